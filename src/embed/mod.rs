@@ -1,0 +1,84 @@
+//! Sentence embeddings: the [`Embedder`] seam and its implementations.
+//!
+//! The default backend runs all-MiniLM-L6-v2 on candle ([`MiniLm`]); the model
+//! files are located, fetched and verified by [`store`]; [`Cache`] keeps
+//! vectors on disk so a re-run embeds only new text.
+
+mod cache;
+mod minilm;
+pub mod store;
+
+pub use cache::{Cache, CachedEmbedder};
+pub use minilm::MiniLm;
+pub use store::{default_cache_root, ModelFiles, ModelStore, StoreError};
+
+use std::path::PathBuf;
+
+use ndarray::Array2;
+
+/// Width of all-MiniLM-L6-v2 vectors.
+pub const DIM: usize = 384;
+
+/// Something that turns texts into L2-normalised vectors, one row per text.
+pub trait Embedder: Send + Sync {
+    /// Embed `texts`; row `i` of the result belongs to `texts[i]`.
+    fn embed(&self, texts: &[&str]) -> Result<Array2<f32>, EmbedError>;
+    /// A short identifier of the model and its weights, for the digest and the cache key.
+    fn model_id(&self) -> &str;
+    /// Width of the vectors.
+    fn dim(&self) -> usize;
+}
+
+/// Why embedding failed.
+#[derive(Debug, thiserror::Error)]
+pub enum EmbedError {
+    /// Model files could not be found, fetched or verified.
+    #[error(transparent)]
+    Store(#[from] store::StoreError),
+    /// The tokenizer failed.
+    #[error("tokenizer: {0}")]
+    Tokenizer(String),
+    /// The model failed to load or run.
+    #[error("model: {0}")]
+    Model(#[from] candle_core::Error),
+    /// The embedding cache could not be read or written.
+    #[error("embedding cache {path}: {source}")]
+    Cache {
+        /// Cache file.
+        path: std::path::PathBuf,
+        /// Underlying I/O error.
+        source: std::io::Error,
+    },
+    /// The requested backend is not compiled in or unknown.
+    #[error("{0}")]
+    Backend(String),
+}
+
+/// How [`load_default`] should provide the embedder.
+#[derive(Debug, Clone, Default)]
+pub struct EmbedOptions {
+    /// `--model DIR`: a folder with the model files; an error if they are not there.
+    pub model_dir: Option<PathBuf>,
+    /// `--no-cache`: embed everything afresh and write nothing to the embedding cache.
+    pub no_cache: bool,
+    /// Root of concord's cache; `None` means `CONCORD_CACHE_DIR` or the user cache dir.
+    pub cache_root: Option<PathBuf>,
+}
+
+/// The embedder a user gets: MiniLM resolved by [`ModelStore`], wrapped in the disk cache
+/// unless disabled (or no cache directory exists on this system).
+pub fn load_default(opts: &EmbedOptions) -> Result<Box<dyn Embedder>, EmbedError> {
+    let store = ModelStore {
+        dir: opts.model_dir.clone(),
+        cache_root: opts.cache_root.clone(),
+        ..ModelStore::default()
+    };
+    let model = MiniLm::load(&store.resolve()?)?;
+    if opts.no_cache {
+        return Ok(Box::new(model));
+    }
+    match opts.cache_root.clone().or_else(default_cache_root) {
+        Some(root) => Ok(Box::new(CachedEmbedder::open(model, &root)?)),
+        None => Ok(Box::new(model)),
+    }
+}
