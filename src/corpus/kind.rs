@@ -1,0 +1,260 @@
+//! Recommendation or observation?
+//!
+//! The digest leads with *recurring recommendations*, so we want to catch
+//! calls to act wherever they appear, not only under the recommendations
+//! heading: panels often put "We must avoid siloing…" among their outcomes.
+//! The rules are deliberately lexical and explainable:
+//!
+//! 1. Everything in a recommendations section is a recommendation: the
+//!    template asks for "concrete actions and guidance" there.
+//! 2. A modal of obligation or an explicit appeal ("should", "must",
+//!    "need(s) to", "call(s) for", "urge", "recommend", "encourage",
+//!    "it is necessary to") makes a recommendation anywhere.
+//! 3. A sentence that opens with a base-form verb ("Establish…",
+//!    "Strengthen…", "Call on…") is an imperative, hence a recommendation,
+//!    unless the next word shows the verb is really a noun ("Support for
+//!    youth was strong").
+//!
+//! Everything else is an observation.
+
+use super::{SectionKind, StatementKind};
+
+/// Verbs that, as the first word, make a sentence an imperative.
+const IMPERATIVE_VERBS: &[&str] = &[
+    "accelerate",
+    "adopt",
+    "advance",
+    "advocate",
+    "align",
+    "allocate",
+    "avoid",
+    "boost",
+    "bridge",
+    "build",
+    "call",
+    "champion",
+    "clarify",
+    "codify",
+    "collaborate",
+    "commit",
+    "consider",
+    "continue",
+    "coordinate",
+    "create",
+    "deepen",
+    "define",
+    "deliver",
+    "design",
+    "develop",
+    "embed",
+    "empower",
+    "enable",
+    "encourage",
+    "engage",
+    "enhance",
+    "ensure",
+    "establish",
+    "expand",
+    "explore",
+    "facilitate",
+    "focus",
+    "formalise",
+    "formalize",
+    "foster",
+    "fund",
+    "guarantee",
+    "harmonise",
+    "harmonize",
+    "highlight",
+    "implement",
+    "improve",
+    "include",
+    "increase",
+    "institutionalise",
+    "institutionalize",
+    "integrate",
+    "invest",
+    "involve",
+    "keep",
+    "leverage",
+    "maintain",
+    "make",
+    "mainstream",
+    "mobilise",
+    "mobilize",
+    "preserve",
+    "prioritise",
+    "prioritize",
+    "promote",
+    "protect",
+    "provide",
+    "put",
+    "reaffirm",
+    "recognise",
+    "recognize",
+    "reduce",
+    "reinforce",
+    "renew",
+    "require",
+    "respect",
+    "scale",
+    "secure",
+    "seize",
+    "set",
+    "share",
+    "stay",
+    "step",
+    "strengthen",
+    "streamline",
+    "support",
+    "sustain",
+    "uphold",
+    "use",
+    "work",
+];
+
+/// Words after an opening verb that reveal it is a noun ("Support for…", "Use of…").
+const NOUN_FOLLOWERS: &[&str] = &[
+    "of", "for", "was", "is", "are", "were", "has", "have", "had", "remains", "remained", "will",
+    "can", "could", "from", "by", "and", "in",
+];
+
+/// Phrases that appeal for action wherever they occur (matched on word boundaries).
+const CALLS_TO_ACT: &[&str] = &[
+    "should",
+    "must",
+    "ought to",
+    "need to",
+    "needs to",
+    "have to",
+    "has to",
+    "call for",
+    "calls for",
+    "called for",
+    "calling for",
+    "call on",
+    "calls on",
+    "called on",
+    "call upon",
+    "urge",
+    "urges",
+    "urged",
+    "urging",
+    "recommend",
+    "recommends",
+    "recommended",
+    "recommending",
+    "encourage",
+    "encourages",
+    "encouraged",
+    "it is necessary to",
+    "it is essential to",
+    "it is important to",
+    "it is crucial to",
+    "it is vital to",
+    "it is critical to",
+    "let us",
+    "let's",
+];
+
+/// Phrases that contain a call word but only report one ("the need to…").
+const REPORTED_NEEDS: &[&str] = &["the need to", "a need to", "the need for"];
+
+/// Decide whether a statement is a recommendation or an observation.
+pub fn classify(section: SectionKind, text: &str) -> StatementKind {
+    if section == SectionKind::Recommendations || is_call_to_act(text) {
+        StatementKind::Recommendation
+    } else {
+        StatementKind::Observation
+    }
+}
+
+/// True when `text` asks someone to act, by modal, appeal or imperative.
+fn is_call_to_act(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect();
+    opens_with_imperative(&words) || has_call_phrase(&words)
+}
+
+fn opens_with_imperative(words: &[String]) -> bool {
+    let Some(first) = words.first() else {
+        return false;
+    };
+    if !IMPERATIVE_VERBS.contains(&first.as_str()) {
+        return false;
+    }
+    words
+        .get(1)
+        .is_none_or(|second| !NOUN_FOLLOWERS.contains(&second.as_str()))
+}
+
+fn has_call_phrase(words: &[String]) -> bool {
+    // Compare on the word sequence so "urge" does not match "urgent".
+    let joined = format!(" {} ", words.join(" "));
+    let mut masked = joined.clone();
+    for reported in REPORTED_NEEDS {
+        masked = masked.replace(&format!(" {reported} "), " ");
+    }
+    CALLS_TO_ACT
+        .iter()
+        .any(|phrase| masked.contains(&format!(" {phrase} ")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use SectionKind::*;
+    use StatementKind::*;
+
+    #[test]
+    fn recommendations_section_wins() {
+        assert_eq!(
+            classify(Recommendations, "There was agreement in the room."),
+            Recommendation
+        );
+    }
+
+    #[test]
+    fn modals_and_appeals() {
+        for text in [
+            "Multistakeholder models need to reflect the public interest",
+            "We must avoid siloing different stakeholders away from each other",
+            "Governments should fund participation.",
+            "The panel called for a permanent IGF mandate.",
+            "Participants urge donors to act.",
+            "It is necessary to explore inclusive frameworks.",
+        ] {
+            assert_eq!(classify(Issues, text), Recommendation, "{text}");
+        }
+    }
+
+    #[test]
+    fn imperatives() {
+        for text in [
+            "Establish an Inclusive Participation Fund.",
+            "Call on governments to engage.",
+            "Keep processes open and inclusive.",
+            "Highlight the key role of UN in global cyberspace governance",
+        ] {
+            assert_eq!(classify(Outcomes, text), Recommendation, "{text}");
+        }
+    }
+
+    #[test]
+    fn observations() {
+        for text in [
+            "The IGF and WSIS Forum have emerged as two distinct models.",
+            "Support for youth participation was strong.",
+            "Use of AI grew quickly.",
+            "Stakeholders emphasized the need to clarify its institutional home.",
+            "This is an urgent matter.",
+            "Produced a consolidated barrier-solution matrix.",
+            "",
+        ] {
+            assert_eq!(classify(Outcomes, text), Observation, "{text}");
+        }
+    }
+}

@@ -1,0 +1,125 @@
+//! Reading outcome documents into sessions and statements.
+//!
+//! `load` walks the given paths, decodes each file, and `outline`s it into a
+//! [`Session`] with its [`Statement`]s. Files that cannot be read are kept as
+//! [`Skipped`] entries so the digest can say what was left out.
+
+mod decode;
+mod kind;
+mod outline;
+mod prose;
+mod read;
+
+pub use kind::classify;
+pub use outline::outline;
+pub use outline::{MAX_STATEMENTS_PER_SESSION, MAX_STATEMENT_CHARS};
+pub use read::{load, read_document, Document, MAX_FILE_BYTES, SUPPORTED_EXTENSIONS};
+
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// Which part of an outcome document a statement comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SectionKind {
+    /// "Key Issues discussed".
+    Issues,
+    /// "Tangible Outcomes".
+    Outcomes,
+    /// "Key Recommendations and Forward-Looking Action Plan".
+    Recommendations,
+    /// Any other heading, or text before the first heading.
+    Other,
+}
+
+/// Whether a statement asks for action or reports what was said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StatementKind {
+    /// A call to act: in a recommendations section, or phrased as one.
+    Recommendation,
+    /// Anything else: findings, outcomes, context.
+    Observation,
+}
+
+/// One bullet, numbered item or prose sentence: the unit that gets embedded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Statement {
+    /// Stable id: `<session id>#<1-based index within the session>`.
+    pub id: String,
+    /// Id of the session (document) it comes from.
+    pub session: String,
+    /// Section it was found in.
+    pub section: SectionKind,
+    /// Recommendation or observation.
+    pub kind: StatementKind,
+    /// Clean one-line text.
+    pub text: String,
+    /// Path of the source file, as given on the command line (joined with the walk).
+    pub source: String,
+    /// 1-based line in the source where the statement starts.
+    pub line: usize,
+}
+
+/// One source document: its metadata and its statements.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    /// File stem.
+    pub id: String,
+    /// Title line, if found.
+    pub title: String,
+    /// Organizer line, if found.
+    pub organizer: String,
+    /// Date line, if found.
+    pub date: String,
+    /// Session link, if found.
+    pub url: String,
+    /// Source path.
+    pub source: String,
+    /// Statements in document order.
+    #[serde(skip)]
+    pub statements: Vec<Statement>,
+}
+
+/// A file that was found but could not be turned into a session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Skipped {
+    /// Path of the file.
+    pub source: String,
+    /// Why it was skipped, for a human.
+    pub reason: String,
+}
+
+/// Everything that was read: sessions in path order, plus what was skipped.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    /// Sessions that yielded at least one statement, sorted by source path.
+    pub sessions: Vec<Session>,
+    /// Files that could not be read or held no statements.
+    pub skipped: Vec<Skipped>,
+    /// Non-fatal notes about files that were read (e.g. a legacy encoding guessed).
+    pub warnings: Vec<String>,
+}
+
+impl Corpus {
+    /// All statements of all sessions, in session order then document order.
+    pub fn statements(&self) -> impl Iterator<Item = &Statement> {
+        self.sessions.iter().flat_map(|s| s.statements.iter())
+    }
+}
+
+/// Why reading a corpus failed as a whole (single bad files are `Skipped` instead).
+#[derive(Debug, thiserror::Error)]
+pub enum CorpusError {
+    /// A path given by the user does not exist.
+    #[error("{0}: no such file or folder")]
+    NotFound(PathBuf),
+    /// Nothing readable was found at all.
+    #[error("no readable statements in {paths}: {detail}")]
+    Empty {
+        /// The paths that were searched.
+        paths: String,
+        /// What was skipped and why, or that no files were found.
+        detail: String,
+    },
+}

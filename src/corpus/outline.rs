@@ -1,0 +1,1015 @@
+//! Outline a decoded document into session metadata and statements.
+//!
+//! The outliner reads normalised text line by line (every reader produces
+//! Markdown-ish text: `# Heading`, `- item`, indented nested items, paragraphs
+//! separated by blank lines). It works in two phases:
+//!
+//! * **Preamble**: lines before the first section are metadata: the
+//!   "Session Outcome Document" banner, title, organizer, date, link, or
+//!   `Key: value` front matter. The preamble ends at the first section
+//!   heading, list item or prose paragraph.
+//! * **Body**: headings switch the current [`SectionKind`]; list items and
+//!   paragraphs become blocks. A block absorbs wrapped lines, and across blank
+//!   lines it absorbs lines that evidently continue it (a lowercase start, a
+//!   deeper indent, or text after a page break when the item had not ended).
+//!
+//! Blocks then become statements: one per list item, one per prose sentence.
+//! A list item (or the last sentence of a paragraph) that only introduces the
+//! nested items after it is a lead-in: context, not a statement.
+
+use super::prose::{
+    as_url, clean_line, ends_with_terminal, is_date_line, split_sentences, truncate_chars,
+    word_count,
+};
+use super::{classify, Document, SectionKind, Session, Statement};
+
+/// Longest statement text kept; longer ones are cut on a word boundary.
+pub const MAX_STATEMENT_CHARS: usize = 2_000;
+
+/// Most statements taken from one document; a bound on pathological input.
+pub const MAX_STATEMENTS_PER_SESSION: usize = 5_000;
+
+/// Longest line (in words) that can still be a heading.
+const MAX_HEADING_WORDS: usize = 16;
+
+/// Outline a decoded document into a session with statements.
+pub fn outline(doc: &Document) -> Session {
+    outline_with_notes(doc).0
+}
+
+/// Like [`outline`], also returning notes worth passing on as warnings.
+pub(crate) fn outline_with_notes(doc: &Document) -> (Session, Vec<String>) {
+    let lines: Vec<&str> = doc
+        .text
+        .split('\n')
+        .map(|l| l.trim_end_matches('\r'))
+        .collect();
+    let mut parser = Parser::new(&lines);
+    parser.run();
+    let Parser { meta, blocks, .. } = parser;
+    let mut notes = Vec::new();
+    let statements = build_statements(doc, &blocks, &mut notes);
+    let session = Session {
+        id: doc.id.clone(),
+        title: meta.title,
+        organizer: meta.organizer,
+        date: meta.date,
+        url: meta.url,
+        source: doc.source.clone(),
+        statements,
+    };
+    (session, notes)
+}
+
+/// How a list item is numbered; a change of family can signal nesting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    /// `-`, `•`, `*` and friends.
+    Symbol,
+    /// `1.`, `1)`, `(1)`, `1.2`.
+    Number,
+    /// `a)`, `(a)`, `a.`, `i.`, `iv)`.
+    Letter,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BlockKind {
+    Item { indent: usize, marker: Marker },
+    Para,
+}
+
+/// A list item or paragraph after joining its lines.
+#[derive(Debug)]
+struct Block {
+    kind: BlockKind,
+    section: SectionKind,
+    /// Blocks in different groups are separated by a heading.
+    group: usize,
+    /// Joined, cleaned text.
+    text: String,
+    /// `(byte offset in text, 1-based line)` for each joined source line.
+    starts: Vec<(usize, usize)>,
+}
+
+impl Block {
+    fn line_at(&self, offset: usize) -> usize {
+        let idx = self.starts.partition_point(|&(o, _)| o <= offset);
+        self.starts
+            .get(idx.saturating_sub(1))
+            .map_or(0, |&(_, line)| line)
+    }
+
+    fn push_line(&mut self, text: &str, line: usize) {
+        let text = clean_line(text);
+        if text.is_empty() {
+            return;
+        }
+        // A word hyphenated across a line break keeps its hyphen but no space.
+        let glue = !(self.text.ends_with('-')
+            && self.text.len() > 1
+            && text.starts_with(|c: char| c.is_lowercase()));
+        if !self.text.is_empty() && glue {
+            self.text.push(' ');
+        }
+        self.starts.push((self.text.len(), line));
+        self.text.push_str(&text);
+    }
+}
+
+#[derive(Debug, Default)]
+struct Meta {
+    title: String,
+    organizer: String,
+    date: String,
+    url: String,
+}
+
+struct Parser<'a> {
+    lines: &'a [&'a str],
+    meta: Meta,
+    blocks: Vec<Block>,
+    current: Option<Block>,
+    in_preamble: bool,
+    section: SectionKind,
+    /// Level of the heading that set `section`; deeper unknown headings keep it.
+    section_level: usize,
+    group: usize,
+    blank_run: usize,
+    /// True right after a heading, where a parenthesised template prompt may follow.
+    after_heading: bool,
+}
+
+impl<'a> Parser<'a> {
+    fn new(lines: &'a [&'a str]) -> Self {
+        Parser {
+            lines,
+            meta: Meta::default(),
+            blocks: Vec::new(),
+            current: None,
+            in_preamble: true,
+            section: SectionKind::Other,
+            section_level: usize::MAX,
+            group: 0,
+            blank_run: 0,
+            after_heading: false,
+        }
+    }
+
+    fn run(&mut self) {
+        for idx in 0..self.lines.len() {
+            let raw = self.lines[idx];
+            if raw.trim().is_empty() {
+                self.blank_run += 1;
+                continue;
+            }
+            self.line(idx, raw);
+            self.blank_run = 0;
+        }
+        self.flush();
+    }
+
+    /// Handle one non-blank line; `idx` is 0-based.
+    fn line(&mut self, idx: usize, raw: &str) {
+        let number = idx + 1;
+        let indent = indent_width(raw);
+        let t = raw.trim();
+
+        if is_rule(t) {
+            self.rule(t);
+            return;
+        }
+        if self.in_preamble {
+            if self.preamble_line(t) {
+                return;
+            }
+            self.in_preamble = false;
+        }
+        if std::mem::take(&mut self.after_heading) && is_prompt(t) {
+            return;
+        }
+        if let Some((level, text)) = markdown_heading(t) {
+            self.heading(text, level, true);
+            return;
+        }
+        let bullet = parse_bullet(t);
+        let continues = self.continues_current(t, indent, bullet.is_some());
+        if continues {
+            if let Some(cur) = self.current.as_mut() {
+                cur.push_line(t, number);
+            }
+            return;
+        }
+        if let Some(h) = self.heading_line(t, idx, bullet.map(|b| b.0)) {
+            self.heading(&h.text, h.level, h.explicit);
+            return;
+        }
+        if is_prompt(t) && t.to_lowercase().contains("bullet point") {
+            return;
+        }
+        let metadata = bullet.is_none()
+            && (as_url(t).is_some()
+                || (is_date_line(t) && word_count(t) <= 8)
+                || metadata_line(t, &mut self.meta));
+        if metadata {
+            self.flush();
+            return;
+        }
+        self.flush();
+        let kind = match bullet {
+            Some((marker, _)) => BlockKind::Item { indent, marker },
+            None => BlockKind::Para,
+        };
+        let mut block = Block {
+            kind,
+            section: self.section,
+            group: self.group,
+            text: String::new(),
+            starts: Vec::new(),
+        };
+        block.push_line(bullet.map_or(t, |b| b.1), number);
+        self.current = Some(block);
+    }
+
+    /// Should this non-blank line be appended to the open block?
+    fn continues_current(&self, t: &str, indent: usize, is_bullet: bool) -> bool {
+        let Some(cur) = self.current.as_ref() else {
+            return false;
+        };
+        if is_bullet {
+            return false;
+        }
+        let starts_lower = t.starts_with(|c: char| c.is_lowercase());
+        if self.blank_run == 0 {
+            // A wrapped line, unless a finished sentence is followed by a clear heading.
+            return !(ends_with_terminal(&cur.text) && (is_all_caps(t) || known_heading(t)));
+        }
+        if starts_lower {
+            return true;
+        }
+        let BlockKind::Item {
+            indent: item_indent,
+            ..
+        } = cur.kind
+        else {
+            return false;
+        };
+        if indent > item_indent && indent >= 2 {
+            return true;
+        }
+        // Text after a page break (several blank lines) finishes an unfinished item.
+        self.blank_run >= 2
+            && !ends_with_terminal(&cur.text)
+            && !known_heading(t)
+            && !is_all_caps(t)
+            && as_url(t).is_none()
+            && !is_date_line(t)
+    }
+
+    /// Preamble handling; returns false when the line starts the body.
+    fn preamble_line(&mut self, t: &str) -> bool {
+        let plain = strip_markup(t);
+        if plain.is_empty() || is_banner(&plain) {
+            return true;
+        }
+        let md = markdown_heading(t);
+        if let Some((level, text)) = md {
+            if self.meta.title.is_empty() && level <= 2 && known_section(text).is_none() {
+                self.meta.title = clean_line(text);
+                return true;
+            }
+            return false;
+        }
+        if parse_bullet(t).is_some() {
+            return false;
+        }
+        // Before a title is found only template-like headings end the preamble, so a
+        // title such as "Recommendations for a Digital Future" stays a title.
+        let heading_here = if self.meta.title.is_empty() {
+            template_heading(&plain)
+        } else {
+            known_heading(&plain)
+        };
+        if heading_here {
+            return false;
+        }
+        if metadata_line(&plain, &mut self.meta) {
+            return true;
+        }
+        if is_other_heading(&plain) && word_count(&plain) <= 4 {
+            return false;
+        }
+        if let Some(url) = as_url(&plain) {
+            if self.meta.url.is_empty() {
+                self.meta.url = url;
+            }
+            return true;
+        }
+        if is_date_line(&plain) {
+            if self.meta.date.is_empty() {
+                self.meta.date = clean_line(&plain);
+            }
+            return true;
+        }
+        let words = word_count(&plain);
+        if words > 30 || (words > 12 && ends_with_terminal(&plain)) {
+            return false;
+        }
+        if self.meta.title.is_empty() {
+            self.meta.title = clean_line(&plain);
+            return true;
+        }
+        if self.meta.organizer.is_empty() && words <= 20 && !ends_with_terminal(&plain) {
+            self.meta.organizer = clean_line(&plain);
+            return true;
+        }
+        false
+    }
+
+    /// A horizontal rule, or a Setext underline that turns the previous line into a heading.
+    fn rule(&mut self, t: &str) {
+        let setext = (t.starts_with('=') || t.starts_with('-')) && self.blank_run == 0;
+        let single_line = self.current.as_ref().is_some_and(|c| {
+            c.kind == BlockKind::Para
+                && c.starts.len() == 1
+                && word_count(&c.text) <= MAX_HEADING_WORDS
+        });
+        if setext && single_line {
+            if let Some(cur) = self.current.take() {
+                let level = if t.starts_with('=') { 1 } else { 2 };
+                self.heading(&cur.text, level, true);
+            }
+        } else {
+            self.flush();
+        }
+    }
+
+    /// Decide whether a non-Markdown line is a heading.
+    fn heading_line(&self, t: &str, idx: usize, marker: Option<Marker>) -> Option<HeadingLine> {
+        let plain = strip_markup(t);
+        if marker == Some(Marker::Symbol) {
+            return None;
+        }
+        if marker.is_some() {
+            // "1. Key Issues" is a heading; "3. Establish clear outcomes" is an item.
+            let core = strip_numbering(&plain);
+            return known_section_near_start(core).then(|| HeadingLine {
+                text: core.to_owned(),
+                level: 1,
+                explicit: false,
+            });
+        }
+        if known_heading(&plain) {
+            return Some(HeadingLine {
+                text: plain,
+                level: 1,
+                explicit: false,
+            });
+        }
+        if is_all_caps(&plain) {
+            return Some(HeadingLine {
+                text: plain,
+                level: 1,
+                explicit: true,
+            });
+        }
+        let bold = t.starts_with("**") && t.trim_end_matches(':').ends_with("**");
+        let next_ok = self.next_nonblank_is_body(idx);
+        let short = word_count(&plain) <= 8
+            && !plain.contains(['.', '!', '?', ';'])
+            && !plain.ends_with(',')
+            && plain.starts_with(|c: char| c.is_uppercase());
+        let standalone = self.blank_run > 0 || self.current.is_none();
+        if (bold && word_count(&plain) <= 12 || short && standalone)
+            && next_ok
+            && !is_date_line(&plain)
+            && as_url(&plain).is_none()
+            && !is_key_value(&plain)
+        {
+            return Some(HeadingLine {
+                text: plain,
+                level: 2,
+                explicit: false,
+            });
+        }
+        None
+    }
+
+    /// A short line is a sub-heading only if content follows after a break.
+    fn next_nonblank_is_body(&self, idx: usize) -> bool {
+        let next_blank = self.lines.get(idx + 1).is_some_and(|l| l.trim().is_empty());
+        let next = self.lines[idx + 1..].iter().find(|l| !l.trim().is_empty());
+        match next {
+            None => false,
+            Some(l) => next_blank || parse_bullet(l.trim()).is_some(),
+        }
+    }
+
+    fn heading(&mut self, text: &str, level: usize, explicit: bool) {
+        self.flush();
+        self.in_preamble = false;
+        self.group += 1;
+        self.after_heading = true;
+        match known_section(text) {
+            Some(kind) => {
+                self.section = kind;
+                self.section_level = level;
+            }
+            None => {
+                if (explicit && level <= self.section_level) || is_other_heading(text) {
+                    self.section = SectionKind::Other;
+                    self.section_level = level;
+                }
+            }
+        }
+    }
+
+    fn flush(&mut self) {
+        if let Some(block) = self.current.take() {
+            if !block.text.is_empty() {
+                self.blocks.push(block);
+            }
+        }
+    }
+}
+
+struct HeadingLine {
+    text: String,
+    level: usize,
+    explicit: bool,
+}
+
+/// Turn blocks into statements, dropping lead-ins and metadata-like lines.
+fn build_statements(doc: &Document, blocks: &[Block], notes: &mut Vec<String>) -> Vec<Statement> {
+    let mut out: Vec<Statement> = Vec::new();
+    let push = |section: SectionKind, text: &str, line: usize, out: &mut Vec<Statement>| {
+        let text = text.trim();
+        if is_noise(text) {
+            return;
+        }
+        let text = truncate_chars(text, MAX_STATEMENT_CHARS).unwrap_or_else(|| text.to_owned());
+        let index = out.len() + 1;
+        out.push(Statement {
+            id: format!("{}#{}", doc.id, index),
+            session: doc.id.clone(),
+            section,
+            kind: classify(section, &text),
+            text,
+            source: doc.source.clone(),
+            line,
+        });
+    };
+    for (i, block) in blocks.iter().enumerate() {
+        if out.len() >= MAX_STATEMENTS_PER_SESSION {
+            notes.push(format!(
+                "more than {MAX_STATEMENTS_PER_SESSION} statements; the rest were ignored"
+            ));
+            break;
+        }
+        let next = blocks.get(i + 1).filter(|n| n.group == block.group);
+        match block.kind {
+            BlockKind::Item { .. } => {
+                if is_lead_in(block, next) {
+                    continue;
+                }
+                push(block.section, &block.text, block.line_at(0), &mut out);
+            }
+            BlockKind::Para => {
+                let sentences = split_sentences(&block.text);
+                let last = sentences.len().saturating_sub(1);
+                let introduces_list =
+                    next.is_some_and(|n| matches!(n.kind, BlockKind::Item { .. }));
+                for (k, (offset, sentence)) in sentences.into_iter().enumerate() {
+                    if k == last && introduces_list && sentence.ends_with(':') {
+                        continue;
+                    }
+                    push(block.section, sentence, block.line_at(offset), &mut out);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Does this item only introduce the nested items that follow it?
+fn is_lead_in(block: &Block, next: Option<&Block>) -> bool {
+    let (
+        BlockKind::Item { indent, marker },
+        Some(Block {
+            kind:
+                BlockKind::Item {
+                    indent: next_indent,
+                    marker: next_marker,
+                },
+            ..
+        }),
+    ) = (block.kind, next)
+    else {
+        return false;
+    };
+    if block.text.ends_with(':') {
+        return true;
+    }
+    let nested = *next_indent > indent
+        || (*next_marker != marker && *next_marker != Marker::Symbol && *next_indent >= indent);
+    let bare = word_count(&block.text) <= 10
+        && !block.text.contains(['.', '!', '?', ';'])
+        && !block.text.ends_with([',', '-']);
+    nested && bare
+}
+
+/// Lines that carry no claim: links, dates, lone labels.
+fn is_noise(text: &str) -> bool {
+    text.is_empty()
+        || as_url(text).is_some()
+        || (is_date_line(text) && word_count(text) <= 8)
+        || !text.chars().any(char::is_alphabetic)
+}
+
+/// Width of leading whitespace, counting a tab as four columns.
+fn indent_width(line: &str) -> usize {
+    line.chars()
+        .take_while(|c| c.is_whitespace())
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum()
+}
+
+/// `---`, `***`, `===`, `___`: a rule or Setext underline.
+fn is_rule(t: &str) -> bool {
+    let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    compact.len() >= 3
+        && ["-", "=", "*", "_"]
+            .iter()
+            .any(|m| compact.chars().all(|c| c.to_string() == *m))
+}
+
+/// `## Heading` → (2, "Heading").
+fn markdown_heading(t: &str) -> Option<(usize, &str)> {
+    let hashes = t.chars().take_while(|&c| c == '#').count();
+    if hashes == 0 || hashes > 6 {
+        return None;
+    }
+    let rest = &t[hashes..];
+    if !rest.is_empty() && !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let text = rest.trim().trim_end_matches('#').trim();
+    (!text.is_empty()).then_some((hashes, text))
+}
+
+/// Recognise a list marker; returns the marker family and the item text.
+fn parse_bullet(t: &str) -> Option<(Marker, &str)> {
+    let mut chars = t.chars();
+    let first = chars.next()?;
+    let after_first = chars.as_str();
+    // Symbols that are bullets only when followed by a space (so "-5%" and "*emphasis*" are not).
+    if matches!(first, '-' | '*' | '+' | '–' | '—' | 'o') {
+        if after_first.starts_with([' ', '\t']) && !after_first.trim().is_empty() {
+            if first == 'o' && !after_first.trim_start().starts_with(char::is_uppercase) {
+                return None;
+            }
+            return Some((Marker::Symbol, after_first.trim_start()));
+        }
+        return None;
+    }
+    if matches!(
+        first,
+        '•' | '·'
+            | '▪'
+            | '◦'
+            | '○'
+            | '●'
+            | '■'
+            | '□'
+            | '►'
+            | '▶'
+            | '➢'
+            | '➤'
+            | '✓'
+            | '✔'
+            | '⁃'
+            | '‣'
+            | '\u{f0b7}'
+            | '\u{f0a7}'
+    ) {
+        let rest = after_first.trim_start();
+        return (!rest.is_empty()).then_some((Marker::Symbol, rest));
+    }
+    parse_enumerator(t)
+}
+
+/// `1.`, `1)`, `(1)`, `1.2.`, `a)`, `(a)`, `a.`, `iv.` followed by whitespace.
+fn parse_enumerator(t: &str) -> Option<(Marker, &str)> {
+    // `closer` is the delimiter after the label: '.' or ')'.
+    let (inner, closer, rest) = if let Some(stripped) = t.strip_prefix('(') {
+        let close = stripped.find(')')?;
+        (&stripped[..close], ')', &stripped[close + 1..])
+    } else {
+        let end = t.find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))?;
+        let head = &t[..end];
+        if t[end..].starts_with(')') {
+            (head, ')', &t[end + 1..])
+        } else if let Some(label) = head.strip_suffix('.') {
+            (label, '.', &t[end..])
+        } else {
+            return None;
+        }
+    };
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let text = rest.trim_start();
+    if text.is_empty() || inner.is_empty() || inner.len() > 8 {
+        return None;
+    }
+    let single = |pred: fn(&u8) -> bool| inner.len() == 1 && inner.as_bytes().iter().all(pred);
+    let marker = if inner
+        .split('.')
+        .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        Marker::Number
+    } else if is_roman(inner) || single(u8::is_ascii_lowercase) {
+        Marker::Letter
+    } else if single(u8::is_ascii_uppercase) && closer == ')' {
+        // "A)" and "(A)" are list markers; "A. Smith" is more likely an initial.
+        Marker::Letter
+    } else {
+        return None;
+    };
+    Some((marker, text))
+}
+
+fn is_roman(s: &str) -> bool {
+    const ROMANS: &[&str] = &[
+        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
+    ];
+    ROMANS.contains(&s.to_ascii_lowercase().as_str())
+}
+
+/// Remove a leading enumerator ("1.", "II.", "a)") from a heading.
+fn strip_numbering(t: &str) -> &str {
+    let t = t.trim_start();
+    match parse_enumerator(t) {
+        Some((_, rest)) => rest,
+        None => {
+            // Upper-case roman numerals with a period ("II. Key Issues") are heading numbers.
+            let first = t.split_whitespace().next().unwrap_or("");
+            if first.len() > 1 && first.ends_with('.') && is_roman(&first[..first.len() - 1]) {
+                t[first.len()..].trim_start()
+            } else {
+                t
+            }
+        }
+    }
+}
+
+/// Drop Markdown heading marks, emphasis, numbering and surrounding space.
+fn strip_markup(t: &str) -> String {
+    let t = t.trim_start_matches('#').trim();
+    clean_line(strip_numbering(t))
+}
+
+/// The heading without a trailing parenthesised template prompt or colon.
+fn heading_core(text: &str) -> &str {
+    let head = match text.find(['(', '[']) {
+        Some(pos) if pos > 0 => &text[..pos],
+        _ => text,
+    };
+    head.trim().trim_end_matches([':', '-', '–', '—']).trim()
+}
+
+/// "Session Outcome Document" and similar banners above the title.
+fn is_banner(t: &str) -> bool {
+    let l = t.trim_end_matches(':').trim().to_lowercase();
+    matches!(
+        l.as_str(),
+        "session outcome document"
+            | "outcome document"
+            | "session outcome"
+            | "outcome report"
+            | "session report"
+    )
+}
+
+/// A whole line in parentheses or brackets, e.g. a template instruction.
+fn is_prompt(t: &str) -> bool {
+    (t.starts_with('(') && t.ends_with(')')) || (t.starts_with('[') && t.ends_with(']'))
+}
+
+/// Patterns naming each known section, checked on the lowercased heading core.
+const SECTION_PATTERNS: &[(&str, SectionKind)] = &[
+    ("recommendation", SectionKind::Recommendations),
+    ("action plan", SectionKind::Recommendations),
+    ("forward-looking", SectionKind::Recommendations),
+    ("forward looking", SectionKind::Recommendations),
+    ("next steps", SectionKind::Recommendations),
+    ("way forward", SectionKind::Recommendations),
+    ("call to action", SectionKind::Recommendations),
+    ("calls to action", SectionKind::Recommendations),
+    ("outcome", SectionKind::Outcomes),
+    ("takeaway", SectionKind::Outcomes),
+    ("conclusion", SectionKind::Outcomes),
+    ("results", SectionKind::Outcomes),
+    ("achievements", SectionKind::Outcomes),
+    ("agreements", SectionKind::Outcomes),
+    ("commitments", SectionKind::Outcomes),
+    ("key issues", SectionKind::Issues),
+    ("issues discussed", SectionKind::Issues),
+    ("issues", SectionKind::Issues),
+    ("discussion", SectionKind::Issues),
+    ("key points", SectionKind::Issues),
+    ("challenges", SectionKind::Issues),
+    ("key themes", SectionKind::Issues),
+];
+
+/// Which known section a heading names, by the earliest matching pattern.
+fn known_section(text: &str) -> Option<SectionKind> {
+    let core = heading_core(strip_numbering(text.trim())).to_lowercase();
+    if core.is_empty() || word_count(&core) > MAX_HEADING_WORDS || core.contains("outcome document")
+    {
+        return None;
+    }
+    SECTION_PATTERNS
+        .iter()
+        .filter_map(|(pat, kind)| core.find(pat).map(|pos| (pos, *kind)))
+        .min_by_key(|&(pos, _)| pos)
+        .map(|(_, kind)| kind)
+}
+
+/// A known section whose keyword sits in the first two words (for numbered lines).
+fn known_section_near_start(core: &str) -> bool {
+    let lower = heading_core(core).to_lowercase();
+    let first_two: String = lower
+        .split_whitespace()
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" ");
+    known_section(core).is_some()
+        && SECTION_PATTERNS
+            .iter()
+            .any(|(p, _)| first_two.contains(p) || p.starts_with(&first_two))
+        && !core.trim_end().ends_with('.')
+}
+
+/// A line that reads as a known section heading (not a sentence that mentions one).
+fn known_heading(t: &str) -> bool {
+    let plain = strip_markup(t);
+    let core = heading_core(&plain);
+    known_section(&plain).is_some()
+        && !core.ends_with(['.', '!', '?', ';', ','])
+        && word_count(core) <= MAX_HEADING_WORDS
+}
+
+/// The template's own headings, safe to recognise even before a title is seen.
+fn template_heading(t: &str) -> bool {
+    let core = heading_core(t).to_lowercase();
+    known_heading(t)
+        && (core.starts_with("key issues")
+            || core.starts_with("tangible outcomes")
+            || core.starts_with("key recommendations")
+            || word_count(&core) <= 3)
+}
+
+/// Headings that leave the known sections: speakers, annexes and the like.
+fn is_other_heading(text: &str) -> bool {
+    const OTHER: &[&str] = &[
+        "speaker",
+        "panel",
+        "moderator",
+        "participants",
+        "annex",
+        "appendix",
+        "reference",
+        "resources",
+        "contact",
+        "background",
+        "introduction",
+        "overview",
+        "agenda",
+        "about",
+        "acknowledg",
+        "links",
+        "further reading",
+        "biograph",
+        "organi",
+        "summary",
+        "context",
+    ];
+    let core = heading_core(text).to_lowercase();
+    OTHER.iter().any(|o| core.starts_with(o))
+}
+
+/// Upper-case headings ("KEY ISSUES", "SPEAKERS"): mostly capitals, short, no full stop.
+fn is_all_caps(t: &str) -> bool {
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 4
+        && letters.iter().all(|c| !c.is_lowercase())
+        && word_count(t) <= 12
+        && !t.trim_end().ends_with('.')
+        && parse_bullet(t).is_none_or(|(m, _)| m != Marker::Symbol)
+}
+
+/// `Key: value` where the key is a short label.
+fn is_key_value(t: &str) -> bool {
+    t.split_once(':').is_some_and(|(k, v)| {
+        !k.trim().is_empty() && word_count(k) <= 3 && !v.trim().is_empty() && !k.contains("//")
+    })
+}
+
+/// Front-matter `Key: value` lines for session metadata; fills `meta` and returns true.
+fn metadata_line(t: &str, meta: &mut Meta) -> bool {
+    if !is_key_value(t) {
+        return false;
+    }
+    let Some((key, value)) = t.split_once(':') else {
+        return false;
+    };
+    let key = key.trim().trim_matches('*').trim().to_lowercase();
+    let value = clean_line(value.trim().trim_matches('*'));
+    let slot = match key.as_str() {
+        "title" | "session title" | "session" | "session name" => &mut meta.title,
+        "organizer" | "organiser" | "organizers" | "organisers" | "organized by"
+        | "organised by" | "host" | "hosted by" | "convener" | "convenor" | "lead organizer" => {
+            &mut meta.organizer
+        }
+        "date" | "date and time" | "when" | "date/time" | "time" => &mut meta.date,
+        "url" | "link" | "session link" | "web" | "website" | "session page" => {
+            let url = as_url(&value).unwrap_or(value);
+            if meta.url.is_empty() {
+                meta.url = url;
+            }
+            return true;
+        }
+        _ => return false,
+    };
+    if slot.is_empty() {
+        *slot = value;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        Document {
+            source: "t.txt".into(),
+            id: "t".into(),
+            text: text.into(),
+        }
+    }
+
+    fn texts(text: &str) -> Vec<(SectionKind, String)> {
+        outline(&doc(text))
+            .statements
+            .into_iter()
+            .map(|s| (s.section, s.text))
+            .collect()
+    }
+
+    #[test]
+    fn bullets_of_every_kind() {
+        let got = texts(
+            "Title\n\nKey Issues\n\n• First bullet.\n* Second bullet.\n1. Third item.\n2) Fourth item.\na) Fifth item.\n(b) Sixth item.\ni. Seventh item.\n– Eighth item.\n",
+        );
+        let t: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            t,
+            vec![
+                "First bullet.",
+                "Second bullet.",
+                "Third item.",
+                "Fourth item.",
+                "Fifth item.",
+                "Sixth item.",
+                "Seventh item.",
+                "Eighth item."
+            ]
+        );
+        assert!(got.iter().all(|(s, _)| *s == SectionKind::Issues));
+    }
+
+    #[test]
+    fn prose_is_split_into_sentences_with_lines() {
+        let s = outline(&doc(
+            "My Title\n\nSummary\n\nFirst sentence here, e.g. about this.\nSecond one wraps\nover lines. Third.\n",
+        ));
+        let t: Vec<(&str, usize)> = s
+            .statements
+            .iter()
+            .map(|s| (s.text.as_str(), s.line))
+            .collect();
+        assert_eq!(
+            t,
+            vec![
+                ("First sentence here, e.g. about this.", 5),
+                ("Second one wraps over lines. Third.", 6)
+            ]
+        );
+        assert_eq!(s.title, "My Title");
+    }
+
+    #[test]
+    fn lead_ins_are_context() {
+        let got = texts(
+            "T\n\nKey Issues\n\n- Several insights:\n - Keep it open.\n - Avoid duplication.\n- Key points made by speakers\n - Fund youth\n",
+        );
+        let t: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(t, vec!["Keep it open.", "Avoid duplication.", "Fund youth"]);
+    }
+
+    #[test]
+    fn paragraph_lead_in_sentence_is_dropped() {
+        let got = texts("T\n\nOutcomes\n\nWe met twice. We agreed on the following:\n\n- One thing.\n- Another.\n");
+        let t: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(t, vec!["We met twice.", "One thing.", "Another."]);
+    }
+
+    #[test]
+    fn page_break_continuation() {
+        let got = texts(
+            "T\n\nKey Issues\n\n- An item that runs on\n\n\n\nafter the page break.\n- An unfinished item\n\n\n\nContinues Here capitalised.\n",
+        );
+        let t: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            t,
+            vec![
+                "An item that runs on after the page break.",
+                "An unfinished item Continues Here capitalised."
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_in_many_styles() {
+        let got = texts(
+            "# The Title\n\nDate: 1 May 2025\n\n## 1. Key Issues\n\n- a one.\n\nTANGIBLE OUTCOMES\n\n- b two.\n\n**Key Recommendations**\n\n- c three.\n\nSpeakers\n\n- Jane Doe, ITU\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                (SectionKind::Issues, "a one.".to_string()),
+                (SectionKind::Outcomes, "b two.".to_string()),
+                (SectionKind::Recommendations, "c three.".to_string()),
+                (SectionKind::Other, "Jane Doe, ITU".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn front_matter_metadata() {
+        let s = outline(&doc(
+            "Title: A Session\nOrganizer: ITU\nDate: 9 July 2025\nURL: <https://x.org/1>\n\nKey Issues\n\n- One.\n",
+        ));
+        assert_eq!(
+            (
+                s.title.as_str(),
+                s.organizer.as_str(),
+                s.date.as_str(),
+                s.url.as_str()
+            ),
+            ("A Session", "ITU", "9 July 2025", "https://x.org/1")
+        );
+        assert_eq!(s.statements.len(), 1);
+    }
+
+    #[test]
+    fn prompts_links_and_dates_are_not_statements() {
+        let got = texts(
+            "T\n\nKey Issues\n(3-5 bullet points describing things)\n\nhttps://example.org/x\n\n10 July 2025\n\n- Real one.\n",
+        );
+        assert_eq!(got.len(), 1);
+    }
+
+    #[test]
+    fn enumerators() {
+        assert_eq!(
+            parse_bullet("1. Reaffirm"),
+            Some((Marker::Number, "Reaffirm"))
+        );
+        assert_eq!(parse_bullet("1.2 Sub"), None);
+        assert_eq!(parse_bullet("1.2. Sub"), Some((Marker::Number, "Sub")));
+        assert_eq!(parse_bullet("(a) x"), Some((Marker::Letter, "x")));
+        assert_eq!(parse_bullet("iv) x"), Some((Marker::Letter, "x")));
+        assert_eq!(parse_bullet("2025. A year"), None);
+        assert_eq!(parse_bullet("-5% growth"), None);
+        assert_eq!(parse_bullet("*emphasis* here"), None);
+        assert_eq!(parse_bullet("A. Smith said"), None);
+        assert_eq!(parse_bullet("e.g. this"), None);
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for text in [
+            "", "\n\n\n", "(", "#", "- ", "1.", "###### ", "a)", "—", "**", "\u{0}x", "é:é",
+        ] {
+            let _ = outline(&doc(text));
+        }
+        let huge = "x ".repeat(2_000_000);
+        let s = outline(&doc(&format!("T\n\nKey Issues\n\n{huge}\n")));
+        assert!(s
+            .statements
+            .iter()
+            .all(|s| s.text.chars().count() <= MAX_STATEMENT_CHARS + 1));
+    }
+}

@@ -1,0 +1,347 @@
+//! Small text helpers for the outliner: sentence splitting, line cleaning,
+//! and recognisers for dates and links (which are metadata, never statements).
+//!
+//! Everything here is a single left-to-right scan so that a pathological
+//! multi-megabyte line costs linear time.
+
+/// Words that end with a period without ending a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "e.g", "i.e", "etc", "vs", "cf", "al", "viz", "approx", "ca", "resp", "dr", "mr", "mrs", "ms",
+    "prof", "st", "inc", "ltd", "co", "corp", "jr", "sr", "fig", "para", "vol", "dept", "univ",
+    "gov", "govt", "sen", "rep", "gen", "amb", "h.e", "jan", "feb", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "a.m", "p.m", "incl", "esp", "min", "max",
+];
+
+/// Abbreviations that only hold a period when a number follows ("No. 5", "p. 12").
+const NUMBER_ABBREVIATIONS: &[&str] = &["no", "nos", "p", "pp", "art", "sec", "ch"];
+
+/// Split prose into sentences: `(byte offset of start, sentence)` pairs.
+///
+/// A boundary is `.`, `!` or `?` (plus closing quotes/brackets) followed by
+/// whitespace and a capital letter, digit or opening quote, unless the word
+/// before the period is a known abbreviation, an initial ("J."), or a dotted
+/// acronym ("U.S."). One-word fragments are merged into their neighbour.
+pub(crate) fn split_sentences(text: &str) -> Vec<(usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0usize;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        // Consume closers that belong to the sentence end.
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = iter.peek() {
+            if matches!(
+                d,
+                '"' | '\'' | ')' | ']' | '”' | '’' | '»' | '.' | '!' | '?'
+            ) {
+                end = j + d.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        let rest = &text[end..];
+        let Some(first_ws) = rest.chars().next() else {
+            continue;
+        };
+        if !first_ws.is_whitespace() {
+            continue;
+        }
+        let next = rest.trim_start().chars().next();
+        let starts_new = next.is_some_and(|n| {
+            n.is_uppercase()
+                || n.is_ascii_digit()
+                || matches!(n, '"' | '“' | '‘' | '(' | '[' | '\'')
+        });
+        if !starts_new {
+            continue;
+        }
+        if c == '.' && is_abbreviation(text, i, next) {
+            continue;
+        }
+        if text[start..end].trim().is_empty() {
+            continue;
+        }
+        out.push((start, end));
+        start = end;
+    }
+    if start < bytes.len() && !text[start..].trim().is_empty() {
+        out.push((start, bytes.len()));
+    }
+    // Merge one-word fragments ("Yes.") into the previous sentence.
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(out.len());
+    for (s, e) in out {
+        let words = text[s..e].split_whitespace().count();
+        match merged.last_mut() {
+            Some(last) if words <= 1 => last.1 = e,
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
+        .into_iter()
+        .map(|(s, e)| {
+            let slice = &text[s..e];
+            let lead = slice.len() - slice.trim_start().len();
+            (s + lead, slice.trim())
+        })
+        .collect()
+}
+
+/// Is the period at byte `dot` the end of an abbreviation rather than a sentence?
+fn is_abbreviation(text: &str, dot: usize, next: Option<char>) -> bool {
+    let before = &text[..dot];
+    // Only the last word matters; rfind keeps this proportional to that word.
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, ch)| ch.is_whitespace())
+        .map_or(0, |(k, ch)| k + ch.len_utf8());
+    let word = before[word_start..].trim_start_matches(['(', '[', '"', '“', '\'']);
+    if word.is_empty() {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return true;
+    }
+    if NUMBER_ABBREVIATIONS.contains(&lower.as_str()) && next.is_some_and(|n| n.is_ascii_digit()) {
+        return true;
+    }
+    let mut chars = word.chars();
+    // An initial: "J." in "J. Smith".
+    if let (Some(first), None) = (chars.next(), chars.next()) {
+        return first.is_uppercase();
+    }
+    // Dotted acronyms: "U.S", "U.N" (the final period is the one we are looking at).
+    word.contains('.') && word.split('.').all(|part| part.chars().count() == 1)
+}
+
+/// Collapse runs of whitespace into single spaces and drop Markdown emphasis marks.
+pub(crate) fn clean_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for word in line.split_whitespace() {
+        let word = strip_emphasis(word);
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&word);
+    }
+    out
+}
+
+/// Remove `**` and `__` emphasis markers, which are formatting, not words.
+fn strip_emphasis(word: &str) -> String {
+    if word.contains("**") || word.contains("__") {
+        word.replace("**", "").replace("__", "")
+    } else {
+        word.to_owned()
+    }
+}
+
+/// Number of whitespace-separated words.
+pub(crate) fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Does the text end like a sentence or clause (so a following line is not its continuation)?
+pub(crate) fn ends_with_terminal(s: &str) -> bool {
+    let t = s.trim_end_matches(['"', '\'', ')', ']', '”', '’', '*']);
+    t.ends_with(['.', '!', '?', ';', ':'])
+}
+
+/// A line that is only a link, possibly in angle brackets or after "Link:".
+pub(crate) fn as_url(line: &str) -> Option<String> {
+    let t = line
+        .trim()
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .trim();
+    let lower = t.to_ascii_lowercase();
+    let is_link =
+        lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.");
+    (is_link && !t.contains(char::is_whitespace)).then(|| t.to_owned())
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// A short line that states a date or time ("Thursday, 10 July 2025, 14:00 - 15:00").
+pub(crate) fn is_date_line(line: &str) -> bool {
+    if word_count(line) > 14 {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has_year = words.iter().any(|w| {
+        w.len() == 4
+            && (w.starts_with("19") || w.starts_with("20"))
+            && w.bytes().all(|b| b.is_ascii_digit())
+    });
+    let has_month = words.iter().any(|w| MONTHS.contains(w));
+    let has_weekday = words.iter().any(|w| WEEKDAYS.contains(w));
+    let has_time = has_clock_time(line);
+    let has_numeric_date = has_numeric_date(line);
+    (has_year && (has_month || has_weekday || has_time))
+        || has_numeric_date
+        || (has_month && has_time)
+}
+
+/// "14:00", "9:45".
+fn has_clock_time(s: &str) -> bool {
+    let b = s.as_bytes();
+    (1..b.len().saturating_sub(2)).any(|i| {
+        b[i] == b':'
+            && b[i - 1].is_ascii_digit()
+            && b[i + 1].is_ascii_digit()
+            && b[i + 2].is_ascii_digit()
+    })
+}
+
+/// "2025-07-10", "10/07/2025", "10.07.2025".
+fn has_numeric_date(s: &str) -> bool {
+    s.split(|c: char| c.is_whitespace() || c == ',').any(|tok| {
+        let parts: Vec<&str> = tok.split(['-', '/', '.']).collect();
+        parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+            && parts.iter().any(|p| p.len() == 4)
+    })
+}
+
+/// Cut `text` to at most `max` characters on a word boundary, marking the cut.
+pub(crate) fn truncate_chars(text: &str, max: usize) -> Option<String> {
+    let (cut, _) = text.char_indices().nth(max)?;
+    let head = &text[..cut];
+    let head = head.rsplit_once(' ').map_or(head, |(h, _)| h);
+    Some(format!("{}…", head.trim_end()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(s: &str) -> Vec<&str> {
+        split_sentences(s).into_iter().map(|(_, t)| t).collect()
+    }
+
+    #[test]
+    fn splits_plain_sentences() {
+        assert_eq!(
+            sentences("One thing happened. Another followed! Did it? Yes it did."),
+            vec![
+                "One thing happened.",
+                "Another followed!",
+                "Did it?",
+                "Yes it did."
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_abbreviations_together() {
+        let text = "Actors (e.g. ITU, i.e. the UN) met in the U.S. Government offices. \
+                    Dr. Smith cited No. 5 and J. Doe etc. Growth was 2.5 percent. Done now.";
+        assert_eq!(
+            sentences(text),
+            vec![
+                "Actors (e.g. ITU, i.e. the UN) met in the U.S. Government offices.",
+                "Dr. Smith cited No. 5 and J. Doe etc. Growth was 2.5 percent.",
+                "Done now."
+            ]
+        );
+    }
+
+    #[test]
+    fn offsets_point_at_sentence_starts() {
+        let text = "First one here.  Second one there.";
+        let got = split_sentences(text);
+        assert_eq!(got[1].0, text.find("Second").unwrap());
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_sentence() {
+        assert_eq!(
+            sentences("They said “stop.” Then they left."),
+            vec!["They said “stop.”", "Then they left."]
+        );
+    }
+
+    #[test]
+    fn huge_line_is_linear_and_safe() {
+        let big = "word. ".repeat(200_000) + &"x".repeat(1_000_000);
+        let got = split_sentences(&big);
+        assert!(!got.is_empty());
+    }
+
+    #[test]
+    fn dates_and_links() {
+        assert!(is_date_line(
+            "Thursday, 10 July 2025, 14:00 - 15:00 (UTC-02:00)"
+        ));
+        assert!(is_date_line("15:15-16:15, 8 July 2025"));
+        assert!(is_date_line("11 July 2025, 9:00-9:45(UTC+02:00)"));
+        assert!(is_date_line("2025-07-10"));
+        assert!(!is_date_line(
+            "The session reaffirmed the 2005 Tunis Agenda."
+        ));
+        assert_eq!(
+            as_url("<https://www.itu.int/a/b>").as_deref(),
+            Some("https://www.itu.int/a/b")
+        );
+        assert!(as_url("see https://x.org for more").is_none());
+    }
+
+    #[test]
+    fn cleaning_and_truncation() {
+        assert_eq!(clean_line("  a   **bold**\tword "), "a bold word");
+        assert_eq!(
+            truncate_chars("alpha beta gamma", 12).unwrap(),
+            "alpha beta…"
+        );
+        assert!(truncate_chars("short", 12).is_none());
+    }
+}

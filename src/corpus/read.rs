@@ -1,0 +1,294 @@
+//! Finding, reading and decoding source files.
+//!
+//! `load` never gives up on a corpus because of one bad file: every file that
+//! cannot become a session is recorded as [`Skipped`] with a human reason, and
+//! only a corpus with no sessions at all is an error.
+
+use super::decode::decode;
+use super::outline::outline_with_notes;
+use super::{Corpus, CorpusError, Session, Skipped};
+use rayon::prelude::*;
+use std::collections::HashSet;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// Files larger than this are skipped: no outcome document is anywhere near it,
+/// and it bounds the memory one file can take.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Deepest folder nesting followed during a walk.
+const MAX_DEPTH: usize = 64;
+
+/// Extensions picked up when walking a folder.
+pub const SUPPORTED_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
+
+/// A decoded source file, ready to outline.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Path as it will appear in citations.
+    pub source: String,
+    /// File stem: the session id.
+    pub id: String,
+    /// Decoded text, normalised to `\n` line ends.
+    pub text: String,
+}
+
+/// Read and decode one file.
+pub fn read_document(path: &Path) -> Result<Document, String> {
+    read_with_warnings(path).map(|(doc, _)| doc)
+}
+
+/// Read and decode one file, also returning non-fatal notes about it.
+fn read_with_warnings(path: &Path) -> Result<(Document, Vec<String>), String> {
+    let ext = extension(path);
+    if !ext.is_empty() && !SUPPORTED_EXTENSIONS.contains(&ext.as_str()) {
+        return Err(format!(
+            "unsupported file type .{ext} (supported: {})",
+            supported_list()
+        ));
+    }
+    let bytes = read_bounded(path)?;
+    if bytes.is_empty() {
+        return Err("empty file".into());
+    }
+    let decoded = decode(&bytes)?;
+    if decoded.text.trim().is_empty() {
+        return Err("only whitespace".into());
+    }
+    let source = path.to_string_lossy().into_owned();
+    let warnings = decoded
+        .warning
+        .map(|w| format!("{source}: {w}"))
+        .into_iter()
+        .collect();
+    let doc = Document {
+        id: stem(path),
+        source,
+        text: decoded.text,
+    };
+    Ok((doc, warnings))
+}
+
+/// Read a whole regular file, refusing anything above [`MAX_FILE_BYTES`].
+fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
+    let meta = fs::metadata(path).map_err(|e| io_reason(&e))?;
+    if !meta.is_file() {
+        return Err("not a regular file".into());
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let file = fs::File::open(path).map_err(|e| io_reason(&e))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    // `take` guards against files that grow between the size check and the read.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_reason(&e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+fn too_large(len: u64) -> String {
+    format!(
+        "file too large ({} MiB; limit {} MiB)",
+        len / (1024 * 1024),
+        MAX_FILE_BYTES / (1024 * 1024)
+    )
+}
+
+/// A short reason for an I/O error, without the OS error number noise.
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::NotFound => "file not found".into(),
+        _ => format!("cannot read: {e}"),
+    }
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "document".into())
+}
+
+fn supported_list() -> String {
+    SUPPORTED_EXTENSIONS
+        .iter()
+        .map(|e| format!(".{e}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Walk `paths` (files or folders, recursively, sorted) into a corpus.
+pub fn load(paths: &[PathBuf]) -> Result<Corpus, CorpusError> {
+    let mut skipped: Vec<Skipped> = Vec::new();
+    let mut files: Vec<PathBuf> = Vec::new();
+    for path in paths {
+        // symlink_metadata so a dangling link is reported rather than "not found".
+        if fs::symlink_metadata(path).is_err() {
+            return Err(CorpusError::NotFound(path.clone()));
+        }
+        if path.is_dir() {
+            walk(path, &mut files, &mut skipped);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    let files = dedupe_sorted(files);
+
+    // Reading and decoding is independent per file; outlining waits for unique ids.
+    let read: Vec<_> = files
+        .par_iter()
+        .map(|p| (p, read_with_warnings(p)))
+        .collect();
+    let mut warnings = Vec::new();
+    let mut docs = Vec::new();
+    let mut taken: HashSet<String> = HashSet::new();
+    for (path, result) in read {
+        match result {
+            Ok((mut doc, notes)) => {
+                doc.id = unique_id(&doc.id, &mut taken);
+                warnings.extend(notes);
+                docs.push(doc);
+            }
+            Err(reason) => skipped.push(Skipped {
+                source: path.to_string_lossy().into_owned(),
+                reason,
+            }),
+        }
+    }
+    let outlined: Vec<(Session, Vec<String>)> = docs.par_iter().map(outline_with_notes).collect();
+    let mut sessions = Vec::new();
+    for (session, notes) in outlined {
+        warnings.extend(
+            notes
+                .into_iter()
+                .map(|n| format!("{}: {n}", session.source)),
+        );
+        if session.statements.is_empty() {
+            skipped.push(Skipped {
+                source: session.source,
+                reason: "no statements found".into(),
+            });
+        } else {
+            sessions.push(session);
+        }
+    }
+    skipped.sort_by(|a, b| Path::new(&a.source).cmp(Path::new(&b.source)));
+    if sessions.is_empty() {
+        return Err(CorpusError::Empty {
+            paths: paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            detail: empty_detail(&skipped),
+        });
+    }
+    Ok(Corpus {
+        sessions,
+        skipped,
+        warnings,
+    })
+}
+
+/// Collect supported files under `root`; unreadable entries become `Skipped`.
+fn walk(root: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
+    // Following links lets a linked folder count; walkdir detects loops and reports
+    // them as errors, so a cycle cannot hang the walk.
+    let walker = WalkDir::new(root)
+        .follow_links(true)
+        .max_depth(MAX_DEPTH)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                if SUPPORTED_EXTENSIONS.contains(&extension(e.path()).as_str()) {
+                    files.push(e.into_path());
+                }
+            }
+            Ok(_) => {}
+            Err(err) => {
+                let source = err
+                    .path()
+                    .map_or_else(|| root.display().to_string(), |p| p.display().to_string());
+                let reason = if err.loop_ancestor().is_some() {
+                    "symlink loop".to_owned()
+                } else if let Some(io) = err.io_error() {
+                    io_reason(io)
+                } else {
+                    err.to_string()
+                };
+                skipped.push(Skipped { source, reason });
+            }
+        }
+    }
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+/// Sort by path and drop repeats of the same file reached by two routes.
+fn dedupe_sorted(mut files: Vec<PathBuf>) -> Vec<PathBuf> {
+    files.sort();
+    let mut seen = HashSet::new();
+    files.retain(|p| seen.insert(fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
+    files
+}
+
+/// `stem`, or `stem-2`, `stem-3`… if an earlier file already took it.
+fn unique_id(stem: &str, taken: &mut HashSet<String>) -> String {
+    let mut id = stem.to_owned();
+    let mut n = 2;
+    while taken.contains(&id) {
+        id = format!("{stem}-{n}");
+        n += 1;
+    }
+    taken.insert(id.clone());
+    id
+}
+
+/// What the user sees when nothing could be read.
+fn empty_detail(skipped: &[Skipped]) -> String {
+    if skipped.is_empty() {
+        return format!("no supported files found (supported: {})", supported_list());
+    }
+    skipped
+        .iter()
+        .map(|s| format!("{} ({})", s.source, s.reason))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_made_unique_in_order() {
+        let mut taken = HashSet::new();
+        assert_eq!(unique_id("x", &mut taken), "x");
+        assert_eq!(unique_id("x", &mut taken), "x-2");
+        assert_eq!(unique_id("x", &mut taken), "x-3");
+    }
+
+    #[test]
+    fn unsupported_extension_is_named() {
+        let err = read_document(Path::new("picture.png")).unwrap_err();
+        assert!(err.contains("unsupported file type .png"), "{err}");
+    }
+}
