@@ -1,0 +1,108 @@
+//! Markdown rendering of the duplicate and agreement answers.
+
+use super::agreement::Agreement;
+use super::duplicates::{Duplicates, GroupKind};
+use crate::corpus::Statement;
+use std::fmt::Write;
+
+/// Render duplicate groups: each with its sessions, citations and what each copy adds.
+pub fn duplicates_markdown(d: &Duplicates) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# Duplicate proposals\n");
+    let _ = writeln!(
+        out,
+        "{} statements from {} sessions · near-duplicate threshold: cosine ≥ {} between every two members · {}\n",
+        d.statements,
+        d.sessions,
+        d.threshold,
+        if d.within_session {
+            "repeats within one session included"
+        } else {
+            "only across sessions"
+        }
+    );
+    if d.groups.is_empty() {
+        out.push_str("_No duplicate proposals found._\n");
+        return out;
+    }
+    let exact = d
+        .groups
+        .iter()
+        .filter(|g| g.kind == GroupKind::Exact)
+        .count();
+    let _ = writeln!(
+        out,
+        "{} groups: {exact} of exact copies, {} of paraphrases.\n",
+        d.groups.len(),
+        d.groups.len() - exact
+    );
+    for (i, g) in d.groups.iter().enumerate() {
+        let kind = match g.kind {
+            GroupKind::Exact => "exact copies",
+            GroupKind::Near => "paraphrases",
+        };
+        let _ = writeln!(
+            out,
+            "## {}. {} statements, {kind} (min. cosine {:.2})\n",
+            i + 1,
+            g.statements.len(),
+            g.similarity
+        );
+        for (k, m) in g.statements.iter().enumerate() {
+            let _ = write!(out, "- {}", cite(&m.statement));
+            if k == 0 {
+                out.push_str(" — *representative*");
+            } else if m.adds.is_empty() {
+                out.push_str(" — adds nothing");
+            } else {
+                let _ = write!(out, " — **adds:** {}", m.adds.join(", "));
+            }
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Render topic coverage: who speaks to it, what they said, and who is silent.
+pub fn agreement_markdown(a: &Agreement) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# Agreement on “{}”\n", a.topic);
+    let _ = writeln!(
+        out,
+        "**{} of {} sessions ({:.0}%)** address the topic.  ",
+        a.sessions.len(),
+        a.sessions_total,
+        a.share * 100.0
+    );
+    let rare = if a.rare_terms.is_empty() {
+        "none".to_string()
+    } else {
+        a.rare_terms.join(", ")
+    };
+    let _ = writeln!(
+        out,
+        "Relevance = cosine to the topic + lexical bonus for rare topic terms ({rare}); threshold {}.  ",
+        a.threshold
+    );
+    out.push_str("This measures coverage, not stance: read the quotes to judge support.\n\n");
+    for s in &a.sessions {
+        let _ = writeln!(out, "## {} (`{}`)\n", s.title, s.id);
+        for r in &s.statements {
+            let _ = writeln!(out, "- ({:.2}) {}", r.similarity, cite(&r.statement));
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "## Silent sessions\n");
+    if a.silent.is_empty() {
+        out.push_str("_None: every session addresses the topic._\n");
+    }
+    for id in &a.silent {
+        let _ = writeln!(out, "- `{id}`");
+    }
+    out
+}
+
+fn cite(s: &Statement) -> String {
+    format!("“{}” · `{}` · `{}:{}`", s.text, s.session, s.source, s.line)
+}

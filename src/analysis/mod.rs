@@ -1,0 +1,10 @@
+//! The two other questions users bring, answered from the same vectors:
+//! which proposals duplicate each other, and how broad agreement on a topic is.
+
+pub mod agreement;
+pub mod duplicates;
+
+pub use agreement::{agreement, Agreement, AgreementOptions};
+pub use duplicates::{duplicates, DuplicateOptions, Duplicates};
+mod markdown;
+pub use markdown::{agreement_markdown, duplicates_markdown};

@@ -1,0 +1,191 @@
+//! Markdown rendering: the report a rapporteur reads.
+
+use super::{Digest, Options};
+use crate::cluster::Method;
+use crate::corpus::{Skipped, Statement, StatementKind};
+use crate::rank::Theme;
+use std::collections::HashMap;
+use std::fmt::Write;
+
+/// Render the digest as Markdown.
+pub fn to_markdown(d: &Digest) -> String {
+    let titles: HashMap<&str, &str> = d
+        .sessions
+        .iter()
+        .map(|s| (s.id.as_str(), display_title(&s.title, &s.id)))
+        .collect();
+    let mut out = String::new();
+    header(&mut out, d);
+
+    let sections = [
+        (StatementKind::Recommendation, "Recurring recommendations"),
+        (StatementKind::Observation, "Recurring observations"),
+    ];
+    for (kind, heading) in sections {
+        let _ = writeln!(out, "## {heading}\n");
+        let mut any = false;
+        for t in d.themes.iter().filter(|t| t.kind == kind) {
+            any = true;
+            theme(&mut out, t, d.corpus.sessions, &titles);
+        }
+        if !any {
+            let _ = writeln!(
+                out,
+                "_None: no theme is supported by {} or more sessions._\n",
+                d.corpus.options.min_sessions
+            );
+        }
+    }
+
+    let _ = writeln!(out, "## Unique proposals\n");
+    if d.unique.is_empty() {
+        out.push_str("_None: every statement belongs to a recurring theme._\n\n");
+    } else {
+        let _ = writeln!(
+            out,
+            "Statements that fewer than {} sessions share: recommendations first, then observations.\n",
+            d.corpus.options.min_sessions
+        );
+        for t in &d.unique {
+            unique(&mut out, t, &titles);
+        }
+        out.push('\n');
+    }
+
+    let _ = writeln!(out, "## Sessions\n");
+    for s in &d.sessions {
+        let _ = write!(out, "- **{}** (`{}`)", display_title(&s.title, &s.id), s.id);
+        for extra in [&s.organizer, &s.date] {
+            if !extra.is_empty() {
+                let _ = write!(out, " · {extra}");
+            }
+        }
+        if !s.url.is_empty() {
+            let _ = write!(out, " · <{}>", s.url);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn header(out: &mut String, d: &Digest) {
+    let c = &d.corpus;
+    let recs = d
+        .themes
+        .iter()
+        .filter(|t| t.kind == StatementKind::Recommendation)
+        .count();
+    let _ = writeln!(out, "# Consensus digest\n");
+    let _ = writeln!(
+        out,
+        "**{} sessions · {} statements** · model `{}`  ",
+        c.sessions, c.statements, c.model
+    );
+    let _ = writeln!(out, "{}  ", describe_options(&c.options));
+    skipped(out, &c.skipped);
+    let _ = writeln!(
+        out,
+        "\nFound **{recs} recurring recommendations**, **{} recurring observations** and **{} unique proposals or lone observations**.\n",
+        d.themes.len() - recs,
+        d.unique.len()
+    );
+}
+
+fn describe_options(o: &Options) -> String {
+    let method = match &o.method {
+        Method::Agglomerative(a) => format!(
+            "average linkage, similarity ≥ {} (cosine + {} × TF-IDF cosine)",
+            a.threshold, a.lexical_weight
+        ),
+        Method::KMeans(k) => format!("k-means, k = {}, seed {}", k.k, k.seed),
+    };
+    format!(
+        "Clustering: {method} · recurring = supported by at least {} sessions",
+        o.min_sessions
+    )
+}
+
+fn skipped(out: &mut String, skipped: &[Skipped]) {
+    if skipped.is_empty() {
+        out.push_str("Skipped files: none\n");
+        return;
+    }
+    let _ = writeln!(out, "Skipped files ({}):\n", skipped.len());
+    for s in skipped {
+        let _ = writeln!(out, "- `{}`: {}", s.source, s.reason);
+    }
+}
+
+fn theme(out: &mut String, t: &Theme, total: usize, titles: &HashMap<&str, &str>) {
+    let _ = writeln!(
+        out,
+        "### {}. {} — {} of {} sessions ({:.0}%)\n",
+        t.rank,
+        t.label,
+        t.support,
+        total,
+        t.share * 100.0
+    );
+    let _ = writeln!(out, "> {}\n", t.representative);
+    if t.broad {
+        out.push_str("_Broad theme: close to what the whole corpus says, listed after the specific ones._\n\n");
+    }
+    let _ = writeln!(
+        out,
+        "Cohesion {:.2} · {} statements · id `{}`\n",
+        t.cohesion,
+        t.statements.len(),
+        t.id
+    );
+    for s in &t.statements {
+        let _ = writeln!(out, "- {}", quote(s, titles));
+    }
+    out.push('\n');
+}
+
+fn unique(out: &mut String, t: &Theme, titles: &HashMap<&str, &str>) {
+    let kind = match t.kind {
+        StatementKind::Recommendation => "Recommendation",
+        StatementKind::Observation => "Observation",
+    };
+    let mut statements = t.statements.iter();
+    if let Some(first) = statements.next() {
+        let _ = writeln!(out, "{}. **{kind}** {}", t.rank, quote(first, titles));
+    }
+    for s in statements {
+        let _ = writeln!(out, "   - also {}", quote(s, titles));
+    }
+}
+
+/// One cited quote: text, session title, section, and `file:line`.
+fn quote(s: &Statement, titles: &HashMap<&str, &str>) -> String {
+    let title = titles
+        .get(s.session.as_str())
+        .copied()
+        .unwrap_or(&s.session);
+    format!(
+        "“{}” — *{}* · {} · `{}:{}`",
+        s.text,
+        title,
+        section_word(s),
+        s.source,
+        s.line
+    )
+}
+
+fn section_word(s: &Statement) -> &'static str {
+    match s.section {
+        crate::corpus::SectionKind::Issues => "issues",
+        crate::corpus::SectionKind::Outcomes => "outcomes",
+        crate::corpus::SectionKind::Recommendations => "recommendations",
+        crate::corpus::SectionKind::Other => "other",
+    }
+}
+
+fn display_title<'a>(title: &'a str, id: &'a str) -> &'a str {
+    if title.is_empty() {
+        id
+    } else {
+        title
+    }
+}

@@ -1,0 +1,59 @@
+//! The digest: what a run found, as plain data, and its renderers.
+
+mod json;
+mod markdown;
+
+pub use json::to_json;
+pub use markdown::to_markdown;
+
+use crate::cluster::Method;
+use crate::corpus::{Session, Skipped};
+use crate::rank::Theme;
+use serde::{Deserialize, Serialize};
+
+/// The options that shaped a digest, echoed in its header.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Options {
+    /// Clustering method and its parameters.
+    #[serde(flatten)]
+    pub method: Method,
+    /// Sessions a theme needs to count as recurring.
+    pub min_sessions: usize,
+}
+
+/// What was read, with what, and what was left out.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CorpusSummary {
+    /// Sessions read.
+    pub sessions: usize,
+    /// Statements found in them.
+    pub statements: usize,
+    /// Embedding model id.
+    pub model: String,
+    /// Options of the run.
+    pub options: Options,
+    /// Files that could not be read, with reasons.
+    pub skipped: Vec<Skipped>,
+}
+
+/// A ranked, cited consensus digest.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Digest {
+    /// Header facts.
+    pub corpus: CorpusSummary,
+    /// The sessions, in corpus order.
+    pub sessions: Vec<Session>,
+    /// Recurring themes: recommendations first, each kind ranked.
+    pub themes: Vec<Theme>,
+    /// Themes below the recurrence bar: unique proposals and lone observations.
+    pub unique: Vec<Theme>,
+}
+
+/// Output formats shared by every verb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+pub enum Format {
+    /// Readable report (default).
+    Markdown,
+    /// Machine-readable, byte-stable.
+    Json,
+}

@@ -1,0 +1,108 @@
+//! concord: turn a pile of meeting outcome documents into a ranked, cited consensus digest.
+//!
+//! The pipeline is a chain of plain functions over plain data:
+//! [`corpus::load`] → [`embed`] → [`cluster`] → [`rank`] → [`digest`].
+//! [`analysis`] answers the duplicate and agreement questions from the same vectors.
+
+pub mod analysis;
+pub mod cluster;
+pub mod corpus;
+pub mod digest;
+pub mod embed;
+pub mod label;
+pub mod lexical;
+pub mod progress;
+pub mod rank;
+pub mod text;
+pub mod timings;
+
+use cluster::Fit;
+use corpus::{Corpus, Statement};
+use digest::{CorpusSummary, Digest, Options};
+use embed::Embedder;
+use ndarray::Array2;
+use timings::Timings;
+
+/// Why a pipeline run failed.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Reading the corpus failed as a whole.
+    #[error(transparent)]
+    Corpus(#[from] corpus::CorpusError),
+    /// The model could not be loaded or run.
+    #[error(transparent)]
+    Embed(#[from] embed::EmbedError),
+    /// Clustering failed.
+    #[error(transparent)]
+    Cluster(#[from] cluster::ClusterError),
+}
+
+/// The statements of a corpus with one unit vector per statement.
+#[derive(Debug, Clone)]
+pub struct Embedded {
+    /// Statements in corpus order.
+    pub statements: Vec<Statement>,
+    /// Row `i` embeds `statements[i].text`.
+    pub vectors: Array2<f32>,
+}
+
+/// Embed every statement of `corpus`.
+pub fn embed_corpus(corpus: &Corpus, embedder: &dyn Embedder) -> Result<Embedded, Error> {
+    let statements: Vec<Statement> = corpus.statements().cloned().collect();
+    let texts: Vec<&str> = statements.iter().map(|s| s.text.as_str()).collect();
+    let vectors = embedder.embed(&texts)?;
+    Ok(Embedded {
+        statements,
+        vectors,
+    })
+}
+
+/// The whole synthesis: embed, cluster, rank, and assemble the digest.
+pub fn digest(
+    corpus: &Corpus,
+    embedder: &dyn Embedder,
+    options: &Options,
+    timings: &mut Timings,
+) -> Result<Digest, Error> {
+    let embedded = timings.time("embed", || embed_corpus(corpus, embedder))?;
+    let clustering = timings.time("cluster", || {
+        let texts: Vec<&str> = embedded
+            .statements
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect();
+        let terms = lexical::tfidf(&texts);
+        options.method.fit(&cluster::Points {
+            vectors: embedded.vectors.view(),
+            terms: &terms,
+        })
+    })?;
+    let session_order: Vec<String> = corpus.sessions.iter().map(|s| s.id.clone()).collect();
+    let ranked = timings.time("rank", || {
+        rank::rank(
+            &embedded.statements,
+            embedded.vectors.view(),
+            &clustering,
+            &session_order,
+            options.min_sessions,
+        )
+    });
+    Ok(Digest {
+        corpus: CorpusSummary {
+            sessions: corpus.sessions.len(),
+            statements: embedded.statements.len(),
+            model: embedder.model_id().to_string(),
+            options: options.clone(),
+            skipped: corpus.skipped.clone(),
+        },
+        sessions: corpus.sessions.clone(),
+        themes: ranked.themes,
+        unique: ranked.unique,
+    })
+}
+
+/// Default similarity threshold of the agglomerative method (see docs/THRESHOLDS.md).
+pub const DEFAULT_THRESHOLD: f32 = 0.5;
+
+/// Default weight of the TF-IDF cosine in theme similarity (see docs/THRESHOLDS.md).
+pub const DEFAULT_LEXICAL_WEIGHT: f32 = 0.3;

