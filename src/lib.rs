@@ -65,18 +65,7 @@ pub fn digest(
     timings: &mut Timings,
 ) -> Result<Digest, Error> {
     let embedded = timings.time("embed", || embed_corpus(corpus, embedder))?;
-    let clustering = timings.time("cluster", || {
-        let texts: Vec<&str> = embedded
-            .statements
-            .iter()
-            .map(|s| s.text.as_str())
-            .collect();
-        let terms = lexical::tfidf(&texts);
-        options.method.fit(&cluster::Points {
-            vectors: embedded.vectors.view(),
-            terms: &terms,
-        })
-    })?;
+    let clustering = timings.time("cluster", || cluster_distinct(&embedded, &options.method))?;
     let session_order: Vec<String> = corpus.sessions.iter().map(|s| s.id.clone()).collect();
     let ranked = timings.time("rank", || {
         rank::rank(
@@ -99,6 +88,41 @@ pub fn digest(
         themes: ranked.themes,
         unique: ranked.unique,
     })
+}
+
+/// Cluster one row per distinct text and give every copy its original's label.
+///
+/// Identical statements belong in one theme anyway, and a copy-paste campaign
+/// (100,000 statements, 10,000 distinct) then costs a 10,000-row clustering.
+fn cluster_distinct(
+    embedded: &Embedded,
+    method: &cluster::Method,
+) -> Result<cluster::Clustering, cluster::ClusterError> {
+    let mut first: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut distinct: Vec<usize> = Vec::new();
+    let slot: Vec<usize> = embedded
+        .statements
+        .iter()
+        .enumerate()
+        .map(|(row, s)| {
+            *first.entry(s.text.as_str()).or_insert_with(|| {
+                distinct.push(row);
+                distinct.len() - 1
+            })
+        })
+        .collect();
+    let vectors = embedded.vectors.select(ndarray::Axis(0), &distinct);
+    let texts: Vec<&str> = distinct
+        .iter()
+        .map(|&r| embedded.statements[r].text.as_str())
+        .collect();
+    let terms = lexical::tfidf(&texts);
+    let labels = method.fit(&cluster::Points {
+        vectors: vectors.view(),
+        terms: &terms,
+    })?;
+    let raw: Vec<usize> = slot.iter().map(|&d| labels.labels[d]).collect();
+    Ok(cluster::Clustering::from_raw(&raw))
 }
 
 /// Default similarity threshold of the agglomerative method (see docs/THRESHOLDS.md).

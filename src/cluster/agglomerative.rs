@@ -90,18 +90,31 @@ mod tests {
     #[test]
     fn rejects_bad_threshold_and_handles_tiny_input() {
         let v = Array2::<f32>::zeros((1, 2));
-        assert!(Agglomerative { threshold: 2.0 }.fit(v.view()).is_err());
+        assert!(agg(2.0).fit(&Points::new(v.view())).is_err());
         assert_eq!(
-            Agglomerative { threshold: 0.5 }
-                .fit(v.view())
-                .unwrap()
-                .labels,
+            agg(0.5).fit(&Points::new(v.view())).unwrap().labels,
             vec![0]
         );
         let empty = Array2::<f32>::zeros((0, 2));
-        assert!(Agglomerative { threshold: 0.5 }
-            .fit(empty.view())
-            .unwrap()
-            .is_empty());
+        assert!(agg(0.5).fit(&Points::new(empty.view())).unwrap().is_empty());
+    }
+
+    #[test]
+    fn shared_rare_terms_pull_statements_together() {
+        // Two rows at cosine 0.45: apart on embeddings alone, together once
+        // their identical wording adds a lexical bonus.
+        let rows = [unit(0.0), unit(63.3)];
+        let v = Array2::from_shape_fn((2, 2), |(i, j)| rows[i][j]);
+        let terms = crate::lexical::tfidf(&["permanent IGF mandate", "permanent IGF mandate"]);
+        let p = Points {
+            vectors: v.view(),
+            terms: &terms,
+        };
+        assert_eq!(agg(0.5).fit(&p).unwrap().len(), 2);
+        let hybrid = Agglomerative {
+            threshold: 0.5,
+            lexical_weight: 0.3,
+        };
+        assert_eq!(hybrid.fit(&p).unwrap().len(), 1);
     }
 }
