@@ -301,7 +301,10 @@ fn mixed_layout_bullets_numbers_letters_and_prose() {
             (Recommendations, "Governments should fund participation."),
             (Recommendations, "Fund youth travel."),
             (Other, "The panel met in Geneva, i.e. at the ITU."),
-            (Other, "Dr. Smith opened it at 10 a.m. on No. 5 Rue Lausanne."),
+            (
+                Other,
+                "Dr. Smith opened it at 10 a.m. on No. 5 Rue Lausanne."
+            ),
             (Other, "Everyone agreed."),
         ]
     );

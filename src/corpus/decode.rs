@@ -106,7 +106,7 @@ fn looks_binary(text: &str) -> bool {
 }
 
 /// CRLF and lone CR become `\n`; form feeds (page breaks) become a blank-line run.
-fn normalise_line_ends(text: &str) -> String {
+pub(crate) fn normalise_line_ends(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {

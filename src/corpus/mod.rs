@@ -1,12 +1,17 @@
 //! Reading outcome documents into sessions and statements.
 //!
-//! `load` walks the given paths, decodes each file, and `outline`s it into a
+//! `load` walks the given paths, reads each file (plain text or Markdown in
+//! UTF-8, UTF-16 or Windows-1252; .docx; .html; .pdf) into the same
+//! Markdown-ish text, and `outline`s it into a
 //! [`Session`] with its [`Statement`]s. Files that cannot be read are kept as
 //! [`Skipped`] entries so the digest can say what was left out.
 
 mod decode;
+mod docx;
+mod html;
 mod kind;
 mod outline;
+mod pdf;
 mod prose;
 mod read;
 

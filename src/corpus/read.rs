@@ -4,8 +4,9 @@
 //! cannot become a session is recorded as [`Skipped`] with a human reason, and
 //! only a corpus with no sessions at all is an error.
 
-use super::decode::decode;
+use super::decode::{decode, normalise_line_ends};
 use super::outline::outline_with_notes;
+use super::{docx, html, pdf};
 use super::{Corpus, CorpusError, Session, Skipped};
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -22,7 +23,9 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 const MAX_DEPTH: usize = 64;
 
 /// Extensions picked up when walking a folder.
-pub const SUPPORTED_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
+pub const SUPPORTED_EXTENSIONS: &[&str] = &[
+    "txt", "md", "markdown", "text", "docx", "html", "htm", "xhtml", "pdf",
+];
 
 /// A decoded source file, ready to outline.
 #[derive(Debug, Clone)]
@@ -53,20 +56,36 @@ fn read_with_warnings(path: &Path) -> Result<(Document, Vec<String>), String> {
     if bytes.is_empty() {
         return Err("empty file".into());
     }
-    let decoded = decode(&bytes)?;
-    if decoded.text.trim().is_empty() {
-        return Err("only whitespace".into());
+    // Each format becomes the same Markdown-ish text, so one outliner serves all.
+    let (text, warning) = match ext.as_str() {
+        "docx" => (normalise_line_ends(&docx::to_text(&bytes)?), None),
+        "pdf" => (normalise_line_ends(&pdf::to_text(&bytes)?), None),
+        "html" | "htm" | "xhtml" => {
+            let decoded = decode(&bytes)?;
+            (html::to_text(&decoded.text), decoded.warning)
+        }
+        _ => {
+            let decoded = decode(&bytes)?;
+            (decoded.text, decoded.warning)
+        }
+    };
+    if text.trim().is_empty() {
+        let reason = if matches!(ext.as_str(), "txt" | "md" | "markdown" | "text" | "") {
+            "only whitespace"
+        } else {
+            "no text found"
+        };
+        return Err(reason.into());
     }
     let source = path.to_string_lossy().into_owned();
-    let warnings = decoded
-        .warning
+    let warnings = warning
         .map(|w| format!("{source}: {w}"))
         .into_iter()
         .collect();
     let doc = Document {
         id: stem(path),
         source,
-        text: decoded.text,
+        text,
     };
     Ok((doc, warnings))
 }

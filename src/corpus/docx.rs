@@ -1,0 +1,511 @@
+//! Word (.docx) documents to the outliner's Markdown-ish text.
+//!
+//! A .docx is a zip of XML parts. We read `word/document.xml` in order and
+//! use `word/styles.xml` and `word/numbering.xml` to tell headings and list
+//! items from plain paragraphs: Word marks a heading by its paragraph style,
+//! and a list item by numbering set on the paragraph or inherited from its
+//! style, with the nesting level in `ilvl`. Tables are read row by row.
+//!
+//! Every part is decompressed with a hard size cap, so a zip bomb costs at
+//! most [`MAX_PART_BYTES`] of memory per part before it is refused.
+
+use quick_xml::events::{BytesRef, BytesStart, Event};
+use quick_xml::{Reader, XmlVersion};
+use std::collections::HashMap;
+use std::io::{Cursor, Read};
+
+/// Largest decompressed XML part we accept.
+pub const MAX_PART_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Deepest `basedOn` chain followed when resolving style inheritance.
+const MAX_STYLE_CHAIN: usize = 16;
+
+/// Convert .docx bytes to normalised text (`# heading`, `- item`, paragraphs).
+pub(crate) fn to_text(bytes: &[u8]) -> Result<String, String> {
+    let mut zip =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("not a valid .docx ({e})"))?;
+    let document = read_part(&mut zip, "word/document.xml")?
+        .ok_or_else(|| "not a valid .docx (no word/document.xml)".to_owned())?;
+    let styles = match read_part(&mut zip, "word/styles.xml")? {
+        Some(xml) => parse_styles(&xml)?,
+        None => HashMap::new(),
+    };
+    let numbering = match read_part(&mut zip, "word/numbering.xml")? {
+        Some(xml) => parse_numbering(&xml)?,
+        None => Numbering::default(),
+    };
+    render(&document, &styles, &numbering)
+}
+
+/// Read one zip entry as UTF-8, refusing anything that inflates past the cap.
+fn read_part(
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+) -> Result<Option<String>, String> {
+    let entry = match zip.by_name(name) {
+        Ok(e) => e,
+        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        Err(e) => return Err(format!("not a valid .docx ({e})")),
+    };
+    if entry.size() > MAX_PART_BYTES {
+        return Err(too_large(name));
+    }
+    let mut buf = Vec::new();
+    // The declared size can lie; `take` enforces the cap on what actually inflates.
+    entry
+        .take(MAX_PART_BYTES + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| format!("corrupt .docx ({name}: {e})"))?;
+    if buf.len() as u64 > MAX_PART_BYTES {
+        return Err(too_large(name));
+    }
+    String::from_utf8(buf)
+        .map(Some)
+        .map_err(|_| format!("corrupt .docx ({name} is not UTF-8)"))
+}
+
+fn too_large(name: &str) -> String {
+    format!(
+        "decompressed {name} exceeds {} MiB (possible zip bomb)",
+        MAX_PART_BYTES / (1024 * 1024)
+    )
+}
+
+fn xml_error(e: impl std::fmt::Display) -> String {
+    format!("corrupt .docx (bad XML: {e})")
+}
+
+/// `w:val` (or any attribute with the given local name) of an element.
+fn attr(e: &BytesStart, local: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == local)
+        .and_then(|a| {
+            a.normalized_value(XmlVersion::default())
+                .ok()
+                .map(|v| v.into_owned())
+        })
+}
+
+/// Text of an entity reference such as `&amp;` or `&#8211;`.
+fn entity(r: &BytesRef) -> String {
+    if let Ok(Some(c)) = r.resolve_char_ref() {
+        return c.to_string();
+    }
+    match r.xml10_content().as_ref() {
+        "amp" => "&",
+        "lt" => "<",
+        "gt" => ">",
+        "quot" => "\"",
+        "apos" => "'",
+        _ => "",
+    }
+    .to_owned()
+}
+
+/// What a paragraph style contributes: heading level, list numbering, parent.
+#[derive(Debug, Default, Clone)]
+struct Style {
+    heading: Option<usize>,
+    num: Option<(String, usize)>,
+    based_on: Option<String>,
+}
+
+fn heading_level_from_name(name: &str) -> Option<usize> {
+    let n = name.to_ascii_lowercase().replace(' ', "");
+    if n == "title" {
+        return Some(1);
+    }
+    n.strip_prefix("heading")
+        .and_then(|d| d.parse::<usize>().ok())
+        .map(|d| d.clamp(1, 6))
+}
+
+fn parse_styles(xml: &str) -> Result<HashMap<String, Style>, String> {
+    let mut reader = Reader::from_str(xml);
+    let mut styles = HashMap::new();
+    let mut current: Option<(String, Style)> = None;
+    let mut num_id: Option<String> = None;
+    let mut ilvl = 0usize;
+    loop {
+        match reader.read_event().map_err(xml_error)? {
+            Event::Start(e) | Event::Empty(e) => {
+                let name = e.local_name();
+                match name.as_ref() {
+                    "style" => {
+                        current = attr(&e, "styleId").map(|id| (id, Style::default()));
+                        num_id = None;
+                        ilvl = 0;
+                    }
+                    "name" => {
+                        if let (Some((_, s)), Some(v)) = (current.as_mut(), attr(&e, "val")) {
+                            s.heading = s.heading.or(heading_level_from_name(&v));
+                        }
+                    }
+                    "outlineLvl" => {
+                        if let (Some((_, s)), Some(v)) = (current.as_mut(), attr(&e, "val")) {
+                            // Level 9 means "body text" in Word.
+                            if let Ok(l) = v.parse::<usize>() {
+                                if l < 9 {
+                                    s.heading = Some((l + 1).min(6));
+                                }
+                            }
+                        }
+                    }
+                    "basedOn" => {
+                        if let Some((_, s)) = current.as_mut() {
+                            s.based_on = attr(&e, "val");
+                        }
+                    }
+                    "numId" => num_id = attr(&e, "val"),
+                    "ilvl" => ilvl = attr(&e, "val").and_then(|v| v.parse().ok()).unwrap_or(0),
+                    _ => {}
+                }
+            }
+            Event::End(e) if e.local_name().as_ref() == "style" => {
+                if let Some((id, mut style)) = current.take() {
+                    style.num = num_id.take().map(|n| (n, ilvl));
+                    styles.insert(id, style);
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(styles)
+}
+
+/// Number formats per (abstract numbering, level), and which abstract each `numId` uses.
+#[derive(Debug, Default)]
+struct Numbering {
+    formats: HashMap<(String, usize), String>,
+    abstract_of: HashMap<String, String>,
+}
+
+fn parse_numbering(xml: &str) -> Result<Numbering, String> {
+    let mut reader = Reader::from_str(xml);
+    let mut n = Numbering::default();
+    let mut abstract_id: Option<String> = None;
+    let mut level = 0usize;
+    let mut num_id: Option<String> = None;
+    loop {
+        match reader.read_event().map_err(xml_error)? {
+            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                "abstractNum" => abstract_id = attr(&e, "abstractNumId"),
+                "lvl" => level = attr(&e, "ilvl").and_then(|v| v.parse().ok()).unwrap_or(0),
+                "numFmt" => {
+                    if let (Some(a), Some(f)) = (abstract_id.clone(), attr(&e, "val")) {
+                        n.formats.insert((a, level), f);
+                    }
+                }
+                "num" => num_id = attr(&e, "numId"),
+                "abstractNumId" => {
+                    if let (Some(id), Some(a)) = (num_id.clone(), attr(&e, "val")) {
+                        n.abstract_of.insert(id, a);
+                    }
+                }
+                _ => {}
+            },
+            Event::End(e) => match e.local_name().as_ref() {
+                "abstractNum" => abstract_id = None,
+                "num" => num_id = None,
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(n)
+}
+
+impl Numbering {
+    /// The list marker to print for a numbered paragraph.
+    fn marker(&self, num_id: &str, ilvl: usize) -> &'static str {
+        let format = self
+            .abstract_of
+            .get(num_id)
+            .and_then(|a| self.formats.get(&(a.clone(), ilvl)))
+            .map_or("bullet", String::as_str);
+        match format {
+            f if f.starts_with("decimal") || f.contains("ordinal") || f.contains("cardinal") => {
+                "1."
+            }
+            "lowerLetter" | "upperLetter" => "a)",
+            "lowerRoman" | "upperRoman" => "i.",
+            _ => "-",
+        }
+    }
+}
+
+/// Paragraph properties and text gathered between `<w:p>` and `</w:p>`.
+#[derive(Default)]
+struct Para {
+    style: Option<String>,
+    num_id: Option<String>,
+    ilvl: Option<usize>,
+    text: String,
+}
+
+fn render(
+    xml: &str,
+    styles: &HashMap<String, Style>,
+    numbering: &Numbering,
+) -> Result<String, String> {
+    let mut reader = Reader::from_str(xml);
+    let mut out = Out::default();
+    let mut para: Option<Para> = None;
+    let mut in_text = false;
+    let mut table_depth = 0usize;
+    let mut row: Vec<String> = Vec::new();
+    let mut cell = String::new();
+    loop {
+        match reader.read_event().map_err(xml_error)? {
+            Event::Start(e) => match e.local_name().as_ref() {
+                "p" => para = Some(Para::default()),
+                "t" => in_text = true,
+                "tbl" => table_depth += 1,
+                "tr" if table_depth == 1 => row.clear(),
+                "tc" if table_depth == 1 => cell.clear(),
+                other => para_property(other, &e, para.as_mut()),
+            },
+            Event::Empty(e) => match e.local_name().as_ref() {
+                "tab" | "br" | "cr" => {
+                    if let Some(p) = para.as_mut() {
+                        p.text.push(' ');
+                    }
+                }
+                other => para_property(other, &e, para.as_mut()),
+            },
+            Event::Text(t) if in_text => {
+                if let Some(p) = para.as_mut() {
+                    p.text.push_str(&t.xml10_content());
+                }
+            }
+            Event::GeneralRef(r) if in_text => {
+                if let Some(p) = para.as_mut() {
+                    p.text.push_str(&entity(&r));
+                }
+            }
+            Event::End(e) => match e.local_name().as_ref() {
+                "t" => in_text = false,
+                "p" => {
+                    if let Some(p) = para.take() {
+                        if table_depth > 0 {
+                            append_words(&mut cell, &p.text);
+                        } else {
+                            out.paragraph(&p, styles, numbering);
+                        }
+                    }
+                }
+                "tc" if table_depth == 1 => row.push(std::mem::take(&mut cell)),
+                "tr" if table_depth == 1 => out.row(&row),
+                "tbl" => table_depth = table_depth.saturating_sub(1),
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(out.text)
+}
+
+/// Paragraph-level properties: style and numbering.
+fn para_property(name: &str, e: &BytesStart, para: Option<&mut Para>) {
+    let Some(p) = para else { return };
+    match name {
+        "pStyle" => p.style = attr(e, "val"),
+        "numId" => p.num_id = attr(e, "val"),
+        "ilvl" => p.ilvl = attr(e, "val").and_then(|v| v.parse().ok()),
+        _ => {}
+    }
+}
+
+fn append_words(buf: &mut String, text: &str) {
+    for w in text.split_whitespace() {
+        if !buf.is_empty() {
+            buf.push(' ');
+        }
+        buf.push_str(w);
+    }
+}
+
+/// The text being built, with blank lines between blocks but not between list items.
+#[derive(Default)]
+struct Out {
+    text: String,
+    last_was_item: bool,
+}
+
+impl Out {
+    fn paragraph(&mut self, p: &Para, styles: &HashMap<String, Style>, numbering: &Numbering) {
+        let mut text = String::new();
+        append_words(&mut text, &p.text);
+        if text.is_empty() {
+            return;
+        }
+        let resolved = p.style.as_deref().map(|s| resolve_style(s, styles));
+        let heading = resolved
+            .as_ref()
+            .and_then(|r| r.heading)
+            .or_else(|| p.style.as_deref().and_then(heading_level_from_name));
+        // Numbering on the paragraph wins over numbering inherited from its style.
+        let num = match (&p.num_id, resolved.as_ref().and_then(|r| r.num.clone())) {
+            (Some(id), style_num) => Some((
+                id.clone(),
+                p.ilvl.or(style_num.map(|(_, l)| l)).unwrap_or(0),
+            )),
+            (None, Some((id, l))) => Some((id, p.ilvl.unwrap_or(l))),
+            (None, None) => None,
+        }
+        .filter(|(id, _)| id != "0");
+        if let Some(level) = heading {
+            self.block(&format!("{} {text}", "#".repeat(level)));
+        } else if let Some((id, ilvl)) = num {
+            let ilvl = ilvl.min(8);
+            if !self.last_was_item {
+                self.text.push('\n');
+            }
+            self.text.push_str(&format!(
+                "{}{} {text}\n",
+                "  ".repeat(ilvl),
+                numbering.marker(&id, ilvl)
+            ));
+            self.last_was_item = true;
+        } else {
+            self.block(&text);
+        }
+    }
+
+    fn row(&mut self, cells: &[String]) {
+        let cells: Vec<&str> = cells
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        if !cells.is_empty() {
+            self.block(&cells.join("; "));
+        }
+    }
+
+    fn block(&mut self, line: &str) {
+        self.text.push('\n');
+        self.text.push_str(line);
+        self.text.push('\n');
+        self.last_was_item = false;
+    }
+}
+
+/// A style with `basedOn` inheritance applied (bounded, so cycles cannot loop).
+fn resolve_style(id: &str, styles: &HashMap<String, Style>) -> Style {
+    let mut out = Style::default();
+    let mut next = Some(id.to_owned());
+    for _ in 0..MAX_STYLE_CHAIN {
+        let Some(s) = next.as_ref().and_then(|n| styles.get(n)) else {
+            break;
+        };
+        out.heading = out.heading.or(s.heading);
+        out.num = out.num.or_else(|| s.num.clone());
+        next = s.based_on.clone();
+    }
+    out
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use std::io::Write;
+
+    /// Build a minimal .docx in memory from its XML parts.
+    pub(crate) fn make_docx(document: &str, styles: &str, numbering: &str) -> Vec<u8> {
+        let mut buf = Cursor::new(Vec::new());
+        {
+            let mut zip = zip::ZipWriter::new(&mut buf);
+            let opts = zip::write::SimpleFileOptions::default();
+            for (name, body) in [
+                ("word/document.xml", document),
+                ("word/styles.xml", styles),
+                ("word/numbering.xml", numbering),
+            ] {
+                if !body.is_empty() {
+                    zip.start_file(name, opts).unwrap();
+                    zip.write_all(body.as_bytes()).unwrap();
+                }
+            }
+            zip.finish().unwrap();
+        }
+        buf.into_inner()
+    }
+
+    const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+
+    fn p(style: Option<&str>, num: Option<(u32, u32)>, text: &str) -> String {
+        let style = style.map_or(String::new(), |s| format!(r#"<w:pStyle w:val="{s}"/>"#));
+        let num = num.map_or(String::new(), |(id, l)| {
+            format!(r#"<w:numPr><w:ilvl w:val="{l}"/><w:numId w:val="{id}"/></w:numPr>"#)
+        });
+        format!(
+            r#"<w:p><w:pPr>{style}{num}</w:pPr><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>"#
+        )
+    }
+
+    #[test]
+    fn headings_lists_and_tables() {
+        let body = [
+            p(Some("Title"), None, "My Session"),
+            p(Some("Heading1"), None, "Key Issues"),
+            p(None, Some((1, 0)), "Parent &amp; lead:"),
+            p(None, Some((1, 1)), "Child one."),
+            p(Some("ListBullet"), None, "Inherited bullet."),
+            p(None, Some((2, 0)), "Numbered."),
+            format!(
+                "<w:tbl><w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr></w:tbl>",
+                p(None, None, "A"),
+                p(None, None, "B")
+            ),
+        ]
+        .concat();
+        let document = format!(r#"<w:document {W}><w:body>{body}</w:body></w:document>"#);
+        let styles = format!(
+            r#"<w:styles {W}><w:style w:styleId="Heading1"><w:name w:val="heading 1"/></w:style><w:style w:styleId="Title"><w:name w:val="Title"/></w:style><w:style w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>"#
+        );
+        let numbering = format!(
+            r#"<w:numbering {W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num></w:numbering>"#
+        );
+        let text = to_text(&make_docx(&document, &styles, &numbering)).unwrap();
+        assert_eq!(
+            text,
+            "\n# My Session\n\n# Key Issues\n\n- Parent & lead:\n  - Child one.\n- Inherited bullet.\n1. Numbered.\n\nA; B\n"
+        );
+    }
+
+    #[test]
+    fn fake_and_truncated_docx_are_errors() {
+        assert!(to_text(b"not a zip at all")
+            .unwrap_err()
+            .contains("not a valid .docx"));
+        let real = make_docx("<w:document/>", "", "");
+        let cut = &real[..real.len() / 2];
+        assert!(to_text(cut).is_err());
+        let no_doc = make_docx("", "<x/>", "");
+        assert!(to_text(&no_doc).is_err());
+    }
+
+    #[test]
+    fn zip_bomb_is_refused() {
+        let mut buf = Cursor::new(Vec::new());
+        {
+            let mut zip = zip::ZipWriter::new(&mut buf);
+            let opts = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated);
+            zip.start_file("word/document.xml", opts).unwrap();
+            let chunk = vec![b' '; 1 << 20];
+            for _ in 0..(MAX_PART_BYTES / (1 << 20) + 1) {
+                zip.write_all(&chunk).unwrap();
+            }
+            zip.finish().unwrap();
+        }
+        let bytes = buf.into_inner();
+        assert!(bytes.len() < 1 << 20, "bomb compresses well");
+        assert!(to_text(&bytes).unwrap_err().contains("zip bomb"));
+    }
+}

@@ -1,0 +1,216 @@
+//! Web pages (.html, .htm) to the outliner's Markdown-ish text.
+//!
+//! Only the page's own content matters: navigation, headers, footers,
+//! scripts and styles are dropped. Headings become `# …`, list items
+//! `- …` / `1. …` indented by nesting depth, and every other block element
+//! (paragraph, div, table row, …) a paragraph. The HTML parser decodes
+//! entities. The walk is iterative, so deeply nested markup cannot overflow
+//! the stack.
+
+use scraper::{Html, Node};
+
+/// Elements whose whole subtree is boilerplate or not text.
+const DROPPED: &[&str] = &[
+    "head", "nav", "header", "footer", "script", "style", "noscript", "template", "svg", "iframe",
+    "form", "button", "select", "aside", "menu",
+];
+
+/// Elements that start a new block of text.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "tr",
+    "table",
+    "dl",
+    "dt",
+    "dd",
+    "pre",
+    "figure",
+    "figcaption",
+    "body",
+    "br",
+    "hr",
+    "address",
+];
+
+/// Convert an HTML page to normalised text.
+pub(crate) fn to_text(html: &str) -> String {
+    let doc = Html::parse_document(html);
+    let mut out = Writer::default();
+    // (node, closing?) pairs: an explicit stack instead of recursion.
+    let mut stack = vec![(doc.tree.root(), false)];
+    while let Some((node, closing)) = stack.pop() {
+        match node.value() {
+            Node::Element(el) => {
+                let name = el.name();
+                if closing {
+                    out.close(name);
+                    continue;
+                }
+                if DROPPED.contains(&name) {
+                    continue;
+                }
+                out.open(name);
+                stack.push((node, true));
+                // Children are pushed in reverse so they pop in document order.
+                let children: Vec<_> = node.children().collect();
+                stack.extend(children.into_iter().rev().map(|c| (c, false)));
+            }
+            Node::Text(t) => out.text(t),
+            Node::Document | Node::Fragment => {
+                let children: Vec<_> = node.children().collect();
+                stack.extend(children.into_iter().rev().map(|c| (c, false)));
+            }
+            _ => {}
+        }
+    }
+    out.flush();
+    if !out.saw_h1 {
+        let title = doc
+            .select(&title_selector())
+            .next()
+            .map(|t| t.text().collect::<String>());
+        if let Some(title) = title.filter(|t| !t.trim().is_empty()) {
+            return format!("# {}\n\n{}", squash(&title), out.text);
+        }
+    }
+    out.text
+}
+
+fn title_selector() -> scraper::Selector {
+    // A constant, valid selector: parsing cannot fail.
+    scraper::Selector::parse("title").expect("valid selector")
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum ListKind {
+    Bullets,
+    Numbers,
+}
+
+/// Accumulates text and emits one line per block.
+#[derive(Default)]
+struct Writer {
+    text: String,
+    buf: String,
+    /// Prefix for the block being collected ("## ", "  - ", "").
+    prefix: String,
+    lists: Vec<ListKind>,
+    saw_h1: bool,
+}
+
+impl Writer {
+    fn open(&mut self, name: &str) {
+        if !BLOCKS.contains(&name) {
+            return;
+        }
+        self.flush();
+        match name {
+            "ul" => self.lists.push(ListKind::Bullets),
+            "ol" => self.lists.push(ListKind::Numbers),
+            "li" => {
+                let depth = self.lists.len().saturating_sub(1).min(8);
+                let marker = match self.lists.last() {
+                    Some(ListKind::Numbers) => "1.",
+                    _ => "-",
+                };
+                self.prefix = format!("{}{marker} ", "  ".repeat(depth));
+            }
+            h if h.len() == 2 && h.starts_with('h') => {
+                let level = h[1..].parse::<usize>().unwrap_or(2);
+                self.saw_h1 |= level == 1;
+                self.prefix = format!("{} ", "#".repeat(level));
+            }
+            _ => {}
+        }
+    }
+
+    fn close(&mut self, name: &str) {
+        if !BLOCKS.contains(&name) {
+            return;
+        }
+        self.flush();
+        if matches!(name, "ul" | "ol") {
+            self.lists.pop();
+        }
+    }
+
+    fn text(&mut self, t: &str) {
+        if t.starts_with(char::is_whitespace) && !self.buf.is_empty() {
+            self.buf.push(' ');
+        }
+        let words: Vec<&str> = t.split_whitespace().collect();
+        self.buf.push_str(&words.join(" "));
+        if t.ends_with(char::is_whitespace) && !words.is_empty() {
+            self.buf.push(' ');
+        }
+    }
+
+    fn flush(&mut self) {
+        let body = self.buf.trim();
+        if !body.is_empty() {
+            let is_item = self.prefix.trim_start().starts_with(['-', '1']);
+            // List items sit on consecutive lines; other blocks are separated by a blank line.
+            if !is_item {
+                self.text.push('\n');
+            }
+            self.text.push_str(&self.prefix);
+            self.text.push_str(body);
+            self.text.push('\n');
+        }
+        self.buf.clear();
+        // Text after a nested list inside an item continues as a plain paragraph.
+        self.prefix.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_without_boilerplate() {
+        let html = r#"<html><head><title>Page</title><style>p{}</style></head><body>
+            <nav><a href="/">Home</a></nav><header>Site banner</header>
+            <h1>My &amp; Session</h1>
+            <h2>Key Issues</h2>
+            <ul><li>First &ldquo;point&rdquo;.</li>
+                <li>Lead-in:<ul><li>Nested <b>bold</b> item.</li></ul></li></ul>
+            <p>Some prose. More prose.</p>
+            <ol><li>Numbered.</li></ol>
+            <script>var x = 1;</script><footer>© 2025</footer></body></html>"#;
+        assert_eq!(
+            to_text(html),
+            "\n# My & Session\n\n## Key Issues\n- First “point”.\n- Lead-in:\n  - Nested bold item.\n\nSome prose. More prose.\n1. Numbered.\n"
+        );
+    }
+
+    #[test]
+    fn title_used_when_no_h1() {
+        let t = to_text("<title> A  Title </title><p>Text.</p>");
+        assert!(t.starts_with("# A Title\n"), "{t}");
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let html = "<div>".repeat(5_000) + "deep text" + &"</div>".repeat(5_000);
+        assert!(to_text(&html).contains("deep text"));
+    }
+}
