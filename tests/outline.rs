@@ -492,3 +492,215 @@ fn oversized_file_is_skipped() {
         c.skipped
     );
 }
+
+// ----- other formats: the same seed as .docx and .html -----
+
+/// Escape text for XML/HTML.
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The seed's lines classified as heading / (depth, numbered, item) / paragraph.
+enum Piece {
+    Heading(String),
+    Item(usize, bool, String),
+    Para(String),
+}
+
+fn seed_pieces(name: &str) -> Vec<Piece> {
+    let text = fs::read_to_string(seed_path(name)).unwrap();
+    let headings = [
+        "Key Issues",
+        "Tangible Outcomes",
+        "Key Recommendations",
+        "Key achievements",
+        "Agreements /",
+    ];
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let t = l.trim();
+            let depth = usize::from(l.starts_with(' '));
+            if headings.iter().any(|h| t.starts_with(h)) {
+                Piece::Heading(t.to_owned())
+            } else if let Some(rest) = t.strip_prefix("- ") {
+                Piece::Item(depth, false, rest.to_owned())
+            } else if t.len() > 3 && t.as_bytes()[0].is_ascii_digit() && &t[1..3] == ". " {
+                Piece::Item(depth, true, t[3..].to_owned())
+            } else {
+                Piece::Para(t.to_owned())
+            }
+        })
+        .collect()
+}
+
+fn seed_as_docx(name: &str) -> Vec<u8> {
+    use std::io::Write;
+    let w = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+    let mut body = String::new();
+    for piece in seed_pieces(name) {
+        let (ppr, text) = match piece {
+            Piece::Heading(t) => (r#"<w:pStyle w:val="Heading1"/>"#.to_owned(), t),
+            Piece::Item(d, numbered, t) => (
+                format!(
+                    r#"<w:numPr><w:ilvl w:val="{d}"/><w:numId w:val="{}"/></w:numPr>"#,
+                    if numbered { 2 } else { 1 }
+                ),
+                t,
+            ),
+            Piece::Para(t) => (String::new(), t),
+        };
+        body.push_str(&format!(
+            "<w:p><w:pPr>{ppr}</w:pPr><w:r><w:t>{}</w:t></w:r></w:p>",
+            esc(&text)
+        ));
+    }
+    let parts = [
+        (
+            "word/document.xml",
+            format!("<w:document {w}><w:body>{body}</w:body></w:document>"),
+        ),
+        (
+            "word/styles.xml",
+            format!(
+                r#"<w:styles {w}><w:style w:styleId="Heading1"><w:name w:val="heading 1"/></w:style></w:styles>"#
+            ),
+        ),
+        (
+            "word/numbering.xml",
+            format!(
+                r#"<w:numbering {w}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num></w:numbering>"#
+            ),
+        ),
+    ];
+    let mut buf = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut buf);
+    for (name, xml) in parts {
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(xml.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+    buf.into_inner()
+}
+
+fn seed_as_html(name: &str) -> String {
+    let mut html = String::from("<html><head><title>x</title></head><body><nav><ul><li>Home</li><li>About us</li></ul></nav><main>");
+    let mut open: Vec<&str> = Vec::new();
+    for piece in seed_pieces(name) {
+        match piece {
+            Piece::Item(d, numbered, t) => {
+                while open.len() > d + 1 {
+                    html.push_str(&format!("</li></{}>", open.pop().unwrap()));
+                }
+                if open.len() == d + 1 {
+                    html.push_str("</li>");
+                } else {
+                    let tag = if numbered { "ol" } else { "ul" };
+                    html.push_str(&format!("<{tag}>"));
+                    open.push(tag);
+                }
+                html.push_str(&format!("<li>{}", esc(&t)));
+            }
+            other => {
+                while let Some(tag) = open.pop() {
+                    html.push_str(&format!("</li></{tag}>"));
+                }
+                match other {
+                    Piece::Heading(t) => html.push_str(&format!("<h2>{}</h2>", esc(&t))),
+                    Piece::Para(t) => html.push_str(&format!("<p>{}</p>", esc(&t))),
+                    Piece::Item(..) => {}
+                }
+            }
+        }
+    }
+    while let Some(tag) = open.pop() {
+        html.push_str(&format!("</li></{tag}>"));
+    }
+    html.push_str("</main><footer>Contact us</footer></body></html>");
+    html
+}
+
+fn section_texts(s: &Session) -> Vec<(SectionKind, String)> {
+    s.statements
+        .iter()
+        .map(|st| (st.section, st.text.clone()))
+        .collect()
+}
+
+#[test]
+fn docx_and_html_of_a_seed_match_its_txt() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in [
+        "000_23070b0fe55b1a76",
+        "001_cfec65c1df75da24",
+        "002_aec773405a656a6b",
+    ] {
+        let txt = seed(&format!("{name}.txt"));
+        let docx = write(
+            dir.path(),
+            &format!("{name}.docx"),
+            &seed_as_docx(&format!("{name}.txt")),
+        );
+        let html = write(
+            dir.path(),
+            &format!("{name}.html"),
+            seed_as_html(&format!("{name}.txt")).as_bytes(),
+        );
+        for path in [docx, html] {
+            let other = corpus::outline(&corpus::read_document(&path).unwrap());
+            assert_eq!(
+                section_texts(&other),
+                section_texts(&txt),
+                "{}",
+                path.display()
+            );
+            assert_eq!(
+                (other.title.as_str(), other.url.as_str()),
+                (txt.title.as_str(), txt.url.as_str())
+            );
+        }
+    }
+}
+
+#[test]
+fn fake_docx_and_broken_pdf_are_skipped_with_reasons() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "good.txt", b"T\n\nKey Issues\n\n- Point.\n");
+    write(d, "fake.docx", b"this is not a zip");
+    write(d, "broken.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog");
+    write(d, "notpdf.pdf", b"plain text pretending");
+    write(
+        d,
+        "empty.html",
+        b"<html><body><nav>menu</nav></body></html>",
+    );
+    let c = corpus::load(&[d.to_path_buf()]).unwrap();
+    assert_eq!(c.sessions.len(), 1);
+    let reason = |n: &str| {
+        c.skipped
+            .iter()
+            .find(|s| s.source.ends_with(n))
+            .map(|s| s.reason.clone())
+            .unwrap_or_default()
+    };
+    assert!(
+        reason("fake.docx").starts_with("not a valid .docx"),
+        "{:?}",
+        c.skipped
+    );
+    assert!(
+        reason("broken.pdf").starts_with("unreadable PDF"),
+        "{:?}",
+        c.skipped
+    );
+    assert!(
+        reason("notpdf.pdf").starts_with("not a valid PDF"),
+        "{:?}",
+        c.skipped
+    );
+    assert_eq!(reason("empty.html"), "no text found");
+}

@@ -77,26 +77,10 @@ pub(crate) fn to_text(html: &str) -> String {
             _ => {}
         }
     }
+    // The <title> element is not used: it often names the site rather than the
+    // session, while the page body carries the session title itself.
     out.flush();
-    if !out.saw_h1 {
-        let title = doc
-            .select(&title_selector())
-            .next()
-            .map(|t| t.text().collect::<String>());
-        if let Some(title) = title.filter(|t| !t.trim().is_empty()) {
-            return format!("# {}\n\n{}", squash(&title), out.text);
-        }
-    }
     out.text
-}
-
-fn title_selector() -> scraper::Selector {
-    // A constant, valid selector: parsing cannot fail.
-    scraper::Selector::parse("title").expect("valid selector")
-}
-
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -113,7 +97,6 @@ struct Writer {
     /// Prefix for the block being collected ("## ", "  - ", "").
     prefix: String,
     lists: Vec<ListKind>,
-    saw_h1: bool,
 }
 
 impl Writer {
@@ -135,7 +118,6 @@ impl Writer {
             }
             h if h.len() == 2 && h.starts_with('h') => {
                 let level = h[1..].parse::<usize>().unwrap_or(2);
-                self.saw_h1 |= level == 1;
                 self.prefix = format!("{} ", "#".repeat(level));
             }
             _ => {}
@@ -200,12 +182,6 @@ mod tests {
             to_text(html),
             "\n# My & Session\n\n## Key Issues\n- First “point”.\n- Lead-in:\n  - Nested bold item.\n\nSome prose. More prose.\n1. Numbered.\n"
         );
-    }
-
-    #[test]
-    fn title_used_when_no_h1() {
-        let t = to_text("<title> A  Title </title><p>Text.</p>");
-        assert!(t.starts_with("# A Title\n"), "{t}");
     }
 
     #[test]
