@@ -161,6 +161,9 @@ fn run(cli: Cli) -> Result<()> {
                 &match output.format {
                     Format::Markdown => analysis::duplicates_markdown(&d),
                     Format::Json => digest::to_json(&d),
+                    Format::Html => {
+                        anyhow::bail!("--format html is available for digest and agreement")
+                    }
                 },
             )
         }
@@ -187,6 +190,7 @@ fn run(cli: Cli) -> Result<()> {
                 &match output.format {
                     Format::Markdown => analysis::agreement_markdown(&a),
                     Format::Json => digest::to_json(&a),
+                    Format::Html => analysis::agreement_html(&a),
                 },
             )
         }
@@ -221,6 +225,7 @@ fn run_digest(args: DigestArgs) -> Result<()> {
     let text = timings.time("render", || match args.output.format {
         Format::Markdown => digest::to_markdown(&d),
         Format::Json => digest::to_json(&d),
+        Format::Html => digest::to_html(&d),
     });
     write_output(&args.output, &text)?;
     if args.timings {

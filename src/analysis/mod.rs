@@ -6,5 +6,7 @@ pub mod duplicates;
 
 pub use agreement::{agreement, Agreement, AgreementOptions};
 pub use duplicates::{duplicates, DuplicateOptions, Duplicates};
+mod html;
 mod markdown;
+pub use html::agreement_html;
 pub use markdown::{agreement_markdown, duplicates_markdown};

@@ -91,7 +91,8 @@ fn header(out: &mut String, d: &Digest) {
     );
 }
 
-fn describe_options(o: &Options) -> String {
+/// The clustering options as one line of prose, for report headers.
+pub(super) fn describe_options(o: &Options) -> String {
     let method = match &o.method {
         Method::Agglomerative(a) => format!(
             "average linkage, similarity ≥ {} (cosine + {} × TF-IDF cosine)",
@@ -173,7 +174,8 @@ fn quote(s: &Statement, titles: &HashMap<&str, &str>) -> String {
     )
 }
 
-fn section_word(s: &Statement) -> &'static str {
+/// The section a statement came from, as one lowercase word.
+pub(super) fn section_word(s: &Statement) -> &'static str {
     match s.section {
         crate::corpus::SectionKind::Issues => "issues",
         crate::corpus::SectionKind::Outcomes => "outcomes",
@@ -182,7 +184,8 @@ fn section_word(s: &Statement) -> &'static str {
     }
 }
 
-fn display_title<'a>(title: &'a str, id: &'a str) -> &'a str {
+/// A session's title, or its id when the document had none.
+pub(super) fn display_title<'a>(title: &'a str, id: &'a str) -> &'a str {
     if title.is_empty() {
         id
     } else {

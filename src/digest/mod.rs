@@ -1,9 +1,14 @@
 //! The digest: what a run found, as plain data, and its renderers.
 
+pub(crate) mod html;
 mod json;
+pub mod map;
 mod markdown;
+pub mod svg;
 
+pub use html::to_html;
 pub use json::to_json;
+pub use map::MapPoint;
 pub use markdown::to_markdown;
 
 use crate::cluster::Method;
@@ -47,6 +52,10 @@ pub struct Digest {
     pub themes: Vec<Theme>,
     /// Themes below the recurrence bar: unique proposals and lone observations.
     pub unique: Vec<Theme>,
+    /// Statements projected to 2-D for the HTML map; not part of the JSON,
+    /// which stays byte-identical to what it was before the map existed.
+    #[serde(skip)]
+    pub map: Vec<MapPoint>,
 }
 
 /// Output formats shared by every verb.
@@ -56,4 +65,6 @@ pub enum Format {
     Markdown,
     /// Machine-readable, byte-stable.
     Json,
+    /// One self-contained page with charts; opens offline.
+    Html,
 }

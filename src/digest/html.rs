@@ -1,0 +1,676 @@
+//! HTML rendering: one self-contained page (inline CSS and SVG, no scripts,
+//! no fonts, no network) that a delegate can open from a mail attachment.
+//!
+//! Same order as the Markdown report, with charts in front: header, agreement
+//! matrix, support chart, map, themes with every quote, unique proposals,
+//! sessions, skipped files. Every chart sits in a `<figure>` with a caption
+//! and an `aria-label`, and carries its numbers as text so it reads without
+//! colour.
+
+use super::markdown::{describe_options, display_title, section_word};
+use super::svg::{cell_shade, escape, num, theme_colour, truncate};
+use super::Digest;
+use crate::corpus::{Session, Statement, StatementKind};
+use crate::rank::Theme;
+use std::collections::HashMap;
+use std::fmt::Write;
+
+/// The page's style sheet, shared with the agreement page.
+pub(crate) const STYLE: &str = "\
+:root{color-scheme:light}\
+body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;\
+line-height:1.45;color:#1a1a1a;background:#fff;margin:0}\
+main{max-width:1180px;margin:0 auto;padding:1.5rem 2rem 4rem}\
+h1{font-size:1.9rem;margin:.2rem 0 .6rem}\
+h2{font-size:1.35rem;margin:2.4rem 0 .6rem;padding-bottom:.2rem;border-bottom:2px solid #d0d7de}\
+h3{font-size:1.08rem;margin:1.6rem 0 .3rem}\
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.8rem 0}\
+dl.facts dt{font-weight:600}dl.facts dd{margin:0}\
+nav ul{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;padding:0;list-style:none}\
+figure{margin:1rem 0}figcaption{font-size:.92rem;color:#444;margin-top:.4rem}\
+.scroll{overflow-x:auto}\
+svg text{font-family:inherit}\
+blockquote{margin:.4rem 0;padding:.3rem .9rem;border-left:4px solid #0072B2;background:#f3f7fb}\
+.meta{color:#555;font-size:.9rem;margin:.2rem 0}\
+details{margin:.4rem 0}summary{cursor:pointer;color:#0b4f8a}\
+ul.quotes li,ol.unique li{margin:.35rem 0}\
+code{font-size:.85em;background:#f2f2f2;padding:0 .2em;border-radius:3px;overflow-wrap:anywhere}\
+table{border-collapse:collapse;font-size:.85rem}\
+th,td{border:1px solid #ccc;padding:.15rem .4rem;text-align:left}\
+td.n{text-align:center}\
+.legend{display:flex;flex-wrap:wrap;gap:.2rem 1.2rem;padding:0;list-style:none;font-size:.88rem}\
+.legend svg{vertical-align:middle;margin-right:.3rem}\
+.tag{font-size:.75rem;font-weight:600;border:1px solid currentColor;border-radius:3px;padding:0 .3em;\
+margin-right:.3em;vertical-align:middle}\
+.rec{color:#0b4f8a}.obs{color:#8a4b00}\
+";
+
+/// Wrap `body` in a complete, self-contained HTML document titled `title`.
+pub(crate) fn page(title: &str, body: &str) -> String {
+    let mut out = String::new();
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    let _ = writeln!(out, "<title>{}</title>", escape(title));
+    let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>\n<main>");
+    out.push_str(body);
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+/// A link to `url` showing `text` when the url is a web address; plain text otherwise,
+/// so a `javascript:` or relative link in a document cannot end up clickable.
+pub(crate) fn link(url: &str, text: &str) -> String {
+    let url = url.trim();
+    if url.starts_with("https://") || url.starts_with("http://") {
+        format!("<a href=\"{}\">{}</a>", escape(url), escape(text))
+    } else {
+        escape(text)
+    }
+}
+
+/// Render the digest as one self-contained HTML page.
+pub fn to_html(d: &Digest) -> String {
+    let sessions: HashMap<&str, &Session> = d.sessions.iter().map(|s| (s.id.as_str(), s)).collect();
+    let mut body = String::new();
+    header(&mut body, d);
+    matrix(&mut body, d);
+    support_chart(&mut body, d);
+    map(&mut body, d, &sessions);
+
+    let sections = [
+        (
+            StatementKind::Recommendation,
+            "Recurring recommendations",
+            "recommendations",
+        ),
+        (
+            StatementKind::Observation,
+            "Recurring observations",
+            "observations",
+        ),
+    ];
+    for (kind, heading, anchor) in sections {
+        let _ = writeln!(body, "<section id=\"{anchor}\">\n<h2>{heading}</h2>");
+        let mut any = false;
+        for t in d.themes.iter().filter(|t| t.kind == kind) {
+            any = true;
+            theme(&mut body, t, d.corpus.sessions, &sessions);
+        }
+        if !any {
+            let _ = writeln!(
+                body,
+                "<p><em>None: no theme is supported by {} or more sessions.</em></p>",
+                d.corpus.options.min_sessions
+            );
+        }
+        body.push_str("</section>\n");
+    }
+    unique(&mut body, d, &sessions);
+    session_list(&mut body, d);
+    skipped(&mut body, d);
+    page("Consensus digest", &body)
+}
+
+fn header(out: &mut String, d: &Digest) {
+    let c = &d.corpus;
+    let recs = count_kind(&d.themes, StatementKind::Recommendation);
+    out.push_str("<header>\n<h1>Consensus digest</h1>\n");
+    let _ = writeln!(
+        out,
+        "<p>Found <strong>{recs} recurring recommendations</strong>, <strong>{} recurring \
+         observations</strong> and <strong>{} unique proposals or lone observations</strong> \
+         in {} sessions.</p>",
+        d.themes.len() - recs,
+        d.unique.len(),
+        c.sessions
+    );
+    out.push_str("<dl class=\"facts\">\n");
+    let skipped = if c.skipped.is_empty() {
+        "none".to_string()
+    } else {
+        format!("<a href=\"#skipped\">{} files</a>", c.skipped.len())
+    };
+    let facts = [
+        ("Sessions", c.sessions.to_string()),
+        ("Statements", c.statements.to_string()),
+        ("Model", format!("<code>{}</code>", escape(&c.model))),
+        ("Options", escape(&describe_options(&c.options))),
+        ("Skipped files", skipped),
+    ];
+    for (k, v) in facts {
+        let _ = writeln!(out, "<dt>{k}</dt><dd>{v}</dd>");
+    }
+    out.push_str("</dl>\n");
+    out.push_str(
+        "<nav aria-label=\"Contents\"><ul>\
+         <li><a href=\"#matrix\">Agreement matrix</a></li>\
+         <li><a href=\"#support\">Support</a></li>\
+         <li><a href=\"#map\">Map</a></li>\
+         <li><a href=\"#recommendations\">Recommendations</a></li>\
+         <li><a href=\"#observations\">Observations</a></li>\
+         <li><a href=\"#unique\">Unique proposals</a></li>\
+         <li><a href=\"#sessions\">Sessions</a></li>\
+         <li><a href=\"#skipped\">Skipped files</a></li>\
+         </ul></nav>\n</header>\n",
+    );
+}
+
+fn count_kind(themes: &[Theme], kind: StatementKind) -> usize {
+    themes.iter().filter(|t| t.kind == kind).count()
+}
+
+/// Short, stable name of a recurring theme for chart axes: `R1`, `O2`.
+fn short_id(t: &Theme) -> String {
+    let letter = match t.kind {
+        StatementKind::Recommendation => 'R',
+        StatementKind::Observation => 'O',
+    };
+    format!("{letter}{}", t.rank)
+}
+
+/// Statements per (session, theme), for the matrix cells.
+fn counts(t: &Theme) -> HashMap<&str, usize> {
+    let mut m = HashMap::new();
+    for s in &t.statements {
+        *m.entry(s.session.as_str()).or_insert(0) += 1;
+    }
+    m
+}
+
+fn matrix(out: &mut String, d: &Digest) {
+    out.push_str("<section id=\"matrix\">\n<h2>Agreement matrix</h2>\n");
+    if d.themes.is_empty() || d.sessions.is_empty() {
+        out.push_str("<p><em>No recurring theme, so no matrix.</em></p>\n</section>\n");
+        return;
+    }
+    let cell = if d.themes.len() > 30 { 22.0 } else { 26.0 };
+    let label_w = 330.0;
+    let head_h = 170.0;
+    // Column labels lean right at 45°, so the last ones need room past the grid.
+    let right = 150.0;
+    let cols = d.themes.len() as f64;
+    let rows = d.sessions.len() as f64;
+    let width = label_w + cols * cell + right;
+    let height = head_h + rows * cell + 8.0;
+    let cells: Vec<HashMap<&str, usize>> = d.themes.iter().map(counts).collect();
+
+    let _ = writeln!(
+        out,
+        "<figure>\n<div class=\"scroll\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" \
+         height=\"{}\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"Agreement matrix: {} \
+         sessions by {} recurring themes; each filled cell shows how many of the session's \
+         statements support the theme. The same numbers are in the table below.\">",
+        num(width),
+        num(height),
+        num(width),
+        num(height),
+        d.sessions.len(),
+        d.themes.len()
+    );
+    for (j, t) in d.themes.iter().enumerate() {
+        let x = label_w + (j as f64 + 0.5) * cell;
+        let y = head_h - 6.0;
+        let text = format!("{} {}", short_id(t), t.label);
+        let _ = writeln!(
+            out,
+            "<text x=\"{}\" y=\"{}\" font-size=\"12\" transform=\"rotate(-45 {} {})\">\
+             <title>{}</title>{}</text>",
+            num(x),
+            num(y),
+            num(x),
+            num(y),
+            escape(&format!(
+                "{text} — {} of {} sessions",
+                t.support, d.corpus.sessions
+            )),
+            escape(&truncate(&text, 30))
+        );
+    }
+    for (i, s) in d.sessions.iter().enumerate() {
+        let y = head_h + i as f64 * cell;
+        let title = display_title(&s.title, &s.id);
+        let _ = writeln!(
+            out,
+            "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\"><title>{}</title>{}</text>",
+            num(label_w - 8.0),
+            num(y + cell * 0.65),
+            escape(title),
+            escape(&truncate(title, 48))
+        );
+        for (j, t) in d.themes.iter().enumerate() {
+            let n = cells[j].get(s.id.as_str()).copied().unwrap_or(0);
+            let x = label_w + j as f64 * cell;
+            let (fill, ink) = cell_shade(n);
+            let _ = write!(
+                out,
+                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{fill}\" stroke=\"#bbb\">\
+                 <title>{}</title></rect>",
+                num(x),
+                num(y),
+                num(cell),
+                num(cell),
+                escape(&format!(
+                    "{title} — {} {}: {n} statement{}",
+                    short_id(t),
+                    t.label,
+                    if n == 1 { "" } else { "s" }
+                ))
+            );
+            if n > 0 {
+                let _ = write!(
+                    out,
+                    "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"middle\" \
+                     fill=\"{ink}\" aria-hidden=\"true\">{n}</text>",
+                    num(x + cell / 2.0),
+                    num(y + cell * 0.68)
+                );
+            }
+            out.push('\n');
+        }
+    }
+    out.push_str("</svg>\n</div>\n");
+    let _ = writeln!(
+        out,
+        "<figcaption>Rows: sessions in corpus order. Columns: recurring themes by rank \
+         (R = recommendation, O = observation). A number is how many of that session's \
+         statements support the theme; darker means more. Hover a label for its full text.\
+         </figcaption>\n</figure>"
+    );
+    matrix_table(out, d, &cells);
+    out.push_str("</section>\n");
+}
+
+/// The matrix as a table, for screen readers and for copying into a spreadsheet.
+fn matrix_table(out: &mut String, d: &Digest, cells: &[HashMap<&str, usize>]) {
+    out.push_str(
+        "<details>\n<summary>The matrix as a table</summary>\n<div class=\"scroll\">\n<table>\n\
+         <caption>Statements per session and recurring theme</caption>\n<thead><tr>\
+         <th scope=\"col\">Session</th>",
+    );
+    for t in &d.themes {
+        let _ = write!(
+            out,
+            "<th scope=\"col\"><abbr title=\"{}\">{}</abbr></th>",
+            escape(&t.label),
+            short_id(t)
+        );
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for s in &d.sessions {
+        let _ = write!(
+            out,
+            "<tr><th scope=\"row\">{}</th>",
+            escape(display_title(&s.title, &s.id))
+        );
+        for c in cells {
+            let n = c.get(s.id.as_str()).copied().unwrap_or(0);
+            if n == 0 {
+                out.push_str("<td class=\"n\"></td>");
+            } else {
+                let _ = write!(out, "<td class=\"n\">{n}</td>");
+            }
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n</div>\n</details>\n");
+}
+
+fn support_chart(out: &mut String, d: &Digest) {
+    out.push_str("<section id=\"support\">\n<h2>Support across sessions</h2>\n");
+    if d.themes.is_empty() {
+        out.push_str("<p><em>No recurring theme.</em></p>\n</section>\n");
+        return;
+    }
+    let row = 26.0;
+    let label_w = 360.0;
+    let bar_max = 520.0;
+    let width = label_w + bar_max + 190.0;
+    let height = d.themes.len() as f64 * row + 10.0;
+    let total = d.corpus.sessions.max(1) as f64;
+    let _ = writeln!(
+        out,
+        "<figure>\n<div class=\"scroll\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" \
+         height=\"{}\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"Bar chart: for each \
+         recurring theme, how many of the {} sessions support it.\">",
+        num(width),
+        num(height),
+        num(width),
+        num(height),
+        d.corpus.sessions
+    );
+    for (i, t) in d.themes.iter().enumerate() {
+        let y = 4.0 + i as f64 * row;
+        let text = format!("{} {}", short_id(t), t.label);
+        let w = bar_max * t.support as f64 / total;
+        let fill = match t.kind {
+            StatementKind::Recommendation => "#0072B2",
+            StatementKind::Observation => "#D55E00",
+        };
+        let what = format!(
+            "{} of {} sessions ({:.0}%)",
+            t.support,
+            d.corpus.sessions,
+            t.share * 100.0
+        );
+        let _ = writeln!(
+            out,
+            "<g><title>{}</title>\
+             <text x=\"{}\" y=\"{}\" font-size=\"13\" text-anchor=\"end\">{}</text>\
+             <rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#eef1f4\"/>\
+             <rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{fill}\"/>\
+             <text x=\"{}\" y=\"{}\" font-size=\"13\">{}</text></g>",
+            escape(&format!("{text}: {what}")),
+            num(label_w - 10.0),
+            num(y + row * 0.62),
+            escape(&truncate(&text, 50)),
+            num(label_w),
+            num(y + 3.0),
+            num(bar_max),
+            num(row - 8.0),
+            num(label_w),
+            num(y + 3.0),
+            num(w),
+            num(row - 8.0),
+            num(label_w + bar_max + 8.0),
+            num(y + row * 0.62),
+            escape(&what)
+        );
+    }
+    out.push_str("</svg>\n</div>\n");
+    out.push_str(
+        "<figcaption>Each bar is one recurring theme (blue: recommendation, orange: \
+         observation); its length is the share of sessions with at least one statement in it, \
+         written out at the end of the bar.</figcaption>\n</figure>\n</section>\n",
+    );
+}
+
+fn map(out: &mut String, d: &Digest, sessions: &HashMap<&str, &Session>) {
+    out.push_str("<section id=\"map\">\n<h2>Map of statements</h2>\n");
+    if d.map.is_empty() {
+        out.push_str(
+            "<p><em>No map: the statements' vectors were not available.</em></p>\n</section>\n",
+        );
+        return;
+    }
+    // Every theme and statement by id, so a point can show its text and colour.
+    let mut themes: HashMap<&str, (usize, &Theme)> = HashMap::new();
+    let mut statements: HashMap<&str, &Statement> = HashMap::new();
+    for (i, t) in d.themes.iter().chain(&d.unique).enumerate() {
+        themes.insert(t.id.as_str(), (i, t));
+        for s in &t.statements {
+            statements.insert(s.id.as_str(), s);
+        }
+    }
+    let (w, h, pad) = (900.0, 560.0, 24.0);
+    let (mut x0, mut x1, mut y0, mut y1) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+    for p in &d.map {
+        x0 = x0.min(p.x);
+        x1 = x1.max(p.x);
+        y0 = y0.min(p.y);
+        y1 = y1.max(p.y);
+    }
+    let span = |lo: f64, hi: f64| if hi - lo > 1e-9 { hi - lo } else { 1.0 };
+    let sx = (w - 2.0 * pad) / span(x0, x1);
+    let sy = (h - 2.0 * pad) / span(y0, y1);
+    let _ = writeln!(
+        out,
+        "<figure>\n<div class=\"scroll\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" \
+         height=\"{}\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"Scatter plot of the {} \
+         statements, placed so that statements with similar meaning are close; coloured by \
+         recurring theme, grey for unique proposals. The themes below list the same statements \
+         as text.\">\n<rect width=\"{}\" height=\"{}\" fill=\"#fafafa\" stroke=\"#ddd\"/>",
+        num(w),
+        num(h),
+        num(w),
+        num(h),
+        d.map.len(),
+        num(w),
+        num(h)
+    );
+    let recurring = d.themes.len();
+    // Unique proposals first so the coloured, recurring points are drawn on top.
+    let mut order: Vec<&super::MapPoint> = d.map.iter().collect();
+    order.sort_by_key(|p| {
+        let i = themes.get(p.theme.as_str()).map_or(usize::MAX, |(i, _)| *i);
+        std::cmp::Reverse(i >= recurring)
+    });
+    for p in order {
+        let px = pad + (p.x - x0) * sx;
+        let py = h - pad - (p.y - y0) * sy;
+        let (text, session) = match statements.get(p.statement.as_str()) {
+            Some(s) => {
+                let title = sessions
+                    .get(s.session.as_str())
+                    .map_or(s.session.as_str(), |x| display_title(&x.title, &x.id));
+                (s.text.as_str(), title)
+            }
+            None => ("", ""),
+        };
+        let (label, marker) = match themes.get(p.theme.as_str()) {
+            Some((i, t)) if *i < recurring => (
+                format!("{} {}", short_id(t), t.label),
+                marker(px, py, t.kind, theme_colour(*i)),
+            ),
+            Some((_, t)) => (
+                format!("unique: {}", t.label),
+                format!(
+                    "<circle cx=\"{}\" cy=\"{}\" r=\"3.5\" fill=\"#fff\" stroke=\"#888\" stroke-width=\"1.5\">",
+                    num(px),
+                    num(py)
+                ),
+            ),
+            None => continue,
+        };
+        let tag = if marker.starts_with("<circle") {
+            "circle"
+        } else {
+            "rect"
+        };
+        let _ = writeln!(
+            out,
+            "{marker}<title>{}</title></{tag}>",
+            escape(&format!("“{text}” — {session} [{label}]"))
+        );
+    }
+    out.push_str("</svg>\n</div>\n");
+    out.push_str("<ul class=\"legend\" aria-label=\"Legend\">\n");
+    for (i, t) in d.themes.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "<li><svg width=\"14\" height=\"14\" viewBox=\"0 0 14 14\" aria-hidden=\"true\">{}</{}></svg>{} {}</li>",
+            marker(7.0, 7.0, t.kind, theme_colour(i)),
+            if t.kind == StatementKind::Recommendation { "circle" } else { "rect" },
+            short_id(t),
+            escape(&t.label)
+        );
+    }
+    out.push_str(
+        "<li><svg width=\"14\" height=\"14\" viewBox=\"0 0 14 14\" aria-hidden=\"true\">\
+         <circle cx=\"7\" cy=\"7\" r=\"3.5\" fill=\"#fff\" stroke=\"#888\" stroke-width=\"1.5\"/>\
+         </svg>unique proposal or lone observation</li>\n</ul>\n",
+    );
+    out.push_str(
+        "<figcaption>The first two principal components of the statement embeddings: \
+         statements that say similar things sit close together. Circles are recommendation \
+         themes, squares observation themes, hollow grey dots unique statements. Hover a point \
+         for its text.</figcaption>\n</figure>\n</section>\n",
+    );
+}
+
+/// An unclosed point marker: circle for recommendations, square for observations,
+/// so the kind reads without colour.
+fn marker(x: f64, y: f64, kind: StatementKind, colour: &str) -> String {
+    match kind {
+        StatementKind::Recommendation => format!(
+            "<circle cx=\"{}\" cy=\"{}\" r=\"5.5\" fill=\"{colour}\" stroke=\"#fff\" stroke-width=\"1\">",
+            num(x),
+            num(y)
+        ),
+        StatementKind::Observation => format!(
+            "<rect x=\"{}\" y=\"{}\" width=\"10\" height=\"10\" fill=\"{colour}\" stroke=\"#fff\" stroke-width=\"1\">",
+            num(x - 5.0),
+            num(y - 5.0)
+        ),
+    }
+}
+
+fn theme(out: &mut String, t: &Theme, total: usize, sessions: &HashMap<&str, &Session>) {
+    let (class, word) = match t.kind {
+        StatementKind::Recommendation => ("rec", "recommendation"),
+        StatementKind::Observation => ("obs", "observation"),
+    };
+    let _ = writeln!(
+        out,
+        "<article id=\"{}\">\n<h3><span class=\"tag {class}\">{}</span>{}. {} — {} of {} sessions ({:.0}%)</h3>",
+        escape(&t.id),
+        short_id(t),
+        t.rank,
+        escape(&t.label),
+        t.support,
+        total,
+        t.share * 100.0
+    );
+    let _ = writeln!(
+        out,
+        "<blockquote><p>{}</p></blockquote>",
+        escape(&t.representative)
+    );
+    if t.broad {
+        out.push_str(
+            "<p class=\"meta\"><em>Broad theme: close to what the whole corpus says, listed after \
+             the specific ones.</em></p>\n",
+        );
+    }
+    let _ = writeln!(
+        out,
+        "<p class=\"meta\">A {word} theme · cohesion {:.2} · {} statements · id <code>{}</code></p>",
+        t.cohesion,
+        t.statements.len(),
+        escape(&t.id)
+    );
+    let _ = writeln!(
+        out,
+        "<details>\n<summary>All {} supporting quotes</summary>\n<ul class=\"quotes\">",
+        t.statements.len()
+    );
+    for s in &t.statements {
+        let _ = writeln!(out, "<li>{}</li>", quote(s, sessions));
+    }
+    out.push_str("</ul>\n</details>\n</article>\n");
+}
+
+/// One cited quote: text, session title (linked where the session has a URL),
+/// section, and `file:line`.
+fn quote(s: &Statement, sessions: &HashMap<&str, &Session>) -> String {
+    let session = match sessions.get(s.session.as_str()) {
+        Some(x) => link(&x.url, display_title(&x.title, &x.id)),
+        None => escape(&s.session),
+    };
+    format!(
+        "<q>{}</q> — <cite>{session}</cite> · {} · <code>{}:{}</code>",
+        escape(&s.text),
+        section_word(s),
+        escape(&s.source),
+        s.line
+    )
+}
+
+fn unique(out: &mut String, d: &Digest, sessions: &HashMap<&str, &Session>) {
+    out.push_str("<section id=\"unique\">\n<h2>Unique proposals</h2>\n");
+    if d.unique.is_empty() {
+        out.push_str(
+            "<p><em>None: every statement belongs to a recurring theme.</em></p>\n</section>\n",
+        );
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<p>Statements that fewer than {} sessions share: recommendations first, then observations.</p>\n<ol class=\"unique\">",
+        d.corpus.options.min_sessions
+    );
+    for t in &d.unique {
+        let (class, word) = match t.kind {
+            StatementKind::Recommendation => ("rec", "Recommendation"),
+            StatementKind::Observation => ("obs", "Observation"),
+        };
+        let mut statements = t.statements.iter();
+        let _ = write!(
+            out,
+            "<li id=\"{}\"><span class=\"tag {class}\">{word}</span>",
+            escape(&t.id)
+        );
+        if let Some(first) = statements.next() {
+            out.push_str(&quote(first, sessions));
+        }
+        let rest: Vec<&Statement> = statements.collect();
+        if !rest.is_empty() {
+            out.push_str("<ul>");
+            for s in rest {
+                let _ = write!(out, "<li>also {}</li>", quote(s, sessions));
+            }
+            out.push_str("</ul>");
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ol>\n</section>\n");
+}
+
+fn session_list(out: &mut String, d: &Digest) {
+    out.push_str("<section id=\"sessions\">\n<h2>Sessions</h2>\n<ul>\n");
+    for s in &d.sessions {
+        let _ = write!(
+            out,
+            "<li><strong>{}</strong> (<code>{}</code>)",
+            link(&s.url, display_title(&s.title, &s.id)),
+            escape(&s.id)
+        );
+        for extra in [&s.organizer, &s.date] {
+            if !extra.is_empty() {
+                let _ = write!(out, " · {}", escape(extra));
+            }
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ul>\n</section>\n");
+}
+
+fn skipped(out: &mut String, d: &Digest) {
+    out.push_str("<section id=\"skipped\">\n<h2>Skipped files</h2>\n");
+    if d.corpus.skipped.is_empty() {
+        out.push_str("<p>None: every file found was read.</p>\n</section>\n");
+        return;
+    }
+    out.push_str("<ul>\n");
+    for s in &d.corpus.skipped {
+        let _ = writeln!(
+            out,
+            "<li><code>{}</code>: {}</li>",
+            escape(&s.source),
+            escape(&s.reason)
+        );
+    }
+    out.push_str("</ul>\n</section>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_links_become_anchors() {
+        assert_eq!(
+            link("https://example.org/a?b=1&c=2", "T"),
+            "<a href=\"https://example.org/a?b=1&amp;c=2\">T</a>"
+        );
+        assert_eq!(link("javascript:alert(1)", "<T>"), "&lt;T&gt;");
+        assert_eq!(link("", "T"), "T");
+    }
+
+    #[test]
+    fn page_is_self_contained() {
+        let p = page("a <b>", "<p>x</p>\n");
+        assert!(p.starts_with("<!DOCTYPE html>"));
+        assert!(p.contains("<title>a &lt;b&gt;</title>"));
+        assert!(!p.contains("<script") && !p.contains("@import") && !p.contains("url("));
+    }
+}
