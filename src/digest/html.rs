@@ -35,6 +35,7 @@ blockquote{margin:.4rem 0;padding:.3rem .9rem;border-left:4px solid #0072B2;back
 details{margin:.4rem 0}summary{cursor:pointer;color:#0b4f8a}\
 ul.quotes li,ol.unique li{margin:.35rem 0}\
 code{font-size:.85em;background:#f2f2f2;padding:0 .2em;border-radius:3px;overflow-wrap:anywhere}\
+code.src{white-space:nowrap}\
 table{border-collapse:collapse;font-size:.85rem}\
 th,td{border:1px solid #ccc;padding:.15rem .4rem;text-align:left}\
 td.n{text-align:center}\
@@ -567,7 +568,7 @@ fn quote(s: &Statement, sessions: &HashMap<&str, &Session>) -> String {
         None => escape(&s.session),
     };
     format!(
-        "<q>{}</q> — <cite>{session}</cite> · {} · <code>{}:{}</code>",
+        "<q>{}</q> — <cite>{session}</cite> · {} · <code class=\"src\">{}:{}</code>",
         escape(&s.text),
         section_word(s),
         escape(&s.source),
