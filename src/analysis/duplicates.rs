@@ -4,7 +4,9 @@
 //! threshold, so *every* pair in a group is at least that similar: a chain
 //! A~B, B~C with A far from C cannot merge two different proposals.
 
+use crate::cluster::graph;
 use crate::cluster::similarity::{condensed_distances, cosine};
+use crate::cluster::Points;
 use crate::corpus::Statement;
 use crate::text::content_words;
 use crate::Embedded;
@@ -137,23 +139,31 @@ pub fn duplicates(embedded: &Embedded, sessions: usize, options: &DuplicateOptio
 
 /// Groups of rows whose every pair has cosine >= threshold (complete linkage),
 /// keeping only groups of two or more.
+///
+/// A complete-linkage merge needs every pair above the threshold, so groups
+/// never cross connected components of the graph of close pairs: each
+/// component is clustered on its own, and rows with no close pair cost nothing.
 fn near_groups(vectors: ArrayView2<f32>, threshold: f32) -> Vec<Vec<usize>> {
-    let n = vectors.nrows();
-    // Only rows with at least one close neighbour can be in a group; clustering
-    // just those keeps the linkage small.
-    let candidates: Vec<usize> = (0..n)
+    let points = Points::new(vectors);
+    let edges = graph::pairs_above(&points, 0.0, threshold);
+    let mut out: Vec<Vec<usize>> = graph::components(vectors.nrows(), &edges)
         .into_par_iter()
-        .filter(|&i| (0..n).any(|j| j != i && cosine(vectors.row(i), vectors.row(j)) >= threshold))
+        .filter(|c| c.len() >= 2)
+        .flat_map_iter(|rows| {
+            complete_linkage(&points.subset(&rows).view(), threshold)
+                .into_iter()
+                .map(move |g| g.into_iter().map(|r| rows[r]).collect::<Vec<_>>())
+        })
         .collect();
-    if candidates.len() < 2 {
-        return Vec::new();
-    }
-    let sub = Array2::from_shape_fn((candidates.len(), vectors.ncols()), |(r, c)| {
-        vectors[[candidates[r], c]]
-    });
-    let mut condensed = condensed_distances(sub.view());
-    let dendrogram = kodama::linkage(&mut condensed, candidates.len(), kodama::Method::Complete);
-    let m = candidates.len();
+    out.sort();
+    out
+}
+
+/// Complete linkage over all rows of `points`, cut at `threshold`; groups of two or more.
+fn complete_linkage(points: &Points, threshold: f32) -> Vec<Vec<usize>> {
+    let m = points.vectors.nrows();
+    let mut condensed = condensed_distances(points.vectors);
+    let dendrogram = kodama::linkage(&mut condensed, m, kodama::Method::Complete);
     let mut members: Vec<Vec<usize>> = (0..m).map(|i| vec![i]).collect();
     members.resize(2 * m - 1, Vec::new());
     let mut alive = vec![true; 2 * m - 1];
@@ -168,18 +178,15 @@ fn near_groups(vectors: ArrayView2<f32>, threshold: f32) -> Vec<Vec<usize>> {
         alive[step.cluster2] = false;
         members[m + i] = merged;
     }
-    let mut out: Vec<Vec<usize>> = members
+    members
         .into_iter()
         .zip(alive)
         .filter(|(g, alive)| *alive && g.len() >= 2)
-        .map(|(g, _)| {
-            let mut g: Vec<usize> = g.into_iter().map(|r| candidates[r]).collect();
+        .map(|(mut g, _)| {
             g.sort_unstable();
             g
         })
-        .collect();
-    out.sort();
-    out
+        .collect()
 }
 
 /// Whether a group is news: it spans two sessions, or same-session repeats were asked for.

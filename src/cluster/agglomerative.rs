@@ -1,6 +1,8 @@
 //! Average-linkage agglomerative clustering (kodama), cut at a cosine threshold.
 
+use super::graph::{self, UnionFind};
 use super::{similarity, ClusterError, Clustering, Fit, Points};
+use rayon::prelude::*;
 use serde::Serialize;
 
 /// Merge groups while their average pairwise similarity stays at or above
@@ -13,49 +15,74 @@ pub struct Agglomerative {
     pub lexical_weight: f32,
 }
 
+/// Largest connected group of mutually similar statements clustered exactly;
+/// its distance matrix takes `n²/2` floats (40,000 rows: 3.2 GB).
+pub const MAX_COMPONENT: usize = 40_000;
+
+/// Numerical slack for the graph, so a pair whose similarity rounds differently in
+/// the blocked product and in the linkage matrix still shares a component.
+const GRAPH_SLACK: f32 = 1e-4;
+
 impl Fit for Agglomerative {
+    /// Exact average linkage, computed per connected component of the graph of
+    /// pairs at or above the threshold: a merge at average similarity >= t needs
+    /// at least one pair >= t, so no theme ever spans two components, and the
+    /// result equals one linkage over everything without its n × n matrix.
     fn fit(&self, points: &Points) -> Result<Clustering, ClusterError> {
-        let vectors = points.vectors;
         if !(-1.0..=1.0).contains(&self.threshold) {
             return Err(ClusterError::Invalid(format!(
                 "threshold {} is not a cosine between -1 and 1",
                 self.threshold
             )));
         }
-        let n = vectors.nrows();
-        if n < 2 {
-            return Ok(Clustering::from_raw(&vec![0; n]));
+        let n = points.vectors.nrows();
+        let edges = graph::pairs_above(points, self.lexical_weight, self.threshold - GRAPH_SLACK);
+        let components = graph::components(n, &edges);
+        if let Some(big) = components.iter().find(|c| c.len() > MAX_COMPONENT) {
+            return Err(ClusterError::Invalid(format!(
+                "{} statements are all linked at similarity {}; clustering them exactly needs \
+                 more memory than is sensible. Raise --threshold or use --method kmeans --k N.",
+                big.len(),
+                self.threshold
+            )));
         }
-        let mut condensed =
-            similarity::condensed_hybrid(vectors, points.terms, self.lexical_weight);
-        let dendrogram = kodama::linkage(&mut condensed, n, kodama::Method::Average);
-        let cut = (1.0 + self.lexical_weight) - self.threshold;
-        // Average linkage has no inversions, so the merges at or below the cut are
-        // closed under "child of": a union over them, in any order, is the flat cut.
-        let mut parent: Vec<usize> = (0..2 * n - 1).collect();
-        for (i, step) in dendrogram.steps().iter().enumerate() {
-            if step.dissimilarity <= cut {
-                union(&mut parent, step.cluster1, n + i);
-                union(&mut parent, step.cluster2, n + i);
+        let local: Vec<Vec<usize>> = components
+            .par_iter()
+            .map(|rows| self.dense(&points.subset(rows).view()))
+            .collect();
+        let mut raw = vec![0; n];
+        let mut offset = 0;
+        for (rows, labels) in components.iter().zip(&local) {
+            for (&row, &label) in rows.iter().zip(labels) {
+                raw[row] = offset + label;
             }
+            offset += rows.len();
         }
-        let raw: Vec<usize> = (0..n).map(|i| find(&mut parent, i)).collect();
         Ok(Clustering::from_raw(&raw))
     }
 }
 
-fn find(parent: &mut [usize], mut x: usize) -> usize {
-    while parent[x] != x {
-        parent[x] = parent[parent[x]];
-        x = parent[x];
-    }
-    x
-}
-
-fn union(parent: &mut [usize], a: usize, b: usize) {
-    let (ra, rb) = (find(parent, a), find(parent, b));
-    if ra != rb {
-        parent[ra.max(rb)] = ra.min(rb);
+impl Agglomerative {
+    /// Average linkage over all pairs of `points`, cut at the threshold.
+    fn dense(&self, points: &Points) -> Vec<usize> {
+        let n = points.vectors.nrows();
+        if n < 2 {
+            return vec![0; n];
+        }
+        let mut condensed =
+            similarity::condensed_hybrid(points.vectors, points.terms, self.lexical_weight);
+        let dendrogram = kodama::linkage(&mut condensed, n, kodama::Method::Average);
+        let cut = (1.0 + self.lexical_weight) - self.threshold;
+        // Average linkage has no inversions, so the merges at or below the cut are
+        // closed under "child of": a union over them, in any order, is the flat cut.
+        let mut sets = UnionFind::new(2 * n - 1);
+        for (i, step) in dendrogram.steps().iter().enumerate() {
+            if step.dissimilarity <= cut {
+                sets.union(step.cluster1, n + i);
+                sets.union(step.cluster2, n + i);
+            }
+        }
+        (0..n).map(|i| sets.find(i)).collect()
     }
 }
 
@@ -116,5 +143,44 @@ mod tests {
             lexical_weight: 0.3,
         };
         assert_eq!(hybrid.fit(&p).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn per_component_linkage_equals_one_global_linkage() {
+        // Clustered data: 12 centres, 30 noisy points each, in 16 dimensions.
+        let (n, d) = (360, 16);
+        let mut state = 99u64;
+        let mut next = move || {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) as f32 / (1u64 << 31) as f32 - 0.5
+        };
+        let centres = Array2::from_shape_fn((12, d), |_| next());
+        let mut v = Array2::from_shape_fn((n, d), |(i, j)| centres[[i % 12, j]] + 0.35 * next());
+        for mut row in v.rows_mut() {
+            let norm = row.dot(&row).sqrt();
+            row /= norm;
+        }
+        let texts: Vec<String> = (0..n).map(|i| format!("topic{} item", i % 5)).collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let terms = crate::lexical::tfidf(&refs);
+        let p = Points {
+            vectors: v.view(),
+            terms: &terms,
+        };
+        for (threshold, lexical_weight) in [(0.5, 0.0), (0.7, 0.0), (0.6, 0.3), (0.2, 0.0)] {
+            let m = Agglomerative {
+                threshold,
+                lexical_weight,
+            };
+            let exact = Clustering::from_raw(&m.dense(&p));
+            let fast = m.fit(&p).unwrap();
+            assert_eq!(
+                fast, exact,
+                "threshold {threshold}, weight {lexical_weight}"
+            );
+            assert!(fast.len() > 1 && fast.len() < n, "a non-trivial cut");
+        }
     }
 }

@@ -4,6 +4,7 @@
 //! struct whose `fit` takes the unit vectors and returns a [`Clustering`].
 
 mod agglomerative;
+pub mod graph;
 mod kmeans;
 pub mod similarity;
 
@@ -71,6 +72,37 @@ impl<'a> Points<'a> {
         Points {
             vectors,
             terms: &[],
+        }
+    }
+
+    /// An owned copy of the given rows, for clustering one component on its own.
+    pub fn subset(&self, rows: &[usize]) -> OwnedPoints {
+        OwnedPoints {
+            vectors: self.vectors.select(ndarray::Axis(0), rows),
+            terms: if self.terms.is_empty() {
+                Vec::new()
+            } else {
+                rows.iter().map(|&r| self.terms[r].clone()).collect()
+            },
+        }
+    }
+}
+
+/// Owned rows of [`Points`]; borrow them back with [`OwnedPoints::view`].
+#[derive(Debug, Clone)]
+pub struct OwnedPoints {
+    /// The rows' vectors.
+    pub vectors: ndarray::Array2<f32>,
+    /// The rows' term vectors (empty when unused).
+    pub terms: Vec<TermVector>,
+}
+
+impl OwnedPoints {
+    /// Borrow as [`Points`].
+    pub fn view(&self) -> Points<'_> {
+        Points {
+            vectors: self.vectors.view(),
+            terms: &self.terms,
         }
     }
 }

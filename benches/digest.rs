@@ -1,0 +1,44 @@
+//! End to end on the bundled documents: read, embed (model from the user cache,
+//! fetched on first use; embedding cache off so the model really runs), cluster, rank, render.
+
+use concord::cluster::{Agglomerative, Method};
+use concord::digest::{to_json, Options};
+use concord::embed::{load_default, EmbedOptions};
+use concord::timings::Timings;
+use criterion::{criterion_group, criterion_main, Criterion};
+use std::path::PathBuf;
+
+fn end_to_end(c: &mut Criterion) {
+    let data = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/data/wsis-2025"));
+    let embedder = load_default(&EmbedOptions {
+        no_cache: true,
+        ..EmbedOptions::default()
+    })
+    .expect("model available (fetched on first use)");
+    let options = Options {
+        method: Method::Agglomerative(Agglomerative {
+            threshold: concord::DEFAULT_THRESHOLD,
+            lexical_weight: concord::DEFAULT_LEXICAL_WEIGHT,
+        }),
+        min_sessions: 2,
+    };
+    let mut group = c.benchmark_group("digest");
+    group.sample_size(10);
+    group.bench_function("wsis-2025", |b| {
+        b.iter(|| {
+            let corpus = concord::corpus::load(std::slice::from_ref(&data)).expect("seeds read");
+            let d = concord::digest(
+                &corpus,
+                embedder.as_ref(),
+                &options,
+                &mut Timings::default(),
+            )
+            .expect("digest");
+            to_json(&d)
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, end_to_end);
+criterion_main!(benches);
