@@ -1,0 +1,59 @@
+//! Embedding throughput (tokens/s) of MiniLM on candle, by batch size and by text length.
+//!
+//! Texts come from the parity fixture (real sentences from the seed documents); "long" joins
+//! four of them so batches carry ~140 word pieces per text.
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+
+use concord::embed::{Embedder, MiniLm, ModelStore};
+
+const FIXTURE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/fixtures/minilm_reference.jsonl"
+);
+
+fn fixture_texts() -> Vec<String> {
+    let text = std::fs::read_to_string(FIXTURE).expect("fixture readable");
+    text.lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["text"].as_str().map(str::to_string))
+        .collect()
+}
+
+fn bench_embed(c: &mut Criterion) {
+    let files = ModelStore::default().resolve().expect("model available");
+    let short = fixture_texts();
+    let long: Vec<String> = (0..short.len())
+        .map(|i| {
+            (0..4)
+                .map(|k| short[(i + 17 * k) % short.len()].as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+
+    let mut group = c.benchmark_group("embed");
+    group.sample_size(10);
+    for (name, texts) in [("short", &short), ("long", &long)] {
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        for batch in [1usize, 8, 16, 32, 64] {
+            let model = MiniLm::load(&files)
+                .expect("model loads")
+                .with_batch_size(batch);
+            let tokens: usize = model
+                .token_ids(&refs)
+                .expect("tokenizes")
+                .iter()
+                .map(Vec::len)
+                .sum();
+            group.throughput(Throughput::Elements(tokens as u64));
+            group.bench_with_input(BenchmarkId::new(name, batch), &refs, |b, refs| {
+                b.iter(|| model.embed(refs).expect("embeds"))
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_embed);
+criterion_main!(benches);
