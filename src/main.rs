@@ -127,6 +127,9 @@ struct ModelArgs {
     /// Do not read or write the on-disk embedding cache.
     #[arg(long)]
     no_cache: bool,
+    /// Which implementation runs the model; rust-bert needs a build with `--features rust-bert`.
+    #[arg(long, value_enum, default_value_t = embed::Backend::Candle)]
+    backend: embed::Backend,
 }
 
 fn main() {
@@ -288,6 +291,7 @@ fn open_embedder(args: &ModelArgs) -> Result<Box<dyn Embedder>> {
         model_dir: args.model.clone(),
         no_cache: args.no_cache,
         cache_root: None,
+        backend: args.backend,
     };
     embed::load_default(&opts).context("loading the embedding model")
 }

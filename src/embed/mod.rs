@@ -6,10 +6,14 @@
 
 mod cache;
 mod minilm;
+#[cfg(feature = "rust-bert")]
+mod rustbert;
 pub mod store;
 
 pub use cache::{Cache, CachedEmbedder};
 pub use minilm::MiniLm;
+#[cfg(feature = "rust-bert")]
+pub use rustbert::RustBertMiniLm;
 pub use store::{default_cache_root, ModelFiles, ModelStore, StoreError};
 
 use std::path::PathBuf;
@@ -49,9 +53,33 @@ pub enum EmbedError {
         /// Underlying I/O error.
         source: std::io::Error,
     },
-    /// The requested backend is not compiled in or unknown.
+    /// The requested backend is not compiled in, or it failed to load or run.
     #[error("{0}")]
     Backend(String),
+}
+
+/// Which implementation runs all-MiniLM-L6-v2.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Backend {
+    /// candle, pure Rust; always compiled in.
+    #[default]
+    Candle,
+    /// rust-bert on libtorch; needs the `rust-bert` cargo feature.
+    RustBert,
+}
+
+/// What a user must do to get the rust-bert backend into a build that lacks it.
+pub const RUST_BERT_MISSING: &str = "concord was built without the rust-bert feature; rebuild \
+     with `cargo build --release --features rust-bert` after `source scripts/rust-bert-env.sh`";
+
+impl Backend {
+    /// Whether this build can run the backend.
+    pub fn is_available(self) -> bool {
+        match self {
+            Backend::Candle => true,
+            Backend::RustBert => cfg!(feature = "rust-bert"),
+        }
+    }
 }
 
 /// How [`load_default`] should provide the embedder.
@@ -63,17 +91,38 @@ pub struct EmbedOptions {
     pub no_cache: bool,
     /// Root of concord's cache; `None` means `CONCORD_CACHE_DIR` or the user cache dir.
     pub cache_root: Option<PathBuf>,
+    /// `--backend`: which implementation runs the model.
+    pub backend: Backend,
 }
 
-/// The embedder a user gets: MiniLM resolved by [`ModelStore`], wrapped in the disk cache
-/// unless disabled (or no cache directory exists on this system).
+/// The embedder a user gets: MiniLM on the chosen backend, its files resolved by
+/// [`ModelStore`], wrapped in the disk cache unless disabled (or no cache directory exists).
 pub fn load_default(opts: &EmbedOptions) -> Result<Box<dyn Embedder>, EmbedError> {
+    // Checked before resolving so a build without the backend never fetches the model for it.
+    if !opts.backend.is_available() {
+        return Err(EmbedError::Backend(RUST_BERT_MISSING.to_string()));
+    }
     let store = ModelStore {
         dir: opts.model_dir.clone(),
         cache_root: opts.cache_root.clone(),
         ..ModelStore::default()
     };
-    let model = MiniLm::load(&store.resolve()?)?;
+    let files = store.resolve()?;
+    match opts.backend {
+        Backend::Candle => with_cache(MiniLm::load(&files)?, opts),
+        #[cfg(feature = "rust-bert")]
+        Backend::RustBert => with_cache(RustBertMiniLm::load(&files)?, opts),
+        #[cfg(not(feature = "rust-bert"))]
+        Backend::RustBert => Err(EmbedError::Backend(RUST_BERT_MISSING.to_string())),
+    }
+}
+
+/// Wrap `model` in the disk cache unless disabled; the cache is keyed by the model id, so
+/// backends with different ids never share vectors.
+fn with_cache<E: Embedder + 'static>(
+    model: E,
+    opts: &EmbedOptions,
+) -> Result<Box<dyn Embedder>, EmbedError> {
     if opts.no_cache {
         return Ok(Box::new(model));
     }
