@@ -1,7 +1,7 @@
 //! Pairwise cosine similarities of unit vectors, computed in parallel.
 
 use crate::lexical::TermVector;
-use ndarray::{ArrayView1, ArrayView2};
+use ndarray::{s, ArrayView1, ArrayView2};
 use rayon::prelude::*;
 
 /// Cosine of two unit vectors (their dot product), with NaN mapped to 0 so a
@@ -58,9 +58,18 @@ pub fn condensed_hybrid(vectors: ArrayView2<f32>, terms: &[TermVector], weight: 
         rows.push((i, row));
         rest = tail;
     }
+    let lexical = weight > 0.0 && !terms.is_empty();
     rows.into_par_iter().for_each(|(i, row)| {
-        for (k, slot) in row.iter_mut().enumerate() {
-            *slot = (1.0 + weight) - hybrid(vectors, terms, weight, i, i + 1 + k);
+        // One matrix-vector product per row instead of a dot call per pair.
+        let cosines = vectors.slice(s![i + 1.., ..]).dot(&vectors.row(i));
+        for (k, (slot, &cos)) in row.iter_mut().zip(&cosines).enumerate() {
+            let cos = if cos.is_nan() { 0.0 } else { cos.clamp(-1.0, 1.0) };
+            let lex = if lexical {
+                weight * terms[i].dot(&terms[i + 1 + k])
+            } else {
+                0.0
+            };
+            *slot = (1.0 + weight) - (cos + lex);
         }
     });
     out
