@@ -29,6 +29,9 @@ pub const MAX_STATEMENT_CHARS: usize = 2_000;
 /// Most statements taken from one document; a bound on pathological input.
 pub const MAX_STATEMENTS_PER_SESSION: usize = 5_000;
 
+/// A title line at least this long may have been wrapped at a page's width.
+const WRAPPED_TITLE_CHARS: usize = 70;
+
 /// Longest line (in words) that can still be a heading.
 const MAX_HEADING_WORDS: usize = 16;
 
@@ -137,6 +140,10 @@ struct Parser<'a> {
     blank_run: usize,
     /// True right after a heading, where a parenthesised template prompt may follow.
     after_heading: bool,
+    /// Text of a plain-line heading just read, which a wrapped next line may continue.
+    open_heading: Option<String>,
+    /// The title line just read was long enough to have been wrapped by a layout.
+    title_wrapped: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -152,6 +159,8 @@ impl<'a> Parser<'a> {
             group: 0,
             blank_run: 0,
             after_heading: false,
+            open_heading: None,
+            title_wrapped: false,
         }
     }
 
@@ -174,6 +183,9 @@ impl<'a> Parser<'a> {
         let indent = indent_width(raw);
         let t = raw.trim();
 
+        if self.continues_heading(t) {
+            return;
+        }
         if is_rule(t) {
             self.rule(t);
             return;
@@ -201,6 +213,7 @@ impl<'a> Parser<'a> {
         }
         if let Some(h) = self.heading_line(t, idx, bullet.map(|b| b.0)) {
             self.heading(&h.text, h.level, h.explicit);
+            self.open_heading = Some(h.text);
             return;
         }
         if is_prompt(t) && t.to_lowercase().contains("bullet point") {
@@ -228,6 +241,28 @@ impl<'a> Parser<'a> {
         };
         block.push_line(bullet.map_or(t, |b| b.1), number);
         self.current = Some(block);
+    }
+
+    /// Is this line the wrapped rest of the heading just read?
+    ///
+    /// Layout-driven formats (PDF) wrap a long heading over several lines; its
+    /// tail (a lowercase start, or text inside a still-open parenthesis such as a
+    /// template prompt) belongs to the heading and must not become a statement.
+    fn continues_heading(&mut self, t: &str) -> bool {
+        let Some(mut heading) = self.open_heading.take() else {
+            return false;
+        };
+        let open_paren = heading.matches('(').count() > heading.matches(')').count();
+        let continues = self.blank_run == 0
+            && parse_bullet(t).is_none()
+            && (open_paren || t.starts_with(|c: char| c.is_lowercase()));
+        if continues {
+            heading.push(' ');
+            heading.push_str(t);
+            self.open_heading = Some(heading);
+            self.after_heading = true;
+        }
+        continues
     }
 
     /// Should this non-blank line be appended to the open block?
@@ -267,6 +302,8 @@ impl<'a> Parser<'a> {
 
     /// Preamble handling; returns false when the line starts the body.
     fn preamble_line(&mut self, t: &str) -> bool {
+        // Only the very next line can be a wrapped title's tail.
+        let title_wrapped = std::mem::take(&mut self.title_wrapped);
         let plain = strip_markup(t);
         if plain.is_empty() || is_banner(&plain) {
             return true;
@@ -281,6 +318,11 @@ impl<'a> Parser<'a> {
         }
         if parse_bullet(t).is_some() {
             return false;
+        }
+        if title_wrapped && self.blank_run == 0 && as_url(&plain).is_none() && !is_date_line(&plain)
+        {
+            self.meta.title = format!("{} {}", self.meta.title, clean_line(&plain));
+            return true;
         }
         // Before a title is found only template-like headings end the preamble, so a
         // title such as "Recommendations for a Digital Future" stays a title.
@@ -315,6 +357,9 @@ impl<'a> Parser<'a> {
             return false;
         }
         if self.meta.title.is_empty() {
+            // PDFs wrap a long title at the page width; a line that long with no blank
+            // line after it is wrapped, and the next line is its tail, not the organizer.
+            self.title_wrapped = plain.chars().count() >= WRAPPED_TITLE_CHARS;
             self.meta.title = clean_line(&plain);
             return true;
         }
@@ -996,6 +1041,29 @@ mod tests {
         assert_eq!(parse_bullet("*emphasis* here"), None);
         assert_eq!(parse_bullet("A. Smith said"), None);
         assert_eq!(parse_bullet("e.g. this"), None);
+    }
+
+    #[test]
+    fn wrapped_title_and_heading_of_a_pdf_layout() {
+        let text = "Session Outcome Document\n\nA long session title that a PDF wraps at the width of its page, somewhere right\nabout here\n\nInternet Society\n\nKey Recommendations and Action Plan (2-5 bullet points presenting concrete\nactions and guidance to inform the\nReview by UNGA)\n\n- Fund the IGF.\n";
+        let s = outline(&doc(text));
+        assert_eq!(
+            s.title,
+            "A long session title that a PDF wraps at the width of its page, somewhere right about here"
+        );
+        assert_eq!(s.organizer, "Internet Society");
+        assert_eq!(
+            texts(text),
+            [(SectionKind::Recommendations, "Fund the IGF.".to_owned())]
+        );
+        // A short title directly followed by the organizer is not a wrapped title.
+        let s = outline(&doc(
+            "Short Title\nInternet Society\n\nKey Issues\n\n- A point.\n",
+        ));
+        assert_eq!(
+            (s.title.as_str(), s.organizer.as_str()),
+            ("Short Title", "Internet Society")
+        );
     }
 
     #[test]

@@ -5,7 +5,14 @@
 //! parsers can panic on malformed files; a panic here must cost one file,
 //! not the run, so extraction runs under `catch_unwind`.
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::cell::Cell;
+use std::panic::{self, catch_unwind, AssertUnwindSafe};
+use std::sync::Once;
+
+/// Blank lines put between pages: the outliner reads several blank lines as a
+/// page break, across which an unfinished item continues. pdf-extract itself
+/// separates pages like paragraphs, which would cut such items in two.
+const PAGE_BREAK: &str = "\n\n\n\n";
 
 /// Extract the text of a PDF, or say why it could not be read.
 pub(crate) fn to_text(bytes: &[u8]) -> Result<String, String> {
@@ -13,13 +20,49 @@ pub(crate) fn to_text(bytes: &[u8]) -> Result<String, String> {
         return Err("not a valid PDF (missing %PDF header)".into());
     }
     // AssertUnwindSafe: the closure only reads `bytes` and shares no state we reuse after a panic.
-    match catch_unwind(AssertUnwindSafe(|| {
-        pdf_extract::extract_text_from_mem(bytes)
-    })) {
+    match quietly(|| catch_unwind(AssertUnwindSafe(|| extract(bytes)))) {
         Ok(Ok(text)) => Ok(text),
         Ok(Err(e)) => Err(format!("unreadable PDF ({e})")),
         Err(_) => Err("unreadable PDF (the PDF parser failed on it)".into()),
     }
+}
+
+fn extract(bytes: &[u8]) -> Result<String, pdf_extract::OutputError> {
+    let pages = pdf_extract::extract_text_from_mem_by_pages(bytes)?;
+    if pages.is_empty() {
+        // The by-page API stops silently at the first bad page; the whole-document
+        // call says why the document could not be read.
+        return pdf_extract::extract_text_from_mem(bytes);
+    }
+    Ok(pages.join(PAGE_BREAK))
+}
+
+thread_local! {
+    /// Set while this thread runs pdf-extract, whose panics are expected and caught.
+    static SILENCED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Run `f` with panic messages from this thread suppressed.
+///
+/// A caught parser panic becomes a skipped-file reason; its default message on
+/// stderr ("thread panicked at …/pdf-extract/…") would only alarm users. Panic
+/// hooks are process-wide, so the hook is installed once, chains to the previous
+/// one, and only stays quiet on a thread inside this call: panics elsewhere, in
+/// other threads or after `f` returns, are reported as before.
+fn quietly<T>(f: impl FnOnce() -> T) -> T {
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        let previous = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if !SILENCED.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    let was = SILENCED.with(|s| s.replace(true));
+    let out = f();
+    SILENCED.with(|s| s.set(was));
+    out
 }
 
 #[cfg(test)]
@@ -31,5 +74,12 @@ mod tests {
         assert!(to_text(b"hello").is_err());
         assert!(to_text(b"%PDF-1.4\n1 0 obj << /Type /Catalog").is_err());
         assert!(to_text(b"%PDF-1.7\n%%EOF").is_err());
+    }
+
+    #[test]
+    fn quiet_scope_ends_even_after_a_caught_panic() {
+        let caught = quietly(|| catch_unwind(|| panic!("expected")));
+        assert!(caught.is_err());
+        assert!(!SILENCED.with(Cell::get));
     }
 }
