@@ -31,23 +31,34 @@ QUALIFIERS = ["", " by 2030", " with a stable budget", " through multistakeholde
               " without duplicating existing processes"]
 
 
+def sentences(distinct, rng):
+    """`distinct` different recommendation texts, sorted, drawn with `rng`."""
+    pool = set()
+    while len(pool) < distinct:
+        pool.add(f"{rng.choice(ACTORS)} {rng.choice(MODALS)} {rng.choice(ACTIONS)} "
+                 f"{rng.choice(OBJECTS)}{rng.choice(QUALIFIERS)}.")
+    return sorted(pool)
+
+
 def main():
     out = sys.argv[1]
     docs = int(sys.argv[2]) if len(sys.argv) > 2 else 1000
     per_doc = int(sys.argv[3]) if len(sys.argv) > 3 else 100
     distinct = int(sys.argv[4]) if len(sys.argv) > 4 else 10000
     rng = random.Random(2025)
-    pool = set()
-    while len(pool) < distinct:
-        pool.add(f"{rng.choice(ACTORS)} {rng.choice(MODALS)} {rng.choice(ACTIONS)} "
-                 f"{rng.choice(OBJECTS)}{rng.choice(QUALIFIERS)}.")
-    pool = sorted(pool)
+    pool = sentences(distinct, rng)
+    deal = distinct >= docs * per_doc
+    if deal:
+        rng.shuffle(pool)
     os.makedirs(out, exist_ok=True)
     for d in range(docs):
         lines = ["Session Outcome Document", "", f"Synthetic session {d:04d}", "",
                  "Scale Test Organizer", "", "9 July 2025", "",
                  "Key Recommendations and Forward-Looking Action Plan", ""]
-        lines += [f"- {rng.choice(pool)}" for _ in range(per_doc)]
+        if deal:
+            lines += [f"- {t}" for t in pool[d * per_doc:(d + 1) * per_doc]]
+        else:
+            lines += [f"- {rng.choice(pool)}" for _ in range(per_doc)]
         with open(os.path.join(out, f"session_{d:04d}.txt"), "w") as f:
             f.write("\n".join(lines) + "\n")
 
