@@ -63,7 +63,11 @@ pub fn condensed_hybrid(vectors: ArrayView2<f32>, terms: &[TermVector], weight: 
         // One matrix-vector product per row instead of a dot call per pair.
         let cosines = vectors.slice(s![i + 1.., ..]).dot(&vectors.row(i));
         for (k, (slot, &cos)) in row.iter_mut().zip(&cosines).enumerate() {
-            let cos = if cos.is_nan() { 0.0 } else { cos.clamp(-1.0, 1.0) };
+            let cos = if cos.is_nan() {
+                0.0
+            } else {
+                cos.clamp(-1.0, 1.0)
+            };
             let lex = if lexical {
                 weight * terms[i].dot(&terms[i + 1 + k])
             } else {
