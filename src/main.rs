@@ -31,36 +31,9 @@ enum Command {
         paths: Vec<PathBuf>,
     },
     /// Find groups of statements that make the same proposal, across sessions.
-    Duplicates {
-        /// Files or folders (walked recursively) of outcome documents.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-        /// Minimum cosine between every two members of a near-duplicate group.
-        #[arg(long, default_value_t = analysis::duplicates::DEFAULT_THRESHOLD)]
-        threshold: f32,
-        /// Also report a session repeating itself.
-        #[arg(long)]
-        within_session: bool,
-        #[command(flatten)]
-        output: OutputArgs,
-        #[command(flatten)]
-        model: ModelArgs,
-    },
+    Duplicates(DuplicatesArgs),
     /// Show which sessions address a topic, what they said, and how broad the coverage is.
-    Agreement {
-        /// The topic, e.g. "the IGF mandate".
-        topic: String,
-        /// Files or folders (walked recursively) of outcome documents.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-        /// Minimum relevance (cosine plus rare-term bonus) for a statement to count.
-        #[arg(long, default_value_t = analysis::agreement::DEFAULT_THRESHOLD)]
-        threshold: f32,
-        #[command(flatten)]
-        output: OutputArgs,
-        #[command(flatten)]
-        model: ModelArgs,
-    },
+    Agreement(AgreementArgs),
     /// Embed one text per line (stdin by default) and print JSON Lines {"text", "embedding"}.
     Embed {
         /// Read texts from this file instead of stdin.
@@ -98,6 +71,39 @@ struct DigestArgs {
     /// Print the wall time of each stage to stderr.
     #[arg(long)]
     timings: bool,
+}
+
+#[derive(Args)]
+struct DuplicatesArgs {
+    /// Files or folders (walked recursively) of outcome documents.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Minimum cosine between every two members of a near-duplicate group.
+    #[arg(long, default_value_t = analysis::duplicates::DEFAULT_THRESHOLD)]
+    threshold: f32,
+    /// Also report a session repeating itself.
+    #[arg(long)]
+    within_session: bool,
+    #[command(flatten)]
+    output: OutputArgs,
+    #[command(flatten)]
+    model: ModelArgs,
+}
+
+#[derive(Args)]
+struct AgreementArgs {
+    /// The topic, e.g. "the IGF mandate".
+    topic: String,
+    /// Files or folders (walked recursively) of outcome documents.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Minimum relevance (cosine plus rare-term bonus) for a statement to count.
+    #[arg(long, default_value_t = analysis::agreement::DEFAULT_THRESHOLD)]
+    threshold: f32,
+    #[command(flatten)]
+    output: OutputArgs,
+    #[command(flatten)]
+    model: ModelArgs,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -144,59 +150,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::Digest(args) => run_digest(args),
         Command::Statements { paths } => run_statements(&paths),
         Command::Embed { input, model } => run_embed(input, &model),
-        Command::Duplicates {
-            paths,
-            threshold,
-            within_session,
-            output,
-            model,
-        } => {
-            let corpus = load(&paths)?;
-            let embedder = open_embedder(&model)?;
-            let embedded = concord::embed_corpus(&corpus, &WithProgress::new(embedder.as_ref()))?;
-            let options = analysis::DuplicateOptions {
-                threshold,
-                within_session,
-            };
-            let d = analysis::duplicates(&embedded, corpus.sessions.len(), &options);
-            write_output(
-                &output,
-                &match output.format {
-                    Format::Markdown => analysis::duplicates_markdown(&d),
-                    Format::Json => digest::to_json(&d),
-                    Format::Html => {
-                        anyhow::bail!("--format html is available for digest and agreement")
-                    }
-                },
-            )
-        }
-        Command::Agreement {
-            topic,
-            paths,
-            threshold,
-            output,
-            model,
-        } => {
-            let corpus = load(&paths)?;
-            let embedder = open_embedder(&model)?;
-            let embedded = concord::embed_corpus(&corpus, &WithProgress::new(embedder.as_ref()))?;
-            let options = analysis::AgreementOptions { threshold };
-            let a = analysis::agreement(
-                &topic,
-                &corpus.sessions,
-                &embedded,
-                embedder.as_ref(),
-                &options,
-            )?;
-            write_output(
-                &output,
-                &match output.format {
-                    Format::Markdown => analysis::agreement_markdown(&a),
-                    Format::Json => digest::to_json(&a),
-                    Format::Html => analysis::agreement_html(&a),
-                },
-            )
-        }
+        Command::Duplicates(args) => run_duplicates(args),
+        Command::Agreement(args) => run_agreement(args),
     }
 }
 
@@ -235,6 +190,54 @@ fn run_digest(args: DigestArgs) -> Result<()> {
         eprint!("{}", timings.report());
     }
     Ok(())
+}
+
+fn run_duplicates(args: DuplicatesArgs) -> Result<()> {
+    // Choose the renderer first so an unsupported format fails before the embedding work.
+    let render: fn(&analysis::Duplicates) -> String = match args.output.format {
+        Format::Markdown => analysis::duplicates_markdown,
+        Format::Json => digest::to_json,
+        Format::Html => anyhow::bail!("--format html is available for digest and agreement"),
+    };
+    let (corpus, _, embedded) = load_and_embed(&args.paths, &args.model)?;
+    let options = analysis::DuplicateOptions {
+        threshold: args.threshold,
+        within_session: args.within_session,
+    };
+    let d = analysis::duplicates(&embedded, corpus.sessions.len(), &options);
+    write_output(&args.output, &render(&d))
+}
+
+fn run_agreement(args: AgreementArgs) -> Result<()> {
+    let (corpus, embedder, embedded) = load_and_embed(&args.paths, &args.model)?;
+    let options = analysis::AgreementOptions {
+        threshold: args.threshold,
+    };
+    let a = analysis::agreement(
+        &args.topic,
+        &corpus.sessions,
+        &embedded,
+        embedder.as_ref(),
+        &options,
+    )?;
+    let text = match args.output.format {
+        Format::Markdown => analysis::agreement_markdown(&a),
+        Format::Json => digest::to_json(&a),
+        Format::Html => analysis::agreement_html(&a),
+    };
+    write_output(&args.output, &text)
+}
+
+/// Read the corpus and embed its statements (with progress), keeping the
+/// embedder for verbs that embed more text afterwards.
+fn load_and_embed(
+    paths: &[PathBuf],
+    model: &ModelArgs,
+) -> Result<(Corpus, Box<dyn Embedder>, concord::Embedded)> {
+    let corpus = load(paths)?;
+    let embedder = open_embedder(model)?;
+    let embedded = concord::embed_corpus(&corpus, &WithProgress::new(embedder.as_ref()))?;
+    Ok((corpus, embedder, embedded))
 }
 
 fn run_statements(paths: &[PathBuf]) -> Result<()> {

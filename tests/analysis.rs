@@ -2,21 +2,14 @@
 //! corpus of realistic variants (tests/fixtures/duplicates).
 
 use serde_json::Value;
-use std::process::Command;
+
+#[path = "support/cli.rs"]
+mod cli;
+use cli::concord;
 
 fn concord_json(args: &[&str]) -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_concord"))
-        .args(args)
-        .args(["--format", "json"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the concord binary runs");
-    assert!(
-        out.status.success(),
-        "concord {args:?} failed:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("valid JSON")
+    let text = concord(&[args, &["--format", "json"]].concat());
+    serde_json::from_str(&text).expect("valid JSON")
 }
 
 /// Short handles "a1", "b2"… for statements of the fixture corpus (file letter + index).

@@ -4,21 +4,11 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use std::process::Command;
 
-const DATA: &str = "data/wsis-2025";
+#[path = "support/cli.rs"]
+mod cli;
+use cli::concord;
 
-fn concord(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_concord"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the concord binary runs");
-    assert!(
-        out.status.success(),
-        "concord {args:?} failed:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 output")
-}
+const DATA: &str = "data/wsis-2025";
 
 fn digest_json(extra: &[&str]) -> (String, Value) {
     let mut args = vec!["digest", DATA, "--format", "json"];

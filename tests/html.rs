@@ -5,20 +5,11 @@ use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
 
-const DATA: &str = "data/wsis-2025";
+#[path = "support/cli.rs"]
+mod cli;
+use cli::concord;
 
-fn concord(args: &[&str]) {
-    let out = Command::new(env!("CARGO_BIN_EXE_concord"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the concord binary runs");
-    assert!(
-        out.status.success(),
-        "concord {args:?} failed:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
+const DATA: &str = "data/wsis-2025";
 
 /// Run `concord <args> --out dir/name` and return the file's text.
 fn render(args: &[&str], dir: &Path, name: &str) -> String {
