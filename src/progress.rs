@@ -1,5 +1,7 @@
 //! Progress on stderr for long embedding runs (drawn only when stderr is a terminal).
 
+use std::collections::HashMap;
+
 use crate::embed::{EmbedError, Embedder};
 use indicatif::{ProgressBar, ProgressStyle};
 use ndarray::{concatenate, Array2, Axis};
@@ -25,22 +27,37 @@ impl Embedder for WithProgress<'_> {
         if texts.len() <= STEP {
             return self.inner.embed(texts);
         }
-        // indicatif draws nothing when stderr is not a terminal.
-        let bar = ProgressBar::new(texts.len() as u64);
+        // Repeats are dropped before stepping: the inner embedder only sees one step at a
+        // time, so without this a copy-paste campaign (100,000 statements, 10,000 distinct)
+        // would be embedded almost ten times over whenever no cache dedupes across steps.
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let mut distinct: Vec<&str> = Vec::new();
+        let slots: Vec<usize> = texts
+            .iter()
+            .map(|&t| {
+                *seen.entry(t).or_insert_with(|| {
+                    distinct.push(t);
+                    distinct.len() - 1
+                })
+            })
+            .collect();
+        let bar = ProgressBar::new(distinct.len() as u64);
         bar.set_style(
             ProgressStyle::with_template(
-                "embedding {bar:30} {pos}/{len} statements ({per_sec}, {eta} left)",
+                "embedding {bar:30} {pos}/{len} distinct statements ({per_sec}, {eta} left)",
             )
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
         let mut parts = Vec::new();
-        for chunk in texts.chunks(STEP) {
+        for chunk in distinct.chunks(STEP) {
             parts.push(self.inner.embed(chunk)?);
             bar.inc(chunk.len() as u64);
         }
         bar.finish_and_clear();
         let views: Vec<_> = parts.iter().map(|p| p.view()).collect();
-        concatenate(Axis(0), &views).map_err(|e| EmbedError::Backend(e.to_string()))
+        let vectors =
+            concatenate(Axis(0), &views).map_err(|e| EmbedError::Backend(e.to_string()))?;
+        Ok(vectors.select(Axis(0), &slots))
     }
 
     fn model_id(&self) -> &str {
@@ -49,5 +66,39 @@ impl Embedder for WithProgress<'_> {
 
     fn dim(&self) -> usize {
         self.inner.dim()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// Rows derived from the text alone, and a count of the texts it was asked for.
+    struct Counting(AtomicUsize);
+
+    impl Embedder for Counting {
+        fn embed(&self, texts: &[&str]) -> Result<Array2<f32>, EmbedError> {
+            self.0.fetch_add(texts.len(), Ordering::SeqCst);
+            Ok(Array2::from_shape_fn((texts.len(), 2), |(i, j)| {
+                texts[i].len() as f32 + j as f32
+            }))
+        }
+        fn model_id(&self) -> &str {
+            "test/counting@0000"
+        }
+        fn dim(&self) -> usize {
+            2
+        }
+    }
+
+    #[test]
+    fn repeats_across_steps_are_embedded_once_and_rows_stay_in_order() {
+        let owned: Vec<String> = (0..3 * STEP).map(|i| "x".repeat(1 + i % 700)).collect();
+        let texts: Vec<&str> = owned.iter().map(String::as_str).collect();
+        let inner = Counting(AtomicUsize::new(0));
+        let out = WithProgress::new(&inner).embed(&texts).unwrap();
+        assert_eq!(inner.0.load(Ordering::SeqCst), 700);
+        assert_eq!(out, inner.embed(&texts).unwrap());
     }
 }
