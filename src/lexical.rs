@@ -31,6 +31,23 @@ impl TermVector {
     }
 }
 
+/// For each term id, the rows that use it and their weight, rows ascending: the
+/// inverted index that lets a row meet only the rows it shares a term with.
+pub fn postings(terms: &[TermVector]) -> Vec<Vec<(usize, f32)>> {
+    let width = terms
+        .iter()
+        .flat_map(|t| t.0.iter().map(|&(id, _)| id as usize + 1))
+        .max()
+        .unwrap_or(0);
+    let mut index = vec![Vec::new(); width];
+    for (row, t) in terms.iter().enumerate() {
+        for &(id, w) in &t.0 {
+            index[id as usize].push((row, w));
+        }
+    }
+    index
+}
+
 /// TF-IDF vectors of `texts` with smoothed idf, `ln((1+n)/(1+df)) + 1`.
 pub fn tfidf(texts: &[&str]) -> Vec<TermVector> {
     let mut ids: HashMap<String, u32> = HashMap::new();

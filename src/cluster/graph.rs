@@ -1,7 +1,6 @@
 //! The similarity graph: every pair above a threshold, found block by block so
 //! no n × n matrix is ever held, and its connected components.
 
-use super::similarity::hybrid;
 use super::Points;
 use ndarray::s;
 use rayon::prelude::*;
@@ -35,8 +34,12 @@ pub fn pairs_above(points: &Points, weight: f32, threshold: f32) -> Vec<(usize, 
                 let i = r0 + bi;
                 for (k, &cos) in row.iter().enumerate().skip(bi + 1) {
                     let j = r0 + k;
-                    if cos >= floor
-                        && (!lexical || hybrid(v, points.terms, weight, i, j) >= threshold)
+                    // The lexical bonus is never negative: only pairs the cosine
+                    // alone leaves short need it computed.
+                    if cos >= threshold
+                        || (lexical
+                            && cos >= floor
+                            && cos + weight * points.terms[i].dot(&points.terms[j]) >= threshold)
                     {
                         out.push((i, j));
                     }

@@ -26,54 +26,69 @@ pub fn condensed_distances(vectors: ArrayView2<f32>) -> Vec<f32> {
     condensed_hybrid(vectors, &[], 0.0)
 }
 
-/// Theme similarity of rows `i` and `j`: cosine plus `weight` times the TF-IDF
-/// cosine (when term vectors are given).
-pub fn hybrid(
-    vectors: ArrayView2<f32>,
-    terms: &[TermVector],
-    weight: f32,
-    i: usize,
-    j: usize,
-) -> f32 {
-    let lexical = if weight > 0.0 && !terms.is_empty() {
-        weight * terms[i].dot(&terms[j])
-    } else {
-        0.0
-    };
-    cosine(vectors.row(i), vectors.row(j)) + lexical
-}
+/// Rows whose similarities come from one matrix product: `BLOCK × n` floats at a time.
+const BLOCK: usize = 256;
 
-/// Condensed distance matrix `(1 + weight) - hybrid`, never negative; rows are
-/// filled in parallel, each by one thread, so the result is identical whatever
+/// Condensed distance matrix `(1 + weight) - hybrid`, never negative.
+///
+/// Cosines come from one matrix product per block of rows (a fast sgemm, where
+/// a dot call per pair spent most of the time in scalar loops); blocks are
+/// filled in parallel, each by one thread, so the result does not depend on
 /// the thread count.
 pub fn condensed_hybrid(vectors: ArrayView2<f32>, terms: &[TermVector], weight: f32) -> Vec<f32> {
     let n = vectors.nrows();
     let len = n * n.saturating_sub(1) / 2;
     let mut out = vec![0f32; len];
-    // Split the buffer into one slice per row so rows can be written concurrently.
-    let mut rows: Vec<(usize, &mut [f32])> = Vec::with_capacity(n);
+    // Split the buffer into one slice per row, then group rows into blocks, so
+    // blocks can be written concurrently.
+    let mut blocks: Vec<(usize, Vec<&mut [f32]>)> = Vec::new();
     let mut rest = out.as_mut_slice();
     for i in 0..n.saturating_sub(1) {
         let (row, tail) = rest.split_at_mut(n - i - 1);
-        rows.push((i, row));
+        if i % BLOCK == 0 {
+            blocks.push((i, Vec::with_capacity(BLOCK)));
+        }
+        if let Some((_, rows)) = blocks.last_mut() {
+            rows.push(row);
+        }
         rest = tail;
     }
     let lexical = weight > 0.0 && !terms.is_empty();
-    rows.into_par_iter().for_each(|(i, row)| {
-        // One matrix-vector product per row instead of a dot call per pair.
-        let cosines = vectors.slice(s![i + 1.., ..]).dot(&vectors.row(i));
-        for (k, (slot, &cos)) in row.iter_mut().zip(&cosines).enumerate() {
-            let cos = if cos.is_nan() {
-                0.0
-            } else {
-                cos.clamp(-1.0, 1.0)
-            };
-            let lex = if lexical {
-                weight * terms[i].dot(&terms[i + 1 + k])
-            } else {
-                0.0
-            };
-            *slot = (1.0 + weight) - (cos + lex);
+    let index = if lexical {
+        crate::lexical::postings(terms)
+    } else {
+        Vec::new()
+    };
+    blocks.into_par_iter().for_each(|(r0, rows)| {
+        let r1 = r0 + rows.len();
+        let sims = vectors
+            .slice(s![r0..r1, ..])
+            .dot(&vectors.slice(s![r0.., ..]).t());
+        for (bi, row) in rows.into_iter().enumerate() {
+            let i = r0 + bi;
+            // Column c of `sims` is row r0 + c; row i's pairs start at j = i + 1.
+            let cosines = sims.slice(s![bi, bi + 1..]);
+            // TF-IDF cosines of row i with every later row, through the inverted
+            // index: only rows sharing a term are touched. Terms are visited in id
+            // order, the same order as `TermVector::dot`, so the sums are identical.
+            let mut lex = vec![0f32; row.len()];
+            if lexical {
+                for &(id, w) in &terms[i].0 {
+                    let posting = &index[id as usize];
+                    let start = posting.partition_point(|&(j, _)| j <= i);
+                    for &(j, wj) in &posting[start..] {
+                        lex[j - i - 1] += w * wj;
+                    }
+                }
+            }
+            for ((slot, &cos), &l) in row.iter_mut().zip(cosines).zip(&lex) {
+                let cos = if cos.is_nan() {
+                    0.0
+                } else {
+                    cos.clamp(-1.0, 1.0)
+                };
+                *slot = (1.0 + weight) - (cos + weight * l);
+            }
         }
     });
     out
