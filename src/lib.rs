@@ -106,30 +106,14 @@ fn cluster_distinct(
     embedded: &Embedded,
     method: &cluster::Method,
 ) -> Result<cluster::Clustering, cluster::ClusterError> {
-    let mut first: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    let mut distinct: Vec<usize> = Vec::new();
-    let slot: Vec<usize> = embedded
-        .statements
-        .iter()
-        .enumerate()
-        .map(|(row, s)| {
-            *first.entry(s.text.as_str()).or_insert_with(|| {
-                distinct.push(row);
-                distinct.len() - 1
-            })
-        })
-        .collect();
-    let vectors = embedded.vectors.select(ndarray::Axis(0), &distinct);
-    let texts: Vec<&str> = distinct
-        .iter()
-        .map(|&r| embedded.statements[r].text.as_str())
-        .collect();
-    let terms = lexical::tfidf(&texts);
+    let distinct = text::Distinct::of(embedded.statements.iter().map(|s| s.text.as_str()));
+    let vectors = embedded.vectors.select(ndarray::Axis(0), &distinct.first);
+    let terms = lexical::tfidf(&distinct.values);
     let labels = method.fit(&cluster::Points {
         vectors: vectors.view(),
         terms: &terms,
     })?;
-    let raw: Vec<usize> = slot.iter().map(|&d| labels.labels[d]).collect();
+    let raw: Vec<usize> = distinct.slot.iter().map(|&d| labels.labels[d]).collect();
     Ok(cluster::Clustering::from_raw(&raw))
 }
 

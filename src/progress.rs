@@ -1,8 +1,7 @@
 //! Progress on stderr for long embedding runs (drawn only when stderr is a terminal).
 
-use std::collections::HashMap;
-
 use crate::embed::{EmbedError, Embedder};
+use crate::text::Distinct;
 use indicatif::{ProgressBar, ProgressStyle};
 use ndarray::{concatenate, Array2, Axis};
 
@@ -30,18 +29,8 @@ impl Embedder for WithProgress<'_> {
         // Repeats are dropped before stepping: the inner embedder only sees one step at a
         // time, so without this a copy-paste campaign (100,000 statements, 10,000 distinct)
         // would be embedded almost ten times over whenever no cache dedupes across steps.
-        let mut seen: HashMap<&str, usize> = HashMap::new();
-        let mut distinct: Vec<&str> = Vec::new();
-        let slots: Vec<usize> = texts
-            .iter()
-            .map(|&t| {
-                *seen.entry(t).or_insert_with(|| {
-                    distinct.push(t);
-                    distinct.len() - 1
-                })
-            })
-            .collect();
-        let bar = ProgressBar::new(distinct.len() as u64);
+        let distinct = Distinct::of(texts.iter().copied());
+        let bar = ProgressBar::new(distinct.values.len() as u64);
         bar.set_style(
             ProgressStyle::with_template(
                 "embedding {bar:30} {pos}/{len} distinct statements ({per_sec}, {eta} left)",
@@ -49,7 +38,7 @@ impl Embedder for WithProgress<'_> {
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
         let mut parts = Vec::new();
-        for chunk in distinct.chunks(STEP) {
+        for chunk in distinct.values.chunks(STEP) {
             parts.push(self.inner.embed(chunk)?);
             bar.inc(chunk.len() as u64);
         }
@@ -57,7 +46,7 @@ impl Embedder for WithProgress<'_> {
         let views: Vec<_> = parts.iter().map(|p| p.view()).collect();
         let vectors =
             concatenate(Axis(0), &views).map_err(|e| EmbedError::Backend(e.to_string()))?;
-        Ok(vectors.select(Axis(0), &slots))
+        Ok(vectors.select(Axis(0), &distinct.slot))
     }
 
     fn model_id(&self) -> &str {

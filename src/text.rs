@@ -1,7 +1,44 @@
 //! Word-level helpers shared by labelling and the analyses.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+/// The distinct values of a sequence, in first-seen order, and where each input went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Distinct<'a> {
+    /// Each distinct value once, in order of first appearance.
+    pub values: Vec<&'a str>,
+    /// `first[k]` is the input index where `values[k]` first appears.
+    pub first: Vec<usize>,
+    /// `slot[i]` is the index in `values` of input `i`.
+    pub slot: Vec<usize>,
+}
+
+impl<'a> Distinct<'a> {
+    /// Deduplicate `items`: copy-paste campaigns repeat the same text many times, and
+    /// every costly step (embedding, clustering) should see it once.
+    pub fn of(items: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut first: HashMap<&'a str, usize> = HashMap::new();
+        let mut values = Vec::new();
+        let mut first_index = Vec::new();
+        let slot = items
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| {
+                *first.entry(t).or_insert_with(|| {
+                    values.push(t);
+                    first_index.push(i);
+                    values.len() - 1
+                })
+            })
+            .collect();
+        Distinct {
+            values,
+            first: first_index,
+            slot,
+        }
+    }
+}
 
 /// English stop words (the ISO list), lower-cased; built once because every
 /// statement of every run is filtered through it.
@@ -44,6 +81,14 @@ pub fn content_words(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn distinct_keeps_first_seen_order_and_slots() {
+        let d = Distinct::of(["b", "a", "b", "c", "a"]);
+        assert_eq!(d.values, vec!["b", "a", "c"]);
+        assert_eq!(d.slot, vec![0, 1, 0, 2, 1]);
+        assert_eq!(d.first, vec![0, 1, 3]);
+    }
 
     #[test]
     fn content_words_drop_stop_words_and_numbers() {

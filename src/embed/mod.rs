@@ -8,6 +8,7 @@ mod cache;
 mod minilm;
 #[cfg(feature = "rust-bert")]
 mod rustbert;
+pub mod sentence;
 pub mod store;
 
 pub use cache::{Cache, CachedEmbedder};

@@ -4,15 +4,14 @@
 //! the `tokenizers` crate and pooling is the same mean-then-L2 as [`super::MiniLm`], so the two
 //! backends see identical word-piece ids and differ only in the arithmetic of the forward pass.
 
-use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
 
 use ndarray::Array2;
 use rust_bert::bert::{BertConfig, BertEmbeddings, BertModel};
 use tch::{nn, Device, Kind, Tensor};
-use tokenizers::{Tokenizer, TruncationParams};
+use tokenizers::Tokenizer;
 
-use super::minilm::{DEFAULT_BATCH, MAX_TOKENS};
+use super::sentence::{self, DEFAULT_BATCH};
 use super::{EmbedError, Embedder, ModelFiles};
 
 /// Suffix of the model id, so the embedding cache never mixes the two backends' vectors.
@@ -48,17 +47,8 @@ impl RustBertMiniLm {
         let config: BertConfig = serde_json::from_str(&config_text)
             .map_err(|e| backend_err(format!("{}: {e}", files.config.display())))?;
 
-        let mut tokenizer = Tokenizer::from_file(&files.tokenizer)
-            .map_err(|e| EmbedError::Tokenizer(format!("{}: {e}", files.tokenizer.display())))?;
-        // Same overrides as the candle backend: the shipped tokenizer.json truncates to 128
-        // and pads, sentence-transformers truncates to 256 and we pad per batch.
-        tokenizer
-            .with_truncation(Some(TruncationParams {
-                max_length: MAX_TOKENS,
-                ..Default::default()
-            }))
-            .map_err(|e| EmbedError::Tokenizer(e.to_string()))?;
-        tokenizer.with_padding(None);
+        // Same tokenizer set-up as the candle backend, so both see identical ids.
+        let tokenizer = sentence::load_tokenizer(&files.tokenizer)?;
 
         // CPU only: it is what the candle backend runs on, so parity and throughput compare
         // like with like, and it needs no GPU at run time.
@@ -93,41 +83,15 @@ impl RustBertMiniLm {
         self
     }
 
-    /// Word-piece ids of each text, special tokens included, truncated to [`MAX_TOKENS`].
+    /// Word-piece ids of each text, special tokens included, truncated to 256.
     pub fn token_ids(&self, texts: &[&str]) -> Result<Vec<Vec<u32>>, EmbedError> {
-        let encodings = self
-            .tokenizer
-            .encode_batch_fast(texts.to_vec(), true)
-            .map_err(|e| EmbedError::Tokenizer(e.to_string()))?;
-        Ok(encodings
-            .into_iter()
-            .map(|e| e.get_ids().to_vec())
-            .collect())
+        sentence::token_ids(&self.tokenizer, texts)
     }
 
     fn lock(&self) -> MutexGuard<'_, Loaded> {
         // The weights are frozen and never written, so a panic elsewhere cannot have left
         // them half-updated; a poisoned lock is safe to keep using.
         self.inner.lock().unwrap_or_else(|p| p.into_inner())
-    }
-
-    /// Embed distinct texts; returns `texts.len() * dim` floats, row-major, in input order.
-    fn embed_distinct(&self, texts: &[&str]) -> Result<Vec<f32>, EmbedError> {
-        let ids = self.token_ids(texts)?;
-        // Similar lengths share a batch so little compute is spent on padding.
-        let mut order: Vec<usize> = (0..ids.len()).collect();
-        order.sort_by_key(|&i| ids[i].len());
-        let mut out = vec![0f32; texts.len() * self.dim];
-        let loaded = self.lock();
-        for chunk in order.chunks(self.batch_size) {
-            let batch: Vec<&[u32]> = chunk.iter().map(|&i| ids[i].as_slice()).collect();
-            let vecs = tch::no_grad(|| forward(&loaded.model, &batch, self.dim))?;
-            for (k, &i) in chunk.iter().enumerate() {
-                out[i * self.dim..(i + 1) * self.dim]
-                    .copy_from_slice(&vecs[k * self.dim..(k + 1) * self.dim]);
-            }
-        }
-        Ok(out)
     }
 }
 
@@ -184,46 +148,18 @@ fn forward(
         )));
     }
 
-    let mut out = vec![0f32; b * d];
-    for (r, seq) in batch.iter().enumerate() {
-        let row = &mut out[r * d..(r + 1) * d];
-        let n = seq.len();
-        for t in 0..n {
-            let h = &hidden[(r * len + t) * d..(r * len + t + 1) * d];
-            for (o, x) in row.iter_mut().zip(h) {
-                *o += x;
-            }
-        }
-        // Mean over real tokens, then L2 with torch's eps, exactly as the candle backend.
-        let count = n.max(1) as f32;
-        row.iter_mut().for_each(|x| *x /= count);
-        let norm = row.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-12);
-        row.iter_mut().for_each(|x| *x /= norm);
-    }
-    Ok(out)
+    Ok(sentence::mean_pool_l2(&hidden, batch, len, d))
 }
 
 impl Embedder for RustBertMiniLm {
     fn embed(&self, texts: &[&str]) -> Result<Array2<f32>, EmbedError> {
-        // Each distinct text is embedded once; copy-paste campaigns repeat a lot.
-        let mut seen: HashMap<&str, usize> = HashMap::new();
-        let mut distinct: Vec<&str> = Vec::new();
-        let slots: Vec<usize> = texts
-            .iter()
-            .map(|&t| {
-                *seen.entry(t).or_insert_with(|| {
-                    distinct.push(t);
-                    distinct.len() - 1
-                })
+        sentence::each_distinct(texts, self.dim, |distinct| {
+            let ids = self.token_ids(distinct)?;
+            let loaded = self.lock();
+            sentence::in_length_batches(&ids, self.dim, self.batch_size, |batch| {
+                tch::no_grad(|| forward(&loaded.model, batch, self.dim))
             })
-            .collect();
-        let vecs = self.embed_distinct(&distinct)?;
-        let d = self.dim;
-        let mut flat = Vec::with_capacity(texts.len() * d);
-        for &s in &slots {
-            flat.extend_from_slice(&vecs[s * d..(s + 1) * d]);
-        }
-        Array2::from_shape_vec((texts.len(), d), flat).map_err(backend_err)
+        })
     }
 
     fn model_id(&self) -> &str {

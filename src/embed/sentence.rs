@@ -1,0 +1,133 @@
+//! What sentence-transformers does around the transformer, shared by every backend:
+//! the tokenizer set-up, length-sorted batches, mean pooling over the attention
+//! mask with L2 normalisation, and embedding each distinct text once.
+
+use std::path::Path;
+
+use ndarray::Array2;
+use tokenizers::{Tokenizer, TruncationParams};
+
+use super::EmbedError;
+use crate::text::Distinct;
+
+/// sentence-transformers' `max_seq_length` for this model, special tokens included.
+pub const MAX_TOKENS: usize = 256;
+/// Default number of texts per forward pass.
+pub const DEFAULT_BATCH: usize = 32;
+
+/// Load `tokenizer.json`, truncating at [`MAX_TOKENS`] and without padding.
+pub fn load_tokenizer(path: &Path) -> Result<Tokenizer, EmbedError> {
+    let mut tokenizer = Tokenizer::from_file(path)
+        .map_err(|e| EmbedError::Tokenizer(format!("{}: {e}", path.display())))?;
+    // The shipped tokenizer.json pads and truncates to 128; sentence-transformers uses 256
+    // and we pad per batch ourselves.
+    tokenizer
+        .with_truncation(Some(TruncationParams {
+            max_length: MAX_TOKENS,
+            ..Default::default()
+        }))
+        .map_err(|e| EmbedError::Tokenizer(e.to_string()))?;
+    tokenizer.with_padding(None);
+    Ok(tokenizer)
+}
+
+/// Word-piece ids of each text, special tokens included, truncated to [`MAX_TOKENS`].
+pub fn token_ids(tokenizer: &Tokenizer, texts: &[&str]) -> Result<Vec<Vec<u32>>, EmbedError> {
+    let encodings = tokenizer
+        .encode_batch_fast(texts.to_vec(), true)
+        .map_err(|e| EmbedError::Tokenizer(e.to_string()))?;
+    Ok(encodings
+        .into_iter()
+        .map(|e| e.get_ids().to_vec())
+        .collect())
+}
+
+/// Run `forward` over batches of texts of similar length (so little compute goes
+/// to padding) and return `ids.len() * dim` floats, row-major, in input order.
+/// `forward` gets the batch's ids and returns its pooled rows.
+pub fn in_length_batches(
+    ids: &[Vec<u32>],
+    dim: usize,
+    batch_size: usize,
+    mut forward: impl FnMut(&[&[u32]]) -> Result<Vec<f32>, EmbedError>,
+) -> Result<Vec<f32>, EmbedError> {
+    let mut order: Vec<usize> = (0..ids.len()).collect();
+    order.sort_by_key(|&i| ids[i].len());
+    let mut out = vec![0f32; ids.len() * dim];
+    // Batches run one after another: the backends already spread each matmul over all
+    // cores, and rayon across batches measured slower on 2 cores (benches/README.md).
+    for chunk in order.chunks(batch_size.max(1)) {
+        let batch: Vec<&[u32]> = chunk.iter().map(|&i| ids[i].as_slice()).collect();
+        let rows = forward(&batch)?;
+        for (k, &i) in chunk.iter().enumerate() {
+            out[i * dim..(i + 1) * dim].copy_from_slice(&rows[k * dim..(k + 1) * dim]);
+        }
+    }
+    Ok(out)
+}
+
+/// Mean of each sequence's token states over its real tokens, then L2-normalised
+/// with torch's epsilon, as sentence-transformers does. `hidden` holds
+/// `batch.len() × len × dim` floats, sequences padded to `len`.
+pub fn mean_pool_l2(hidden: &[f32], batch: &[&[u32]], len: usize, dim: usize) -> Vec<f32> {
+    let mut out = vec![0f32; batch.len() * dim];
+    for (r, seq) in batch.iter().enumerate() {
+        let row = &mut out[r * dim..(r + 1) * dim];
+        let n = seq.len();
+        for t in 0..n {
+            let h = &hidden[(r * len + t) * dim..(r * len + t + 1) * dim];
+            for (o, x) in row.iter_mut().zip(h) {
+                *o += x;
+            }
+        }
+        let count = n.max(1) as f32;
+        row.iter_mut().for_each(|x| *x /= count);
+        let norm = row.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-12);
+        row.iter_mut().for_each(|x| *x /= norm);
+    }
+    out
+}
+
+/// Embed each distinct text once with `embed` (which returns `dim` floats per
+/// text it is given) and lay the rows out for all of `texts`.
+pub fn each_distinct(
+    texts: &[&str],
+    dim: usize,
+    embed: impl FnOnce(&[&str]) -> Result<Vec<f32>, EmbedError>,
+) -> Result<Array2<f32>, EmbedError> {
+    let distinct = Distinct::of(texts.iter().copied());
+    let rows = embed(&distinct.values)?;
+    let mut flat = Vec::with_capacity(texts.len() * dim);
+    for &s in &distinct.slot {
+        flat.extend_from_slice(&rows[s * dim..(s + 1) * dim]);
+    }
+    Array2::from_shape_vec((texts.len(), dim), flat)
+        .map_err(|e| EmbedError::Backend(format!("embedding rows: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pooling_averages_real_tokens_only_and_normalises() {
+        // Two sequences, padded to 2 tokens, dim 2: [1,0]+[0,1] and [3,4] + padding.
+        let hidden = [1.0, 0.0, 0.0, 1.0, 3.0, 4.0, 100.0, 100.0];
+        let a: &[u32] = &[1, 2];
+        let b: &[u32] = &[1];
+        let out = mean_pool_l2(&hidden, &[a, b], 2, 2);
+        let h = 0.5f32.sqrt();
+        assert!((out[0] - h).abs() < 1e-6 && (out[1] - h).abs() < 1e-6);
+        assert!((out[2] - 0.6).abs() < 1e-6 && (out[3] - 0.8).abs() < 1e-6);
+    }
+
+    #[test]
+    fn batches_restore_input_order() {
+        let ids = vec![vec![1, 1, 1], vec![2], vec![3, 3]];
+        let out = in_length_batches(&ids, 1, 2, |batch| {
+            Ok(batch.iter().map(|s| s[0] as f32).collect())
+        })
+        .unwrap();
+        assert_eq!(out, vec![1.0, 2.0, 3.0]);
+    }
+}
