@@ -6,10 +6,9 @@ use std::sync::OnceLock;
 
 use concord::embed::{Embedder, MiniLm, ModelStore, DIM};
 
-const FIXTURE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../shared/fixtures/minilm_reference.jsonl"
-);
+#[path = "support/fixture.rs"]
+mod fixture;
+use fixture::{cosine, dot};
 
 fn model() -> &'static MiniLm {
     static MODEL: OnceLock<MiniLm> = OnceLock::new();
@@ -21,32 +20,9 @@ fn model() -> &'static MiniLm {
     })
 }
 
-fn dot(a: &[f32], b: &[f32]) -> f32 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
-}
-
-fn cosine(a: &[f32], b: &[f32]) -> f32 {
-    dot(a, b) / (dot(a, a).sqrt() * dot(b, b).sqrt())
-}
-
 #[test]
 fn parity_with_sentence_transformers() {
-    let text = std::fs::read_to_string(FIXTURE).expect("fixture readable");
-    let mut texts = Vec::new();
-    let mut refs = Vec::new();
-    for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        let v: serde_json::Value = serde_json::from_str(line).expect("fixture line is JSON");
-        texts.push(v["text"].as_str().expect("text").to_string());
-        refs.push(
-            v["embedding"]
-                .as_array()
-                .expect("embedding")
-                .iter()
-                .map(|x| x.as_f64().expect("number") as f32)
-                .collect::<Vec<f32>>(),
-        );
-    }
-    assert!(!texts.is_empty());
+    let (texts, refs) = fixture::reference();
     let borrowed: Vec<&str> = texts.iter().map(String::as_str).collect();
     let got = model().embed(&borrowed).unwrap();
     assert_eq!(got.dim(), (texts.len(), DIM));

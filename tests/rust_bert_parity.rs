@@ -6,10 +6,9 @@ use std::sync::OnceLock;
 
 use concord::embed::{Embedder, MiniLm, ModelFiles, ModelStore, RustBertMiniLm, DIM};
 
-const FIXTURE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../shared/fixtures/minilm_reference.jsonl"
-);
+#[path = "support/fixture.rs"]
+mod fixture;
+use fixture::cosine;
 /// The bar both comparisons must clear on every line.
 const MIN_COSINE: f32 = 0.999;
 
@@ -29,34 +28,6 @@ fn rust_bert() -> &'static RustBertMiniLm {
     })
 }
 
-fn fixture() -> (Vec<String>, Vec<Vec<f32>>) {
-    let text = std::fs::read_to_string(FIXTURE).expect("fixture readable");
-    let mut texts = Vec::new();
-    let mut refs = Vec::new();
-    for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        let v: serde_json::Value = serde_json::from_str(line).expect("fixture line is JSON");
-        texts.push(v["text"].as_str().expect("text").to_string());
-        refs.push(
-            v["embedding"]
-                .as_array()
-                .expect("embedding")
-                .iter()
-                .map(|x| x.as_f64().expect("number") as f32)
-                .collect::<Vec<f32>>(),
-        );
-    }
-    assert!(!texts.is_empty());
-    (texts, refs)
-}
-
-fn dot(a: &[f32], b: &[f32]) -> f32 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
-}
-
-fn cosine(a: &[f32], b: &[f32]) -> f32 {
-    dot(a, b) / (dot(a, a).sqrt() * dot(b, b).sqrt())
-}
-
 /// Lowest cosine between row `i` of `got` and `want[i]`, with its line index.
 fn worst(got: &ndarray::Array2<f32>, want: &[Vec<f32>]) -> (f32, usize) {
     let mut worst = (f32::INFINITY, 0usize);
@@ -71,7 +42,7 @@ fn worst(got: &ndarray::Array2<f32>, want: &[Vec<f32>]) -> (f32, usize) {
 
 #[test]
 fn rust_bert_matches_sentence_transformers() {
-    let (texts, refs) = fixture();
+    let (texts, refs) = fixture::reference();
     let borrowed: Vec<&str> = texts.iter().map(String::as_str).collect();
     let got = rust_bert().embed(&borrowed).unwrap();
     assert_eq!(got.dim(), (texts.len(), DIM));
@@ -89,7 +60,7 @@ fn rust_bert_matches_sentence_transformers() {
 
 #[test]
 fn rust_bert_matches_candle() {
-    let (texts, _) = fixture();
+    let (texts, _) = fixture::reference();
     let borrowed: Vec<&str> = texts.iter().map(String::as_str).collect();
     let candle = MiniLm::load(files()).unwrap();
     let want = candle.embed(&borrowed).unwrap();

@@ -1,0 +1,38 @@
+//! sentence-transformers' reference embeddings (`../shared/fixtures/minilm_reference.jsonl`).
+
+/// Where the reference vectors live, beside the repository.
+pub const FIXTURE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/fixtures/minilm_reference.jsonl"
+);
+
+/// The fixture's texts and their reference embeddings, in file order.
+pub fn reference() -> (Vec<String>, Vec<Vec<f32>>) {
+    let text = std::fs::read_to_string(FIXTURE).expect("fixture readable");
+    let mut texts = Vec::new();
+    let mut refs = Vec::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value = serde_json::from_str(line).expect("fixture line is JSON");
+        texts.push(v["text"].as_str().expect("text").to_string());
+        refs.push(
+            v["embedding"]
+                .as_array()
+                .expect("embedding")
+                .iter()
+                .map(|x| x.as_f64().expect("number") as f32)
+                .collect::<Vec<f32>>(),
+        );
+    }
+    assert!(!texts.is_empty());
+    (texts, refs)
+}
+
+/// Dot product of two vectors of any length.
+pub fn dot(a: &[f32], b: &[f32]) -> f32 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+/// Cosine of two vectors of any length.
+pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
+    dot(a, b) / (dot(a, a).sqrt() * dot(b, b).sqrt())
+}
