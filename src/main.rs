@@ -52,17 +52,17 @@ struct DigestArgs {
     /// Clustering method.
     #[arg(long, value_enum, default_value_t = MethodArg::Agglomerative)]
     method: MethodArg,
-    /// Minimum average cosine for statements to share a theme (agglomerative).
-    #[arg(long, default_value_t = concord::DEFAULT_THRESHOLD)]
+    /// Minimum average similarity (cosine + lexical bonus) for statements to share a theme.
+    #[arg(long, default_value_t = concord::DEFAULT_THRESHOLD, value_parser = cosine_arg)]
     threshold: f32,
     /// Weight of shared rare wording (TF-IDF cosine) added to the embedding cosine.
-    #[arg(long, default_value_t = concord::DEFAULT_LEXICAL_WEIGHT)]
+    #[arg(long, default_value_t = concord::DEFAULT_LEXICAL_WEIGHT, value_parser = weight_arg)]
     lexical_weight: f32,
     /// Number of themes (k-means only).
-    #[arg(long, required_if_eq("method", "kmeans"))]
+    #[arg(long, required_if_eq("method", "kmeans"), value_parser = at_least_one)]
     k: Option<usize>,
     /// Sessions a theme needs to count as recurring.
-    #[arg(long, default_value_t = 2)]
+    #[arg(long, default_value_t = 2, value_parser = at_least_one)]
     min_sessions: usize,
     #[command(flatten)]
     output: OutputArgs,
@@ -79,7 +79,7 @@ struct DuplicatesArgs {
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// Minimum cosine between every two members of a near-duplicate group.
-    #[arg(long, default_value_t = analysis::duplicates::DEFAULT_THRESHOLD)]
+    #[arg(long, default_value_t = analysis::duplicates::DEFAULT_THRESHOLD, value_parser = cosine_arg)]
     threshold: f32,
     /// Also report a session repeating itself.
     #[arg(long)]
@@ -136,6 +136,34 @@ struct ModelArgs {
     /// Which implementation runs the model; rust-bert needs a build with `--features rust-bert`.
     #[arg(long, value_enum, default_value_t = embed::Backend::Candle)]
     backend: embed::Backend,
+}
+
+/// A cosine threshold, checked when parsed so a typo fails before any embedding work.
+fn cosine_arg(s: &str) -> Result<f32, String> {
+    let x: f32 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
+    if (-1.0..=1.0).contains(&x) {
+        Ok(x)
+    } else {
+        Err(format!("{x} is not a cosine between -1 and 1"))
+    }
+}
+
+/// A count that must be 1 or more.
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!("{s:?} must be a whole number, 1 or more")),
+    }
+}
+
+/// A non-negative weight.
+fn weight_arg(s: &str) -> Result<f32, String> {
+    let x: f32 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
+    if x >= 0.0 && x.is_finite() {
+        Ok(x)
+    } else {
+        Err(format!("{x} must be 0 or more"))
+    }
 }
 
 fn main() {
