@@ -74,6 +74,10 @@ pub struct Agreement {
     pub sessions: Vec<SessionAgreement>,
     /// Ids of sessions that say nothing on it.
     pub silent: Vec<String>,
+    /// Titles of the silent sessions, in the same order, for the readable renderers
+    /// (the JSON keeps the contract's list of ids).
+    #[serde(skip)]
+    pub silent_titles: Vec<String>,
 }
 
 /// Measure how broadly `sessions` address `topic`.
@@ -105,6 +109,7 @@ pub fn agreement(
 
     let mut addressing = Vec::new();
     let mut silent = Vec::new();
+    let mut silent_titles = Vec::new();
     for session in sessions {
         let mut mine: Vec<Relevant> = scored
             .iter()
@@ -113,6 +118,7 @@ pub fn agreement(
             .collect();
         if mine.is_empty() {
             silent.push(session.id.clone());
+            silent_titles.push(session.title.clone());
             continue;
         }
         mine.sort_by(|a, b| b.similarity.total_cmp(&a.similarity));
@@ -133,6 +139,7 @@ pub fn agreement(
         share: crate::rank::round4(addressing.len() as f64 / total.max(1) as f64),
         sessions: addressing,
         silent,
+        silent_titles,
     })
 }
 

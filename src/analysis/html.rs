@@ -59,8 +59,13 @@ pub fn agreement_html(a: &Agreement) -> String {
         body.push_str("<p><em>None: every session addresses the topic.</em></p>\n");
     } else {
         body.push_str("<ul>\n");
-        for id in &a.silent {
-            let _ = writeln!(body, "<li><code>{}</code></li>", escape(id));
+        for (id, title) in a.silent.iter().zip(&a.silent_titles) {
+            let _ = writeln!(
+                body,
+                "<li>{} (<code>{}</code>)</li>",
+                escape(if title.is_empty() { id } else { title }),
+                escape(id)
+            );
         }
         body.push_str("</ul>\n");
     }

@@ -97,8 +97,12 @@ pub fn agreement_markdown(a: &Agreement) -> String {
     if a.silent.is_empty() {
         out.push_str("_None: every session addresses the topic._\n");
     }
-    for id in &a.silent {
-        let _ = writeln!(out, "- `{id}`");
+    for (id, title) in a.silent.iter().zip(&a.silent_titles) {
+        let _ = writeln!(
+            out,
+            "- {} (`{id}`)",
+            if title.is_empty() { id } else { title }
+        );
     }
     out
 }
