@@ -103,3 +103,37 @@ fn very_long_text_is_truncated() {
     let v = model().embed(&[&long, "short"]).unwrap();
     assert!(v.iter().all(|x| x.is_finite()));
 }
+
+#[test]
+fn the_binary_with_parallel_batches_gives_the_same_bits_as_the_library() {
+    // The binary keeps candle's matmuls on one thread and runs batches in parallel;
+    // the library here runs them in turn. Both must produce identical vectors.
+    let (texts, refs) = fixture::reference();
+    let input = tempfile::NamedTempFile::new().expect("temp file");
+    std::fs::write(input.path(), texts.join("\n")).expect("write texts");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_concord"))
+        .args(["embed", "--no-cache", "--input"])
+        .arg(input.path())
+        .output()
+        .expect("the concord binary runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let borrowed: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let library = model().embed(&borrowed).unwrap();
+    let lines: Vec<&str> = std::str::from_utf8(&out.stdout).unwrap().lines().collect();
+    assert_eq!(lines.len(), texts.len());
+    for (i, line) in lines.iter().enumerate() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let row: Vec<f32> = v["embedding"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_f64().unwrap() as f32)
+            .collect();
+        assert_eq!(row, library.row(i).to_vec(), "line {i}");
+        assert!(cosine(&row, &refs[i]) >= 0.9999);
+    }
+}

@@ -156,7 +156,8 @@ impl Embedder for RustBertMiniLm {
         sentence::each_distinct(texts, self.dim, |distinct| {
             let ids = self.token_ids(distinct)?;
             let loaded = self.lock();
-            sentence::in_length_batches(&ids, self.dim, self.batch_size, |batch| {
+            // One model behind one lock: batches run in turn, libtorch threads each one.
+            sentence::in_length_batches(&ids, self.dim, self.batch_size, false, |batch| {
                 tch::no_grad(|| forward(&loaded.model, batch, self.dim))
             })
         })

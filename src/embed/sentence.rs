@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use ndarray::Array2;
+use rayon::prelude::*;
 use tokenizers::{Tokenizer, TruncationParams};
 
 use super::EmbedError;
@@ -44,21 +45,31 @@ pub fn token_ids(tokenizer: &Tokenizer, texts: &[&str]) -> Result<Vec<Vec<u32>>,
 
 /// Run `forward` over batches of texts of similar length (so little compute goes
 /// to padding) and return `ids.len() * dim` floats, row-major, in input order.
-/// `forward` gets the batch's ids and returns its pooled rows.
+/// `forward` gets the batch's ids and returns its pooled rows. With `parallel`,
+/// batches run concurrently on the rayon pool; each batch is computed the same
+/// way either way, so the result is bit-identical.
 pub fn in_length_batches(
     ids: &[Vec<u32>],
     dim: usize,
     batch_size: usize,
-    mut forward: impl FnMut(&[&[u32]]) -> Result<Vec<f32>, EmbedError>,
+    parallel: bool,
+    forward: impl Fn(&[&[u32]]) -> Result<Vec<f32>, EmbedError> + Sync,
 ) -> Result<Vec<f32>, EmbedError> {
     let mut order: Vec<usize> = (0..ids.len()).collect();
     order.sort_by_key(|&i| ids[i].len());
-    let mut out = vec![0f32; ids.len() * dim];
-    // Batches run one after another: the backends already spread each matmul over all
-    // cores, and rayon across batches measured slower on 2 cores (benches/README.md).
-    for chunk in order.chunks(batch_size.max(1)) {
+    let chunks: Vec<&[usize]> = order.chunks(batch_size.max(1)).collect();
+    let run = |chunk: &&[usize]| {
         let batch: Vec<&[u32]> = chunk.iter().map(|&i| ids[i].as_slice()).collect();
-        let rows = forward(&batch)?;
+        forward(&batch)
+    };
+    let results: Vec<Result<Vec<f32>, EmbedError>> = if parallel {
+        chunks.par_iter().map(run).collect()
+    } else {
+        chunks.iter().map(run).collect()
+    };
+    let mut out = vec![0f32; ids.len() * dim];
+    for (chunk, rows) in chunks.iter().zip(results) {
+        let rows = rows?;
         for (k, &i) in chunk.iter().enumerate() {
             out[i * dim..(i + 1) * dim].copy_from_slice(&rows[k * dim..(k + 1) * dim]);
         }
@@ -124,10 +135,15 @@ mod tests {
     #[test]
     fn batches_restore_input_order() {
         let ids = vec![vec![1, 1, 1], vec![2], vec![3, 3]];
-        let out = in_length_batches(&ids, 1, 2, |batch| {
+        let out = in_length_batches(&ids, 1, 2, false, |batch| {
             Ok(batch.iter().map(|s| s[0] as f32).collect())
         })
         .unwrap();
         assert_eq!(out, vec![1.0, 2.0, 3.0]);
+        let parallel = in_length_batches(&ids, 1, 1, true, |batch| {
+            Ok(batch.iter().map(|s| s[0] as f32).collect())
+        })
+        .unwrap();
+        assert_eq!(parallel, out);
     }
 }
