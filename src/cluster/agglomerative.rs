@@ -46,9 +46,9 @@ impl Fit for Agglomerative {
 
 impl Agglomerative {
     /// Average linkage per connected component of the graph of pairs at or above
-    /// the threshold: a merge at average similarity >= t needs at least one pair
-    /// >= t, so no theme ever spans two components, and the result equals one
-    /// linkage over everything without its n × n matrix.
+    /// the threshold: a merge at average similarity t or more needs at least one
+    /// pair at t or more, so no theme ever spans two components, and the result
+    /// equals one linkage over everything without its n × n matrix.
     fn by_components(&self, points: &Points) -> Result<Clustering, ClusterError> {
         let n = points.vectors.nrows();
         let edges = graph::pairs_above(points, self.lexical_weight, self.threshold - GRAPH_SLACK);
