@@ -21,6 +21,7 @@ fn end_to_end(c: &mut Criterion) {
             lexical_weight: concord::DEFAULT_LEXICAL_WEIGHT,
         }),
         min_sessions: 2,
+        with_map: false,
     };
     let mut group = c.benchmark_group("digest");
     group.sample_size(10);

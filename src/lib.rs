@@ -85,14 +85,18 @@ pub fn digest(
             skipped: corpus.skipped.clone(),
         },
         sessions: corpus.sessions.clone(),
-        map: timings.time("map", || {
-            let ids: Vec<String> = embedded.statements.iter().map(|s| s.id.clone()).collect();
-            digest::map::project(
-                embedded.vectors.view(),
-                &ids,
-                ranked.themes.iter().chain(&ranked.unique),
-            )
-        }),
+        map: if options.with_map {
+            timings.time("map", || {
+                let ids: Vec<String> = embedded.statements.iter().map(|s| s.id.clone()).collect();
+                digest::map::project(
+                    embedded.vectors.view(),
+                    &ids,
+                    ranked.themes.iter().chain(&ranked.unique),
+                )
+            })
+        } else {
+            Vec::new()
+        },
         themes: ranked.themes,
         unique: ranked.unique,
     })

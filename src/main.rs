@@ -220,6 +220,7 @@ fn run_digest(args: DigestArgs) -> Result<()> {
     let options = Options {
         method,
         min_sessions: args.min_sessions,
+        with_map: args.output.format == Format::Html,
     };
     let d = concord::digest(
         &corpus,

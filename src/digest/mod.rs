@@ -24,6 +24,10 @@ pub struct Options {
     pub method: Method,
     /// Sessions a theme needs to count as recurring.
     pub min_sessions: usize,
+    /// Project the statements to 2-D for the HTML map; only that renderer uses it,
+    /// so other formats skip the work. Not an option of the analysis, so not echoed.
+    #[serde(skip)]
+    pub with_map: bool,
 }
 
 /// What was read, with what, and what was left out.
