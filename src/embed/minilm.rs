@@ -96,13 +96,12 @@ impl Embedder for MiniLm {
     fn embed(&self, texts: &[&str]) -> Result<Array2<f32>, EmbedError> {
         sentence::each_distinct(texts, self.dim, |distinct| {
             let ids = self.token_ids(distinct)?;
-            sentence::in_length_batches(
-                &ids,
-                self.dim,
-                self.batch_size,
-                self.parallel_batches,
-                |batch| self.forward(batch),
-            )
+            let forward = |batch: &[&[u32]]| self.forward(batch);
+            if self.parallel_batches {
+                sentence::in_length_batches_parallel(&ids, self.dim, self.batch_size, forward)
+            } else {
+                sentence::in_length_batches(&ids, self.dim, self.batch_size, forward)
+            }
         })
     }
 

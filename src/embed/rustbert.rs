@@ -157,7 +157,7 @@ impl Embedder for RustBertMiniLm {
             let ids = self.token_ids(distinct)?;
             let loaded = self.lock();
             // One model behind one lock: batches run in turn, libtorch threads each one.
-            sentence::in_length_batches(&ids, self.dim, self.batch_size, false, |batch| {
+            sentence::in_length_batches(&ids, self.dim, self.batch_size, |batch| {
                 tch::no_grad(|| forward(&loaded.model, batch, self.dim))
             })
         })

@@ -44,30 +44,55 @@ pub fn token_ids(tokenizer: &Tokenizer, texts: &[&str]) -> Result<Vec<Vec<u32>>,
 }
 
 /// Run `forward` over batches of texts of similar length (so little compute goes
-/// to padding) and return `ids.len() * dim` floats, row-major, in input order.
-/// `forward` gets the batch's ids and returns its pooled rows. With `parallel`,
-/// batches run concurrently on the rayon pool; each batch is computed the same
-/// way either way, so the result is bit-identical.
+/// to padding), one after another, and return `ids.len() * dim` floats, row-major,
+/// in input order. `forward` gets the batch's ids and returns its pooled rows.
 pub fn in_length_batches(
     ids: &[Vec<u32>],
     dim: usize,
     batch_size: usize,
-    parallel: bool,
+    mut forward: impl FnMut(&[&[u32]]) -> Result<Vec<f32>, EmbedError>,
+) -> Result<Vec<f32>, EmbedError> {
+    let chunks = length_sorted_chunks(ids, batch_size);
+    let results = chunks.iter().map(|c| forward(&batch(ids, c))).collect();
+    scatter(ids.len(), dim, &chunks, results)
+}
+
+/// [`in_length_batches`] with the batches run concurrently on the rayon pool; each
+/// batch is computed the same way, so the result is bit-identical.
+pub fn in_length_batches_parallel(
+    ids: &[Vec<u32>],
+    dim: usize,
+    batch_size: usize,
     forward: impl Fn(&[&[u32]]) -> Result<Vec<f32>, EmbedError> + Sync,
 ) -> Result<Vec<f32>, EmbedError> {
+    let chunks = length_sorted_chunks(ids, batch_size);
+    let results = chunks.par_iter().map(|c| forward(&batch(ids, c))).collect();
+    scatter(ids.len(), dim, &chunks, results)
+}
+
+/// Text indices sorted by token count, cut into batches.
+fn length_sorted_chunks(ids: &[Vec<u32>], batch_size: usize) -> Vec<Vec<usize>> {
     let mut order: Vec<usize> = (0..ids.len()).collect();
     order.sort_by_key(|&i| ids[i].len());
-    let chunks: Vec<&[usize]> = order.chunks(batch_size.max(1)).collect();
-    let run = |chunk: &&[usize]| {
-        let batch: Vec<&[u32]> = chunk.iter().map(|&i| ids[i].as_slice()).collect();
-        forward(&batch)
-    };
-    let results: Vec<Result<Vec<f32>, EmbedError>> = if parallel {
-        chunks.par_iter().map(run).collect()
-    } else {
-        chunks.iter().map(run).collect()
-    };
-    let mut out = vec![0f32; ids.len() * dim];
+    order
+        .chunks(batch_size.max(1))
+        .map(<[usize]>::to_vec)
+        .collect()
+}
+
+/// The token ids of one batch.
+fn batch<'a>(ids: &'a [Vec<u32>], chunk: &[usize]) -> Vec<&'a [u32]> {
+    chunk.iter().map(|&i| ids[i].as_slice()).collect()
+}
+
+/// Put each batch's rows back at their texts' positions.
+fn scatter(
+    n: usize,
+    dim: usize,
+    chunks: &[Vec<usize>],
+    results: Vec<Result<Vec<f32>, EmbedError>>,
+) -> Result<Vec<f32>, EmbedError> {
+    let mut out = vec![0f32; n * dim];
     for (chunk, rows) in chunks.iter().zip(results) {
         let rows = rows?;
         for (k, &i) in chunk.iter().enumerate() {
@@ -135,12 +160,12 @@ mod tests {
     #[test]
     fn batches_restore_input_order() {
         let ids = vec![vec![1, 1, 1], vec![2], vec![3, 3]];
-        let out = in_length_batches(&ids, 1, 2, false, |batch| {
+        let out = in_length_batches(&ids, 1, 2, |batch| {
             Ok(batch.iter().map(|s| s[0] as f32).collect())
         })
         .unwrap();
         assert_eq!(out, vec![1.0, 2.0, 3.0]);
-        let parallel = in_length_batches(&ids, 1, 1, true, |batch| {
+        let parallel = in_length_batches_parallel(&ids, 1, 1, |batch| {
             Ok(batch.iter().map(|s| s[0] as f32).collect())
         })
         .unwrap();
