@@ -28,8 +28,9 @@ fn rust_bert() -> &'static RustBertMiniLm {
     })
 }
 
-/// Lowest cosine between row `i` of `got` and `want[i]`, with its line index.
-fn worst(got: &ndarray::Array2<f32>, want: &[Vec<f32>]) -> (f32, usize) {
+/// Assert every row `i` of `got` agrees with `want[i]` to [`MIN_COSINE`], printing the
+/// lowest cosine found under `what`.
+fn assert_agree(what: &str, texts: &[String], got: &ndarray::Array2<f32>, want: &[Vec<f32>]) {
     let mut worst = (f32::INFINITY, 0usize);
     for (i, w) in want.iter().enumerate() {
         let c = cosine(&got.row(i).to_vec(), w);
@@ -37,7 +38,16 @@ fn worst(got: &ndarray::Array2<f32>, want: &[Vec<f32>]) -> (f32, usize) {
             worst = (c, i);
         }
     }
-    worst
+    let (min, at) = worst;
+    println!(
+        "{what}: min cosine {min:.8} over {} lines (line {at})",
+        texts.len()
+    );
+    assert!(
+        min >= MIN_COSINE,
+        "line {at} ({:?}) has cosine {min}",
+        texts[at]
+    );
 }
 
 #[test]
@@ -46,16 +56,7 @@ fn rust_bert_matches_sentence_transformers() {
     let borrowed: Vec<&str> = texts.iter().map(String::as_str).collect();
     let got = rust_bert().embed(&borrowed).unwrap();
     assert_eq!(got.dim(), (texts.len(), DIM));
-    let (min, at) = worst(&got, &refs);
-    println!(
-        "rust-bert vs sentence-transformers: min cosine {min:.8} over {} lines (line {at})",
-        texts.len()
-    );
-    assert!(
-        min >= MIN_COSINE,
-        "line {at} ({:?}) has cosine {min}",
-        texts[at]
-    );
+    assert_agree("rust-bert vs sentence-transformers", &texts, &got, &refs);
 }
 
 #[test]
@@ -66,16 +67,7 @@ fn rust_bert_matches_candle() {
     let want = candle.embed(&borrowed).unwrap();
     let want: Vec<Vec<f32>> = want.rows().into_iter().map(|r| r.to_vec()).collect();
     let got = rust_bert().embed(&borrowed).unwrap();
-    let (min, at) = worst(&got, &want);
-    println!(
-        "rust-bert vs candle: min cosine {min:.8} over {} lines (line {at})",
-        texts.len()
-    );
-    assert!(
-        min >= MIN_COSINE,
-        "line {at} ({:?}) has cosine {min}",
-        texts[at]
-    );
+    assert_agree("rust-bert vs candle", &texts, &got, &want);
 }
 
 #[test]
