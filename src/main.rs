@@ -12,6 +12,11 @@ use concord::timings::Timings;
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
 
+/// The encoder allocates and frees a few large buffers per step; mimalloc keeps them for
+/// reuse where the system allocator returned them to the OS and faulted them back in.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Turn a pile of meeting outcome documents into a ranked, cited consensus digest.
 #[derive(Parser)]
 #[command(name = "concord", version, about, long_about = None)]
@@ -136,24 +141,10 @@ struct ModelArgs {
     /// Which implementation runs the model; rust-bert needs a build with `--features rust-bert`.
     #[arg(long, value_enum, default_value_t = embed::Backend::Candle)]
     backend: embed::Backend,
-}
-
-/// Give concord's own rayon pool every core (or `RAYON_NUM_THREADS`), then tell
-/// candle, which reads `RAYON_NUM_THREADS` at every matmul, to keep each matmul on
-/// one thread: the embedder then runs whole batches in parallel instead, which
-/// measured 1.58x faster on 2 cores with bit-identical vectors (benches/README.md).
-/// Done first thing in `main`, before any other thread exists to read the environment.
-fn configure_threads() {
-    let threads = std::env::var("RAYON_NUM_THREADS")
-        .ok()
-        .and_then(|s| s.parse::<usize>().ok())
-        .filter(|&n| n > 0)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    // Fails only if a global pool already exists, in which case it is kept as it is.
-    let _ = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build_global();
-    std::env::set_var("RAYON_NUM_THREADS", "1");
+    /// How the candle backend multiplies: `auto` uses Intel AMX tiles where the CPU has
+    /// them (split into bf16 halves, as accurate as f32), `f32` never does.
+    #[arg(long, value_enum, default_value_t = embed::Matmul::Auto)]
+    matmul: embed::Matmul,
 }
 
 /// A cosine threshold, checked when parsed so a typo fails before any embedding work.
@@ -185,7 +176,6 @@ fn weight_arg(s: &str) -> Result<f32, String> {
 }
 
 fn main() {
-    configure_threads();
     if let Err(e) = run(Cli::parse()) {
         eprintln!("concord: error: {e:#}");
         std::process::exit(1);
@@ -343,6 +333,7 @@ fn open_embedder(args: &ModelArgs) -> Result<Box<dyn Embedder>> {
         no_cache: args.no_cache,
         cache_root: None,
         backend: args.backend,
+        matmul: args.matmul,
     };
     embed::load_default(&opts).context("loading the embedding model")
 }

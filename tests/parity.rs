@@ -4,27 +4,62 @@
 
 use std::sync::OnceLock;
 
-use concord::embed::{Embedder, MiniLm, ModelStore, DIM};
+use concord::embed::{Embedder, Matmul, MiniLm, ModelStore, DIM};
 
 #[path = "support/fixture.rs"]
 mod fixture;
 use fixture::{cosine, dot};
 
+fn load(matmul: Matmul) -> MiniLm {
+    let files = ModelStore::default()
+        .resolve()
+        .unwrap_or_else(|e| panic!("model not available: {e}"));
+    MiniLm::load_with(&files, matmul).unwrap_or_else(|e| panic!("model failed to load: {e}"))
+}
+
+/// The model as a user gets it: AMX products where the CPU has them.
 fn model() -> &'static MiniLm {
     static MODEL: OnceLock<MiniLm> = OnceLock::new();
-    MODEL.get_or_init(|| {
-        let files = ModelStore::default()
-            .resolve()
-            .unwrap_or_else(|e| panic!("model not available: {e}"));
-        MiniLm::load(&files).unwrap_or_else(|e| panic!("model failed to load: {e}"))
-    })
+    MODEL.get_or_init(|| load(Matmul::Auto))
+}
+
+/// The same model with f32 products everywhere.
+fn model_f32() -> &'static MiniLm {
+    static MODEL: OnceLock<MiniLm> = OnceLock::new();
+    MODEL.get_or_init(|| load(Matmul::F32))
 }
 
 #[test]
 fn parity_with_sentence_transformers() {
+    println!("matmul: {}", model().matmul_name());
+    assert_parity(model());
+}
+
+#[test]
+fn parity_with_sentence_transformers_on_f32_products() {
+    assert_eq!(model_f32().matmul_name(), "f32");
+    assert_parity(model_f32());
+}
+
+#[test]
+fn amx_and_f32_products_agree() {
+    // On a CPU without AMX both are the f32 path, and this checks nothing new.
+    let (texts, _) = fixture::reference();
+    let borrowed: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let (a, b) = (
+        model().embed(&borrowed).unwrap(),
+        model_f32().embed(&borrowed).unwrap(),
+    );
+    for i in 0..texts.len() {
+        let c = cosine(&a.row(i).to_vec(), &b.row(i).to_vec());
+        assert!(c >= 0.999_999, "line {}: cosine {c}", i + 1);
+    }
+}
+
+fn assert_parity(model: &MiniLm) {
     let (texts, refs) = fixture::reference();
     let borrowed: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let got = model().embed(&borrowed).unwrap();
+    let got = model.embed(&borrowed).unwrap();
     assert_eq!(got.dim(), (texts.len(), DIM));
 
     let mut worst = (f32::INFINITY, 0usize);
@@ -105,35 +140,58 @@ fn very_long_text_is_truncated() {
 }
 
 #[test]
-fn the_binary_with_parallel_batches_gives_the_same_bits_as_the_library() {
-    // The binary keeps candle's matmuls on one thread and runs batches in parallel;
-    // the library here runs them in turn. Both must produce identical vectors.
+fn the_binary_gives_the_same_bits_as_the_library_on_any_thread_count() {
+    // Texts are cut into chunks by token count alone and the chunks run in parallel; each
+    // text's vector depends only on its own tokens, so neither the chunking nor the number
+    // of threads can change a bit.
     let (texts, refs) = fixture::reference();
     let input = tempfile::NamedTempFile::new().expect("temp file");
     std::fs::write(input.path(), texts.join("\n")).expect("write texts");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_concord"))
-        .args(["embed", "--no-cache", "--input"])
-        .arg(input.path())
-        .output()
-        .expect("the concord binary runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     let borrowed: Vec<&str> = texts.iter().map(String::as_str).collect();
     let library = model().embed(&borrowed).unwrap();
-    let lines: Vec<&str> = std::str::from_utf8(&out.stdout).unwrap().lines().collect();
-    assert_eq!(lines.len(), texts.len());
-    for (i, line) in lines.iter().enumerate() {
-        let v: serde_json::Value = serde_json::from_str(line).unwrap();
-        let row: Vec<f32> = v["embedding"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|x| x.as_f64().unwrap() as f32)
-            .collect();
-        assert_eq!(row, library.row(i).to_vec(), "line {i}");
-        assert!(cosine(&row, &refs[i]) >= 0.9999);
+    for threads in ["1", "2"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_concord"))
+            .args(["embed", "--no-cache", "--input"])
+            .arg(input.path())
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .expect("the concord binary runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let lines: Vec<&str> = std::str::from_utf8(&out.stdout).unwrap().lines().collect();
+        assert_eq!(lines.len(), texts.len());
+        for (i, line) in lines.iter().enumerate() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let row: Vec<f32> = v["embedding"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x.as_f64().unwrap() as f32)
+                .collect();
+            assert_eq!(row, library.row(i).to_vec(), "{threads} threads, line {i}");
+            assert!(cosine(&row, &refs[i]) >= 0.9999);
+        }
+    }
+}
+
+#[test]
+fn a_text_gets_the_same_bits_alone_or_among_others() {
+    let (texts, _) = fixture::reference();
+    let borrowed: Vec<&str> = texts.iter().map(String::as_str).collect();
+    for model in [model(), model_f32()] {
+        let together = model.embed(&borrowed).unwrap();
+        for i in [0, texts.len() / 2, texts.len() - 1] {
+            let alone = model.embed(&borrowed[i..=i]).unwrap();
+            assert_eq!(
+                alone.row(0),
+                together.row(i),
+                "{}, line {}",
+                model.matmul_name(),
+                i + 1
+            );
+        }
     }
 }

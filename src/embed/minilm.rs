@@ -1,23 +1,22 @@
 //! all-MiniLM-L6-v2 on candle, pooled and normalised exactly as sentence-transformers does.
 
-use candle_core::{DType, Device, Tensor};
-use candle_nn::VarBuilder;
-use candle_transformers::models::bert::{BertModel, Config};
+use candle_transformers::models::bert::Config;
 use ndarray::Array2;
 use tokenizers::Tokenizer;
 
-use super::sentence::{self, DEFAULT_BATCH};
+pub use super::bert::Matmul;
+use super::bert::{Encoder, WeightsFile};
+use super::kernels;
+use super::sentence::{self, CHUNK_TOKENS};
 use super::{EmbedError, Embedder, ModelFiles};
 
 /// all-MiniLM-L6-v2 on candle.
 pub struct MiniLm {
-    model: BertModel,
+    encoder: Encoder,
     tokenizer: Tokenizer,
-    device: Device,
     dim: usize,
     id: String,
-    batch_size: usize,
-    parallel_batches: bool,
+    chunk_tokens: usize,
 }
 
 fn model_err(msg: impl std::fmt::Display) -> EmbedError {
@@ -25,8 +24,14 @@ fn model_err(msg: impl std::fmt::Display) -> EmbedError {
 }
 
 impl MiniLm {
-    /// Load verified model files (weights memory-mapped, so this is fast).
+    /// Load verified model files (weights memory-mapped, so this is fast), multiplying with
+    /// AMX tiles where the CPU has them.
     pub fn load(files: &ModelFiles) -> Result<MiniLm, EmbedError> {
+        Self::load_with(files, Matmul::Auto)
+    }
+
+    /// [`MiniLm::load`] with a chosen way of multiplying.
+    pub fn load_with(files: &ModelFiles, matmul: Matmul) -> Result<MiniLm, EmbedError> {
         let config_text = std::fs::read_to_string(&files.config)
             .map_err(|e| model_err(format!("{}: {e}", files.config.display())))?;
         let config: Config = serde_json::from_str(&config_text)
@@ -34,36 +39,35 @@ impl MiniLm {
 
         let tokenizer = sentence::load_tokenizer(&files.tokenizer)?;
 
-        let device = Device::Cpu;
-        // SAFETY: the weights were verified by the store and concord never writes to them;
-        // mapping avoids copying 90 MB at every start.
-        let vb =
-            unsafe { VarBuilder::from_mmaped_safetensors(&[&files.weights], DType::F32, &device)? };
-        let model = BertModel::load(vb, &config)?;
+        let encoder = Encoder::load(WeightsFile::open(&files.weights)?, &config, matmul)?;
         let short = files
             .weights_sha256
             .get(..8)
             .unwrap_or(&files.weights_sha256);
+        // The arithmetic is part of the id: vectors from AMX and from f32 products differ in
+        // the last bits, and the embedding cache must not mix them.
+        let id = format!(
+            "sentence-transformers/all-MiniLM-L6-v2@{short}+{}",
+            encoder.matmul_name()
+        );
         Ok(MiniLm {
-            model,
+            encoder,
             tokenizer,
-            device,
             dim: config.hidden_size,
-            id: format!("sentence-transformers/all-MiniLM-L6-v2@{short}"),
-            batch_size: DEFAULT_BATCH,
-            // candle spreads each matmul over its own threads unless RAYON_NUM_THREADS is 1
-            // (the `concord` binary sets it so). Per-op threading leaves a core spinning
-            // through every small step (GELU, softmax, layer norm) on this model; whole
-            // batches in parallel keep both busy: 1.58x on 3,000 sentences, same bits.
-            parallel_batches: candle_core::utils::get_num_threads() == 1
-                && rayon::current_num_threads() > 1,
+            id,
+            chunk_tokens: CHUNK_TOKENS,
         })
     }
 
-    /// Use `n` texts per forward pass (at least 1).
-    pub fn with_batch_size(mut self, n: usize) -> Self {
-        self.batch_size = n.max(1);
+    /// Put at most `n` word pieces in one forward pass (a longer text still gets its own).
+    pub fn with_chunk_tokens(mut self, n: usize) -> Self {
+        self.chunk_tokens = n.max(1);
         self
+    }
+
+    /// Which matrix product the encoder uses: `amx-bf16x3` or `f32`.
+    pub fn matmul_name(&self) -> &'static str {
+        self.encoder.matmul_name()
     }
 
     /// Word-piece ids of each text, special tokens included, truncated to 256.
@@ -71,24 +75,10 @@ impl MiniLm {
         sentence::token_ids(&self.tokenizer, texts)
     }
 
-    /// One forward pass over a batch padded to its own longest member; pooled, normalised rows.
-    fn forward(&self, batch: &[&[u32]]) -> Result<Vec<f32>, EmbedError> {
-        let b = batch.len();
-        // The tokenizer always adds [CLS] and [SEP], so no sequence is empty; max(1) is belt
-        // and braces against a zero-width tensor.
-        let len = batch.iter().map(|s| s.len()).max().unwrap_or(0).max(1);
-        let mut ids = vec![0u32; b * len];
-        let mut mask = vec![0f32; b * len];
-        for (r, seq) in batch.iter().enumerate() {
-            ids[r * len..r * len + seq.len()].copy_from_slice(seq);
-            mask[r * len..r * len + seq.len()].fill(1.0);
-        }
-        let ids = Tensor::from_vec(ids, (b, len), &self.device)?;
-        let types = ids.zeros_like()?;
-        let mask_t = Tensor::from_vec(mask, (b, len), &self.device)?;
-        let hidden = self.model.forward(&ids, &types, Some(&mask_t))?;
-        let hidden = hidden.flatten_all()?.to_vec1::<f32>()?;
-        Ok(sentence::mean_pool_l2(&hidden, batch, len, self.dim))
+    /// One forward pass over packed texts; pooled, normalised rows.
+    fn forward(&self, texts: &[&[u32]]) -> Result<Vec<f32>, EmbedError> {
+        let (hidden, seqs) = self.encoder.forward(texts)?;
+        Ok(kernels::mean_pool_l2(&hidden, &seqs, self.dim))
     }
 }
 
@@ -96,12 +86,9 @@ impl Embedder for MiniLm {
     fn embed(&self, texts: &[&str]) -> Result<Array2<f32>, EmbedError> {
         sentence::each_distinct(texts, self.dim, |distinct| {
             let ids = self.token_ids(distinct)?;
-            let forward = |batch: &[&[u32]]| self.forward(batch);
-            if self.parallel_batches {
-                sentence::in_length_batches_parallel(&ids, self.dim, self.batch_size, forward)
-            } else {
-                sentence::in_length_batches(&ids, self.dim, self.batch_size, forward)
-            }
+            sentence::in_token_chunks(&ids, self.dim, self.chunk_tokens, |chunk| {
+                self.forward(chunk)
+            })
         })
     }
 

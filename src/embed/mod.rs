@@ -4,7 +4,10 @@
 //! files are located, fetched and verified by [`store`]; [`Cache`] keeps
 //! vectors on disk so a re-run embeds only new text.
 
+mod amx;
+mod bert;
 mod cache;
+mod kernels;
 mod minilm;
 #[cfg(feature = "rust-bert")]
 mod rustbert;
@@ -12,7 +15,7 @@ pub mod sentence;
 pub mod store;
 
 pub use cache::{Cache, CachedEmbedder};
-pub use minilm::MiniLm;
+pub use minilm::{Matmul, MiniLm};
 #[cfg(feature = "rust-bert")]
 pub use rustbert::RustBertMiniLm;
 pub use store::{default_cache_root, ModelFiles, ModelStore, StoreError};
@@ -94,6 +97,8 @@ pub struct EmbedOptions {
     pub cache_root: Option<PathBuf>,
     /// `--backend`: which implementation runs the model.
     pub backend: Backend,
+    /// `--matmul`: how the candle backend multiplies.
+    pub matmul: Matmul,
 }
 
 /// The embedder a user gets: MiniLM on the chosen backend, its files resolved by
@@ -110,7 +115,7 @@ pub fn load_default(opts: &EmbedOptions) -> Result<Box<dyn Embedder>, EmbedError
     };
     let files = store.resolve()?;
     match opts.backend {
-        Backend::Candle => with_cache(MiniLm::load(&files)?, opts),
+        Backend::Candle => with_cache(MiniLm::load_with(&files, opts.matmul)?, opts),
         #[cfg(feature = "rust-bert")]
         Backend::RustBert => with_cache(RustBertMiniLm::load(&files)?, opts),
         #[cfg(not(feature = "rust-bert"))]

@@ -11,6 +11,7 @@ use rust_bert::bert::{BertConfig, BertEmbeddings, BertModel};
 use tch::{nn, Device, Kind, Tensor};
 use tokenizers::Tokenizer;
 
+use super::kernels;
 use super::sentence::{self, DEFAULT_BATCH};
 use super::{EmbedError, Embedder, ModelFiles};
 
@@ -148,7 +149,13 @@ fn forward(
         )));
     }
 
-    Ok(sentence::mean_pool_l2(&hidden, batch, len, d))
+    // Each sequence's real tokens are the first rows of its padded block.
+    let seqs: Vec<_> = batch
+        .iter()
+        .enumerate()
+        .map(|(r, seq)| r * len..r * len + seq.len())
+        .collect();
+    Ok(kernels::mean_pool_l2(&hidden, &seqs, d))
 }
 
 impl Embedder for RustBertMiniLm {

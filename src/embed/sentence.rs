@@ -1,6 +1,7 @@
 //! What sentence-transformers does around the transformer, shared by every backend:
-//! the tokenizer set-up, length-sorted batches, mean pooling over the attention
-//! mask with L2 normalisation, and embedding each distinct text once.
+//! the tokenizer set-up, batches (packed chunks for candle, length-sorted padded batches
+//! for rust-bert), and embedding each distinct text once. Pooling is
+//! [`super::kernels::mean_pool_l2`].
 
 use std::path::Path;
 
@@ -13,8 +14,13 @@ use crate::text::Distinct;
 
 /// sentence-transformers' `max_seq_length` for this model, special tokens included.
 pub const MAX_TOKENS: usize = 256;
-/// Default number of texts per forward pass.
+/// Default number of texts per forward pass of a padded backend (rust-bert).
 pub const DEFAULT_BATCH: usize = 32;
+/// Default word pieces per forward pass of the packed candle encoder.
+pub const CHUNK_TOKENS: usize = 512;
+/// Inputs are cut into at least this many chunks (when they have that many texts), so
+/// both cores of a small machine, and all of a bigger one's, get work.
+pub const MIN_CHUNKS: usize = 8;
 
 /// Load `tokenizer.json`, truncating at [`MAX_TOKENS`] and without padding.
 pub fn load_tokenizer(path: &Path) -> Result<Tokenizer, EmbedError> {
@@ -57,15 +63,33 @@ pub fn in_length_batches(
     scatter(ids.len(), dim, &chunks, results)
 }
 
-/// [`in_length_batches`] with the batches run concurrently on the rayon pool; each
-/// batch is computed the same way, so the result is bit-identical.
-pub fn in_length_batches_parallel(
+/// Run `forward` over chunks of consecutive texts holding at most `budget` word pieces
+/// (a longer text gets a chunk of its own), the chunks in parallel on the rayon pool, and
+/// return `ids.len() * dim` floats, row-major, in input order. `forward` gets a chunk's ids
+/// and returns its pooled rows.
+///
+/// Chunks depend only on `ids` and `budget`, never on the thread count; small inputs are cut
+/// into at least [`MIN_CHUNKS`] chunks so every core gets work.
+pub fn in_token_chunks(
     ids: &[Vec<u32>],
     dim: usize,
-    batch_size: usize,
+    budget: usize,
     forward: impl Fn(&[&[u32]]) -> Result<Vec<f32>, EmbedError> + Sync,
 ) -> Result<Vec<f32>, EmbedError> {
-    let chunks = length_sorted_chunks(ids, batch_size);
+    let total: usize = ids.iter().map(Vec::len).sum();
+    let budget = budget.min(total.div_ceil(MIN_CHUNKS)).max(1);
+    let mut chunks: Vec<Vec<usize>> = Vec::new();
+    let mut filled = budget;
+    for (i, text) in ids.iter().enumerate() {
+        if filled + text.len() > budget {
+            chunks.push(Vec::new());
+            filled = 0;
+        }
+        filled += text.len();
+        if let Some(chunk) = chunks.last_mut() {
+            chunk.push(i);
+        }
+    }
     let results = chunks.par_iter().map(|c| forward(&batch(ids, c))).collect();
     scatter(ids.len(), dim, &chunks, results)
 }
@@ -102,28 +126,6 @@ fn scatter(
     Ok(out)
 }
 
-/// Mean of each sequence's token states over its real tokens, then L2-normalised
-/// with torch's epsilon, as sentence-transformers does. `hidden` holds
-/// `batch.len() × len × dim` floats, sequences padded to `len`.
-pub fn mean_pool_l2(hidden: &[f32], batch: &[&[u32]], len: usize, dim: usize) -> Vec<f32> {
-    let mut out = vec![0f32; batch.len() * dim];
-    for (r, seq) in batch.iter().enumerate() {
-        let row = &mut out[r * dim..(r + 1) * dim];
-        let n = seq.len();
-        for t in 0..n {
-            let h = &hidden[(r * len + t) * dim..(r * len + t + 1) * dim];
-            for (o, x) in row.iter_mut().zip(h) {
-                *o += x;
-            }
-        }
-        let count = n.max(1) as f32;
-        row.iter_mut().for_each(|x| *x /= count);
-        let norm = row.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-12);
-        row.iter_mut().for_each(|x| *x /= norm);
-    }
-    out
-}
-
 /// Embed each distinct text once with `embed` (which returns `dim` floats per
 /// text it is given) and lay the rows out for all of `texts`.
 pub fn each_distinct(
@@ -146,18 +148,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn pooling_averages_real_tokens_only_and_normalises() {
-        // Two sequences, padded to 2 tokens, dim 2: [1,0]+[0,1] and [3,4] + padding.
-        let hidden = [1.0, 0.0, 0.0, 1.0, 3.0, 4.0, 100.0, 100.0];
-        let a: &[u32] = &[1, 2];
-        let b: &[u32] = &[1];
-        let out = mean_pool_l2(&hidden, &[a, b], 2, 2);
-        let h = 0.5f32.sqrt();
-        assert!((out[0] - h).abs() < 1e-6 && (out[1] - h).abs() < 1e-6);
-        assert!((out[2] - 0.6).abs() < 1e-6 && (out[3] - 0.8).abs() < 1e-6);
-    }
-
-    #[test]
     fn batches_restore_input_order() {
         let ids = vec![vec![1, 1, 1], vec![2], vec![3, 3]];
         let out = in_length_batches(&ids, 1, 2, |batch| {
@@ -165,10 +155,12 @@ mod tests {
         })
         .unwrap();
         assert_eq!(out, vec![1.0, 2.0, 3.0]);
-        let parallel = in_length_batches_parallel(&ids, 1, 1, |batch| {
-            Ok(batch.iter().map(|s| s[0] as f32).collect())
-        })
-        .unwrap();
-        assert_eq!(parallel, out);
+        for budget in [1, 2, 3, 100] {
+            let chunked = in_token_chunks(&ids, 1, budget, |chunk| {
+                Ok(chunk.iter().map(|s| s[0] as f32).collect())
+            })
+            .unwrap();
+            assert_eq!(chunked, out, "budget {budget}");
+        }
     }
 }
