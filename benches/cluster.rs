@@ -24,7 +24,7 @@ fn unit_vectors(n: usize, dim: usize) -> Array2<f32> {
 fn clustering(c: &mut Criterion) {
     let mut group = c.benchmark_group("cluster");
     group.sample_size(10);
-    for n in [1_000usize, 4_000] {
+    for n in [1_000usize, 10_000] {
         let v = unit_vectors(n, 384);
         let points = Points::new(v.view());
         group.bench_with_input(BenchmarkId::new("agglomerative", n), &points, |b, p| {

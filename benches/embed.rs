@@ -1,11 +1,12 @@
-//! Embedding throughput (tokens/s) of MiniLM on candle, by batch size and by text length.
+//! Embedding throughput (tokens/s) of MiniLM on candle, by chunk size (word pieces per
+//! forward pass), by text length, and by matrix product (AMX where the CPU has it, f32).
 //!
 //! Texts come from the parity fixture (real sentences from the seed documents); "long" joins
-//! four of them so batches carry ~140 word pieces per text.
+//! four of them so each text carries ~140 word pieces.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
-use concord::embed::{Embedder, MiniLm, ModelStore};
+use concord::embed::{Embedder, Matmul, MiniLm, ModelStore};
 
 const FIXTURE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -34,22 +35,25 @@ fn bench_embed(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("embed");
     group.sample_size(10);
-    for (name, texts) in [("short", &short), ("long", &long)] {
-        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        for batch in [1usize, 8, 16, 32, 64] {
-            let model = MiniLm::load(&files)
-                .expect("model loads")
-                .with_batch_size(batch);
-            let tokens: usize = model
-                .token_ids(&refs)
-                .expect("tokenizes")
-                .iter()
-                .map(Vec::len)
-                .sum();
-            group.throughput(Throughput::Elements(tokens as u64));
-            group.bench_with_input(BenchmarkId::new(name, batch), &refs, |b, refs| {
-                b.iter(|| model.embed(refs).expect("embeds"))
-            });
+    for matmul in [Matmul::Auto, Matmul::F32] {
+        for (name, texts) in [("short", &short), ("long", &long)] {
+            let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+            for chunk in [128usize, 256, 512, 1024] {
+                let model = MiniLm::load_with(&files, matmul)
+                    .expect("model loads")
+                    .with_chunk_tokens(chunk);
+                let tokens: usize = model
+                    .token_ids(&refs)
+                    .expect("tokenizes")
+                    .iter()
+                    .map(Vec::len)
+                    .sum();
+                group.throughput(Throughput::Elements(tokens as u64));
+                let id = format!("{}/{name}", model.matmul_name());
+                group.bench_with_input(BenchmarkId::new(id, chunk), &refs, |b, refs| {
+                    b.iter(|| model.embed(refs).expect("embeds"))
+                });
+            }
         }
     }
     group.finish();

@@ -212,7 +212,7 @@ pub struct Encoder {
 impl Encoder {
     /// Build the encoder from BERT weights named as in Hugging Face checkpoints.
     pub fn load(file: WeightsFile, c: &Config, how: Matmul) -> Result<Encoder> {
-        if c.hidden_size % c.num_attention_heads != 0 {
+        if c.num_attention_heads == 0 || !c.hidden_size.is_multiple_of(c.num_attention_heads) {
             candle_core::bail!(
                 "hidden size {} is not a multiple of {} heads",
                 c.hidden_size,
