@@ -22,6 +22,7 @@ fn end_to_end(c: &mut Criterion) {
         }),
         min_sessions: 2,
         with_map: false,
+        cache: None,
     };
     let mut group = c.benchmark_group("digest");
     group.sample_size(10);

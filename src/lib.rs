@@ -65,7 +65,7 @@ pub fn digest(
     timings: &mut Timings,
 ) -> Result<Digest, Error> {
     let embedded = timings.time("embed", || embed_corpus(corpus, embedder))?;
-    let clustering = timings.time("cluster", || cluster_distinct(&embedded, &options.method))?;
+    let clustering = timings.time("cluster", || cluster_distinct(&embedded, options))?;
     let session_order: Vec<String> = corpus.sessions.iter().map(|s| s.id.clone()).collect();
     let ranked = timings.time("rank", || {
         rank::rank(
@@ -108,15 +108,19 @@ pub fn digest(
 /// (100,000 statements, 10,000 distinct) then costs a 10,000-row clustering.
 fn cluster_distinct(
     embedded: &Embedded,
-    method: &cluster::Method,
+    options: &Options,
 ) -> Result<cluster::Clustering, cluster::ClusterError> {
     let distinct = text::Distinct::of(embedded.statements.iter().map(|s| s.text.as_str()));
     let vectors = embedded.vectors.select(ndarray::Axis(0), &distinct.first);
     let terms = lexical::tfidf(&distinct.values);
-    let labels = method.fit(&cluster::Points {
+    let points = cluster::Points {
         vectors: vectors.view(),
         terms: &terms,
-    })?;
+    };
+    let labels = match &options.cache {
+        Some(cache) => cache.fit(&options.method, &points, &distinct.values)?,
+        None => options.method.fit(&points)?,
+    };
     let raw: Vec<usize> = distinct.slot.iter().map(|&d| labels.labels[d]).collect();
     Ok(cluster::Clustering::from_raw(&raw))
 }

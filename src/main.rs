@@ -3,7 +3,7 @@
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use concord::analysis;
-use concord::cluster::{Agglomerative, KMeans, Method};
+use concord::cluster::{Agglomerative, ClusterCache, KMeans, Method};
 use concord::corpus::{self, Corpus};
 use concord::digest::{self, Format, Options};
 use concord::embed::{self, EmbedOptions, Embedder};
@@ -211,6 +211,12 @@ fn run_digest(args: DigestArgs) -> Result<()> {
         method,
         min_sessions: args.min_sessions,
         with_map: args.output.format == Format::Html,
+        // The same switch as the embedding cache: --no-cache recomputes everything.
+        cache: if args.model.no_cache {
+            None
+        } else {
+            embed::default_cache_root().map(|root| ClusterCache::new(&root))
+        },
     };
     let d = concord::digest(
         &corpus,

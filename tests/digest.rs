@@ -133,6 +133,49 @@ fn json_is_byte_identical_across_runs_and_with_or_without_cache() {
 }
 
 #[test]
+fn a_rerun_reuses_stored_vectors_and_clustering_and_gives_the_same_bytes() {
+    let model = concord::embed::ModelStore::default()
+        .resolve()
+        .expect("model available")
+        .dir;
+    let cache = tempfile::tempdir().expect("temp dir");
+    let run = |extra: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_concord"))
+            .args(["digest", DATA, "--format", "json"])
+            .args(extra)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("CONCORD_CACHE_DIR", cache.path())
+            .env("CONCORD_MODEL_DIR", &model)
+            .output()
+            .expect("the concord binary runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let stored = |kind: &str| std::fs::read_dir(cache.path().join(kind)).map_or(0, |d| d.count());
+
+    let cold = run(&[]);
+    assert_eq!((stored("embeddings"), stored("clusters")), (1, 1));
+    let warm = run(&[]);
+    assert_eq!(warm, cold);
+    assert_eq!(
+        stored("clusters"),
+        1,
+        "the warm run found the stored clustering"
+    );
+
+    // Other options are other results; --no-cache neither reads nor writes.
+    let stricter = run(&["--threshold", "0.6"]);
+    assert_eq!(stored("clusters"), 2);
+    assert_eq!(run(&["--threshold", "0.6", "--no-cache"]), stricter);
+    assert_eq!(run(&["--no-cache"]), cold);
+    assert_eq!(stored("clusters"), 2);
+}
+
+#[test]
 fn markdown_digest_leads_with_recurring_recommendations_and_cites() {
     let md = concord(&["digest", DATA]);
     let rec = md.find("## Recurring recommendations").unwrap();

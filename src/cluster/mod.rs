@@ -4,11 +4,13 @@
 //! struct whose `fit` takes the unit vectors and returns a [`Clustering`].
 
 mod agglomerative;
+mod cache;
 pub mod graph;
 mod kmeans;
 pub mod similarity;
 
 pub use agglomerative::Agglomerative;
+pub use cache::ClusterCache;
 pub use kmeans::KMeans;
 
 use crate::lexical::TermVector;

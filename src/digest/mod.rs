@@ -11,6 +11,7 @@ pub use json::to_json;
 pub use map::MapPoint;
 pub use markdown::to_markdown;
 
+use crate::cluster::ClusterCache;
 use crate::cluster::Method;
 use crate::corpus::{Session, Skipped};
 use crate::rank::Theme;
@@ -28,6 +29,10 @@ pub struct Options {
     /// so other formats skip the work. Not an option of the analysis, so not echoed.
     #[serde(skip)]
     pub with_map: bool,
+    /// Where to keep and reuse clustering results (`None`: always cluster afresh). How the
+    /// result is obtained, not what it is, so not echoed either.
+    #[serde(skip)]
+    pub cache: Option<ClusterCache>,
 }
 
 /// What was read, with what, and what was left out.

@@ -1,0 +1,185 @@
+//! Clustering results kept on disk, so a re-run on unchanged input skips the linkage.
+//!
+//! A result is keyed by the sha256 of everything it depends on: the method with its
+//! parameters, the texts (from which the TF-IDF terms are built) and the exact bytes of the
+//! vectors. Any change to one of them is a different key, so a stored result is never stale.
+//! File layout: `MAGIC`, the row count as u64 LE, then one u32 LE label per row.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use super::{ClusterError, Clustering, Fit, Method, Points};
+
+const MAGIC: &[u8; 8] = b"CNCDCLU1";
+
+/// Where clustering results are stored: `<cache root>/clusters/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClusterCache {
+    dir: PathBuf,
+}
+
+impl ClusterCache {
+    /// Results under `<root>/clusters/` (created on first write).
+    pub fn new(root: &Path) -> Self {
+        ClusterCache {
+            dir: root.join("clusters"),
+        }
+    }
+
+    /// Cluster `points` with `method`, or return the result stored for the same input.
+    /// `texts` are the texts the points' terms were built from.
+    ///
+    /// The cache only ever saves work: a result that cannot be read is computed again,
+    /// and one that cannot be written is computed again next time.
+    pub fn fit(
+        &self,
+        method: &Method,
+        points: &Points,
+        texts: &[&str],
+    ) -> Result<Clustering, ClusterError> {
+        let path = self
+            .dir
+            .join(format!("{}.labels", key(method, points, texts)));
+        if let Some(labels) = read(&path, points.vectors.nrows()) {
+            return Ok(Clustering { labels });
+        }
+        let clustering = method.fit(points)?;
+        // Best effort, see above.
+        let _ = write(&self.dir, &path, &clustering.labels);
+        Ok(clustering)
+    }
+}
+
+/// sha256 of the method, the texts and the vectors, hex.
+fn key(method: &Method, points: &Points, texts: &[&str]) -> String {
+    let mut h = Sha256::new();
+    h.update(MAGIC);
+    // Serialising a plain struct of numbers cannot fail; an empty string would still be a
+    // key of its own.
+    h.update(serde_json::to_string(method).unwrap_or_default().as_bytes());
+    let (rows, dim) = points.vectors.dim();
+    for n in [rows, dim, texts.len(), points.terms.len()] {
+        h.update((n as u64).to_le_bytes());
+    }
+    let mut bytes = Vec::with_capacity(4 * dim);
+    for row in points.vectors.rows() {
+        bytes.clear();
+        bytes.extend(row.iter().flat_map(|x| x.to_le_bytes()));
+        h.update(&bytes);
+    }
+    for t in texts {
+        h.update((t.len() as u64).to_le_bytes());
+        h.update(t.as_bytes());
+    }
+    hex::encode(h.finalize())
+}
+
+/// The labels stored at `path`, if it holds a whole result for `rows` rows.
+fn read(path: &Path, rows: usize) -> Option<Vec<usize>> {
+    let bytes = fs::read(path).ok()?;
+    let body = bytes.strip_prefix(MAGIC.as_slice())?;
+    let (count, labels) = body.split_first_chunk::<8>()?;
+    if u64::from_le_bytes(*count) != rows as u64 || labels.len() != rows * 4 {
+        return None;
+    }
+    let (words, _) = labels.as_chunks::<4>();
+    let labels: Vec<usize> = words
+        .iter()
+        .map(|&w| u32::from_le_bytes(w) as usize)
+        .collect();
+    // Labels are numbered by first appearance; anything else is not ours.
+    (Clustering::from_raw(&labels).labels == labels).then_some(labels)
+}
+
+/// Store `labels` at `path` via a temporary sibling, so readers never see half a file.
+fn write(dir: &Path, path: &Path, labels: &[usize]) -> std::io::Result<()> {
+    fs::create_dir_all(dir)?;
+    let mut bytes = Vec::with_capacity(16 + 4 * labels.len());
+    bytes.extend_from_slice(MAGIC);
+    bytes.extend_from_slice(&(labels.len() as u64).to_le_bytes());
+    for &l in labels {
+        bytes.extend_from_slice(&(l as u32).to_le_bytes());
+    }
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(&bytes)?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cluster::Agglomerative;
+    use ndarray::Array2;
+
+    fn method(threshold: f32) -> Method {
+        Method::Agglomerative(Agglomerative {
+            threshold,
+            lexical_weight: 0.0,
+        })
+    }
+
+    fn files(dir: &Path) -> usize {
+        fs::read_dir(dir.join("clusters")).map_or(0, |d| d.count())
+    }
+
+    #[test]
+    fn a_stored_result_is_reused_only_for_the_same_input() {
+        let root = tempfile::tempdir().unwrap();
+        let cache = ClusterCache::new(root.path());
+        let v = Array2::from_shape_fn((4, 2), |(i, j)| if (i < 2) == (j == 0) { 1.0 } else { 0.0 });
+        let points = Points::new(v.view());
+        let texts = ["a", "b", "c", "d"];
+
+        let first = cache.fit(&method(0.9), &points, &texts).unwrap();
+        assert_eq!(first.labels, vec![0, 0, 1, 1]);
+        assert_eq!(files(root.path()), 1);
+        assert_eq!(cache.fit(&method(0.9), &points, &texts).unwrap(), first);
+        assert_eq!(files(root.path()), 1, "a hit writes nothing");
+
+        // Another threshold, other texts or other vectors: other keys.
+        assert_eq!(cache.fit(&method(-1.0), &points, &texts).unwrap().len(), 1);
+        cache
+            .fit(&method(0.9), &points, &["a", "b", "c", "e"])
+            .unwrap();
+        let mut moved = v.clone();
+        moved[[3, 1]] = 0.5;
+        cache
+            .fit(&method(0.9), &Points::new(moved.view()), &texts)
+            .unwrap();
+        assert_eq!(files(root.path()), 4);
+    }
+
+    #[test]
+    fn damaged_or_foreign_files_are_recomputed() {
+        let root = tempfile::tempdir().unwrap();
+        let cache = ClusterCache::new(root.path());
+        let v = Array2::from_shape_fn((3, 2), |(i, j)| (i + j) as f32);
+        let points = Points::new(v.view());
+        let texts = ["x", "y", "z"];
+        let good = cache.fit(&method(0.5), &points, &texts).unwrap();
+        let path = fs::read_dir(root.path().join("clusters"))
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap()
+            .path();
+        for damage in [&b"garbage"[..], &MAGIC[..], &[]] {
+            fs::write(&path, damage).unwrap();
+            assert_eq!(read(&path, 3), None);
+            assert_eq!(cache.fit(&method(0.5), &points, &texts).unwrap(), good);
+        }
+        // Labels not numbered by first appearance are not ours either.
+        let mut odd = MAGIC.to_vec();
+        odd.extend_from_slice(&3u64.to_le_bytes());
+        for l in [2u32, 0, 1] {
+            odd.extend_from_slice(&l.to_le_bytes());
+        }
+        assert_eq!(read(&path, 3), Some(good.labels.clone()));
+        fs::write(&path, odd).unwrap();
+        assert_eq!(read(&path, 3), None);
+    }
+}
