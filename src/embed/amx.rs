@@ -13,6 +13,7 @@ use std::mem::MaybeUninit;
 use std::sync::OnceLock;
 
 use multiversion::multiversion;
+use rayon::prelude::*;
 
 /// bf16 values in one tile: 16 rows of 64 bytes.
 const TILE_U16: usize = 512;
@@ -108,21 +109,23 @@ impl Weights {
         };
         let steps = k / 32;
         let mut tiles = vec![0u16; 2 * n * k];
-        for (block, out) in tiles.chunks_exact_mut(2 * steps * TILE_U16).enumerate() {
-            let rows: Vec<&[f32]> = (0..16).map(|j| row(block * 16 + j)).collect();
-            for (step, pair) in out.chunks_exact_mut(2 * TILE_U16).enumerate() {
-                let (hi, lo) = pair.split_at_mut(TILE_U16);
-                for p in 0..16 {
-                    for (j, w) in rows.iter().enumerate() {
-                        for e in 0..2 {
-                            let (h, l) = split(w[step * 32 + 2 * p + e]);
-                            hi[p * 32 + j * 2 + e] = h;
-                            lo[p * 32 + j * 2 + e] = l;
+        // Blocks of 16 columns are independent; packing them in parallel halves model load.
+        tiles
+            .par_chunks_exact_mut(2 * steps * TILE_U16)
+            .enumerate()
+            .for_each(|(block, out)| {
+                for j in 0..16 {
+                    let w = row(block * 16 + j);
+                    for (step, pair) in out.chunks_exact_mut(2 * TILE_U16).enumerate() {
+                        let (hi, lo) = pair.split_at_mut(TILE_U16);
+                        for (c, &x) in w[step * 32..(step + 1) * 32].iter().enumerate() {
+                            // Element c of the step sits in tile row c / 2, pair slot c % 2.
+                            let at = (c / 2) * 32 + j * 2 + c % 2;
+                            (hi[at], lo[at]) = split(x);
                         }
                     }
                 }
-            }
-        }
+            });
         Some(Weights { n, k, tiles })
     }
 

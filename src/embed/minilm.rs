@@ -37,9 +37,12 @@ impl MiniLm {
         let config: Config = serde_json::from_str(&config_text)
             .map_err(|e| model_err(format!("{}: {e}", files.config.display())))?;
 
-        let tokenizer = sentence::load_tokenizer(&files.tokenizer)?;
-
-        let encoder = Encoder::load(WeightsFile::open(&files.weights)?, &config, matmul)?;
+        // Parsing the tokenizer and laying out the weights are independent: side by side.
+        let (tokenizer, encoder) = rayon::join(
+            || sentence::load_tokenizer(&files.tokenizer),
+            || Encoder::load(WeightsFile::open(&files.weights)?, &config, matmul),
+        );
+        let (tokenizer, encoder) = (tokenizer?, encoder?);
         let short = files
             .weights_sha256
             .get(..8)
