@@ -128,14 +128,24 @@ pub fn mean_pairwise(vectors: ArrayView2<f32>, rows: &[usize]) -> f32 {
     ((total - norms) / (m * (m - 1)) as f64) as f32
 }
 
-/// The medoid among `candidates`: the row with the highest summed cosine to all of
-/// `rows` (`v · Σrows`, linear in the theme size); ties go to the earliest candidate.
+/// Scores closer than this are a tie: far below any real difference between cosine sums,
+/// far above f64 rounding.
+const MEDOID_TIE: f64 = 1e-9;
+
+/// The medoid among `candidates`: the row with the highest summed cosine to the other
+/// `rows` (`v · Σrows - v · v`, linear in the theme size); ties go to the earliest candidate.
+///
+/// Leaving out each row's cosine with itself matters for small themes: in a theme of two,
+/// both rows have the same score, and with the self term the pick would fall to whichever
+/// vector's norm is a rounding error larger.
 pub fn medoid(vectors: ArrayView2<f32>, rows: &[usize], candidates: &[usize]) -> Option<usize> {
     let sum = row_sum(vectors, rows);
     let mut best: Option<(usize, f64)> = None;
     for &c in candidates {
-        let score = dot64(&sum, vectors.row(c));
-        if best.is_none_or(|(_, s)| score > s) {
+        let v = vectors.row(c);
+        let own: f64 = v.iter().map(|&x| f64::from(x) * f64::from(x)).sum();
+        let score = dot64(&sum, v) - own;
+        if best.is_none_or(|(_, s)| score > s + MEDOID_TIE) {
             best = Some((c, score));
         }
     }
@@ -146,6 +156,15 @@ pub fn medoid(vectors: ArrayView2<f32>, rows: &[usize], candidates: &[usize]) ->
 mod tests {
     use super::*;
     use ndarray::array;
+
+    #[test]
+    fn a_theme_of_two_takes_its_first_row_whatever_the_norms() {
+        // Unit vectors up to rounding: the second is a hair longer. Both have the same
+        // cosine to the other, so the earlier row is the medoid.
+        let v = array![[0.6f32, 0.8], [0.8, 0.600_000_1]];
+        assert_eq!(medoid(v.view(), &[0, 1], &[0, 1]), Some(0));
+        assert_eq!(medoid(v.view(), &[0, 1], &[1, 0]), Some(1));
+    }
 
     #[test]
     fn condensed_layout_matches_index() {
