@@ -8,6 +8,10 @@ use concord::timings::Timings;
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::path::PathBuf;
 
+/// The allocator of the `concord` binary, so the bench measures what users run.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn end_to_end(c: &mut Criterion) {
     let data = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/data/wsis-2025"));
     let embedder = load_default(&EmbedOptions {

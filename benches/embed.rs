@@ -8,6 +8,10 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 
 use concord::embed::{Embedder, Matmul, MiniLm, ModelStore};
 
+/// The allocator of the `concord` binary, so the bench measures what users run.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const FIXTURE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../shared/fixtures/minilm_reference.jsonl"

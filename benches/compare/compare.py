@@ -87,29 +87,34 @@ class Cmp:
         return [("3,000 sentences", three_k), ("74 fixture texts", self.texts_file(
             "fixture-74.txt", fixture))]
 
-    def concord_embed(self, path, **env):
+    def concord_embed(self, path, *args, **env):
         secs, _ = wall([self.bin, "embed", "--no-cache", "--model", self.model,
-                        "--input", path], env=self.env(**env))
+                        "--input", path, *args], env=self.env(**env))
         return secs
 
     def embed(self):
-        report("\n## (a) embedding: concord embed (whole process, --no-cache) vs "
-               "sentence-transformers encode() (2 threads, batch 32)")
+        report("\n## (a) embedding: concord embed (whole process, --no-cache; default "
+               "products, then --matmul f32) vs sentence-transformers encode() (2 threads, "
+               "batch 32)")
         for label, path in self.embed_inputs():
             tokens = anchor(self.py, "tokens", path)["tokens"]
-            ours, theirs = [], []
+            ours, ours_f32, theirs = [], [], []
             for r in range(self.rounds):
                 la = load()
                 c = self.concord_embed(path)
+                f = self.concord_embed(path, "--matmul", "f32")
                 s = anchor(self.py, "encode", path)["seconds"]
                 ours.append(tokens / c)
+                ours_f32.append(tokens / f)
                 theirs.append(tokens / s)
                 report(f"  {label} round {r + 1} (load {la:.2f}): concord {tokens / c:,.0f} "
-                       f"tok/s ({c:.2f} s), sentence-transformers {tokens / s:,.0f} tok/s "
-                       f"({s:.2f} s), ratio {s / c:.2f}x")
-            report(f"{label} ({tokens:,} tokens): concord {med(ours):,.0f} tok/s, "
-                   f"sentence-transformers {med(theirs):,.0f} tok/s, median ratio "
-                   f"{med([o / t for o, t in zip(ours, theirs)]):.2f}x")
+                       f"tok/s ({c:.2f} s), f32 {tokens / f:,.0f} tok/s ({f:.2f} s), "
+                       f"sentence-transformers {tokens / s:,.0f} tok/s ({s:.2f} s), "
+                       f"ratios {s / c:.2f}x and {s / f:.2f}x")
+            report(f"{label} ({tokens:,} tokens): concord {med(ours):,.0f} tok/s "
+                   f"(f32 {med(ours_f32):,.0f}), sentence-transformers {med(theirs):,.0f} "
+                   f"tok/s, median ratio {med([o / t for o, t in zip(ours, theirs)]):.2f}x "
+                   f"(f32 {med([o / t for o, t in zip(ours_f32, theirs)]):.2f}x)")
 
     def digest(self):
         report("\n## (b) concord digest (cold cache) vs BERTopic fit_transform (embeddings "

@@ -64,11 +64,14 @@ fn key(method: &Method, points: &Points, texts: &[&str]) -> String {
     for n in [rows, dim, texts.len(), points.terms.len()] {
         h.update((n as u64).to_le_bytes());
     }
-    let mut bytes = Vec::with_capacity(4 * dim);
-    for row in points.vectors.rows() {
-        bytes.clear();
-        bytes.extend(row.iter().flat_map(|x| x.to_le_bytes()));
-        h.update(&bytes);
+    // The key only has to be stable on this machine, so native byte order will do.
+    match points.vectors.as_slice() {
+        Some(all) => h.update(bytemuck::cast_slice::<f32, u8>(all)),
+        None => {
+            for row in points.vectors.rows() {
+                h.update(bytemuck::cast_slice::<f32, u8>(&row.to_vec()));
+            }
+        }
     }
     for t in texts {
         h.update((t.len() as u64).to_le_bytes());
