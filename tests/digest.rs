@@ -6,7 +6,7 @@ use std::process::Command;
 
 #[path = "support/cli.rs"]
 mod cli;
-use cli::concord;
+use cli::{concord, concord_with_env};
 
 const DATA: &str = "data/wsis-2025";
 
@@ -139,21 +139,17 @@ fn a_rerun_reuses_stored_vectors_and_clustering_and_gives_the_same_bytes() {
         .expect("model available")
         .dir;
     let cache = tempfile::tempdir().expect("temp dir");
+    let env = [
+        ("CONCORD_CACHE_DIR", cache.path().as_os_str()),
+        ("CONCORD_MODEL_DIR", model.as_os_str()),
+    ];
     let run = |extra: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_concord"))
-            .args(["digest", DATA, "--format", "json"])
-            .args(extra)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .env("CONCORD_CACHE_DIR", cache.path())
-            .env("CONCORD_MODEL_DIR", &model)
-            .output()
-            .expect("the concord binary runs");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        out.stdout
+        let args: Vec<&str> = ["digest", DATA, "--format", "json"]
+            .iter()
+            .chain(extra)
+            .copied()
+            .collect();
+        concord_with_env(&args, &env)
     };
     let stored = |kind: &str| std::fs::read_dir(cache.path().join(kind)).map_or(0, |d| d.count());
 

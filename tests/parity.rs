@@ -6,9 +6,13 @@ use std::sync::OnceLock;
 
 use concord::embed::{Embedder, Matmul, MiniLm, ModelStore, DIM};
 
+#[path = "support/cli.rs"]
+mod cli;
 #[path = "support/fixture.rs"]
 mod fixture;
+use cli::concord_with_env;
 use fixture::{cosine, dot};
+use std::ffi::OsStr;
 
 fn load(matmul: Matmul) -> MiniLm {
     let files = ModelStore::default()
@@ -150,18 +154,12 @@ fn the_binary_gives_the_same_bits_as_the_library_on_any_thread_count() {
     let borrowed: Vec<&str> = texts.iter().map(String::as_str).collect();
     let library = model().embed(&borrowed).unwrap();
     for threads in ["1", "2"] {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_concord"))
-            .args(["embed", "--no-cache", "--input"])
-            .arg(input.path())
-            .env("RAYON_NUM_THREADS", threads)
-            .output()
-            .expect("the concord binary runs");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
+        let input = input.path().to_str().expect("temp paths are UTF-8");
+        let out = concord_with_env(
+            &["embed", "--no-cache", "--input", input],
+            &[("RAYON_NUM_THREADS", OsStr::new(threads))],
         );
-        let lines: Vec<&str> = std::str::from_utf8(&out.stdout).unwrap().lines().collect();
+        let lines: Vec<&str> = std::str::from_utf8(&out).unwrap().lines().collect();
         assert_eq!(lines.len(), texts.len());
         for (i, line) in lines.iter().enumerate() {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();
