@@ -6,7 +6,6 @@
 //! File layout: `MAGIC`, the row count as u64 LE, then one u32 LE label per row.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
@@ -97,7 +96,7 @@ fn read(path: &Path, rows: usize) -> Option<Vec<usize>> {
     (Clustering::from_raw(&labels).labels == labels).then_some(labels)
 }
 
-/// Store `labels` at `path` via a temporary sibling, so readers never see half a file.
+/// Store `labels` at `path` (in `dir`), never leaving half a file for a reader.
 fn write(dir: &Path, path: &Path, labels: &[usize]) -> std::io::Result<()> {
     fs::create_dir_all(dir)?;
     let mut bytes = Vec::with_capacity(16 + 4 * labels.len());
@@ -106,10 +105,7 @@ fn write(dir: &Path, path: &Path, labels: &[usize]) -> std::io::Result<()> {
     for &l in labels {
         bytes.extend_from_slice(&(l as u32).to_le_bytes());
     }
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(&bytes)?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    crate::embed::store::write_atomic(path, &bytes)
 }
 
 #[cfg(test)]
@@ -175,13 +171,13 @@ mod tests {
             assert_eq!(read(&path, 3), None);
             assert_eq!(cache.fit(&method(0.5), &points, &texts).unwrap(), good);
         }
+        assert_eq!(read(&path, 3), Some(good.labels.clone()));
         // Labels not numbered by first appearance are not ours either.
         let mut odd = MAGIC.to_vec();
         odd.extend_from_slice(&3u64.to_le_bytes());
         for l in [2u32, 0, 1] {
             odd.extend_from_slice(&l.to_le_bytes());
         }
-        assert_eq!(read(&path, 3), Some(good.labels.clone()));
         fs::write(&path, odd).unwrap();
         assert_eq!(read(&path, 3), None);
     }

@@ -96,17 +96,7 @@ impl Weights {
         if !Self::fits(n, k) || parts.iter().any(|p| !p.len().is_multiple_of(k)) {
             return None;
         }
-        let row = |r: usize| -> &[f32] {
-            let mut r = r;
-            for part in parts {
-                let rows = part.len() / k;
-                if r < rows {
-                    return &part[r * k..(r + 1) * k];
-                }
-                r -= rows;
-            }
-            &[]
-        };
+        let rows: Vec<&[f32]> = parts.iter().flat_map(|p| p.chunks_exact(k)).collect();
         let steps = k / 32;
         let mut tiles = vec![0u16; 2 * n * k];
         // Blocks of 16 columns are independent; packing them in parallel halves model load.
@@ -115,7 +105,7 @@ impl Weights {
             .enumerate()
             .for_each(|(block, out)| {
                 for j in 0..16 {
-                    let w = row(block * 16 + j);
+                    let w = rows[block * 16 + j];
                     for (step, pair) in out.chunks_exact_mut(2 * TILE_U16).enumerate() {
                         let (hi, lo) = pair.split_at_mut(TILE_U16);
                         for (c, &x) in w[step * 32..(step + 1) * 32].iter().enumerate() {

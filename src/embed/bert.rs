@@ -206,7 +206,6 @@ pub struct Encoder {
     heads: Heads,
     hidden: usize,
     max_positions: usize,
-    matmul: &'static str,
 }
 
 impl Encoder {
@@ -223,10 +222,6 @@ impl Encoder {
         let layers = (0..c.num_hidden_layers)
             .map(|i| Layer::load(&file, &format!("encoder.layer.{i}"), c, how))
             .collect::<Result<Vec<_>>>()?;
-        let matmul = match layers.first().map(|l| &l.qkv.dense) {
-            Some(Dense::Amx(_)) => "amx-bf16x3",
-            _ => "f32",
-        };
         // Checked once here, so forward passes can rely on the table's shape.
         file.get(WORDS, &[c.vocab_size, h])?;
         let positions = file
@@ -258,13 +253,15 @@ impl Encoder {
             },
             hidden: h,
             max_positions: c.max_position_embeddings,
-            matmul,
         })
     }
 
     /// Which matrix product the dense layers use: `amx-bf16x3` or `f32`.
     pub fn matmul_name(&self) -> &'static str {
-        self.matmul
+        match self.layers.first().map(|l| &l.qkv.dense) {
+            Some(Dense::Amx(_)) => "amx-bf16x3",
+            _ => "f32",
+        }
     }
 
     /// Final hidden states of the packed `texts` (word-piece ids, special tokens included):

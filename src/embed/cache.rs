@@ -146,14 +146,7 @@ impl Cache {
     /// Start an empty file with a fresh header.
     fn reset(&self) -> Result<(), EmbedError> {
         let head = header(&self.model_id, self.dim);
-        let dir = self.path.parent().unwrap_or(Path::new("."));
-        let write = || -> io::Result<()> {
-            let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-            tmp.write_all(&head)?;
-            tmp.persist(&self.path).map_err(|e| e.error)?;
-            Ok(())
-        };
-        write().map_err(cache_err(&self.path))
+        super::store::write_atomic(&self.path, &head).map_err(cache_err(&self.path))
     }
 
     /// Add vectors (row `i` belongs to `texts[i]`) to memory and, in one write, to disk.

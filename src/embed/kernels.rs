@@ -64,21 +64,28 @@ fn gelu(x: f32) -> f32 {
     x * phi
 }
 
-/// Sum of `xs` over [`LANES`] partial sums, combined in a fixed order.
+/// Sum of `f(x)` over `xs`, in [`LANES`] partial sums combined in a fixed order.
 #[inline(always)]
-fn sum(xs: &[f32]) -> f32 {
+fn lane_sum(xs: &[f32], f: impl Fn(f32) -> f32) -> f32 {
     let mut acc = [0f32; LANES];
-    let chunks = xs.chunks_exact(LANES);
-    let tail = chunks.remainder();
-    for c in chunks {
-        for (a, x) in acc.iter_mut().zip(c) {
-            *a += x;
+    for c in xs.chunks(LANES) {
+        for (a, &x) in acc.iter_mut().zip(c) {
+            *a += f(x);
         }
     }
-    for (a, x) in acc.iter_mut().zip(tail) {
-        *a += x;
-    }
     acc.iter().sum()
+}
+
+/// Sum of `xs`.
+#[inline(always)]
+fn sum(xs: &[f32]) -> f32 {
+    lane_sum(xs, |x| x)
+}
+
+/// Sum of the squares of `xs`.
+#[inline(always)]
+fn sum_squares(xs: &[f32]) -> f32 {
+    lane_sum(xs, |x| x * x)
 }
 
 /// Largest value of `xs` (`-inf` when empty), over [`LANES`] partial maxima.
@@ -133,13 +140,7 @@ pub fn bias_residual_norm(x: &mut [f32], y: &[f32], bias: &[f32], norm: &Norm) {
         for v in xr.iter_mut() {
             *v -= mean;
         }
-        let mut squares = [0f32; LANES];
-        for c in xr.chunks(LANES) {
-            for (s, &d) in squares.iter_mut().zip(c) {
-                *s += d * d;
-            }
-        }
-        let var = squares.iter().sum::<f32>() / width as f32;
+        let var = sum_squares(xr) / width as f32;
         let scale = 1.0 / (var + norm.eps).sqrt();
         for ((v, &g), &b) in xr.iter_mut().zip(&norm.gamma).zip(&norm.beta) {
             *v = *v * scale * g + b;
@@ -274,13 +275,7 @@ pub fn mean_pool_l2(hidden: &[f32], seqs: &[Range<usize>], dim: usize) -> Vec<f3
         for o in row.iter_mut() {
             *o /= count;
         }
-        let mut squares = [0f32; LANES];
-        for c in row.chunks(LANES) {
-            for (s, &x) in squares.iter_mut().zip(c) {
-                *s += x * x;
-            }
-        }
-        let norm = squares.iter().sum::<f32>().sqrt().max(1e-12);
+        let norm = sum_squares(row).sqrt().max(1e-12);
         for o in row.iter_mut() {
             *o /= norm;
         }

@@ -287,7 +287,7 @@ fn verify(files: &ModelFiles) -> Result<(), StoreError> {
 }
 
 /// Write via a temporary sibling and rename, so readers never see half a file.
-fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
     tmp.write_all(bytes)?;
