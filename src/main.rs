@@ -29,7 +29,8 @@ struct Cli {
 enum Command {
     /// Find the recommendations that recur across sessions and write the digest.
     Digest(DigestArgs),
-    /// Print every statement read from the documents, as JSON Lines.
+    /// Print every unit read from the documents, as JSON Lines, each with its class
+    /// (statement, heading, metadata, procedural, boilerplate) and, if excluded, the reason.
     Statements {
         /// Files or folders (walked recursively) of outcome documents.
         #[arg(required = true)]
@@ -287,9 +288,22 @@ fn load_and_embed(
 fn run_statements(paths: &[PathBuf]) -> Result<()> {
     let corpus = load(paths)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for s in corpus.statements() {
-        serde_json::to_writer(&mut out, s)?;
-        out.write_all(b"\n")?;
+    for session in &corpus.sessions {
+        // Every unit read, in document order: statements (and claims) and excluded units.
+        let mut units: Vec<(usize, serde_json::Value)> = Vec::new();
+        for s in &session.statements {
+            let mut v = serde_json::to_value(s)?;
+            v["class"] = "statement".into();
+            units.push((s.line, v));
+        }
+        for e in &session.excluded {
+            units.push((e.line, serde_json::to_value(e)?));
+        }
+        units.sort_by_key(|(line, _)| *line);
+        for (_, v) in units {
+            serde_json::to_writer(&mut out, &v)?;
+            out.write_all(b"\n")?;
+        }
     }
     out.flush()?;
     Ok(())

@@ -391,7 +391,14 @@ fn mixed_folder_loads_good_files_and_names_bad_ones() {
             ("b_empty.txt".to_string(), "empty file"),
             ("c_blank.md".to_string(), "only whitespace"),
             ("d_binary.txt".to_string(), "binary file"),
-            ("e_nothing.txt".to_string(), "no statements found"),
+            (
+                "e_nothing.txt".to_string(),
+                "no statements found (only 2 units: metadata)"
+            ),
+            (
+                "f_image.png".to_string(),
+                "unsupported file type .png (supported: .txt, .md, .markdown, .text, .docx, .html, .htm, .xhtml, .pdf)"
+            ),
         ]
     );
 }

@@ -179,6 +179,61 @@ fn is_call_to_act(text: &str) -> bool {
     opens_with_imperative(&words) || has_call_phrase(&words)
 }
 
+/// Nouns ending in "-ing" that do not open a verb phrase.
+const ING_NOUNS: &[&str] = &[
+    "thing",
+    "nothing",
+    "something",
+    "anything",
+    "everything",
+    "morning",
+    "evening",
+    "meeting",
+    "meetings",
+    "king",
+    "ring",
+    "spring",
+    "string",
+    "wing",
+    "ceiling",
+    "during",
+    "sibling",
+];
+
+/// Is the word an "-ing" verb form rather than a noun such as "meeting" or "morning"?
+pub(crate) fn is_gerund(word: &str) -> bool {
+    let w = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    w.len() >= 5 && w.ends_with("ing") && !ING_NOUNS.contains(&w.as_str())
+}
+
+/// Does the phrase open with a verb form: "making…", "better capturing…", "to make…",
+/// or an imperative "make…"? Used to tell a list of asks from a list of nouns.
+pub(crate) fn is_verb_opening(phrase: &str) -> bool {
+    let words: Vec<String> = phrase
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .map(str::to_lowercase)
+        .collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let adverb =
+        first.ends_with("ly") || ["better", "more", "further", "also"].contains(&first.as_str());
+    let head = if adverb { words.get(1) } else { Some(first) };
+    let Some(head) = head else {
+        return false;
+    };
+    let gerund = is_gerund(head);
+    let infinitive = head == "to"
+        && words
+            .get(if adverb { 2 } else { 1 })
+            .is_some_and(|v| IMPERATIVE_VERBS.contains(&v.as_str()));
+    gerund || infinitive || (!adverb && opens_with_imperative(&words))
+}
+
 fn opens_with_imperative(words: &[String]) -> bool {
     let Some(first) = words.first() else {
         return false;

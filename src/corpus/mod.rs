@@ -6,6 +6,8 @@
 //! [`Session`] with its [`Statement`]s. Files that cannot be read are kept as
 //! [`Skipped`] entries so the digest can say what was left out.
 
+mod boilerplate;
+mod claims;
 mod decode;
 mod docx;
 mod html;
@@ -14,11 +16,14 @@ mod outline;
 mod pdf;
 mod prose;
 mod read;
+mod template;
+mod unit;
 
 pub use kind::classify;
 pub use outline::outline;
 pub use outline::{MAX_STATEMENTS_PER_SESSION, MAX_STATEMENT_CHARS};
 pub use read::{load, read_document, Document, MAX_FILE_BYTES, SUPPORTED_EXTENSIONS};
+pub use unit::{classify_unit, Position, UnitClass};
 
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -64,6 +69,33 @@ pub struct Statement {
     pub source: String,
     /// 1-based line in the source where the statement starts.
     pub line: usize,
+    /// For a claim cut out of a statement that bundles several asks: the id of the whole
+    /// statement (which is not itself embedded; its claims stand for it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// For a claim: the whole statement it was cut from, to show it in context.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<String>,
+}
+
+/// A unit that was read but is not a statement: a heading, metadata, procedural text or
+/// boilerplate. It is never embedded, but always reported, so nothing read is lost.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Excluded {
+    /// Stable id: `<session id>#x<1-based index among the session's excluded units>`.
+    pub id: String,
+    /// Id of the session (document) it comes from.
+    pub session: String,
+    /// What kind of unit it is.
+    pub class: UnitClass,
+    /// Clean one-line text.
+    pub text: String,
+    /// Path of the source file.
+    pub source: String,
+    /// 1-based line in the source.
+    pub line: usize,
+    /// Why it is not a statement, for a human ("dateline", "salutation", "repeated in 3 documents"…).
+    pub reason: String,
 }
 
 /// One source document: its metadata and its statements.
@@ -84,6 +116,9 @@ pub struct Session {
     /// Statements in document order.
     #[serde(skip)]
     pub statements: Vec<Statement>,
+    /// Units read but not analysed (headings, metadata, procedural text, boilerplate).
+    #[serde(skip)]
+    pub excluded: Vec<Excluded>,
 }
 
 /// A file that was found but could not be turned into a session.
@@ -110,6 +145,11 @@ impl Corpus {
     /// All statements of all sessions, in session order then document order.
     pub fn statements(&self) -> impl Iterator<Item = &Statement> {
         self.sessions.iter().flat_map(|s| s.statements.iter())
+    }
+
+    /// All units read but not analysed, in session order then document order.
+    pub fn excluded(&self) -> impl Iterator<Item = &Excluded> {
+        self.sessions.iter().flat_map(|s| s.excluded.iter())
     }
 }
 

@@ -17,11 +17,21 @@
 //! A list item (or the last sentence of a paragraph) that only introduces the
 //! nested items after it is a lead-in: context, not a statement.
 
+use super::boilerplate::strip_numbered_prefixes;
+use super::claims::split_claims;
 use super::prose::{
     as_url, clean_line, ends_with_terminal, is_date_line, split_sentences, truncate_chars,
     word_count,
 };
-use super::{classify, Document, SectionKind, Session, Statement};
+use super::template::{
+    MetaField, BANNERS, METADATA_KEYS, OTHER_HEADINGS, PEOPLE_HEADINGS, SECTION_PATTERNS,
+    SESSION_KEYS, TEMPLATE_HEADING_STARTS,
+};
+use super::unit::{
+    classify_unit, furniture_line, is_formula, repeats_title, split_dateline, Form, Position,
+    UnitClass,
+};
+use super::{classify, Document, Excluded, SectionKind, Session, Statement, StatementKind};
 
 /// Longest statement text kept; longer ones are cut on a word boundary.
 pub const MAX_STATEMENT_CHARS: usize = 2_000;
@@ -35,13 +45,43 @@ const WRAPPED_TITLE_CHARS: usize = 70;
 /// Longest line (in words) that can still be a heading.
 const MAX_HEADING_WORDS: usize = 16;
 
-/// Outline a decoded document into a session with statements.
+/// Outline a decoded document into a session with statements and excluded units.
+///
+/// Boilerplate that only shows as repetition across documents is found by
+/// [`super::load`], which sees the whole corpus; a single document outlined here only
+/// knows its own furniture.
 pub fn outline(doc: &Document) -> Session {
-    outline_with_notes(doc).0
+    assemble(outline_units(doc))
 }
 
-/// Like [`outline`], also returning notes worth passing on as warnings.
-pub(crate) fn outline_with_notes(doc: &Document) -> (Session, Vec<String>) {
+/// A unit of a document before ids are given: a candidate statement or furniture.
+#[derive(Debug, Clone)]
+pub(crate) struct Unit {
+    /// Section it stands in.
+    pub section: SectionKind,
+    /// Clean one-line text.
+    pub text: String,
+    /// 1-based source line.
+    pub line: usize,
+    /// Statement or the kind of furniture.
+    pub class: UnitClass,
+    /// Why it is not a statement (empty for statements).
+    pub reason: String,
+}
+
+/// A document cut into units, before ids: what `load` works on across documents.
+#[derive(Debug)]
+pub(crate) struct Outlined {
+    /// The session's metadata; its statement lists are filled by [`assemble`].
+    pub session: Session,
+    /// Every unit read, in document order.
+    pub units: Vec<Unit>,
+    /// Notes worth passing on as warnings.
+    pub notes: Vec<String>,
+}
+
+/// Cut a document into units and read its metadata.
+pub(crate) fn outline_units(doc: &Document) -> Outlined {
     let lines: Vec<&str> = doc
         .text
         .split('\n')
@@ -49,9 +89,14 @@ pub(crate) fn outline_with_notes(doc: &Document) -> (Session, Vec<String>) {
         .collect();
     let mut parser = Parser::new(&lines);
     parser.run();
-    let Parser { meta, blocks, .. } = parser;
+    let Parser {
+        meta,
+        blocks,
+        furniture,
+        ..
+    } = parser;
     let mut notes = Vec::new();
-    let statements = build_statements(doc, &blocks, &mut notes);
+    let units = build_units(&blocks, furniture, &meta.title, &mut notes);
     let session = Session {
         id: doc.id.clone(),
         title: meta.title,
@@ -59,9 +104,73 @@ pub(crate) fn outline_with_notes(doc: &Document) -> (Session, Vec<String>) {
         date: meta.date,
         url: meta.url,
         source: doc.source.clone(),
-        statements,
+        statements: Vec::new(),
+        excluded: Vec::new(),
     };
-    (session, notes)
+    Outlined {
+        session,
+        units,
+        notes,
+    }
+}
+
+/// Give every unit its id: statements (split into claims where they bundle several asks)
+/// `<session>#<n>`, excluded units `<session>#x<n>`.
+pub(crate) fn assemble(outlined: Outlined) -> Session {
+    let Outlined {
+        mut session, units, ..
+    } = outlined;
+    let id = session.id.clone();
+    let source = session.source.clone();
+    for unit in units {
+        if unit.class != UnitClass::Statement {
+            let n = session.excluded.len() + 1;
+            session.excluded.push(Excluded {
+                id: format!("{id}#x{n}"),
+                session: id.clone(),
+                class: unit.class,
+                text: unit.text,
+                source: source.clone(),
+                line: unit.line,
+                reason: unit.reason,
+            });
+            continue;
+        }
+        let n = session.statements.len() + 1;
+        let whole_id = format!("{id}#{n}");
+        let recommendation = classify(unit.section, &unit.text) == StatementKind::Recommendation;
+        let claims = split_claims(&unit.text, recommendation);
+        let statement = |text: String, id: String, parent: Option<String>, context| Statement {
+            id,
+            session: session.id.clone(),
+            section: unit.section,
+            kind: classify(unit.section, &text),
+            text,
+            source: source.clone(),
+            line: unit.line,
+            parent,
+            context,
+        };
+        if claims.len() < 2 {
+            let s = statement(unit.text.clone(), whole_id, None, None);
+            session.statements.push(s);
+            continue;
+        }
+        let parts: Vec<Statement> = claims
+            .into_iter()
+            .enumerate()
+            .map(|(k, claim)| {
+                statement(
+                    claim,
+                    format!("{whole_id}.{}", k + 1),
+                    Some(whole_id.clone()),
+                    Some(unit.text.clone()),
+                )
+            })
+            .collect();
+        session.statements.extend(parts);
+    }
+    session
 }
 
 /// How a list item is numbered; a change of family can signal nesting.
@@ -88,6 +197,8 @@ struct Block {
     section: SectionKind,
     /// Blocks in different groups are separated by a heading.
     group: usize,
+    /// The block stands under a heading of people (speakers, panel).
+    people: bool,
     /// Joined, cleaned text.
     text: String,
     /// `(byte offset in text, 1-based line)` for each joined source line.
@@ -131,6 +242,9 @@ struct Parser<'a> {
     lines: &'a [&'a str],
     meta: Meta,
     blocks: Vec<Block>,
+    /// Lines consumed without becoming a block (headings, front matter, prompts), kept
+    /// so that every unit read is reported.
+    furniture: Vec<Furniture>,
     current: Option<Block>,
     in_preamble: bool,
     section: SectionKind,
@@ -144,6 +258,10 @@ struct Parser<'a> {
     open_heading: Option<String>,
     /// The title line just read was long enough to have been wrapped by a layout.
     title_wrapped: bool,
+    /// 1-based number of the line being read.
+    number: usize,
+    /// The last heading names people (speakers, panel): its items are a speaker list.
+    people: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -152,6 +270,7 @@ impl<'a> Parser<'a> {
             lines,
             meta: Meta::default(),
             blocks: Vec::new(),
+            furniture: Vec::new(),
             current: None,
             in_preamble: true,
             section: SectionKind::Other,
@@ -161,6 +280,8 @@ impl<'a> Parser<'a> {
             after_heading: false,
             open_heading: None,
             title_wrapped: false,
+            number: 0,
+            people: false,
         }
     }
 
@@ -180,6 +301,7 @@ impl<'a> Parser<'a> {
     /// Handle one non-blank line; `idx` is 0-based.
     fn line(&mut self, idx: usize, raw: &str) {
         let number = idx + 1;
+        self.number = number;
         let indent = indent_width(raw);
         let t = raw.trim();
 
@@ -197,10 +319,12 @@ impl<'a> Parser<'a> {
             self.in_preamble = false;
         }
         if std::mem::take(&mut self.after_heading) && is_prompt(t) {
+            self.furnish(t, UnitClass::Boilerplate, "template prompt");
             return;
         }
         if let Some((level, text)) = markdown_heading(t) {
             self.heading(text, level, true);
+            self.furnish(text, UnitClass::Heading, "heading");
             return;
         }
         let bullet = parse_bullet(t);
@@ -211,20 +335,37 @@ impl<'a> Parser<'a> {
             }
             return;
         }
+        if bullet.is_none() {
+            if let Some((class, reason)) = furniture_line(&strip_markup(t)) {
+                self.flush();
+                self.furnish(t, class, reason);
+                return;
+            }
+        }
         if let Some(h) = self.heading_line(t, idx, bullet.map(|b| b.0)) {
             self.heading(&h.text, h.level, h.explicit);
+            self.furnish(&h.text, UnitClass::Heading, "heading");
             self.open_heading = Some(h.text);
             return;
         }
         if is_prompt(t) && t.to_lowercase().contains("bullet point") {
+            self.furnish(t, UnitClass::Boilerplate, "template prompt");
             return;
         }
-        let metadata = bullet.is_none()
-            && (as_url(t).is_some()
-                || (is_date_line(t) && word_count(t) <= 8)
-                || metadata_line(t, &mut self.meta));
-        if metadata {
+        let metadata = if bullet.is_some() {
+            None
+        } else if as_url(t).is_some() {
+            Some("link")
+        } else if is_date_line(t) && word_count(t) <= 8 {
+            Some("date")
+        } else if metadata_line(t, &mut self.meta) {
+            Some("front matter")
+        } else {
+            None
+        };
+        if let Some(reason) = metadata {
             self.flush();
+            self.furnish(t, UnitClass::Metadata, reason);
             return;
         }
         self.flush();
@@ -236,6 +377,7 @@ impl<'a> Parser<'a> {
             kind,
             section: self.section,
             group: self.group,
+            people: self.people,
             text: String::new(),
             starts: Vec::new(),
         };
@@ -261,6 +403,10 @@ impl<'a> Parser<'a> {
             heading.push_str(t);
             self.open_heading = Some(heading);
             self.after_heading = true;
+            if let Some(last) = self.furniture.last_mut() {
+                last.text.push(' ');
+                last.text.push_str(&clean_line(t));
+            }
         }
         continues
     }
@@ -302,27 +448,40 @@ impl<'a> Parser<'a> {
 
     /// Preamble handling; returns false when the line starts the body.
     fn preamble_line(&mut self, t: &str) -> bool {
+        let Some(reason) = self.preamble_field(t) else {
+            return false;
+        };
+        self.furnish(t, UnitClass::Metadata, reason);
+        true
+    }
+
+    /// Take a preamble line into the session metadata; `None` when it starts the body.
+    fn preamble_field(&mut self, t: &str) -> Option<&'static str> {
         // Only the very next line can be a wrapped title's tail.
         let title_wrapped = std::mem::take(&mut self.title_wrapped);
         let plain = strip_markup(t);
         if plain.is_empty() || is_banner(&plain) {
-            return true;
+            return Some("banner");
         }
         let md = markdown_heading(t);
         if let Some((level, text)) = md {
             if self.meta.title.is_empty() && level <= 2 && known_section(text).is_none() {
                 self.meta.title = clean_line(text);
-                return true;
+                return Some("title");
             }
-            return false;
+            return None;
         }
         if parse_bullet(t).is_some() {
-            return false;
+            return None;
         }
-        if title_wrapped && self.blank_run == 0 && as_url(&plain).is_none() && !is_date_line(&plain)
+        if title_wrapped
+            && self.blank_run == 0
+            && as_url(&plain).is_none()
+            && !is_date_line(&plain)
+            && !is_key_value(&plain)
         {
             self.meta.title = format!("{} {}", self.meta.title, clean_line(&plain));
-            return true;
+            return Some("title");
         }
         // Before a title is found only template-like headings end the preamble, so a
         // title such as "Recommendations for a Digital Future" stays a title.
@@ -332,42 +491,67 @@ impl<'a> Parser<'a> {
             known_heading(&plain)
         };
         if heading_here {
-            return false;
+            return None;
         }
         if metadata_line(&plain, &mut self.meta) {
-            return true;
+            return Some("front matter");
         }
         if is_other_heading(&plain) && word_count(&plain) <= 4 {
-            return false;
+            return None;
         }
         if let Some(url) = as_url(&plain) {
             if self.meta.url.is_empty() {
                 self.meta.url = url;
             }
-            return true;
+            return Some("link");
         }
         if is_date_line(&plain) {
             if self.meta.date.is_empty() {
                 self.meta.date = clean_line(&plain);
             }
-            return true;
+            return Some("date");
         }
         let words = word_count(&plain);
         if words > 30 || (words > 12 && ends_with_terminal(&plain)) {
-            return false;
+            return None;
+        }
+        // A greeting or a stage direction opens the body; it names no title or organizer.
+        if is_formula(&plain) {
+            return None;
+        }
+        // A byline or a publication date is metadata, but not the organizer.
+        if let Some((UnitClass::Metadata, reason)) = furniture_line(&plain) {
+            return Some(reason);
+        }
+        if repeats_title(&plain, &self.meta.title, true) {
+            return Some("repeats the title");
         }
         if self.meta.title.is_empty() {
             // PDFs wrap a long title at the page width; a line that long with no blank
             // line after it is wrapped, and the next line is its tail, not the organizer.
             self.title_wrapped = plain.chars().count() >= WRAPPED_TITLE_CHARS;
             self.meta.title = clean_line(&plain);
-            return true;
+            return Some("title");
         }
         if self.meta.organizer.is_empty() && words <= 20 && !ends_with_terminal(&plain) {
             self.meta.organizer = clean_line(&plain);
-            return true;
+            return Some("organizer");
         }
-        false
+        None
+    }
+
+    /// Record a line consumed as furniture, so the run can report it.
+    fn furnish(&mut self, text: &str, class: UnitClass, reason: &'static str) {
+        let text = clean_line(text.trim_start_matches('#').trim());
+        if text.is_empty() {
+            return;
+        }
+        self.furniture.push(Furniture {
+            line: self.number,
+            text,
+            class,
+            reason,
+        });
     }
 
     /// A horizontal rule, or a Setext underline that turns the previous line into a heading.
@@ -382,6 +566,12 @@ impl<'a> Parser<'a> {
             if let Some(cur) = self.current.take() {
                 let level = if t.starts_with('=') { 1 } else { 2 };
                 self.heading(&cur.text, level, true);
+                self.furniture.push(Furniture {
+                    line: cur.line_at(0),
+                    text: cur.text,
+                    class: UnitClass::Heading,
+                    reason: "heading",
+                });
             }
         } else {
             self.flush();
@@ -454,6 +644,7 @@ impl<'a> Parser<'a> {
         self.in_preamble = false;
         self.group += 1;
         self.after_heading = true;
+        self.people = is_people_heading(text);
         match known_section(text) {
             Some(kind) => {
                 self.section = kind;
@@ -483,56 +674,227 @@ struct HeadingLine {
     explicit: bool,
 }
 
-/// Turn blocks into statements, dropping lead-ins and metadata-like lines.
-fn build_statements(doc: &Document, blocks: &[Block], notes: &mut Vec<String>) -> Vec<Statement> {
-    let mut out: Vec<Statement> = Vec::new();
-    let push = |section: SectionKind, text: &str, line: usize, out: &mut Vec<Statement>| {
-        let text = text.trim();
-        if is_noise(text) {
-            return;
-        }
-        let text = truncate_chars(text, MAX_STATEMENT_CHARS).unwrap_or_else(|| text.to_owned());
-        let index = out.len() + 1;
-        out.push(Statement {
-            id: format!("{}#{}", doc.id, index),
-            session: doc.id.clone(),
-            section,
-            kind: classify(section, &text),
-            text,
-            source: doc.source.clone(),
-            line,
-        });
+/// Turn blocks into units: lead-ins become headings, the rest candidate statements that
+/// [`classify_unit`] sorts into statements and furniture; then merge in the furniture the
+/// parser consumed, in document order.
+fn build_units(
+    blocks: &[Block],
+    furniture: Vec<Furniture>,
+    title: &str,
+    notes: &mut Vec<String>,
+) -> Vec<Unit> {
+    struct Candidate {
+        unit: Unit,
+        form: Form,
+        people: bool,
+    }
+    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut lead_ins: Vec<Unit> = Vec::new();
+    let lead_in = |section, text: &str, line| Unit {
+        section,
+        text: text.trim().to_owned(),
+        line,
+        class: UnitClass::Heading,
+        reason: "lead-in to a list".into(),
     };
+    let topics = topic_lists(blocks);
     for (i, block) in blocks.iter().enumerate() {
-        if out.len() >= MAX_STATEMENTS_PER_SESSION {
-            notes.push(format!(
-                "more than {MAX_STATEMENTS_PER_SESSION} statements; the rest were ignored"
-            ));
-            break;
-        }
         let next = blocks.get(i + 1).filter(|n| n.group == block.group);
+        if topics[i] {
+            lead_ins.push(Unit {
+                reason: "item of a list of topics".into(),
+                ..lead_in(block.section, &block.text, block.line_at(0))
+            });
+            continue;
+        }
+        let mut candidate = |text: &str, line: usize, form: Form| {
+            let text = text.trim();
+            let text = truncate_chars(text, MAX_STATEMENT_CHARS).unwrap_or_else(|| text.to_owned());
+            candidates.push(Candidate {
+                unit: Unit {
+                    section: block.section,
+                    text,
+                    line,
+                    class: UnitClass::Statement,
+                    reason: String::new(),
+                },
+                form,
+                people: block.people,
+            });
+        };
         match block.kind {
             BlockKind::Item { .. } => {
                 if is_lead_in(block, next) {
+                    lead_ins.push(lead_in(block.section, &block.text, block.line_at(0)));
                     continue;
                 }
-                push(block.section, &block.text, block.line_at(0), &mut out);
+                candidate(&block.text, block.line_at(0), Form::Item);
             }
             BlockKind::Para => {
                 let sentences = split_sentences(&block.text);
+                let form = if sentences.len() == 1 {
+                    Form::Line
+                } else {
+                    Form::Sentence
+                };
                 let last = sentences.len().saturating_sub(1);
                 let introduces_list =
                     next.is_some_and(|n| matches!(n.kind, BlockKind::Item { .. }));
                 for (k, (offset, sentence)) in sentences.into_iter().enumerate() {
+                    let line = block.line_at(offset);
                     if k == last && introduces_list && sentence.ends_with(':') {
+                        lead_ins.push(lead_in(block.section, sentence, line));
                         continue;
                     }
-                    push(block.section, sentence, block.line_at(offset), &mut out);
+                    candidate(sentence, line, form);
                 }
             }
         }
     }
-    out
+    strip_numbered_prefixes(candidates.iter_mut().map(|c| &mut c.unit.text));
+    // A mail-reply header or a dateline glued onto the first sentence is cut off it.
+    for (index, c) in candidates.iter_mut().enumerate() {
+        if let Some((head, rest, reason)) = split_header(&c.unit.text, index) {
+            lead_ins.push(Unit {
+                section: c.unit.section,
+                text: head,
+                line: c.unit.line,
+                class: UnitClass::Metadata,
+                reason: reason.into(),
+            });
+            c.unit.text = rest;
+        }
+    }
+    let total = candidates.len();
+    let mut statements = 0;
+    let mut units: Vec<Unit> = candidates
+        .into_iter()
+        .enumerate()
+        .map(|(index, c)| {
+            let position = Position {
+                form: c.form,
+                index,
+                followed: index + 1 < total,
+                title,
+                under_people_heading: c.people,
+            };
+            let mut unit = c.unit;
+            let (class, reason) = classify_unit(&unit.text, &position);
+            unit.class = class;
+            unit.reason = reason.unwrap_or_default().to_owned();
+            if class == UnitClass::Statement {
+                statements += 1;
+                if statements > MAX_STATEMENTS_PER_SESSION {
+                    unit.reason = format!(
+                        "beyond the limit of {MAX_STATEMENTS_PER_SESSION} statements per document"
+                    );
+                    unit.class = UnitClass::Boilerplate;
+                }
+            }
+            unit
+        })
+        .collect();
+    if statements > MAX_STATEMENTS_PER_SESSION {
+        notes.push(format!(
+            "more than {MAX_STATEMENTS_PER_SESSION} statements; the rest are listed as excluded"
+        ));
+    }
+    units.extend(lead_ins);
+    units.extend(furniture.into_iter().map(|f| Unit {
+        section: SectionKind::Other,
+        text: f.text,
+        line: f.line,
+        class: f.class,
+        reason: f.reason.to_owned(),
+    }));
+    // Stable: units of one line keep the order they were read in.
+    units.sort_by_key(|u| u.line);
+    units
+}
+
+/// Longest mail-reply header ("On Tue, 2 Apr 2024, A wrote:") cut off a unit, in words.
+const MAX_REPLY_HEADER_WORDS: usize = 40;
+
+/// Split a header glued onto the text that follows it: `(header, rest, reason)`.
+fn split_header(text: &str, index: usize) -> Option<(String, String, &'static str)> {
+    let lower = text.to_lowercase();
+    if lower.starts_with("on ") {
+        if let Some(i) = lower.find(" wrote:") {
+            let end = i + " wrote:".len();
+            let rest = text[end..].trim();
+            if word_count(&text[..end]) <= MAX_REPLY_HEADER_WORDS && !rest.is_empty() {
+                return Some((
+                    text[..end].to_owned(),
+                    rest.to_owned(),
+                    "quoted-mail header",
+                ));
+            }
+        }
+    }
+    if index < 4 {
+        let rest = split_dateline(text)?;
+        let head = text[..text.len() - rest.len()].trim_end_matches([' ', '-', '–', '—']);
+        let stands_alone = word_count(rest) >= 4
+            && classify_unit(rest, &Position::anywhere()).0 == UnitClass::Statement;
+        if stands_alone {
+            return Some((head.to_owned(), rest.to_owned(), "dateline"));
+        }
+    }
+    None
+}
+
+/// Longest item (in words) of a list of topics.
+const MAX_TOPIC_WORDS: usize = 8;
+
+/// Items of lists that only name topics: three or more sibling items, each a short noun
+/// phrase with no verb of its own ("Data governance and trust"), outside a
+/// recommendations section (where a noun phrase is an ask: "Stable funding for NRIs").
+fn topic_lists(blocks: &[Block]) -> Vec<bool> {
+    let mut marks = vec![false; blocks.len()];
+    let mut start = 0;
+    while start < blocks.len() {
+        let sibling = |b: &Block| match (b.kind, blocks[start].kind) {
+            (BlockKind::Item { indent: a, .. }, BlockKind::Item { indent: c, .. }) => {
+                a == c && b.group == blocks[start].group
+            }
+            _ => false,
+        };
+        let mut end = start;
+        while end < blocks.len() && sibling(&blocks[end]) {
+            end += 1;
+        }
+        let run = &blocks[start..end.max(start + 1)];
+        if run.len() >= 3 && run.iter().all(is_topic) {
+            marks[start..end].iter_mut().for_each(|m| *m = true);
+        }
+        start = end.max(start + 1);
+    }
+    marks
+}
+
+/// A short noun phrase with no verb of its own, outside a recommendations section.
+fn is_topic(b: &Block) -> bool {
+    const VERBS: &[&str] = &[
+        "should", "must", "will", "shall", "can", "could", "would", "is", "are", "was", "were",
+        "has", "have", "had", "need", "needs", "be",
+    ];
+    let t = b.text.trim();
+    b.section != SectionKind::Recommendations
+        && word_count(t) <= MAX_TOPIC_WORDS
+        && !t.ends_with(['.', '!', '?', ';'])
+        && classify(b.section, t) == StatementKind::Observation
+        && !t
+            .split_whitespace()
+            .any(|w| VERBS.contains(&w.to_lowercase().as_str()))
+}
+
+/// A line the parser consumed without making a block.
+#[derive(Debug)]
+struct Furniture {
+    line: usize,
+    text: String,
+    class: UnitClass,
+    reason: &'static str,
 }
 
 /// Does this item only introduce the nested items that follow it?
@@ -560,14 +922,6 @@ fn is_lead_in(block: &Block, next: Option<&Block>) -> bool {
         && !block.text.contains(['.', '!', '?', ';'])
         && !block.text.ends_with([',', '-']);
     nested && bare
-}
-
-/// Lines that carry no claim: links, dates, lone labels.
-fn is_noise(text: &str) -> bool {
-    text.is_empty()
-        || as_url(text).is_some()
-        || (is_date_line(text) && word_count(text) <= 8)
-        || !text.chars().any(char::is_alphabetic)
 }
 
 /// Width of leading whitespace, counting a tab as four columns.
@@ -725,46 +1079,13 @@ fn heading_core(text: &str) -> &str {
 /// "Session Outcome Document" and similar banners above the title.
 fn is_banner(t: &str) -> bool {
     let l = t.trim_end_matches(':').trim().to_lowercase();
-    matches!(
-        l.as_str(),
-        "session outcome document"
-            | "outcome document"
-            | "session outcome"
-            | "outcome report"
-            | "session report"
-    )
+    BANNERS.contains(&l.as_str())
 }
 
 /// A whole line in parentheses or brackets, e.g. a template instruction.
 fn is_prompt(t: &str) -> bool {
     (t.starts_with('(') && t.ends_with(')')) || (t.starts_with('[') && t.ends_with(']'))
 }
-
-/// Patterns naming each known section, checked on the lowercased heading core.
-const SECTION_PATTERNS: &[(&str, SectionKind)] = &[
-    ("recommendation", SectionKind::Recommendations),
-    ("action plan", SectionKind::Recommendations),
-    ("forward-looking", SectionKind::Recommendations),
-    ("forward looking", SectionKind::Recommendations),
-    ("next steps", SectionKind::Recommendations),
-    ("way forward", SectionKind::Recommendations),
-    ("call to action", SectionKind::Recommendations),
-    ("calls to action", SectionKind::Recommendations),
-    ("outcome", SectionKind::Outcomes),
-    ("takeaway", SectionKind::Outcomes),
-    ("conclusion", SectionKind::Outcomes),
-    ("results", SectionKind::Outcomes),
-    ("achievements", SectionKind::Outcomes),
-    ("agreements", SectionKind::Outcomes),
-    ("commitments", SectionKind::Outcomes),
-    ("key issues", SectionKind::Issues),
-    ("issues discussed", SectionKind::Issues),
-    ("issues", SectionKind::Issues),
-    ("discussion", SectionKind::Issues),
-    ("key points", SectionKind::Issues),
-    ("challenges", SectionKind::Issues),
-    ("key themes", SectionKind::Issues),
-];
 
 /// Which known section a heading names, by the earliest matching pattern.
 fn known_section(text: &str) -> Option<SectionKind> {
@@ -808,39 +1129,19 @@ fn known_heading(t: &str) -> bool {
 fn template_heading(t: &str) -> bool {
     let core = heading_core(t).to_lowercase();
     known_heading(t)
-        && (core.starts_with("key issues")
-            || core.starts_with("tangible outcomes")
-            || core.starts_with("key recommendations")
-            || word_count(&core) <= 3)
+        && (TEMPLATE_HEADING_STARTS.iter().any(|h| core.starts_with(h)) || word_count(&core) <= 3)
 }
 
 /// Headings that leave the known sections: speakers, annexes and the like.
 fn is_other_heading(text: &str) -> bool {
-    const OTHER: &[&str] = &[
-        "speaker",
-        "panel",
-        "moderator",
-        "participants",
-        "annex",
-        "appendix",
-        "reference",
-        "resources",
-        "contact",
-        "background",
-        "introduction",
-        "overview",
-        "agenda",
-        "about",
-        "acknowledg",
-        "links",
-        "further reading",
-        "biograph",
-        "organi",
-        "summary",
-        "context",
-    ];
     let core = heading_core(text).to_lowercase();
-    OTHER.iter().any(|o| core.starts_with(o))
+    OTHER_HEADINGS.iter().any(|o| core.starts_with(o))
+}
+
+/// Headings whose items name people: speakers, panel, moderators.
+fn is_people_heading(text: &str) -> bool {
+    let core = heading_core(strip_numbering(text.trim())).to_lowercase();
+    PEOPLE_HEADINGS.iter().any(|o| core.starts_with(o))
 }
 
 /// Upper-case headings ("KEY ISSUES", "SPEAKERS"): mostly capitals, short, no full stop.
@@ -870,26 +1171,35 @@ fn metadata_line(t: &str, meta: &mut Meta) -> bool {
     };
     let key = key.trim().trim_matches('*').trim().to_lowercase();
     let value = clean_line(value.trim().trim_matches('*'));
-    let slot = match key.as_str() {
-        "title" | "session title" | "session" | "session name" => &mut meta.title,
-        "organizer" | "organiser" | "organizers" | "organisers" | "organized by"
-        | "organised by" | "host" | "hosted by" | "convener" | "convenor" | "lead organizer" => {
-            &mut meta.organizer
-        }
-        "date" | "date and time" | "when" | "date/time" | "time" => &mut meta.date,
-        "url" | "link" | "session link" | "web" | "website" | "session page" => {
-            let url = as_url(&value).unwrap_or(value);
-            if meta.url.is_empty() {
-                meta.url = url;
+    let Some(&(_, field)) = SESSION_KEYS.iter().find(|(k, _)| *k == key) else {
+        // Author, publisher, mail headers…: metadata that fills no session field.
+        return METADATA_KEYS.contains(&key.as_str());
+    };
+    let slot = match field {
+        MetaField::Title => &mut meta.title,
+        MetaField::Organizer => &mut meta.organizer,
+        MetaField::Date => &mut meta.date,
+        MetaField::Url => {
+            // "Source: Reuters" names a source but gives no link to fill `url` with.
+            if let Some(url) = as_url(&value).or_else(|| first_link(&value)) {
+                if meta.url.is_empty() {
+                    meta.url = url;
+                }
             }
             return true;
         }
-        _ => return false,
     };
     if slot.is_empty() {
         *slot = value;
     }
     true
+}
+
+/// The first http(s) link inside a value such as "<https://x.org/1> (archived)".
+fn first_link(value: &str) -> Option<String> {
+    value
+        .split_whitespace()
+        .find_map(|w| as_url(w.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | ';'))))
 }
 
 #[cfg(test)]
@@ -996,8 +1306,16 @@ mod tests {
                 (SectionKind::Issues, "a one.".to_string()),
                 (SectionKind::Outcomes, "b two.".to_string()),
                 (SectionKind::Recommendations, "c three.".to_string()),
-                (SectionKind::Other, "Jane Doe, ITU".to_string()),
             ]
+        );
+        // The name under "Speakers" is a speaker list, reported as metadata.
+        let s = outline(&doc(
+            "# The Title\n\nKey Issues\n\n- a one.\n\nSpeakers\n\n- Jane Doe, ITU\n",
+        ));
+        let jane = s.excluded.iter().find(|e| e.text == "Jane Doe, ITU");
+        assert_eq!(
+            jane.map(|e| (e.class, e.reason.as_str())),
+            Some((UnitClass::Metadata, "speaker list"))
         );
     }
 

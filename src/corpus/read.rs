@@ -4,10 +4,12 @@
 //! cannot become a session is recorded as [`Skipped`] with a human reason, and
 //! only a corpus with no sessions at all is an error.
 
+use super::boilerplate::mark_repeated;
 use super::decode::{decode, normalise_line_ends};
-use super::outline::outline_with_notes;
+use super::outline::{assemble, outline_units, Outlined};
+use super::unit::UnitClass;
 use super::{docx, html, pdf};
-use super::{Corpus, CorpusError, Session, Skipped};
+use super::{Corpus, CorpusError, Skipped};
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::fs;
@@ -62,6 +64,10 @@ fn read_with_warnings(path: &Path) -> Result<(Document, Vec<String>), String> {
         "pdf" => (normalise_line_ends(&pdf::to_text(&bytes)?), None),
         "html" | "htm" | "xhtml" => {
             let decoded = decode(&bytes)?;
+            // The mark sits in the page's <head>, which the reader drops.
+            if is_own_output(&decoded.text) {
+                return Err(OWN_OUTPUT.into());
+            }
             (html::to_text(&decoded.text), decoded.warning)
         }
         _ => {
@@ -69,6 +75,9 @@ fn read_with_warnings(path: &Path) -> Result<(Document, Vec<String>), String> {
             (decoded.text, decoded.warning)
         }
     };
+    if is_own_output(&text) {
+        return Err(OWN_OUTPUT.into());
+    }
     if text.trim().is_empty() {
         let reason = if matches!(ext.as_str(), "txt" | "md" | "markdown" | "text" | "") {
             "only whitespace"
@@ -187,18 +196,20 @@ pub fn load(paths: &[PathBuf]) -> Result<Corpus, CorpusError> {
             }),
         }
     }
-    let outlined: Vec<(Session, Vec<String>)> = docs.par_iter().map(outline_with_notes).collect();
+    let mut outlined: Vec<Outlined> = docs.par_iter().map(outline_units).collect();
+    for doc in &mut outlined {
+        let source = &doc.session.source;
+        warnings.extend(doc.notes.drain(..).map(|n| format!("{source}: {n}")));
+    }
+    let outlined = drop_repeated_documents(outlined, &mut skipped, &mut warnings);
+    let mut outlined = outlined;
+    mark_repeated(&mut outlined);
     let mut sessions = Vec::new();
-    for (session, notes) in outlined {
-        warnings.extend(
-            notes
-                .into_iter()
-                .map(|n| format!("{}: {n}", session.source)),
-        );
+    for session in outlined.into_iter().map(assemble) {
         if session.statements.is_empty() {
             skipped.push(Skipped {
                 source: session.source,
-                reason: "no statements found".into(),
+                reason: no_statements_reason(&session.excluded),
             });
         } else {
             sessions.push(session);
@@ -235,8 +246,14 @@ fn walk(root: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
     for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_file() => {
-                if SUPPORTED_EXTENSIONS.contains(&extension(e.path()).as_str()) {
+                let ext = extension(e.path());
+                if SUPPORTED_EXTENSIONS.contains(&ext.as_str()) {
                     files.push(e.into_path());
+                } else {
+                    skipped.push(Skipped {
+                        source: e.path().display().to_string(),
+                        reason: unsupported_reason(e.path(), &ext),
+                    });
                 }
             }
             Ok(_) => {}
@@ -255,6 +272,156 @@ fn walk(root: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
             }
         }
     }
+}
+
+/// The reason given for a file concord wrote itself.
+const OWN_OUTPUT: &str = "written by concord (its own output), not a session";
+
+/// Why a file found in a folder is not read, with what to do about it.
+fn unsupported_reason(path: &Path, ext: &str) -> String {
+    let hint = match ext {
+        "" => "no file extension: add .txt, .md, .docx, .html or .pdf to say what it holds",
+        "doc" => "legacy Word .doc: save it as .docx",
+        "odt" | "ott" => "OpenDocument text: save it as .docx or .pdf",
+        "rtf" => "rich text: save it as .docx or .txt",
+        "pages" => "Apple Pages: export it as .docx or .pdf",
+        "json" | "csv" if looks_like_own_output(path) => return OWN_OUTPUT.into(),
+        _ => "",
+    };
+    if hint.is_empty() {
+        format!(
+            "unsupported file type .{ext} (supported: {})",
+            supported_list()
+        )
+    } else {
+        format!("unsupported file ({hint})")
+    }
+}
+
+/// Does a .json or .csv file in the input folder look like a digest concord wrote?
+fn looks_like_own_output(path: &Path) -> bool {
+    let mut head = [0u8; 512];
+    let n = fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    let head = String::from_utf8_lossy(&head[..n]);
+    head.contains(crate::GENERATED_MARK)
+        || head.starts_with("theme_id,")
+        || (head.starts_with('{') && head.contains("\"corpus\"") && head.contains("\"model\""))
+}
+
+/// Text that concord itself wrote (a digest in Markdown or HTML): never read back as a session.
+fn is_own_output(text: &str) -> bool {
+    let head: String = text.chars().take(2048).collect();
+    let first = head
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    head.contains(crate::GENERATED_MARK)
+        || first == "# Consensus digest"
+        || first == "# Duplicate proposals"
+        || first.starts_with("# Agreement on “")
+}
+
+/// Why a file with no statements was left out, naming what it did hold.
+fn no_statements_reason(excluded: &[super::Excluded]) -> String {
+    if excluded.is_empty() {
+        return "no statements found".into();
+    }
+    let mut classes: Vec<&str> = excluded.iter().map(|e| e.class.as_str()).collect();
+    classes.sort_unstable();
+    classes.dedup();
+    format!(
+        "no statements found (only {} unit{}: {})",
+        excluded.len(),
+        if excluded.len() == 1 { "" } else { "s" },
+        classes.join(", ")
+    )
+}
+
+/// Share of word 5-grams two documents must share to be the same document twice.
+const SAME_DOCUMENT: f64 = 0.8;
+
+/// Count a document saved twice (identical or near-identical text under another name) once:
+/// the later one in path order is skipped, with a warning naming both.
+fn drop_repeated_documents(
+    docs: Vec<Outlined>,
+    skipped: &mut Vec<Skipped>,
+    warnings: &mut Vec<String>,
+) -> Vec<Outlined> {
+    let shingles: Vec<HashSet<u64>> = docs.par_iter().map(document_shingles).collect();
+    let mut index: std::collections::HashMap<u64, Vec<usize>> = std::collections::HashMap::new();
+    let mut kept: Vec<Outlined> = Vec::with_capacity(docs.len());
+    let mut kept_shingles: Vec<usize> = Vec::new();
+    for (d, doc) in docs.into_iter().enumerate() {
+        let mine = &shingles[d];
+        let mut shared: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        for h in mine {
+            for &k in index.get(h).map_or(&[][..], Vec::as_slice) {
+                *shared.entry(k).or_insert(0) += 1;
+            }
+        }
+        // The earliest earlier document that shares almost all of this one's text.
+        let same = shared
+            .into_iter()
+            .filter(|&(k, n)| {
+                let other = &shingles[kept_shingles[k]];
+                let union = mine.len() + other.len() - n;
+                union > 0 && n as f64 >= SAME_DOCUMENT * union as f64
+            })
+            .map(|(k, _)| k)
+            .min();
+        if let Some(k) = same {
+            let first = &kept[k].session.source;
+            let source = doc.session.source.clone();
+            warnings.push(format!(
+                "{source} has the same text as {first}; counted once, as {first}"
+            ));
+            skipped.push(Skipped {
+                source,
+                reason: format!("same document as {first} (counted once)"),
+            });
+            continue;
+        }
+        for &h in mine {
+            index.entry(h).or_default().push(kept.len());
+        }
+        kept_shingles.push(d);
+        kept.push(doc);
+    }
+    kept
+}
+
+/// Hashes of the word 5-grams of a document's statements (the whole text when shorter).
+fn document_shingles(doc: &Outlined) -> HashSet<u64> {
+    use std::hash::{Hash, Hasher};
+    let words: Vec<String> = doc
+        .units
+        .iter()
+        .filter(|u| u.class == UnitClass::Statement)
+        .flat_map(|u| {
+            u.text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let hash = |ws: &[String]| {
+        // A fixed-key hasher, so the result never depends on the process.
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        ws.hash(&mut h);
+        h.finish()
+    };
+    if words.len() < 5 {
+        return if words.is_empty() {
+            HashSet::new()
+        } else {
+            HashSet::from([hash(&words)])
+        };
+    }
+    words.windows(5).map(hash).collect()
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

@@ -52,6 +52,8 @@ pub fn to_markdown(d: &Digest) -> String {
         out.push('\n');
     }
 
+    not_analysed(&mut out, d);
+
     let _ = writeln!(out, "## Sessions\n");
     for s in &d.sessions {
         let _ = write!(out, "- **{}** (`{}`)", display_title(&s.title, &s.id), s.id);
@@ -66,6 +68,57 @@ pub fn to_markdown(d: &Digest) -> String {
         out.push('\n');
     }
     out
+}
+
+/// How many examples of each class of excluded unit the report quotes.
+const EXCLUDED_EXAMPLES: usize = 3;
+
+/// What was read but not analysed: counts per class and reason, a few cited examples.
+fn not_analysed(out: &mut String, d: &Digest) {
+    if d.excluded.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## Not analysed\n");
+    let _ = writeln!(
+        out,
+        "{} of the units read are not statements and were left out of the analysis (all are listed, with reasons, in the JSON digest and by `concord statements`).\n",
+        d.excluded.len()
+    );
+    for group in super::not_analysed(&d.excluded) {
+        let reasons: Vec<String> = group
+            .reasons
+            .iter()
+            .map(|(r, n)| format!("{r} ({n})"))
+            .collect();
+        let _ = writeln!(
+            out,
+            "- **{}** · {}: {}",
+            group.class.as_str(),
+            group.units.len(),
+            reasons.join(", ")
+        );
+        for e in group.units.iter().take(EXCLUDED_EXAMPLES) {
+            let _ = writeln!(
+                out,
+                "  - “{}” · `{}:{}`",
+                excerpt(&e.text),
+                e.source,
+                e.line
+            );
+        }
+    }
+    out.push('\n');
+}
+
+/// Longest excerpt of an excluded unit quoted in the report, in characters.
+const EXCERPT_CHARS: usize = 90;
+
+/// The text cut to [`EXCERPT_CHARS`] on a character boundary, marked when cut.
+fn excerpt(text: &str) -> String {
+    match text.char_indices().nth(EXCERPT_CHARS) {
+        Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
+        None => text.to_owned(),
+    }
 }
 
 fn header(out: &mut String, d: &Digest) {

@@ -13,7 +13,7 @@ pub use markdown::to_markdown;
 
 use crate::cluster::ClusterCache;
 use crate::cluster::Method;
-use crate::corpus::{Session, Skipped};
+use crate::corpus::{Excluded, Session, Skipped, UnitClass};
 use crate::rank::Theme;
 use serde::{Deserialize, Serialize};
 
@@ -61,6 +61,9 @@ pub struct Digest {
     pub themes: Vec<Theme>,
     /// Themes below the recurrence bar: unique proposals and lone observations.
     pub unique: Vec<Theme>,
+    /// Units read but not analysed (headings, metadata, procedural text, boilerplate),
+    /// each with its reason, in corpus order.
+    pub excluded: Vec<Excluded>,
     /// Statements projected to 2-D for the HTML map; not part of the JSON,
     /// which stays byte-identical to what it was before the map existed.
     #[serde(skip)]
@@ -76,4 +79,41 @@ pub enum Format {
     Json,
     /// One self-contained page with charts; opens offline.
     Html,
+}
+
+/// The excluded units of one class, for the "Not analysed" sections of the renderers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NotAnalysed<'a> {
+    /// The class.
+    pub class: UnitClass,
+    /// Every unit of that class, in corpus order.
+    pub units: Vec<&'a Excluded>,
+    /// Each reason with how many units it covers, most frequent first.
+    pub reasons: Vec<(&'a str, usize)>,
+}
+
+/// Group excluded units by class (in the order of [`UnitClass`]) with their reasons counted.
+pub fn not_analysed(excluded: &[Excluded]) -> Vec<NotAnalysed<'_>> {
+    let mut by_class: std::collections::BTreeMap<UnitClass, Vec<&Excluded>> =
+        std::collections::BTreeMap::new();
+    for e in excluded {
+        by_class.entry(e.class).or_default().push(e);
+    }
+    by_class
+        .into_iter()
+        .map(|(class, units)| {
+            let mut counts: std::collections::BTreeMap<&str, usize> =
+                std::collections::BTreeMap::new();
+            for u in &units {
+                *counts.entry(u.reason.as_str()).or_insert(0) += 1;
+            }
+            let mut reasons: Vec<(&str, usize)> = counts.into_iter().collect();
+            reasons.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            NotAnalysed {
+                class,
+                units,
+                reasons,
+            }
+        })
+        .collect()
 }

@@ -1,0 +1,263 @@
+//! The vocabulary of document templates and page furniture, kept apart from the parsers.
+//!
+//! The outliner and the unit classifier are generic: they look at structure (lists,
+//! headings, position, punctuation). What they need to know about *words* lives here,
+//! so a new template or a new language is one list to extend, not a parser to change.
+//! Every list is generic English (or mail-header) vocabulary, never a phrase of one site.
+
+use super::SectionKind;
+
+/// Banners printed above a session title ("Session Outcome Document").
+pub(crate) const BANNERS: &[&str] = &[
+    "session outcome document",
+    "outcome document",
+    "session outcome",
+    "outcome report",
+    "session report",
+];
+
+/// Patterns naming each known section, checked on the lowercased heading core.
+pub(crate) const SECTION_PATTERNS: &[(&str, SectionKind)] = &[
+    ("recommendation", SectionKind::Recommendations),
+    ("action plan", SectionKind::Recommendations),
+    ("forward-looking", SectionKind::Recommendations),
+    ("forward looking", SectionKind::Recommendations),
+    ("next steps", SectionKind::Recommendations),
+    ("way forward", SectionKind::Recommendations),
+    ("call to action", SectionKind::Recommendations),
+    ("calls to action", SectionKind::Recommendations),
+    ("outcome", SectionKind::Outcomes),
+    ("takeaway", SectionKind::Outcomes),
+    ("conclusion", SectionKind::Outcomes),
+    ("results", SectionKind::Outcomes),
+    ("achievements", SectionKind::Outcomes),
+    ("agreements", SectionKind::Outcomes),
+    ("commitments", SectionKind::Outcomes),
+    ("key issues", SectionKind::Issues),
+    ("issues discussed", SectionKind::Issues),
+    ("issues", SectionKind::Issues),
+    ("discussion", SectionKind::Issues),
+    ("key points", SectionKind::Issues),
+    ("challenges", SectionKind::Issues),
+    ("key themes", SectionKind::Issues),
+];
+
+/// The WSIS template's own headings, safe to recognise even before a title is seen.
+pub(crate) const TEMPLATE_HEADING_STARTS: &[&str] =
+    &["key issues", "tangible outcomes", "key recommendations"];
+
+/// Headings that leave the known sections: speakers, annexes and the like.
+pub(crate) const OTHER_HEADINGS: &[&str] = &[
+    "speaker",
+    "panel",
+    "moderator",
+    "participants",
+    "annex",
+    "appendix",
+    "reference",
+    "resources",
+    "contact",
+    "background",
+    "introduction",
+    "overview",
+    "agenda",
+    "about",
+    "acknowledg",
+    "links",
+    "further reading",
+    "biograph",
+    "organi",
+    "summary",
+    "context",
+];
+
+/// Headings under which every line names a person, not a position.
+pub(crate) const PEOPLE_HEADINGS: &[&str] = &[
+    "speaker",
+    "panel",
+    "moderator",
+    "participants",
+    "biograph",
+    "rapporteur",
+];
+
+/// Which session field a front-matter key fills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MetaField {
+    /// The session title.
+    Title,
+    /// The organizer.
+    Organizer,
+    /// The date.
+    Date,
+    /// The session's own link.
+    Url,
+}
+
+/// Front-matter keys that fill a session field (lower-cased, without the colon).
+pub(crate) const SESSION_KEYS: &[(&str, MetaField)] = &[
+    ("title", MetaField::Title),
+    ("session title", MetaField::Title),
+    ("session", MetaField::Title),
+    ("session name", MetaField::Title),
+    ("organizer", MetaField::Organizer),
+    ("organiser", MetaField::Organizer),
+    ("organizers", MetaField::Organizer),
+    ("organisers", MetaField::Organizer),
+    ("organized by", MetaField::Organizer),
+    ("organised by", MetaField::Organizer),
+    ("host", MetaField::Organizer),
+    ("hosted by", MetaField::Organizer),
+    ("convener", MetaField::Organizer),
+    ("convenor", MetaField::Organizer),
+    ("lead organizer", MetaField::Organizer),
+    ("date", MetaField::Date),
+    ("date and time", MetaField::Date),
+    ("when", MetaField::Date),
+    ("date/time", MetaField::Date),
+    ("time", MetaField::Date),
+    ("published", MetaField::Date),
+    ("url", MetaField::Url),
+    ("link", MetaField::Url),
+    ("session link", MetaField::Url),
+    ("web", MetaField::Url),
+    ("website", MetaField::Url),
+    ("session page", MetaField::Url),
+    ("source", MetaField::Url),
+    ("source url", MetaField::Url),
+    ("original", MetaField::Url),
+];
+
+/// Other keys of a `Key: value` line that describe the document, not its content:
+/// bylines, publishing data, mail headers (English, German, French, Spanish).
+pub(crate) const METADATA_KEYS: &[&str] = &[
+    "author",
+    "authors",
+    "by",
+    "written by",
+    "posted by",
+    "publisher",
+    "published by",
+    "posted",
+    "updated",
+    "last updated",
+    "rapporteur",
+    "rapporteurs",
+    "reporter",
+    "moderator",
+    "moderators",
+    "speaker",
+    "speakers",
+    "panelist",
+    "panelists",
+    "panellist",
+    "panellists",
+    "chair",
+    "location",
+    "venue",
+    "place",
+    "room",
+    "format",
+    "language",
+    "languages",
+    "tags",
+    "tag",
+    "category",
+    "categories",
+    "filed under",
+    "topics",
+    "contact",
+    "email",
+    "e-mail",
+    "tel",
+    "phone",
+    "photo",
+    "image",
+    "credit",
+    "credits",
+    "from",
+    "sent",
+    "to",
+    "cc",
+    "subject",
+    "reply-to",
+    "von",
+    "datum",
+    "an",
+    "betreff",
+    "de",
+    "envoyé",
+    "à",
+    "objet",
+    "enviado",
+    "para",
+    "asunto",
+    "fecha",
+    "reading time",
+    "share",
+    "download",
+    "file",
+    "document",
+    "symbol",
+    "ref",
+    "reference",
+];
+
+/// First words of a line that only says when or by whom something was published.
+pub(crate) const PUBLISHING_WORDS: &[&str] = &[
+    "published",
+    "posted",
+    "updated",
+    "written",
+    "issued",
+    "released",
+    "submitted",
+];
+
+/// First words of a credit line under a picture.
+pub(crate) const CREDIT_WORDS: &[&str] = &["photo", "image", "picture", "credit", "©", "copyright"];
+
+/// First words of a greeting.
+pub(crate) const GREETINGS: &[&str] = &[
+    "dear",
+    "hi",
+    "hello",
+    "greetings",
+    "excellencies",
+    "excellency",
+    "distinguished",
+    "good morning",
+    "good afternoon",
+    "good evening",
+    "ladies and gentlemen",
+];
+
+/// First words of a sign-off at the end of a letter or mail.
+pub(crate) const SIGN_OFFS: &[&str] = &[
+    "regards",
+    "best",
+    "kind regards",
+    "best regards",
+    "warm regards",
+    "sincerely",
+    "yours",
+    "cheers",
+    "thanks",
+    "thank you",
+    "many thanks",
+    "respectfully",
+    "with thanks",
+];
+
+/// Verbs that open a pointer to reading, watching or downloading something elsewhere.
+pub(crate) const POINTER_VERBS: &[&str] = &[
+    "read",
+    "download",
+    "click",
+    "view",
+    "watch",
+    "listen",
+    "subscribe",
+    "see",
+    "visit",
+];

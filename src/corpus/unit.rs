@@ -1,0 +1,515 @@
+//! What kind of unit a line or sentence is: a statement, or the furniture around statements.
+//!
+//! A *unit* is what the outliner cuts a document into: a list item, a prose sentence, a
+//! heading, a front-matter line. Only statements (positions, findings, proposals, calls a
+//! person would quote) are embedded and clustered; everything else is reported as excluded
+//! with its class and a reason. [`classify_unit`] is a pure function of the unit's text and
+//! its [`Position`]: the rules look at form (length, punctuation, `Key: value`, a greeting
+//! that ends in a comma), at position (the first lines of a body, a line standing alone
+//! before more text) and at the session's own title, never at one site's wording. Text
+//! repeated across documents (boilerplate) needs the whole corpus and is found in
+//! `boilerplate.rs`.
+
+use super::prose::{as_url, is_date_line, word_count};
+use super::template::{
+    CREDIT_WORDS, GREETINGS, METADATA_KEYS, POINTER_VERBS, PUBLISHING_WORDS, SESSION_KEYS,
+    SIGN_OFFS,
+};
+use super::{classify, SectionKind, StatementKind};
+use serde::{Deserialize, Serialize};
+
+/// What a unit read from a document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UnitClass {
+    /// A position, finding, proposal or call a person would quote: embedded and clustered.
+    Statement,
+    /// A heading, sub-heading or the lead-in of a list.
+    Heading,
+    /// Title, byline, dateline, source link, author, publisher, speaker lists.
+    Metadata,
+    /// Salutations, thanks, stage directions, pointers to read or download something.
+    Procedural,
+    /// Text that recurs across documents (site disclaimers, footers) or template prompts.
+    Boilerplate,
+}
+
+impl UnitClass {
+    /// The class as a word for readers ("heading", "metadata"…).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnitClass::Statement => "statement",
+            UnitClass::Heading => "heading",
+            UnitClass::Metadata => "metadata",
+            UnitClass::Procedural => "procedural",
+            UnitClass::Boilerplate => "boilerplate",
+        }
+    }
+}
+
+/// The form a unit had in its document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// A bulleted or numbered list item.
+    Item,
+    /// A sentence of a prose paragraph of several sentences.
+    Sentence,
+    /// A paragraph that is one line or one sentence standing alone.
+    Line,
+}
+
+/// Where a unit sits in its document: what classification needs beyond the text.
+#[derive(Debug, Clone, Copy)]
+pub struct Position<'a> {
+    /// The unit's form.
+    pub form: Form,
+    /// 0-based index among the body's candidate statements (before any exclusion).
+    pub index: usize,
+    /// More candidate units follow in the same document.
+    pub followed: bool,
+    /// The session's title, so that a repeat of it in the body is recognised.
+    pub title: &'a str,
+    /// The unit stands under a heading of people (speakers, panel, moderators).
+    pub under_people_heading: bool,
+}
+
+impl Position<'_> {
+    /// A sentence in the middle of a body with no title: the position that lets the text
+    /// alone decide.
+    pub fn anywhere() -> Self {
+        Position {
+            form: Form::Sentence,
+            index: usize::MAX,
+            followed: true,
+            title: "",
+            under_people_heading: false,
+        }
+    }
+}
+
+/// How many leading body units may still be a dateline or byline.
+const HEAD_UNITS: usize = 4;
+
+/// Longest unit (in words) that can be a sub-heading standing alone.
+const MAX_SUBHEADING_WORDS: usize = 12;
+
+/// Longest unit (in words) that can be a salutation, sign-off or pointer.
+const MAX_FORMULA_WORDS: usize = 10;
+
+/// Classify one unit; `None` for the reason means it is a statement.
+pub fn classify_unit(text: &str, pos: &Position) -> (UnitClass, Option<&'static str>) {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    let words = word_count(t);
+    let first = first_words(&lower, 1);
+    if let Some(reason) = metadata_reason(t, &lower, words, &first, pos) {
+        return (UnitClass::Metadata, Some(reason));
+    }
+    if let Some(reason) = procedural_reason(t, &lower, words, &first) {
+        return (UnitClass::Procedural, Some(reason));
+    }
+    if let Some(reason) = heading_reason(t, words, pos) {
+        return (UnitClass::Heading, Some(reason));
+    }
+    (UnitClass::Statement, None)
+}
+
+/// A line that is metadata or procedural by its own form (a byline, a publication date, a
+/// greeting, a sign-off), whatever a layout-based rule would make of it: such short lines
+/// look like headings to the outliner.
+pub(crate) fn furniture_line(text: &str) -> Option<(UnitClass, &'static str)> {
+    let position = Position {
+        form: Form::Sentence,
+        index: usize::MAX,
+        followed: false,
+        title: "",
+        under_people_heading: false,
+    };
+    match classify_unit(text, &position) {
+        (class @ (UnitClass::Metadata | UnitClass::Procedural), Some(reason)) => {
+            Some((class, reason))
+        }
+        _ => None,
+    }
+}
+
+/// A greeting, thanks, sign-off or stage direction: text that opens or closes a speech and
+/// is never a title or an organizer.
+pub(crate) fn is_formula(text: &str) -> bool {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    procedural_reason(t, &lower, word_count(t), &first_words(&lower, 1)).is_some()
+}
+
+fn metadata_reason(
+    t: &str,
+    lower: &str,
+    words: usize,
+    first: &str,
+    pos: &Position,
+) -> Option<&'static str> {
+    if !t.chars().any(char::is_alphabetic) {
+        return Some("no words");
+    }
+    if as_url(t).is_some() {
+        return Some("link");
+    }
+    if is_metadata_key_value(lower) {
+        return Some("front matter or byline");
+    }
+    if lower.trim_end().ends_with("wrote:") {
+        return Some("quoted-mail header");
+    }
+    if is_date_line(t) && words <= 8 {
+        return Some("date");
+    }
+    if PUBLISHING_WORDS.contains(&first) && words <= 6 {
+        return Some("publication date or byline");
+    }
+    if CREDIT_WORDS.contains(&first) && words <= 12 && !ends_like_sentence(t) {
+        return Some("credit line");
+    }
+    if first == "by" && words <= 8 && !ends_like_sentence(t) {
+        return Some("byline");
+    }
+    if pos.index < HEAD_UNITS && is_dateline(t) {
+        return Some("dateline");
+    }
+    if repeats_title(t, pos.title, pos.index < HEAD_UNITS) {
+        return Some("repeats the title");
+    }
+    if has_address(t) && words <= 12 {
+        return Some("link or address");
+    }
+    if pos.under_people_heading && words <= 20 {
+        return Some("speaker list");
+    }
+    None
+}
+
+fn procedural_reason(t: &str, lower: &str, words: usize, first: &str) -> Option<&'static str> {
+    let enclosed =
+        (t.starts_with('(') && t.ends_with(')')) || (t.starts_with('[') && t.ends_with(']'));
+    if enclosed && words <= 15 {
+        return Some("stage direction or note in brackets");
+    }
+    if words <= MAX_FORMULA_WORDS && starts_with_any(lower, GREETINGS) {
+        return Some("salutation");
+    }
+    if words <= MAX_FORMULA_WORDS && t.ends_with(',') {
+        return Some("salutation");
+    }
+    if words <= 4 && starts_with_any(lower, SIGN_OFFS) {
+        return Some("sign-off or thanks");
+    }
+    if words <= 8 && (first == "thank" || first == "thanks") {
+        return Some("thanks");
+    }
+    if is_pointer(lower, words, first) {
+        return Some("pointer to read, watch or download");
+    }
+    None
+}
+
+/// "Read the submission", "Download the full report here.", "You can find the form here."
+fn is_pointer(lower: &str, words: usize, first: &str) -> bool {
+    let second = first_words(lower, 2);
+    let second = second.split(' ').nth(1).unwrap_or("");
+    let opens = POINTER_VERBS.contains(&first) && !["and", "or", "of", "to"].contains(&second);
+    let last = lower
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    let points_away = ["here", "full", "below", "online", "website", "link"].contains(&last);
+    let has_verb = lower.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        POINTER_VERBS.contains(&w) || w == "find" || w == "learn"
+    });
+    (opens && words <= 8) || (points_away && has_verb && words <= 12)
+}
+
+fn heading_reason(t: &str, words: usize, pos: &Position) -> Option<&'static str> {
+    if !pos.followed {
+        return None;
+    }
+    let body = t.trim_end_matches(['"', '\'', ')', ']', '”', '’', '*']);
+    // Whatever its length, a unit that ends in a colon introduces what follows.
+    if body.ends_with(':') {
+        return Some("lead-in");
+    }
+    if pos.form != Form::Line {
+        return None;
+    }
+    if words <= 2 && !body.ends_with(['.', '!', '?']) {
+        return Some("label");
+    }
+    let starts_upper = t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    if !starts_upper {
+        return None;
+    }
+    if words <= MAX_SUBHEADING_WORDS && !body.ends_with(['.', '!', ';', ',', '?']) {
+        return Some("sub-heading");
+    }
+    if words <= MAX_SUBHEADING_WORDS && body.ends_with('?') {
+        return Some("question used as a heading");
+    }
+    None
+}
+
+/// `Key: value` where the key describes the document (author, publisher, mail headers…).
+/// Several pairs on one line ("Author: X Publisher: Y") count by their first key.
+fn is_metadata_key_value(lower: &str) -> bool {
+    let Some((key, value)) = lower.split_once(':') else {
+        return false;
+    };
+    let key = key.trim().trim_matches('*').trim();
+    if key.is_empty() || word_count(key) > 3 || value.trim().is_empty() || key.contains("//") {
+        return false;
+    }
+    METADATA_KEYS.contains(&key) || SESSION_KEYS.iter().any(|(k, _)| *k == key)
+}
+
+/// The first `n` words of lower-cased text, joined by single spaces, punctuation trimmed.
+fn first_words(lower: &str, n: usize) -> String {
+    lower
+        .split_whitespace()
+        .take(n)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '©'))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Does the text open with one of `phrases` as whole words?
+fn starts_with_any(lower: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| {
+        let n = word_count(p);
+        first_words(lower, n) == *p
+    })
+}
+
+fn ends_like_sentence(t: &str) -> bool {
+    t.trim_end_matches(['"', '\'', ')', ']', '”', '’'])
+        .ends_with(['.', '!', '?'])
+}
+
+/// A dateline opens a body with a place and date, then a dash: "12 March 2024, Geneva –
+/// Statement by…". What follows the dash is returned by [`split_dateline`] when it is a
+/// statement of its own; here the whole unit counts when the rest only describes the document.
+fn is_dateline(t: &str) -> bool {
+    split_dateline(t).is_some_and(|rest| {
+        let first = first_words(&rest.to_lowercase(), 1);
+        DOCUMENT_NOUNS.contains(&first.as_str()) || word_count(rest) < 4
+    })
+}
+
+/// Nouns that open a description of the document itself ("Statement delivered by…").
+const DOCUMENT_NOUNS: &[&str] = &[
+    "statement",
+    "remarks",
+    "speech",
+    "address",
+    "intervention",
+    "press",
+    "joint",
+    "opening",
+    "closing",
+    "keynote",
+    "message",
+    "letter",
+];
+
+/// The text after a leading "place, date –" dateline, if the unit opens with one.
+pub(crate) fn split_dateline(t: &str) -> Option<&str> {
+    let limit = t
+        .char_indices()
+        .filter(|&(_, c)| c.is_whitespace())
+        .nth(10)
+        .map_or(t.len(), |(i, _)| i);
+    let head = &t[..limit];
+    let (cut, sep) = [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|sep| head.find(sep).map(|i| (i, sep.len())))
+        .min()?;
+    let date = &t[..cut];
+    (is_date_line(date) && word_count(date) <= 8).then(|| t[cut + sep..].trim())
+}
+
+/// The unit is the session's title again (pages repeat their title under the header);
+/// near the top of a body, a good part of the title counts too.
+pub(crate) fn repeats_title(t: &str, title: &str, near_top: bool) -> bool {
+    // A headline written as a sentence, or one that makes an ask, is the document's
+    // position, not only its name.
+    if ends_like_sentence(t) || classify(SectionKind::Other, t) == StatementKind::Recommendation {
+        return false;
+    }
+    let a = fold(t);
+    let b = fold(title);
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a == b {
+        return true;
+    }
+    let (aw, bw) = (a.split(' ').count(), b.split(' ').count());
+    // The title with a few words of site name or section appended ("Title - Site").
+    (a.starts_with(&b) && bw >= 3 && aw <= bw + 4)
+        // The unit is a good part of the title (a header title with added context).
+        || (near_top && b.contains(&a) && aw >= 4 && aw * 3 >= bw)
+}
+
+/// Lower-case alphanumeric words joined by single spaces.
+fn fold(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// An e-mail address or a link inside the text.
+fn has_address(t: &str) -> bool {
+    t.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let lower = w.to_ascii_lowercase();
+        lower.starts_with("http") && lower.contains("://")
+            || lower.starts_with("www.")
+            || w.split_once('@')
+                .is_some_and(|(a, b)| !a.is_empty() && b.contains('.') && !b.starts_with('.'))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(form: Form, index: usize) -> Position<'static> {
+        Position {
+            form,
+            index,
+            followed: true,
+            title: "Harbour Cities Forum on Open Data",
+            under_people_heading: false,
+        }
+    }
+
+    fn class(text: &str, pos: &Position) -> UnitClass {
+        classify_unit(text, pos).0
+    }
+
+    #[test]
+    fn metadata_forms() {
+        let body = at(Form::Line, 7);
+        for text in [
+            "Rapporteur: Ada Quill",
+            "Author: Northwind Trust Publisher: Open Harbour",
+            "Published 03.04.25",
+            "By Ada Quill and Ben Ode",
+            "Photo by Lena Park on Pixabay",
+            "On Mon, Jun 3, 2024 at 10:15 AM Ben Ode <ben@example.org> wrote:",
+            "Harbour Cities Forum on Open Data",
+            "Harbour Cities Forum on Open Data - News",
+            "Subscribe: list@example.org",
+            "0 / 17",
+        ] {
+            assert_eq!(class(text, &body), UnitClass::Metadata, "{text}");
+        }
+        // A dateline only where a body begins.
+        let dateline = "4 March 2025, Lisbon - Remarks by the delegation of Northwind";
+        assert_eq!(class(dateline, &at(Form::Line, 1)), UnitClass::Metadata);
+        assert_eq!(
+            class(dateline, &at(Form::Sentence, 9)),
+            UnitClass::Statement
+        );
+        // A sentence that only opens with a date is news, not a dateline.
+        let news = "On 4 March 2025, the forum adopted its harbour data charter.";
+        assert_eq!(class(news, &at(Form::Sentence, 0)), UnitClass::Statement);
+    }
+
+    #[test]
+    fn procedural_forms() {
+        let pos = at(Form::Line, 2);
+        for text in [
+            "Good afternoon Chair, distinguished delegates,",
+            "Colleagues, friends,",
+            "Excellencies,",
+            "(As delivered)",
+            "[Applause]",
+            "Thank you, Madam Chair.",
+            "Best wishes,",
+            "Cheers Ben",
+            "Read the full statement",
+            "Download the report here.",
+            "You can find the agenda here.",
+            "To learn more about the session, read it in full.",
+        ] {
+            assert_eq!(class(text, &pos), UnitClass::Procedural, "{text}");
+        }
+    }
+
+    #[test]
+    fn subheadings_stand_alone_before_more_text() {
+        let line = at(Form::Line, 3);
+        assert_eq!(class("Water and open data", &line), UnitClass::Heading);
+        assert_eq!(
+            class("Why should ports share their data?", &line),
+            UnitClass::Heading
+        );
+        // The same words as a list item are a statement (bullets often lack a period).
+        assert_eq!(
+            class("Water and open data", &at(Form::Item, 3)),
+            UnitClass::Statement
+        );
+        // Nothing follows: a last line is not a heading of anything.
+        let last = Position {
+            followed: false,
+            ..line
+        };
+        assert_eq!(class("Water and open data", &last), UnitClass::Statement);
+        // A sentence of any form that ends in a colon introduces what follows.
+        assert_eq!(
+            class("Here are the main points:", &at(Form::Sentence, 4)),
+            UnitClass::Heading
+        );
+    }
+
+    #[test]
+    fn statements_stay_statements() {
+        let pos = at(Form::Sentence, 5);
+        let headline = Position {
+            title: "Cities must open their port data",
+            ..pos
+        };
+        for text in [
+            "Cities must open their port data",
+            "To have open ports, we need open port data.",
+        ] {
+            let headline = Position {
+                title: text,
+                ..headline
+            };
+            assert_eq!(class(text, &headline), UnitClass::Statement, "{text}");
+        }
+        for text in [
+            "Ports should publish their tide data under an open licence.",
+            "Recommendation: fund a shared registry of harbour sensors.",
+            "We thank the hosts and call on cities to publish their budgets openly by 2027.",
+            "Read-only access is not enough; cities must be able to reuse the data.",
+            "By 2030, every port should publish real-time berth data.",
+        ] {
+            assert_eq!(class(text, &pos), UnitClass::Statement, "{text}");
+        }
+    }
+
+    #[test]
+    fn people_under_a_speakers_heading() {
+        let pos = Position {
+            under_people_heading: true,
+            ..at(Form::Item, 8)
+        };
+        assert_eq!(
+            class("Ada Quill, Northwind Trust", &pos),
+            UnitClass::Metadata
+        );
+    }
+}

@@ -1,0 +1,355 @@
+//! Every unit read gets a class: statements are analysed, furniture is reported with a reason.
+//!
+//! The pages in `tests/fixtures/pages/` are invented, in the shape of real ones: a speech
+//! with its salutations and dateline, two reports from one site with its disclaimer, a
+//! mailing-list reply, a news page with a list of topics.
+
+use concord::corpus::{self, Corpus, Session, UnitClass};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn page(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/pages")
+        .join(name)
+}
+
+fn load(paths: &[PathBuf]) -> Corpus {
+    corpus::load(paths).expect("fixtures load")
+}
+
+/// The class and reason of the unit with exactly this text, if any.
+fn class_of(s: &Session, text: &str) -> Option<(UnitClass, String)> {
+    if s.statements.iter().any(|st| st.text == text) {
+        return Some((UnitClass::Statement, String::new()));
+    }
+    s.excluded
+        .iter()
+        .find(|e| e.text == text)
+        .map(|e| (e.class, e.reason.clone()))
+}
+
+fn assert_class(s: &Session, text: &str, class: UnitClass) {
+    let got = class_of(s, text);
+    assert_eq!(
+        got.as_ref().map(|g| g.0),
+        Some(class),
+        "{text:?} in {}: {got:?}",
+        s.id
+    );
+}
+
+#[test]
+fn a_speech_page_is_cut_into_statements_and_furniture() {
+    let c = load(&[page("01_harbour_statement.txt")]);
+    let s = &c.sessions[0];
+    assert_eq!(
+        s.title,
+        "Statement of the Northwind Ports Alliance at the Harbour Data Summit"
+    );
+    assert_eq!(
+        s.url,
+        "https://ports.example.org/news/statement-harbour-data-summit"
+    );
+    assert_eq!(s.date, "4 March 2025");
+    assert_eq!(s.organizer, "Northwind Ports Alliance");
+    use UnitClass::*;
+    for (text, class) in [
+        (
+            "Statement of the Northwind Ports Alliance at the Harbour Data Summit",
+            Metadata,
+        ),
+        ("(Check against delivery)", Procedural),
+        ("Excellencies, colleagues, friends,", Procedural),
+        ("Why open data?", Heading),
+        ("Thank you, Chair.", Procedural),
+        ("Read the full statement", Procedural),
+        (
+            "Port authorities must not sell exclusive access to safety data.",
+            Statement,
+        ),
+        (
+            "Closed data keeps small ports out of the regional logistics market.",
+            Statement,
+        ),
+    ] {
+        assert_class(s, text, class);
+    }
+    // The dateline describes the document: all of it is metadata.
+    assert!(s
+        .excluded
+        .iter()
+        .any(|e| e.text.starts_with("4 March 2025, Lisbon") && e.reason == "dateline"));
+    // Header lines are metadata too, so no statement repeats them.
+    assert!(s.statements.iter().all(|st| !st.text.contains("Source:")));
+}
+
+#[test]
+fn a_bundle_of_asks_is_split_into_claims_that_keep_provenance() {
+    let c = load(&[page("01_harbour_statement.txt")]);
+    let s = &c.sessions[0];
+    let claims: Vec<_> = s
+        .statements
+        .iter()
+        .filter(|st| st.parent.is_some())
+        .collect();
+    let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Publishing berth schedules in real time.",
+            "Funding a shared sensor registry.",
+            "Making tide models reusable by anyone."
+        ]
+    );
+    let parent = claims[0].parent.clone().unwrap();
+    for (k, claim) in claims.iter().enumerate() {
+        assert_eq!(claim.parent.as_deref(), Some(parent.as_str()));
+        assert_eq!(claim.id, format!("{parent}.{}", k + 1));
+        assert_eq!(claim.line, 20, "a claim keeps the line of its statement");
+        assert_eq!(claim.source, s.source);
+        assert!(claim
+            .context
+            .as_deref()
+            .is_some_and(|c| c.starts_with("We call on the Summit")));
+    }
+}
+
+#[test]
+fn a_site_disclaimer_repeated_across_documents_is_boilerplate() {
+    let c = load(&[page("02_coastal_report.txt"), page("03_coastal_report.txt")]);
+    for s in &c.sessions {
+        let disclaimer = s
+            .excluded
+            .iter()
+            .filter(|e| e.class == UnitClass::Boilerplate)
+            .map(|e| e.text.as_str())
+            .collect::<Vec<_>>();
+        assert_eq!(
+            disclaimer,
+            [
+                "Disclaimer: This report was produced automatically from the session recording and has not been checked by the speakers.",
+                "Quotes may contain errors."
+            ],
+            "{}",
+            s.id
+        );
+    }
+    // The same sentences on one page alone are not boilerplate: nothing repeats them.
+    let alone = load(&[page("02_coastal_report.txt")]);
+    assert!(alone.sessions[0]
+        .excluded
+        .iter()
+        .all(|e| e.class != UnitClass::Boilerplate));
+}
+
+#[test]
+fn a_copy_on_another_site_is_reporting_not_boilerplate() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = fs::read_to_string(page("02_coastal_report.txt"))
+        .unwrap()
+        .replace("www.summitnews.example.net", "blog.elsewhere.example.com");
+    fs::write(dir.path().join("x_other_site.txt"), other).unwrap();
+    let c = load(&[
+        page("02_coastal_report.txt"),
+        page("03_coastal_report.txt"),
+        dir.path().join("x_other_site.txt"),
+    ]);
+    let x = c.sessions.iter().find(|s| s.id == "x_other_site").unwrap();
+    assert!(x.excluded.iter().all(|e| e.class != UnitClass::Boilerplate));
+    assert!(x
+        .statements
+        .iter()
+        .any(|st| st.text.starts_with("Disclaimer: This report")));
+}
+
+#[test]
+fn a_mail_reply_keeps_its_point_and_drops_its_headers() {
+    let c = load(&[page("04_mail_thread.txt")]);
+    let s = &c.sessions[0];
+    use UnitClass::*;
+    assert_class(s, "Hi Ana,", Procedural);
+    assert_class(s, "Cheers Ben", Procedural);
+    let header = s
+        .excluded
+        .iter()
+        .find(|e| e.reason == "quoted-mail header")
+        .expect("the reply header is excluded");
+    assert!(header.text.starts_with("On Thu, Mar 6, 2025") && header.text.ends_with("wrote:"));
+    assert!(s
+        .statements
+        .iter()
+        .any(|st| st.text.starts_with("Thanks Ben: paragraph 9 of the draft")));
+    assert!(s.statements.iter().any(|st| st.text.starts_with("I agree")));
+    assert!(s
+        .excluded
+        .iter()
+        .any(|e| e.text.contains("mailing list") && e.class == Metadata));
+}
+
+#[test]
+fn a_list_of_topics_and_a_byline_are_not_statements() {
+    let c = load(&[page("05_topics_page.md")]);
+    let s = &c.sessions[0];
+    use UnitClass::*;
+    assert_class(s, "Published 12.03.25", Metadata);
+    assert_class(s, "By Lena Park", Metadata);
+    for topic in [
+        "Open data and transparency",
+        "Safety at sea",
+        "Skills and training",
+    ] {
+        assert_class(s, topic, Heading);
+    }
+    let statements: Vec<&str> = s.statements.iter().map(|st| st.text.as_str()).collect();
+    assert_eq!(
+        statements,
+        [
+            "Open berth and tide data by default.",
+            "Give small ports a seat on the regional data board."
+        ]
+    );
+}
+
+#[test]
+fn header_lines_fill_the_session_and_are_metadata() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("front.txt");
+    fs::write(
+        &p,
+        "Title: Open ports roundtable\nURL: https://ports.example.org/roundtable\nOrganiser: Harbour Guild\nDate: 9 May 2025\nRapporteur: Ada Quill\n\nKey Recommendations\n\n- Publish berth data openly.\n",
+    )
+    .unwrap();
+    let c = load(&[p.clone()]);
+    let s = &c.sessions[0];
+    assert_eq!(
+        (
+            s.title.as_str(),
+            s.url.as_str(),
+            s.organizer.as_str(),
+            s.date.as_str()
+        ),
+        (
+            "Open ports roundtable",
+            "https://ports.example.org/roundtable",
+            "Harbour Guild",
+            "9 May 2025"
+        )
+    );
+    assert_eq!(s.statements.len(), 1);
+    assert!(s
+        .excluded
+        .iter()
+        .any(|e| e.text == "Rapporteur: Ada Quill" && e.class == UnitClass::Metadata));
+    // A source that names no link fills no url, and is still metadata.
+    fs::write(
+        &p,
+        "Open ports roundtable\nSource: Harbour Guild newsletter\n\nKey Recommendations\n\n- Publish berth data openly.\n",
+    )
+    .unwrap();
+    let c = load(&[p]);
+    assert_eq!(c.sessions[0].title, "Open ports roundtable");
+    assert_eq!(c.sessions[0].url, "");
+}
+
+#[test]
+fn the_same_document_twice_counts_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string(page("02_coastal_report.txt")).unwrap();
+    fs::write(dir.path().join("a_report.txt"), &text).unwrap();
+    // Saved again under another name, with a different header title and one word changed.
+    let copy = text
+        .replacen("session 3: sensors and safety", "Session 3 (copy)", 1)
+        .replace("smaller ports", "small ports");
+    fs::write(dir.path().join("b_report_copy.txt"), copy).unwrap();
+    fs::copy(
+        page("03_coastal_report.txt"),
+        dir.path().join("c_other.txt"),
+    )
+    .unwrap();
+    let c = load(&[dir.path().to_path_buf()]);
+    let ids: Vec<&str> = c.sessions.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["a_report", "c_other"]);
+    let skipped = &c.skipped[0];
+    assert!(skipped.source.ends_with("b_report_copy.txt"));
+    assert!(
+        skipped.reason.contains("a_report.txt"),
+        "{}",
+        skipped.reason
+    );
+    assert!(c
+        .warnings
+        .iter()
+        .any(|w| w.contains("b_report_copy.txt") && w.contains("a_report.txt")));
+}
+
+#[test]
+fn unsupported_files_in_a_folder_are_listed_with_a_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::copy(page("05_topics_page.md"), d.join("a_page.md")).unwrap();
+    for name in ["b_minutes.doc", "c_notes.odt", "d_letter.rtf", "e_README"] {
+        fs::write(d.join(name), b"some bytes").unwrap();
+    }
+    let c = load(&[d.to_path_buf()]);
+    assert_eq!(c.sessions.len(), 1);
+    let reasons: Vec<(String, String)> = c
+        .skipped
+        .iter()
+        .map(|s| {
+            let name = Path::new(&s.source).file_name().unwrap();
+            (name.to_string_lossy().into_owned(), s.reason.clone())
+        })
+        .collect();
+    let hint = |name: &str| {
+        reasons
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, r)| r.clone())
+            .unwrap_or_default()
+    };
+    assert!(
+        hint("b_minutes.doc").contains("save it as .docx"),
+        "{reasons:?}"
+    );
+    assert!(hint("c_notes.odt").contains(".docx"), "{reasons:?}");
+    assert!(
+        hint("d_letter.rtf").contains(".docx or .txt"),
+        "{reasons:?}"
+    );
+    assert!(
+        hint("e_README").contains("no file extension"),
+        "{reasons:?}"
+    );
+}
+
+#[test]
+fn concord_output_in_the_folder_is_not_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::copy(page("05_topics_page.md"), d.join("a_page.md")).unwrap();
+    fs::write(
+        d.join("digest.md"),
+        format!(
+            "<!-- {} -->\n# Consensus digest\n\n## Recurring recommendations\n\n- Open berth data.\n",
+            concord::GENERATED_MARK
+        ),
+    )
+    .unwrap();
+    fs::write(
+        d.join("digest.html"),
+        format!(
+            "<!DOCTYPE html>\n<html><head><meta name=\"generator\" content=\"{}\"></head><body><ul><li>Open berth data.</li></ul></body></html>\n",
+            concord::GENERATED_MARK
+        ),
+    )
+    .unwrap();
+    let c = load(&[d.to_path_buf()]);
+    let ids: Vec<&str> = c.sessions.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["a_page"]);
+    assert_eq!(c.skipped.len(), 2);
+    assert!(c
+        .skipped
+        .iter()
+        .all(|s| s.reason.contains("written by concord")));
+}
