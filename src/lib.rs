@@ -9,6 +9,7 @@ pub mod cluster;
 pub mod corpus;
 pub mod digest;
 pub mod embed;
+pub mod eval;
 pub mod label;
 pub mod lexical;
 pub mod progress;

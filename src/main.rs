@@ -48,6 +48,43 @@ enum Command {
         #[command(flatten)]
         model: ModelArgs,
     },
+    /// Score digest, duplicates and agreement on a corpus against a gold file (score.py's rules).
+    #[command(after_help = concord::eval::RULES)]
+    Eval(EvalArgs),
+}
+
+#[derive(Args)]
+#[command(
+    long_about = "Run, with default options, the digest, the duplicates and one agreement per gold \
+topic (`topics[i].query`) on PATH..., and score their JSON against GOLD.json. Prints the lines \
+the devset's score.py prints for digest, duplicates and agreement, in that order."
+)]
+struct EvalArgs {
+    /// Gold file: {"themes", "duplicate_pairs", "topics"} as in the devset's gold.json.
+    gold: PathBuf,
+    /// Files or folders (walked recursively) of outcome documents the gold quotes come from.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Output format: `text`, the lines score.py prints; `json`, the scores.
+    #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
+    format: EvalFormat,
+    /// Write to this file instead of stdout.
+    #[arg(long, short)]
+    out: Option<PathBuf>,
+    /// Also write the scored outputs as `--format json` writes them, in score.py's layout:
+    /// DIR/digest.json, DIR/duplicates.json, DIR/agreement/<topic index>.json.
+    #[arg(long, value_name = "DIR")]
+    save_json: Option<PathBuf>,
+    #[command(flatten)]
+    model: ModelArgs,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum EvalFormat {
+    /// score.py's lines.
+    Text,
+    /// The scores as JSON.
+    Json,
 }
 
 #[derive(Args)]
@@ -190,6 +227,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Embed { input, model } => run_embed(input, &model),
         Command::Duplicates(args) => run_duplicates(args),
         Command::Agreement(args) => run_agreement(args),
+        Command::Eval(args) => run_eval(args),
     }
 }
 
@@ -271,6 +309,84 @@ fn run_agreement(args: AgreementArgs) -> Result<()> {
         Format::Html => analysis::agreement_html(&a),
     };
     write_output(&args.output, &text)
+}
+
+/// Run digest, duplicates and agreement as their verbs do with default options, and score
+/// their JSON values against the gold file.
+fn run_eval(args: EvalArgs) -> Result<()> {
+    // The gold file first, so a wrong path fails before any embedding work.
+    let gold = concord::eval::Gold::load(&args.gold)?;
+    let (corpus, embedder, embedded) = load_and_embed(&args.paths, &args.model)?;
+    let options = Options {
+        method: Method::Agglomerative(Agglomerative {
+            threshold: concord::DEFAULT_THRESHOLD,
+            lexical_weight: concord::DEFAULT_LEXICAL_WEIGHT,
+        }),
+        min_sessions: 2,
+        with_map: false,
+        cache: if args.model.no_cache {
+            None
+        } else {
+            embed::default_cache_root().map(|root| ClusterCache::new(&root))
+        },
+    };
+    // Embeds again: a hit in the embedding cache, as a separate `concord digest` run would be.
+    let d = concord::digest(
+        &corpus,
+        embedder.as_ref(),
+        &options,
+        &mut Timings::default(),
+    )?;
+    let dup_options = analysis::DuplicateOptions {
+        threshold: analysis::duplicates::DEFAULT_THRESHOLD,
+        within_session: false,
+    };
+    let dups = analysis::duplicates(&embedded, corpus.sessions.len(), &dup_options);
+    let agree_options = analysis::AgreementOptions {
+        threshold: analysis::agreement::DEFAULT_THRESHOLD,
+    };
+    let mut agreements = Vec::new();
+    for t in &gold.topics {
+        let a = analysis::agreement(
+            &t.query,
+            &corpus.sessions,
+            &embedded,
+            embedder.as_ref(),
+            &agree_options,
+        )?;
+        agreements.push(a);
+    }
+    let digest_json = serde_json::to_value(&d)?;
+    let dups_json = serde_json::to_value(&dups)?;
+    if let Some(dir) = &args.save_json {
+        let agreement_dir = dir.join("agreement");
+        std::fs::create_dir_all(&agreement_dir)
+            .with_context(|| format!("creating {}", agreement_dir.display()))?;
+        let mut files = vec![
+            (dir.join("digest.json"), digest::to_json(&d)),
+            (dir.join("duplicates.json"), digest::to_json(&dups)),
+        ];
+        for (i, a) in agreements.iter().enumerate() {
+            files.push((agreement_dir.join(format!("{i}.json")), digest::to_json(a)));
+        }
+        for (path, text) in files {
+            std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
+        }
+    }
+    let agreements = agreements
+        .iter()
+        .map(|a| serde_json::to_value(a).map(Some))
+        .collect::<Result<Vec<_>, _>>()?;
+    let scores = concord::eval::score(&digest_json, &dups_json, &agreements, &gold);
+    let text = match args.format {
+        EvalFormat::Text => scores.to_text(),
+        EvalFormat::Json => digest::to_json(&scores),
+    };
+    let output = OutputArgs {
+        format: Format::Json,
+        out: args.out,
+    };
+    write_output(&output, &text)
 }
 
 /// Read the corpus and embed its statements (with progress), keeping the

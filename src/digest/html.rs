@@ -15,7 +15,8 @@ use crate::rank::Theme;
 use std::collections::HashMap;
 use std::fmt::Write;
 
-/// The page's style sheet, shared with the agreement page.
+/// The page's style sheet, shared with the agreement page. In print every `<details>` is
+/// open (`::details-content` for current browsers), so a PDF keeps every quote.
 pub(crate) const STYLE: &str = "\
 :root{color-scheme:light}\
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;\
@@ -44,6 +45,7 @@ td.n{text-align:center}\
 .tag{font-size:.75rem;font-weight:600;border:1px solid currentColor;border-radius:3px;padding:0 .3em;\
 margin-right:.3em;vertical-align:middle}\
 .rec{color:#0b4f8a}.obs{color:#8a4b00}\
+@media print{details::details-content{content-visibility:visible;display:block}details>*{display:block}}\
 ";
 
 /// Wrap `body` in a complete, self-contained HTML document titled `title`.
