@@ -25,6 +25,9 @@ const MAX_PREFIX_WORDS: usize = 10;
 /// A widget prefix must open at least this many units of the document…
 const MIN_PREFIXED_UNITS: usize = 3;
 
+/// A numbered prefix this long is furniture even if only two units share it.
+const LONG_PREFIX_WORDS: usize = 6;
+
 /// How many candidate statements at each end of a body count as its edge.
 const EDGE_UNITS: usize = 3;
 
@@ -62,7 +65,8 @@ fn shared_numbered_prefix(masked: &[Vec<String>]) -> Option<Vec<String>> {
         keys.sort();
         keys.into_iter()
             .find(|(key, n)| {
-                *n >= needed
+                // Two units sharing a long numbered prefix are enough; a short one needs more.
+                (*n >= needed || (*n >= 2 && k >= LONG_PREFIX_WORDS))
                     && key.last().is_some_and(|w| w == "#")
                     && key
                         .iter()
@@ -230,6 +234,20 @@ mod tests {
         assert_eq!(texts[1], "Cities need shared sensor registries.");
         assert_eq!(texts[2], "Open licences make reuse possible.");
         assert_eq!(texts[3], "A paragraph without the widget stays as it is.");
+    }
+
+    #[test]
+    fn a_long_widget_prefix_on_two_paragraphs_is_cut_too() {
+        let mut texts = vec![
+            "1 Leave a note on item 1 4 Ports should publish tide data.".to_owned(),
+            "Open licences make reuse possible.".to_owned(),
+            "2 Leave a note on item 2 0 Cities need shared sensor registries.".to_owned(),
+            "Training matters.".to_owned(),
+            "Budgets are public.".to_owned(),
+        ];
+        strip_numbered_prefixes(texts.iter_mut());
+        assert_eq!(texts[0], "Ports should publish tide data.");
+        assert_eq!(texts[2], "Cities need shared sensor registries.");
     }
 
     #[test]

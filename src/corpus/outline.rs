@@ -989,6 +989,8 @@ fn parse_bullet(t: &str) -> Option<(Marker, &str)> {
             | '‣'
             | '\u{f0b7}'
             | '\u{f0a7}'
+            // A pilcrow marks a paragraph, as comment widgets print it before each one.
+            | '¶'
     ) {
         let rest = after_first.trim_start();
         return (!rest.is_empty()).then_some((Marker::Symbol, rest));
