@@ -155,6 +155,7 @@ const CALLS_TO_ACT: &[&str] = &[
     "it is critical to",
     "let us",
     "let's",
+    "we need",
 ];
 
 /// Phrases that contain a call word but only report one ("the need to…").
@@ -246,7 +247,37 @@ fn opens_with_imperative(words: &[String]) -> bool {
         .is_none_or(|second| !NOUN_FOLLOWERS.contains(&second.as_str()))
 }
 
+/// Verbs (as word starts) that, reporting "the need to/for…", report a call: "participants
+/// stressed the need to…" asks for it, where "discussed the need for…" only reports a debate.
+const EMPHASIS: &[&str] = &[
+    "stress",
+    "emphasi",
+    "underlin",
+    "underscor",
+    "highlight",
+    "reiterat",
+    "recogni",
+    "agree",
+    "insist",
+    "point",
+];
+
+/// Does a "the need to/for" in `words` follow an emphasis verb within two words?
+fn stresses_a_need(words: &[String]) -> bool {
+    (0..words.len()).any(|i| {
+        let need = words.get(i + 1).is_some_and(|w| w == "need")
+            && matches!(words[i].as_str(), "the" | "a")
+            && words.get(i + 2).is_some_and(|w| w == "to" || w == "for");
+        need && words[i.saturating_sub(2)..i]
+            .iter()
+            .any(|w| EMPHASIS.iter().any(|e| w.starts_with(e)))
+    })
+}
+
 fn has_call_phrase(words: &[String]) -> bool {
+    if stresses_a_need(words) {
+        return true;
+    }
     // Compare on the word sequence so "urge" does not match "urgent".
     let joined = format!(" {} ", words.join(" "));
     let mut masked = joined.clone();
@@ -281,6 +312,9 @@ mod tests {
             "The panel called for a permanent IGF mandate.",
             "Participants urge donors to act.",
             "It is necessary to explore inclusive frameworks.",
+            "Stakeholders emphasized the need to clarify its institutional home.",
+            "Participants stressed the need for open data.",
+            "To keep ports open, we need a shared registry.",
         ] {
             assert_eq!(classify(Issues, text), Recommendation, "{text}");
         }
@@ -304,8 +338,8 @@ mod tests {
             "The IGF and WSIS Forum have emerged as two distinct models.",
             "Support for youth participation was strong.",
             "Use of AI grew quickly.",
-            "Stakeholders emphasized the need to clarify its institutional home.",
             "This is an urgent matter.",
+            "Panellists discussed the need for a registry.",
             "Produced a consolidated barrier-solution matrix.",
             "",
         ] {
