@@ -13,6 +13,7 @@ pub mod label;
 pub mod lexical;
 pub mod progress;
 pub mod rank;
+pub mod stance;
 pub mod text;
 pub mod timings;
 
