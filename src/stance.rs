@@ -130,12 +130,9 @@ const SUPPORT: &[&str] = &[
     "recognise",
     "recognize",
     "acknowledge",
-    "importance",
-    "important",
     "crucial",
     "essential",
     "vital",
-    "critical",
     "unique",
     "condemn",
     "prevent",
@@ -147,7 +144,6 @@ const SUPPORT: &[&str] = &[
     "combat",
     "protect",
     "want",
-    "propose",
     "suggest",
     "renew",
     "appreciate",
@@ -190,8 +186,15 @@ const KEEP_EXISTING: &[&str] = &["existing", "duplicate", "duplication", "alread
 /// clause flips it ("not a new forum"); two cancel ("cannot … without a strengthened IGF").
 const NEGATION: &[&str] = &["not", "no", "never", "cannot", "without", "nor", "neither"];
 
-/// How many words before a key term or a cue a negation still governs it.
-const NEGATION_REACH: usize = 8;
+/// How many words before a key term a negation still governs it ("not a new … forum").
+const KEY_NEGATION_REACH: usize = 4;
+/// How many words before a support cue a negation still governs it ("does not support").
+const CUE_NEGATION_REACH: usize = 3;
+
+/// Calls that, before a negation, ask to refrain from what the key terms name ("ensure
+/// that initiatives do not fragment the internet", "call on States not to impose shutdowns"):
+/// support for acting against it, not opposition.
+const REFRAIN_CALLS: &[&str] = &["should", "must", "ensure", "call", "urge", "need", "ask"];
 
 /// Conditions and reservations that make a support conditional.
 const CONDITION: &[&str] = &[
@@ -218,11 +221,12 @@ const RESERVATION: &[&str] = &[
     "limit",
 ];
 
-/// Punctuation that ends a clause.
+/// Punctuation that ends a clause (parentheses do not: an acronym in parentheses
+/// belongs to its clause).
 fn is_boundary(c: char) -> bool {
     matches!(
         c,
-        '.' | ';' | ':' | '!' | '?' | '(' | ')' | '[' | ']' | '—' | '–' | '•' | '|'
+        '.' | ';' | ':' | '!' | '?' | '—' | '–' | '•' | '|'
     )
 }
 
@@ -350,12 +354,21 @@ fn starts(tokens: &[Token], prefixes: &[&str], scope: &[usize]) -> Option<String
         .map(|t| t.word.clone())
 }
 
-/// Negations within reach before position `at`, in its clause.
-fn negations_before(tokens: &[Token], at: usize) -> Vec<usize> {
-    let from = at.saturating_sub(NEGATION_REACH);
-    (from..at)
-        .filter(|&i| tokens[i].clause == tokens[at].clause && NEGATION.contains(&tokens[i].stem.as_str()))
-        .collect()
+/// The negations that govern position `at`: when one lies within `reach` words before
+/// it in its clause, every negation of the clause before it (so two can cancel);
+/// otherwise none. "Or not" ("whether or not") negates nothing.
+fn negations_before(tokens: &[Token], at: usize, reach: usize) -> Vec<usize> {
+    let clause = tokens[at].clause;
+    let negation = |i: usize| {
+        tokens[i].clause == clause
+            && NEGATION.contains(&tokens[i].stem.as_str())
+            && !(i > 0 && tokens[i - 1].word == "or")
+    };
+    let near = (at.saturating_sub(reach)..at).any(negation);
+    if !near {
+        return Vec::new();
+    }
+    (0..at).filter(|&i| negation(i)).collect()
 }
 
 /// A text split once into stemmed words and clauses, for repeated term look-ups.
@@ -373,7 +386,45 @@ impl Words {
     pub fn mentions(&self, term: &str) -> bool {
         !find(&self.0, &phrase_stems(term)).is_empty()
     }
+
+    /// Whether the text names `term` other than as a dated event: an occurrence with an
+    /// ordinal or a year just before or after it ("the 16th …", "… 2023"), or followed
+    /// by an event verb ("… held in", "… concluded"), names one meeting of that name,
+    /// not the thing itself ("the IGF took place in Kyoto" is not about the IGF).
+    pub fn mentions_beyond_events(&self, term: &str) -> bool {
+        let p = phrase_stems(term);
+        find(&self.0, &p)
+            .into_iter()
+            .any(|at| !self.is_event(at, at + p.len()))
+    }
+
+    fn is_event(&self, start: usize, end: usize) -> bool {
+        let t = &self.0;
+        let clause = t[start].clause;
+        let dated = |w: &Token| {
+            let digits = w.word.chars().take_while(char::is_ascii_digit).count();
+            let rest = &w.word[digits..];
+            w.clause == clause
+                && digits > 0
+                && (matches!(rest, "st" | "nd" | "rd" | "th")
+                    || (rest.is_empty() && digits == 4 && (w.word.starts_with("19") || w.word.starts_with("20"))))
+        };
+        let before = t[start.saturating_sub(EVENT_REACH)..start].iter().any(dated);
+        let after = t[end..(end + 1).min(t.len())].iter().any(dated);
+        let verb = t[end..(end + EVENT_REACH).min(t.len())]
+            .iter()
+            .any(|w| w.clause == clause && EVENT_VERBS.iter().any(|v| w.word.starts_with(v)));
+        before || after || verb
+    }
 }
+
+/// How far an ordinal, a year or an event verb may be from a name that it dates.
+const EVENT_REACH: usize = 6;
+/// Verbs that report a meeting taking place.
+const EVENT_VERBS: &[&str] = &[
+    "held", "hosted", "conclud", "ended", "took", "taking", "started", "opened", "closed",
+    "convened", "kicked", "wrapped", "wraps",
+];
 
 /// Read the position of `text` toward the proposition named by `key_terms`
 /// (content words of a topic or of a theme's title), scoping negation/opposition cues
@@ -424,7 +475,7 @@ pub fn read(text: &str, key_terms: &[String]) -> Reading {
     // 4. Negation governing a support cue or a key term.
     let mut support: Vec<(usize, String)> = Vec::new();
     for (at, len, cue) in cues(&tokens, SUPPORT, &scope) {
-        let n = negations_before(&tokens, at);
+        let n = negations_before(&tokens, at, CUE_NEGATION_REACH);
         if n.len() % 2 == 1 {
             // "does not support", but not "not only … should".
             if tokens.get(n[0] + 1).is_none_or(|t| t.word != "only") {
@@ -438,12 +489,33 @@ pub fn read(text: &str, key_terms: &[String]) -> Reading {
         }
     }
     for &k in &keys {
-        let n = negations_before(&tokens, k);
-        if n.len() % 2 == 1 {
-            opposition.push((k, format!("{} … {}", tokens[n[0]].word, tokens[k].word)));
+        let n = negations_before(&tokens, k, KEY_NEGATION_REACH);
+        if n.len() % 2 == 0 {
+            if !n.is_empty() {
+                support.push((k, shown(&tokens, n[0], k + 1 - n[0])));
+            }
+            continue;
+        }
+        let first = n[0];
+        let call = (0..first).rev().find(|&i| {
+            tokens[i].clause == tokens[k].clause
+                && REFRAIN_CALLS.iter().any(|c| stem(c) == tokens[i].stem)
+        });
+        match call {
+            Some(c) => support.push((c, format!("{} … {} {}", tokens[c].word, tokens[first].word, tokens[k].word))),
+            None => opposition.push((k, format!("{} … {}", tokens[first].word, tokens[k].word))),
         }
     }
-
+    // A proposal of something new is supported only by a text that speaks of the new
+    // thing: a call about other parts of it ("follow-up through WSIS") is no support.
+    if novel
+        && !tokens.iter().any(|t| {
+            scope.contains(&t.clause) && NOVELTY_TERMS.iter().any(|n| stem(n) == t.stem)
+        })
+    {
+        support.clear();
+    }
+    support.sort();
     if let Some((_, cue)) = opposition.first() {
         // Support in a clause free of opposition: the text says both, a mixed reading.
         let opposed: Vec<usize> = opposition.iter().map(|(at, _)| tokens[*at].clause).collect();

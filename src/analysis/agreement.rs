@@ -184,17 +184,25 @@ pub fn agreement(
     embedder: &dyn Embedder,
     options: &AgreementOptions,
 ) -> Result<Agreement, EmbedError> {
-    let topic_vec = embedder.embed(&[topic])?;
-    let topic_row = topic_vec.row(0);
     let statements = &embedded.statements;
     let texts: Vec<Words> = statements.iter().map(|s| Words::new(&s.text)).collect();
     let acronyms = acronyms(statements);
     let mut concepts = concepts_of(topic, &acronyms);
+    // The topic as asked, with its acronyms spelled out, and with its expansions shortened:
+    // a statement that writes "Internet Governance Forum" embeds far from "IGF", so each
+    // statement is compared with the topic written the way it writes the acronyms.
+    let [asked, long, short] = variants(topic, &acronyms);
+    let topic_vecs = embedder.embed(&[asked.as_str(), long.as_str(), short.as_str()])?;
+    let acronym_concepts: Vec<Concept> = concepts
+        .iter()
+        .filter(|c| c.terms.len() > 1 && acronyms.contains_key(&c.terms[0]))
+        .cloned()
+        .collect();
 
     // Share of sessions naming each concept outright; generic ones are not key.
     let named: Vec<Vec<bool>> = texts
         .iter()
-        .map(|w| concepts.iter().map(|c| names(w, c)).collect())
+        .map(|w| concepts.iter().map(|c| names(w, c, &acronyms)).collect())
         .collect();
     let total = sessions.len().max(1);
     for (j, c) in concepts.iter_mut().enumerate() {
@@ -229,7 +237,17 @@ pub fn agreement(
         .zip(embedded.vectors.rows())
         .enumerate()
         .filter_map(|(i, (_, v))| {
-            let cos = cosine(topic_row, v);
+            let w = &texts[i];
+            let short_form = acronym_concepts.iter().any(|c| w.mentions(&c.terms[0]));
+            let long_form = acronym_concepts
+                .iter()
+                .any(|c| c.terms[1..].iter().any(|e| w.mentions(e)));
+            let row = match (short_form, long_form) {
+                (false, true) => 1,
+                (true, false) => 2,
+                _ => 0,
+            };
+            let cos = cosine(topic_vecs.row(row), v);
             let covered: f64 = concepts
                 .iter()
                 .zip(&named[i])
@@ -248,9 +266,14 @@ pub fn agreement(
 
     // Key concepts named in other words: embed the candidates' words and the concepts'.
     let key: Vec<usize> = (0..concepts.len()).filter(|&j| concepts[j].key).collect();
+    // Elaborations in parentheses that are not generic may stand in for a key concept.
+    let elaborations: Vec<usize> = (0..concepts.len())
+        .filter(|&j| concepts[j].optional && concepts[j].share <= GENERIC_SHARE)
+        .collect();
+    let checked: Vec<usize> = key.iter().chain(&elaborations).copied().collect();
     let neighbours = neighbours(
         &concepts,
-        &key,
+        &checked,
         scored.iter().map(|(i, _, _)| statements[*i].text.as_str()),
         embedder,
     )?;
@@ -262,7 +285,7 @@ pub fn agreement(
         let own: BTreeSet<String> = content_words(&s.text).into_iter().collect();
         let mut carried = Vec::new();
         let mut found_words = Vec::new();
-        for &j in &key {
+        for &j in &checked {
             let label = &concepts[j].terms[0];
             if named[i][j] {
                 carried.push(label.clone());
@@ -274,7 +297,13 @@ pub fn agreement(
         if carried.len() < needed {
             continue;
         }
-        let mut terms: Vec<String> = concepts.iter().flat_map(|c| c.terms.clone()).collect();
+        // The proposition's terms: its key concepts and elaborations (generic words
+        // would scope the reading to any clause), plus the words that named them here.
+        let mut terms: Vec<String> = checked
+            .iter()
+            .filter(|&&j| !(concepts[j].optional && concepts[j].terms[0] == "new"))
+            .flat_map(|&j| concepts[j].terms.clone())
+            .collect();
         terms.extend(found_words);
         let reading = stance::read(&s.text, &terms);
         on_topic.entry(s.session.as_str()).or_default().push(Relevant {
@@ -356,10 +385,46 @@ pub fn agreement(
     })
 }
 
-/// Whether a statement names concept `c` outright.
-fn names(w: &Words, c: &Concept) -> bool {
+/// The topic as asked, with every acronym the corpus defines spelled out, and with every
+/// spelled-out expansion shortened to its acronym.
+fn variants(topic: &str, acronyms: &BTreeMap<String, BTreeSet<String>>) -> [String; 3] {
+    let mut long = topic.to_string();
+    let mut short = topic.to_string();
+    for (a, exps) in acronyms {
+        let Some(first) = exps.iter().next() else {
+            continue;
+        };
+        let upper = a.to_uppercase();
+        long = long
+            .split(' ')
+            .map(|w| if w == upper { first.as_str() } else { w })
+            .collect::<Vec<_>>()
+            .join(" ");
+        for e in exps {
+            let lower = short.to_lowercase();
+            if let Some(at) = lower.find(e.as_str()) {
+                // Lower-casing may move byte offsets in non-ASCII text: replace only when
+                // the range is still a valid one, otherwise keep the topic as it is.
+                if short.is_char_boundary(at)
+                    && short.is_char_boundary(at + e.len())
+                    && short[at..at + e.len()].eq_ignore_ascii_case(e)
+                {
+                    short.replace_range(at..at + e.len(), &upper);
+                }
+            }
+        }
+    }
+    [topic.to_string(), long, short]
+}
+
+/// Whether a statement names concept `c` outright. A named thing (an acronym concept)
+/// only counts where it is not the name of a dated meeting ("the 16th IGF concluded").
+fn names(w: &Words, c: &Concept, acronyms: &BTreeMap<String, BTreeSet<String>>) -> bool {
     if c.terms.first().is_some_and(|t| t == "new") {
         return NOVELTY_MENTIONS.iter().any(|n| w.mentions(n));
+    }
+    if c.terms.first().is_some_and(|t| acronyms.contains_key(t)) {
+        return c.terms.iter().any(|t| w.mentions_beyond_events(t));
     }
     c.terms.iter().any(|t| w.mentions(t))
 }
