@@ -255,17 +255,22 @@ fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut clause = 0;
     let mut word = String::new();
-    let push = |w: &mut String, clause: &mut usize, tokens: &mut Vec<Token>| {
+    // `next` is the first non-space character after the word: a concessive connector
+    // opens a clause, except "however" used as "no matter how" ("however well-meaning").
+    let push = |w: &mut String, next: Option<char>, clause: &mut usize, tokens: &mut Vec<Token>| {
         if w.is_empty() {
             return;
         }
         let lower = w.to_lowercase().replace('’', "'");
         w.clear();
-        let lower = lower.trim_matches(|c: char| c == '\'' || c == '-').to_string();
+        let lower = lower.trim_matches('\'').to_string();
         if lower.is_empty() {
             return;
         }
-        if CONCESSIVE.contains(&lower.as_str()) {
+        let starts_clause = tokens.last().is_none_or(|t: &Token| t.clause != *clause);
+        if CONCESSIVE.contains(&lower.as_str())
+            && (lower != "however" || starts_clause || next == Some(','))
+        {
             *clause += 1;
         }
         let (base, negated) = match lower.strip_suffix("n't") {
@@ -288,17 +293,19 @@ fn tokenize(text: &str) -> Vec<Token> {
             });
         }
     };
-    for c in text.chars() {
-        if c.is_alphanumeric() || ((c == '\'' || c == '’' || c == '-') && !word.is_empty()) {
+    for (i, c) in text.char_indices() {
+        // Hyphens split words, so "follow-up" matches "follow up" and "UN-centric" names the UN.
+        if c.is_alphanumeric() || ((c == '\'' || c == '’') && !word.is_empty()) {
             word.push(c);
         } else {
-            push(&mut word, &mut clause, &mut tokens);
+            let next = text[i..].chars().find(|c| !c.is_whitespace());
+            push(&mut word, next, &mut clause, &mut tokens);
             if is_boundary(c) {
                 clause += 1;
             }
         }
     }
-    push(&mut word, &mut clause, &mut tokens);
+    push(&mut word, None, &mut clause, &mut tokens);
     tokens
 }
 
@@ -423,7 +430,7 @@ const EVENT_REACH: usize = 6;
 /// Verbs that report a meeting taking place.
 const EVENT_VERBS: &[&str] = &[
     "held", "hosted", "conclud", "ended", "took", "taking", "started", "opened", "closed",
-    "convened", "kicked", "wrapped", "wraps",
+    "kicked", "wrapped", "wraps",
 ];
 
 /// Read the position of `text` toward the proposition named by `key_terms`

@@ -35,7 +35,7 @@ pub const GENERIC_SHARE: f64 = 0.7;
 
 /// A statement word whose embedding has at least this cosine with a concept word names
 /// the concept in other words ("reinforce" ~ "strengthening").
-pub const NEIGHBOUR_COSINE: f32 = 0.6;
+pub const NEIGHBOUR_COSINE: f32 = 0.65;
 
 /// Words that mark a proposal of something new, and the words a statement uses about
 /// novelty (for or against): a topic's "new" is present in "existing mechanisms" too.
@@ -268,7 +268,9 @@ pub fn agreement(
     let key: Vec<usize> = (0..concepts.len()).filter(|&j| concepts[j].key).collect();
     // Elaborations in parentheses that are not generic may stand in for a key concept.
     let elaborations: Vec<usize> = (0..concepts.len())
-        .filter(|&j| concepts[j].optional && concepts[j].share <= GENERIC_SHARE)
+        .filter(|&j| {
+            concepts[j].optional && concepts[j].share <= GENERIC_SHARE && concepts[j].terms[0] != "new"
+        })
         .collect();
     let checked: Vec<usize> = key.iter().chain(&elaborations).copied().collect();
     let neighbours = neighbours(
