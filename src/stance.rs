@@ -433,6 +433,19 @@ const EVENT_VERBS: &[&str] = &[
     "kicked", "wrapped", "wraps",
 ];
 
+/// A heading: a few words, no closing punctuation, every longer word capitalised.
+fn is_heading(text: &str) -> bool {
+    let text = text.trim();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 8
+        && !text.ends_with(['.', '!', '?', ';', ':', ','])
+        && words
+            .iter()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
 /// Read the position of `text` toward the proposition named by `key_terms`
 /// (content words of a topic or of a theme's title), scoping negation/opposition cues
 /// to the clause that carries those terms.
@@ -440,6 +453,14 @@ const EVENT_VERBS: &[&str] = &[
 /// Key terms are matched on stems and may be phrases ("internet governance forum").
 /// When no key term occurs (a paraphrase), the whole text is the scope.
 pub fn read(text: &str, key_terms: &[String]) -> Reading {
+    if is_heading(text) {
+        // "Avoiding Internet Fragmentation" names a section; it takes no position.
+        return Reading {
+            position: Position::Neutral,
+            conditional: false,
+            cue: None,
+        };
+    }
     let tokens = tokenize(text);
     let terms: Vec<Vec<String>> = key_terms
         .iter()
@@ -482,6 +503,13 @@ pub fn read(text: &str, key_terms: &[String]) -> Reading {
     // 4. Negation governing a support cue or a key term.
     let mut support: Vec<(usize, String)> = Vec::new();
     for (at, len, cue) in cues(&tokens, SUPPORT, &scope) {
+        // "… was recognised as central": a past passive reports a view, it takes none.
+        if tokens[at].word.ends_with("ed")
+            && at > 0
+            && matches!(tokens[at - 1].word.as_str(), "was" | "were" | "been")
+        {
+            continue;
+        }
         let n = negations_before(&tokens, at, CUE_NEGATION_REACH);
         if n.len() % 2 == 1 {
             // "does not support", but not "not only … should".
