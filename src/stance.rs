@@ -433,6 +433,21 @@ const EVENT_VERBS: &[&str] = &[
     "kicked", "wrapped", "wraps",
 ];
 
+/// Whether the nearest auxiliary or modal before position `at` in its clause is a past
+/// "was", "were" or "been".
+fn past_passive(tokens: &[Token], at: usize) -> bool {
+    const AUXILIARIES: &[&str] = &[
+        "was", "were", "been", "is", "are", "be", "should", "must", "will", "would", "shall",
+        "can", "could", "may", "might", "need", "needs", "to",
+    ];
+    tokens[..at]
+        .iter()
+        .rev()
+        .take_while(|t| t.clause == tokens[at].clause)
+        .find(|t| AUXILIARIES.contains(&t.word.as_str()))
+        .is_some_and(|t| matches!(t.word.as_str(), "was" | "were" | "been"))
+}
+
 /// A heading: a few words, no closing punctuation, every longer word capitalised.
 fn is_heading(text: &str) -> bool {
     let text = text.trim();
@@ -503,11 +518,9 @@ pub fn read(text: &str, key_terms: &[String]) -> Reading {
     // 4. Negation governing a support cue or a key term.
     let mut support: Vec<(usize, String)> = Vec::new();
     for (at, len, cue) in cues(&tokens, SUPPORT, &scope) {
-        // "… was recognised as central": a past passive reports a view, it takes none.
-        if tokens[at].word.ends_with("ed")
-            && at > 0
-            && matches!(tokens[at - 1].word.as_str(), "was" | "were" | "been")
-        {
+        // "… was recognised as central", "was set out and renewed": a past passive
+        // reports what happened, it takes no position ("should be strengthened" does).
+        if tokens[at].word.ends_with("ed") && past_passive(&tokens, at) {
             continue;
         }
         let n = negations_before(&tokens, at, CUE_NEGATION_REACH);
