@@ -545,7 +545,12 @@ pub fn read(text: &str, key_terms: &[String]) -> Reading {
             continue;
         }
         let first = n[0];
-        let call = (0..first).rev().find(|&i| {
+        // "not a new forum" negates a thing (contrast: opposition); "not to impose",
+        // "do not fragment" negate an act, which a preceding call asks to refrain from.
+        let contrast = tokens
+            .get(first + 1)
+            .is_some_and(|t| matches!(t.word.as_str(), "a" | "an" | "the" | "any"));
+        let call = (0..first).rev().filter(|_| !contrast).find(|&i| {
             tokens[i].clause == tokens[k].clause
                 && REFRAIN_CALLS.iter().any(|c| stem(c) == tokens[i].stem)
         });
@@ -668,6 +673,12 @@ mod tests {
             pos("We cannot have an open internet without a strengthened IGF.", &["igf"]),
             Position::Support
         );
+        // A call to refrain from what the terms name supports acting against it.
+        let r = read(
+            "States should ensure that they do not impose internet shutdowns.",
+            &terms(&["shutdowns"]),
+        );
+        assert_eq!(r.position, Position::Support, "{r:?}");
     }
 
     #[test]
