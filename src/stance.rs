@@ -85,11 +85,7 @@ pub fn aggregate(readings: &[Reading]) -> SessionStance {
     if readings.is_empty() {
         return SessionStance::Silent;
     }
-    let has = |p: Position| {
-        readings
-            .iter()
-            .any(|r| r.position == p && !r.conditional)
-    };
+    let has = |p: Position| readings.iter().any(|r| r.position == p && !r.conditional);
     let conditional = readings.iter().any(|r| r.conditional);
     match (has(Position::Support), has(Position::Oppose)) {
         (true, true) => SessionStance::Mixed,
@@ -224,10 +220,7 @@ const RESERVATION: &[&str] = &[
 /// Punctuation that ends a clause (parentheses do not: an acronym in parentheses
 /// belongs to its clause).
 fn is_boundary(c: char) -> bool {
-    matches!(
-        c,
-        '.' | ';' | ':' | '!' | '?' | '—' | '–' | '•' | '|'
-    )
+    matches!(c, '.' | ';' | ':' | '!' | '?' | '—' | '–' | '•' | '|')
 }
 
 fn stemmer() -> &'static Stemmer {
@@ -414,9 +407,13 @@ impl Words {
             w.clause == clause
                 && digits > 0
                 && (matches!(rest, "st" | "nd" | "rd" | "th")
-                    || (rest.is_empty() && digits == 4 && (w.word.starts_with("19") || w.word.starts_with("20"))))
+                    || (rest.is_empty()
+                        && digits == 4
+                        && (w.word.starts_with("19") || w.word.starts_with("20"))))
         };
-        let before = t[start.saturating_sub(EVENT_REACH)..start].iter().any(dated);
+        let before = t[start.saturating_sub(EVENT_REACH)..start]
+            .iter()
+            .any(dated);
         let after = t[end..(end + 1).min(t.len())].iter().any(dated);
         let verb = t[end..(end + EVENT_REACH).min(t.len())]
             .iter()
@@ -494,11 +491,17 @@ pub fn read(text: &str, key_terms: &[String]) -> Reading {
     // Opposition candidates as (position, cue), strongest kind first.
     let mut opposition: Vec<(usize, String)> = Vec::new();
     // 1. Opposition said outright, in a clause carrying the terms.
-    opposition.extend(cues(&tokens, OPPOSE, &scope).into_iter().map(|(at, _, c)| (at, c)));
+    opposition.extend(
+        cues(&tokens, OPPOSE, &scope)
+            .into_iter()
+            .map(|(at, _, c)| (at, c)),
+    );
     // 2. Preferring another option over the key terms: "X rather than <key>".
     for (at, len, cue) in cues(&tokens, PREFER, &scope) {
         let clause = tokens[at].clause;
-        let key_after = keys.iter().any(|&k| k >= at + len && tokens[k].clause == clause);
+        let key_after = keys
+            .iter()
+            .any(|&k| k >= at + len && tokens[k].clause == clause);
         let key_before = keys.iter().any(|&k| k < at && tokens[k].clause == clause);
         if key_after && !key_before {
             opposition.push((at, cue));
@@ -538,7 +541,7 @@ pub fn read(text: &str, key_terms: &[String]) -> Reading {
     }
     for &k in &keys {
         let n = negations_before(&tokens, k, KEY_NEGATION_REACH);
-        if n.len() % 2 == 0 {
+        if n.len().is_multiple_of(2) {
             if !n.is_empty() {
                 support.push((k, shown(&tokens, n[0], k + 1 - n[0])));
             }
@@ -555,24 +558,35 @@ pub fn read(text: &str, key_terms: &[String]) -> Reading {
                 && REFRAIN_CALLS.iter().any(|c| stem(c) == tokens[i].stem)
         });
         match call {
-            Some(c) => support.push((c, format!("{} … {} {}", tokens[c].word, tokens[first].word, tokens[k].word))),
+            Some(c) => support.push((
+                c,
+                format!(
+                    "{} … {} {}",
+                    tokens[c].word, tokens[first].word, tokens[k].word
+                ),
+            )),
             None => opposition.push((k, format!("{} … {}", tokens[first].word, tokens[k].word))),
         }
     }
     // A proposal of something new is supported only by a text that speaks of the new
     // thing: a call about other parts of it ("follow-up through WSIS") is no support.
     if novel
-        && !tokens.iter().any(|t| {
-            scope.contains(&t.clause) && NOVELTY_TERMS.iter().any(|n| stem(n) == t.stem)
-        })
+        && !tokens
+            .iter()
+            .any(|t| scope.contains(&t.clause) && NOVELTY_TERMS.iter().any(|n| stem(n) == t.stem))
     {
         support.clear();
     }
     support.sort();
     if let Some((_, cue)) = opposition.first() {
         // Support in a clause free of opposition: the text says both, a mixed reading.
-        let opposed: Vec<usize> = opposition.iter().map(|(at, _)| tokens[*at].clause).collect();
-        let elsewhere = support.iter().any(|(at, _)| !opposed.contains(&tokens[*at].clause));
+        let opposed: Vec<usize> = opposition
+            .iter()
+            .map(|(at, _)| tokens[*at].clause)
+            .collect();
+        let elsewhere = support
+            .iter()
+            .any(|(at, _)| !opposed.contains(&tokens[*at].clause));
         return Reading {
             position: Position::Oppose,
             conditional: elsewhere,
@@ -593,11 +607,16 @@ pub fn read(text: &str, key_terms: &[String]) -> Reading {
         c.dedup();
         c
     };
-    let condition = cues(&tokens, CONDITION, &all).into_iter().next().map(|c| c.2);
+    let condition = cues(&tokens, CONDITION, &all)
+        .into_iter()
+        .next()
+        .map(|c| c.2);
     let reservation = tokens
         .iter()
         .filter(|t| CONCESSIVE.contains(&t.word.as_str()))
-        .find_map(|t| starts(&tokens, RESERVATION, &[t.clause]).map(|r| format!("{} … {r}", t.word)));
+        .find_map(|t| {
+            starts(&tokens, RESERVATION, &[t.clause]).map(|r| format!("{} … {r}", t.word))
+        });
     let conditional = condition.clone().or(reservation);
     Reading {
         position: Position::Support,
@@ -641,7 +660,10 @@ mod tests {
         assert_eq!(r.position, Position::Oppose);
         assert_eq!(r.cue.as_deref(), Some("oppose"));
         assert_eq!(
-            pos("A permanent mandate for the IGF would be premature.", &["igf", "mandate"]),
+            pos(
+                "A permanent mandate for the IGF would be premature.",
+                &["igf", "mandate"]
+            ),
             Position::Oppose
         );
     }
@@ -666,11 +688,17 @@ mod tests {
     #[test]
     fn a_negated_key_term_is_opposition_and_a_double_negation_is_support() {
         assert_eq!(
-            pos("Follow-up should use existing bodies, not a new forum.", &["forum"]),
+            pos(
+                "Follow-up should use existing bodies, not a new forum.",
+                &["forum"]
+            ),
             Position::Oppose
         );
         assert_eq!(
-            pos("We cannot have an open internet without a strengthened IGF.", &["igf"]),
+            pos(
+                "We cannot have an open internet without a strengthened IGF.",
+                &["igf"]
+            ),
             Position::Support
         );
         // A call to refrain from what the terms name supports acting against it.
@@ -712,10 +740,7 @@ mod tests {
 
     #[test]
     fn a_description_is_neutral() {
-        let r = read(
-            "The IGF took place in Kyoto in October.",
-            &terms(&["igf"]),
-        );
+        let r = read("The IGF took place in Kyoto in October.", &terms(&["igf"]));
         assert_eq!(r.position, Position::Neutral);
         assert_eq!(r.cue, None);
     }
@@ -745,7 +770,15 @@ mod tests {
 
     #[test]
     fn no_panic_on_odd_input() {
-        for t in ["", "n't", "—", "not", "’s", "rather than", "IGF IGF not not not"] {
+        for t in [
+            "",
+            "n't",
+            "—",
+            "not",
+            "’s",
+            "rather than",
+            "IGF IGF not not not",
+        ] {
             let _ = read(t, &terms(&["igf", ""]));
             let _ = read(t, &[]);
         }

@@ -207,7 +207,11 @@ fn each_session_gets_the_stance_of_the_statement_that_carries_the_topic() {
     // The summary counts every session once.
     let s = &a["stances"];
     assert_eq!(
-        (s["support"].clone(), s["oppose"].clone(), s["mixed"].clone()),
+        (
+            s["support"].clone(),
+            s["oppose"].clone(),
+            s["mixed"].clone()
+        ),
         (1.into(), 1.into(), 1.into())
     );
     assert_eq!(s["neutral"], 1);
@@ -258,7 +262,9 @@ fn markdown_and_html_lead_with_the_stance_summary_and_group_by_stance() {
     let mention = md.find("## Mention without a position (1)").unwrap();
     let silent = md.find("## Silent sessions (4)").unwrap();
     assert!(support < oppose && oppose < mixed && mixed < mention && mention < silent);
-    assert!(md[oppose..mixed].contains("b_oppose") && md[oppose..mixed].contains("oppose: “oppose”"));
+    assert!(
+        md[oppose..mixed].contains("b_oppose") && md[oppose..mixed].contains("oppose: “oppose”")
+    );
 
     let html = agreement_output("a permanent IGF mandate", FIXTURES, "html");
     let h1 = html.find("<h1>").unwrap();

@@ -269,7 +269,9 @@ pub fn agreement(
     // Elaborations in parentheses that are not generic may stand in for a key concept.
     let elaborations: Vec<usize> = (0..concepts.len())
         .filter(|&j| {
-            concepts[j].optional && concepts[j].share <= GENERIC_SHARE && concepts[j].terms[0] != "new"
+            concepts[j].optional
+                && concepts[j].share <= GENERIC_SHARE
+                && concepts[j].terms[0] != "new"
         })
         .collect();
     let checked: Vec<usize> = key.iter().chain(&elaborations).copied().collect();
@@ -308,16 +310,19 @@ pub fn agreement(
             .collect();
         terms.extend(found_words);
         let reading = stance::read(&s.text, &terms);
-        on_topic.entry(s.session.as_str()).or_default().push(Relevant {
-            statement: s.clone(),
-            similarity: round4(f64::from(score)),
-            cosine: round4(f64::from(cos)),
-            concepts: carried,
-            stance: reading.position,
-            cue: reading.cue,
-            conditional: reading.conditional,
-            decides: false,
-        });
+        on_topic
+            .entry(s.session.as_str())
+            .or_default()
+            .push(Relevant {
+                statement: s.clone(),
+                similarity: round4(f64::from(score)),
+                cosine: round4(f64::from(cos)),
+                concepts: carried,
+                stance: reading.position,
+                cue: reading.cue,
+                conditional: reading.conditional,
+                decides: false,
+            });
     }
 
     let mut addressing = Vec::new();
@@ -443,7 +448,11 @@ pub fn acronyms(statements: &[Statement]) -> BTreeMap<String, BTreeSet<String>> 
         while let Some(open) = rest.find('(') {
             let after = &rest[open + 1..];
             let Some(close) = after.find(')') else { break };
-            let inner: String = after[..close].trim().chars().filter(|c| *c != '.').collect();
+            let inner: String = after[..close]
+                .trim()
+                .chars()
+                .filter(|c| *c != '.')
+                .collect();
             let start = offset + open;
             offset += open + 1 + close + 1;
             rest = &text[offset.min(text.len())..];
@@ -521,7 +530,9 @@ fn concepts_of(topic: &str, acronyms: &BTreeMap<String, BTreeSet<String>>) -> Ve
         } else if acronyms.contains_key(&word) {
             (acronym_terms(&word, acronyms), 1)
         } else if token.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && token.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+            && token
+                .chars()
+                .all(|c| !c.is_alphabetic() || c.is_uppercase())
         {
             (vec![word.clone()], 1)
         } else if NOVELTY.contains(&word.as_str()) {
@@ -625,7 +636,10 @@ mod tests {
 
     #[test]
     fn topic_concepts_join_or_alternatives_collapse_acronyms_and_mark_parentheses() {
-        let m = map(&[("igf", "internet governance forum"), ("un", "united nations")]);
+        let m = map(&[
+            ("igf", "internet governance forum"),
+            ("un", "united nations"),
+        ]);
         let c = concepts_of("a new UN forum or follow-up mechanism for the Internet Governance Forum (global bodies)", &m);
         let terms: Vec<Vec<String>> = c.iter().map(|c| c.terms.clone()).collect();
         assert_eq!(terms[0], vec!["new"]);

@@ -3,10 +3,10 @@
 
 use super::agreement::Agreement;
 use super::markdown::{concept_list, heading, position};
-use crate::stance::SessionStance;
 use crate::corpus::Statement;
 use crate::digest::html::page;
 use crate::digest::svg::{escape, num};
+use crate::stance::SessionStance;
 use std::fmt::Write;
 
 /// Render agreement on a topic as one self-contained HTML page: the stance summary and
