@@ -14,6 +14,7 @@ pub mod label;
 pub mod lexical;
 pub mod progress;
 pub mod rank;
+pub mod stance;
 pub mod text;
 pub mod timings;
 

@@ -1,11 +1,12 @@
-//! `concord duplicates` and `concord agreement` on the seeds and on an authored
-//! corpus of realistic variants (tests/fixtures/duplicates).
+//! `concord duplicates` and `concord agreement` on the seeds and on authored corpora of
+//! realistic variants (tests/fixtures/duplicates, tests/fixtures/agreement).
 
 use serde_json::Value;
 
 #[path = "support/cli.rs"]
 mod cli;
-use cli::concord;
+use cli::{concord, concord_with_env};
+use std::ffi::OsString;
 
 fn concord_json(args: &[&str]) -> Value {
     let text = concord(&[args, &["--format", "json"]].concat());
@@ -91,19 +92,67 @@ fn distinct_proposals_are_not_grouped_and_same_session_repeats_need_the_flag() {
     assert_eq!(seeds["groups"].as_array().unwrap().len(), 0, "{seeds:#}");
 }
 
-#[test]
-fn agreement_on_the_igf_mandate_names_sessions_000_001_002_only() {
-    let a = concord_json(&["agreement", "IGF mandate", "data/wsis-2025"]);
-    assert_eq!(a["sessions_total"], 5);
-    assert_eq!(a["share"], 0.6);
-    let mut ids: Vec<String> = a["sessions"]
+/// `concord agreement TOPIC PATH --format FORMAT` with its own embedding cache.
+fn agreement_output(topic: &str, path: &str, format: &str) -> String {
+    let cache = tempfile::tempdir().unwrap();
+    let model: OsString = std::env::var_os("CONCORD_MODEL_DIR").unwrap_or_else(|| {
+        let home = std::env::var_os("HOME").unwrap_or_default();
+        std::path::Path::new(&home)
+            .join(".cache/concord/models/all-MiniLM-L6-v2")
+            .into_os_string()
+    });
+    let out = concord_with_env(
+        &["agreement", topic, path, "--format", format],
+        &[
+            ("CONCORD_CACHE_DIR", cache.path().as_os_str()),
+            ("CONCORD_MODEL_DIR", model.as_os_str()),
+        ],
+    );
+    String::from_utf8(out).expect("utf-8 output")
+}
+
+fn agreement_json(topic: &str, path: &str) -> Value {
+    serde_json::from_str(&agreement_output(topic, path, "json")).expect("valid JSON")
+}
+
+/// Session id → stance of every listed session.
+fn stances(a: &Value) -> Vec<(String, String)> {
+    a["sessions"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|s| s["id"].as_str().unwrap()[..3].to_string())
+        .map(|s| {
+            (
+                s["id"].as_str().unwrap().to_string(),
+                s["stance"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn session<'a>(a: &'a Value, id: &str) -> &'a Value {
+    a["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == id)
+        .unwrap_or_else(|| panic!("{id} not listed: {a:#}"))
+}
+
+const FIXTURES: &str = "tests/fixtures/agreement";
+
+#[test]
+fn agreement_on_the_igf_mandate_names_sessions_000_001_002_only_all_in_support() {
+    let a = agreement_json("IGF mandate", "data/wsis-2025");
+    assert_eq!(a["sessions_total"], 5);
+    assert_eq!(a["share"], 0.6);
+    let mut got: Vec<(String, String)> = stances(&a)
+        .into_iter()
+        .map(|(id, st)| (id[..3].to_string(), st))
         .collect();
-    ids.sort();
-    assert_eq!(ids, vec!["000", "001", "002"]);
+    got.sort();
+    let support = |id: &str| (id.to_string(), "support".to_string());
+    assert_eq!(got, vec![support("000"), support("001"), support("002")]);
     let silent: Vec<&str> = a["silent"]
         .as_array()
         .unwrap()
@@ -111,6 +160,8 @@ fn agreement_on_the_igf_mandate_names_sessions_000_001_002_only() {
         .map(|s| &s.as_str().unwrap()[..3])
         .collect();
     assert_eq!(silent, vec!["003", "004"]);
+    assert_eq!(a["stances"]["support"], 3);
+    assert_eq!(a["stances"]["silent"], 2);
     for s in a["sessions"].as_array().unwrap() {
         for st in s["statements"].as_array().unwrap() {
             assert!(st["similarity"].as_f64().unwrap() >= a["threshold"].as_f64().unwrap());
@@ -120,7 +171,111 @@ fn agreement_on_the_igf_mandate_names_sessions_000_001_002_only() {
 
 #[test]
 fn agreement_on_an_absent_topic_is_silence_everywhere() {
-    let a = concord_json(&["agreement", "deep-sea fishing quotas", "data/wsis-2025"]);
+    let a = agreement_json("deep-sea fishing quotas", "data/wsis-2025");
     assert_eq!(a["share"], 0.0);
     assert_eq!(a["silent"].as_array().unwrap().len(), 5);
+    assert_eq!(a["stances"]["silent"], 5);
+}
+
+#[test]
+fn each_session_gets_the_stance_of_the_statement_that_carries_the_topic() {
+    let a = agreement_json("a permanent IGF mandate", FIXTURES);
+    let mut got = stances(&a);
+    got.sort();
+    let want: Vec<(String, String)> = [
+        ("a_support", "support"),
+        ("b_oppose", "oppose"),
+        ("c_mixed", "mixed"),
+        ("d_mention", "neutral"),
+    ]
+    .iter()
+    .map(|(a, b)| (a.to_string(), b.to_string()))
+    .collect();
+    assert_eq!(got, want, "{a:#}");
+    // Each deciding quote carries its own stance and the cue that decided it.
+    let quote = |id: &str| session(&a, id)["statements"][0].clone();
+    assert_eq!(quote("b_oppose")["stance"], "oppose");
+    assert_eq!(quote("b_oppose")["cue"], "oppose");
+    assert_eq!(quote("a_support")["cue"], "should");
+    assert_eq!(quote("c_mixed")["conditional"], true);
+    assert!(quote("c_mixed")["cue"]
+        .as_str()
+        .unwrap()
+        .contains("provided that"));
+    assert_eq!(quote("d_mention")["stance"], "neutral");
+    assert!(quote("d_mention")["cue"].is_null());
+    // The summary counts every session once.
+    let s = &a["stances"];
+    assert_eq!(
+        (
+            s["support"].clone(),
+            s["oppose"].clone(),
+            s["mixed"].clone()
+        ),
+        (1.into(), 1.into(), 1.into())
+    );
+    assert_eq!(s["neutral"], 1);
+    assert_eq!(s["silent"], a["silent"].as_array().unwrap().len());
+    let total: u64 = ["support", "oppose", "mixed", "neutral", "silent"]
+        .iter()
+        .map(|k| s[*k].as_u64().unwrap())
+        .sum();
+    assert_eq!(total, a["sessions_total"].as_u64().unwrap());
+}
+
+#[test]
+fn a_paraphrase_without_the_topic_words_is_listed() {
+    let a = agreement_json("IGF mandate", FIXTURES);
+    let e = session(&a, "e_paraphrase");
+    let text = e["statements"][0]["text"].as_str().unwrap().to_lowercase();
+    assert!(!text.contains("igf") && !text.contains("mandate"), "{text}");
+    // Listed because the corpus defines the acronym: "Internet Governance Forum (IGF)".
+    assert!(text.contains("internet governance forum"));
+    assert_eq!(e["stance"], "support");
+}
+
+#[test]
+fn a_statement_sharing_only_one_generic_word_is_not_listed() {
+    for topic in ["a permanent IGF mandate", "IGF mandate"] {
+        let a = agreement_json(topic, FIXTURES);
+        let silent: Vec<&str> = a["silent"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap())
+            .collect();
+        // f_one_word says "Extend the mandate of the national data protection authority".
+        assert!(silent.contains(&"f_one_word"), "{topic}: {a:#}");
+        assert!(silent.contains(&"g_silent") && silent.contains(&"h_silent"));
+    }
+}
+
+#[test]
+fn markdown_and_html_lead_with_the_stance_summary_and_group_by_stance() {
+    let md = agreement_output("a permanent IGF mandate", FIXTURES, "markdown");
+    let summary = "1 support · 1 oppose · 1 mixed · 1 mention · 4 silent";
+    let first_section = md.find("\n## ").unwrap();
+    assert!(md[..first_section].contains(summary), "{md}");
+    let support = md.find("## Support (1)").unwrap();
+    let oppose = md.find("## Oppose (1)").unwrap();
+    let mixed = md.find("## Mixed or conditional (1)").unwrap();
+    let mention = md.find("## Mention without a position (1)").unwrap();
+    let silent = md.find("## Silent sessions (4)").unwrap();
+    assert!(support < oppose && oppose < mixed && mixed < mention && mention < silent);
+    assert!(
+        md[oppose..mixed].contains("b_oppose") && md[oppose..mixed].contains("oppose: “oppose”")
+    );
+
+    let html = agreement_output("a permanent IGF mandate", FIXTURES, "html");
+    let h1 = html.find("<h1>").unwrap();
+    let first_h2 = html.find("<h2>").unwrap();
+    assert!(html[h1..first_h2].contains(summary));
+    assert!(html.contains("class=\"stance-oppose\""));
+}
+
+#[test]
+fn agreement_json_is_deterministic() {
+    let a = agreement_output("a permanent IGF mandate", FIXTURES, "json");
+    let b = agreement_output("a permanent IGF mandate", FIXTURES, "json");
+    assert_eq!(a, b);
 }

@@ -1,29 +1,59 @@
-//! Agreement on a topic: which sessions speak to it, what they said, how broad the coverage is.
+//! Agreement on a topic: which sessions speak to it as a whole, what position each takes
+//! (support, oppose, mixed, mention), and who is silent.
 //!
-//! Relevance combines two signals (docs/THRESHOLDS.md explains the numbers):
-//! the cosine between the topic's embedding and the statement's, and a lexical
-//! bonus for the topic's *rare* terms (words few statements use, such as "IGF"),
-//! because a two-word topic embeds weakly and a rare acronym is strong evidence.
-//! This measures coverage, not stance: whether a session supports or opposes is
-//! not inferred.
+//! A statement is *on the topic* when (docs/STANCE.md explains the rule and where it fails):
+//! 1. its relevance — the cosine between the topic's embedding and its own, plus a lexical
+//!    bonus for the share of the topic's concepts it names (weighted by rarity) — reaches
+//!    the threshold, and
+//! 2. it carries at least half of the topic's *key concepts* (concepts that are not
+//!    generic in this corpus), named outright (stems, acronym or expansion), or by a word
+//!    whose embedding is close to the concept's ("reinforce" for "strengthening").
+//!
+//! Each statement on the topic is read by [`crate::stance::read`], and each session's
+//! readings aggregate to one stance.
 
 use crate::cluster::similarity::cosine;
 use crate::corpus::{Session, Statement};
 use crate::embed::{EmbedError, Embedder};
-use crate::text::content_words;
+use crate::rank::round4;
+use crate::stance::{self, Position, SessionStance, Words};
+use crate::text::{content_words, is_content_word, words};
 use crate::Embedded;
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-/// Default relevance threshold (see docs/THRESHOLDS.md).
+/// Default relevance threshold (see docs/STANCE.md).
 pub const DEFAULT_THRESHOLD: f32 = 0.5;
 
-/// Weight of the lexical bonus: a statement containing every rare topic term
-/// gains this much on top of its cosine.
+/// Weight of the lexical bonus: a statement naming every concept of the topic gains
+/// this much on top of its cosine.
 pub const LEXICAL_WEIGHT: f32 = 0.2;
 
-/// A topic term is rare when at most this share of statements contain it.
-const RARE_SHARE: f64 = 0.15;
+/// A concept named in more than this share of the sessions is generic in the corpus
+/// ("internet" in a corpus on internet governance) and not required.
+pub const GENERIC_SHARE: f64 = 0.7;
+
+/// A statement word whose embedding has at least this cosine with a concept word names
+/// the concept in other words ("reinforce" ~ "strengthening").
+pub const NEIGHBOUR_COSINE: f32 = 0.65;
+
+/// Words that mark a proposal of something new, and the words a statement uses about
+/// novelty (for or against): a topic's "new" is present in "existing mechanisms" too.
+const NOVELTY: &[&str] = &["new", "create", "establish", "additional", "creation"];
+const NOVELTY_MENTIONS: &[&str] = &[
+    "new",
+    "existing",
+    "duplicate",
+    "duplication",
+    "duplicating",
+    "establish",
+    "create",
+    "creation",
+    "additional",
+];
+
+/// Words that join the words of an expansion ("World Summit on the Information Society").
+const CONNECTORS: &[&str] = &["of", "and", "for", "the", "on", "in", "to"];
 
 /// Settings of an agreement query.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -32,7 +62,21 @@ pub struct AgreementOptions {
     pub threshold: f32,
 }
 
-/// A statement that speaks to the topic, with its relevance.
+/// One concept of the topic: the forms it is named by, and whether it is required.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Concept {
+    /// Lower-cased forms: the word, or an acronym with its expansions, or alternatives
+    /// joined by "or" in the topic.
+    pub terms: Vec<String>,
+    /// Share of the sessions that name it outright.
+    pub share: f64,
+    /// Required (not generic, not in parentheses).
+    pub key: bool,
+    /// Written in parentheses in the topic: an elaboration, never required.
+    pub optional: bool,
+}
+
+/// A statement on the topic, with its relevance and its reading.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Relevant {
     /// The statement itself.
@@ -42,6 +86,17 @@ pub struct Relevant {
     pub similarity: f64,
     /// Cosine of the embeddings alone, rounded.
     pub cosine: f64,
+    /// Key concepts it carries; "a~b" when concept `a` is named by the word `b`.
+    pub concepts: Vec<String>,
+    /// Its position toward the topic.
+    pub stance: Position,
+    /// The words that decided the position.
+    pub cue: Option<String>,
+    /// A conditional support, or support and opposition in one statement.
+    pub conditional: bool,
+    /// Whether this quote decides the session's stance (it takes a position, or the
+    /// session takes none).
+    pub decides: bool,
 }
 
 /// One session that addresses the topic.
@@ -51,10 +106,49 @@ pub struct SessionAgreement {
     pub id: String,
     /// Session title.
     pub title: String,
+    /// Its stance: support, oppose, mixed or neutral.
+    pub stance: SessionStance,
     /// Highest relevance among its statements.
     pub best: f64,
-    /// Its relevant statements, most relevant first.
+    /// Its statements on the topic, the deciding ones first, then by relevance.
     pub statements: Vec<Relevant>,
+}
+
+/// How many sessions take each stance.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct StanceCounts {
+    /// Sessions that support.
+    pub support: usize,
+    /// Sessions that oppose.
+    pub oppose: usize,
+    /// Sessions that both support and oppose, or support on a condition.
+    pub mixed: usize,
+    /// Sessions that mention the topic without a position.
+    pub neutral: usize,
+    /// Sessions with nothing on the topic.
+    pub silent: usize,
+}
+
+impl StanceCounts {
+    /// The count of one stance.
+    pub fn get(&self, s: SessionStance) -> usize {
+        match s {
+            SessionStance::Support => self.support,
+            SessionStance::Oppose => self.oppose,
+            SessionStance::Mixed => self.mixed,
+            SessionStance::Neutral => self.neutral,
+            SessionStance::Silent => self.silent,
+        }
+    }
+
+    /// "9 support · 2 oppose · 1 mixed · 3 mention · 32 silent".
+    pub fn summary(&self) -> String {
+        SessionStance::ALL
+            .iter()
+            .map(|&s| format!("{} {}", self.get(s), s.label()))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
 }
 
 /// The answer to `concord agreement`.
@@ -62,15 +156,17 @@ pub struct SessionAgreement {
 pub struct Agreement {
     /// The topic as asked.
     pub topic: String,
-    /// Rare topic terms that earned the lexical bonus.
-    pub rare_terms: Vec<String>,
+    /// The topic's concepts, in topic order.
+    pub concepts: Vec<Concept>,
     /// Relevance threshold used.
     pub threshold: f32,
     /// Sessions in the corpus.
     pub sessions_total: usize,
     /// Addressing sessions / sessions_total.
     pub share: f64,
-    /// Sessions that address the topic, most relevant first.
+    /// Sessions per stance.
+    pub stances: StanceCounts,
+    /// Sessions that address the topic, grouped by stance, most relevant first.
     pub sessions: Vec<SessionAgreement>,
     /// Ids of sessions that say nothing on it.
     pub silent: Vec<String>,
@@ -80,7 +176,7 @@ pub struct Agreement {
     pub silent_titles: Vec<String>,
 }
 
-/// Measure how broadly `sessions` address `topic`.
+/// Read how `sessions` stand on `topic`.
 pub fn agreement(
     topic: &str,
     sessions: &[Session],
@@ -88,82 +184,469 @@ pub fn agreement(
     embedder: &dyn Embedder,
     options: &AgreementOptions,
 ) -> Result<Agreement, EmbedError> {
-    let topic_vec = embedder.embed(&[topic])?;
-    let topic_row = topic_vec.row(0);
     let statements = &embedded.statements;
-    let rare = rare_terms(topic, statements);
+    let texts: Vec<Words> = statements.iter().map(|s| Words::new(&s.text)).collect();
+    let acronyms = acronyms(statements);
+    let mut concepts = concepts_of(topic, &acronyms);
+    // The topic as asked, with its acronyms spelled out, and with its expansions shortened:
+    // a statement that writes "Internet Governance Forum" embeds far from "IGF", so each
+    // statement is compared with the topic written the way it writes the acronyms.
+    let [asked, long, short] = variants(topic, &acronyms);
+    let topic_vecs = embedder.embed(&[asked.as_str(), long.as_str(), short.as_str()])?;
+    let acronym_concepts: Vec<Concept> = concepts
+        .iter()
+        .filter(|c| c.terms.len() > 1 && acronyms.contains_key(&c.terms[0]))
+        .cloned()
+        .collect();
 
-    let scored: Vec<Relevant> = statements
+    // Share of sessions naming each concept outright; generic ones are not key.
+    let named: Vec<Vec<bool>> = texts
+        .iter()
+        .map(|w| concepts.iter().map(|c| names(w, c, &acronyms)).collect())
+        .collect();
+    let total = sessions.len().max(1);
+    for (j, c) in concepts.iter_mut().enumerate() {
+        let with: BTreeSet<&str> = statements
+            .iter()
+            .zip(&named)
+            .filter(|(_, n)| n[j])
+            .map(|(s, _)| s.session.as_str())
+            .collect();
+        c.share = round4(with.len() as f64 / total as f64);
+        c.key = !c.optional && c.share <= GENERIC_SHARE;
+    }
+    if !concepts.iter().any(|c| c.key) {
+        // Every concept is generic: the rarest one still has to be there.
+        if let Some(c) = concepts
+            .iter_mut()
+            .filter(|c| !c.optional)
+            .min_by(|a, b| a.share.total_cmp(&b.share))
+        {
+            c.key = true;
+        }
+    }
+    let weight = |c: &Concept| -> f64 {
+        // A concept no session names is as rare as can be.
+        (1.0 / c.share.max(1.0 / total as f64)).ln()
+    };
+    let main_weight: f64 = concepts.iter().filter(|c| !c.optional).map(weight).sum();
+
+    // Relevance of every statement.
+    let scored: Vec<(usize, f32, f32)> = statements
         .iter()
         .zip(embedded.vectors.rows())
-        .filter_map(|(s, v)| {
-            let cos = cosine(topic_row, v);
-            let score = cos + LEXICAL_WEIGHT * coverage(&rare, &s.text);
-            (score >= options.threshold).then(|| Relevant {
-                statement: s.clone(),
-                similarity: crate::rank::round4(f64::from(score)),
-                cosine: crate::rank::round4(f64::from(cos)),
-            })
+        .enumerate()
+        .filter_map(|(i, (_, v))| {
+            let w = &texts[i];
+            let short_form = acronym_concepts.iter().any(|c| w.mentions(&c.terms[0]));
+            let long_form = acronym_concepts
+                .iter()
+                .any(|c| c.terms[1..].iter().any(|e| w.mentions(e)));
+            let row = match (short_form, long_form) {
+                (false, true) => 1,
+                (true, false) => 2,
+                _ => 0,
+            };
+            let cos = cosine(topic_vecs.row(row), v);
+            let covered: f64 = concepts
+                .iter()
+                .zip(&named[i])
+                .filter(|(c, n)| **n && !c.optional)
+                .map(|(c, _)| weight(c))
+                .sum();
+            let cov = if main_weight > 0.0 {
+                (covered / main_weight).min(1.0)
+            } else {
+                0.0
+            };
+            let score = cos + LEXICAL_WEIGHT * cov as f32;
+            (score >= options.threshold).then_some((i, score, cos))
         })
         .collect();
+
+    // Key concepts named in other words: embed the candidates' words and the concepts'.
+    let key: Vec<usize> = (0..concepts.len()).filter(|&j| concepts[j].key).collect();
+    // Elaborations in parentheses that are not generic may stand in for a key concept.
+    let elaborations: Vec<usize> = (0..concepts.len())
+        .filter(|&j| {
+            concepts[j].optional
+                && concepts[j].share <= GENERIC_SHARE
+                && concepts[j].terms[0] != "new"
+        })
+        .collect();
+    let checked: Vec<usize> = key.iter().chain(&elaborations).copied().collect();
+    let neighbours = neighbours(
+        &concepts,
+        &checked,
+        scored.iter().map(|(i, _, _)| statements[*i].text.as_str()),
+        embedder,
+    )?;
+    let needed = key.len().div_ceil(2);
+
+    let mut on_topic: BTreeMap<&str, Vec<Relevant>> = BTreeMap::new();
+    for &(i, score, cos) in &scored {
+        let s = &statements[i];
+        let own: BTreeSet<String> = content_words(&s.text).into_iter().collect();
+        let mut carried = Vec::new();
+        let mut found_words = Vec::new();
+        for &j in &checked {
+            let label = &concepts[j].terms[0];
+            if named[i][j] {
+                carried.push(label.clone());
+            } else if let Some(w) = neighbours[j].iter().find(|w| own.contains(*w)) {
+                carried.push(format!("{label}~{w}"));
+                found_words.push(w.clone());
+            }
+        }
+        if carried.len() < needed {
+            continue;
+        }
+        // The proposition's terms: its key concepts and elaborations (generic words
+        // would scope the reading to any clause), plus the words that named them here.
+        let mut terms: Vec<String> = checked
+            .iter()
+            .filter(|&&j| !(concepts[j].optional && concepts[j].terms[0] == "new"))
+            .flat_map(|&j| concepts[j].terms.clone())
+            .collect();
+        terms.extend(found_words);
+        let reading = stance::read(&s.text, &terms);
+        on_topic
+            .entry(s.session.as_str())
+            .or_default()
+            .push(Relevant {
+                statement: s.clone(),
+                similarity: round4(f64::from(score)),
+                cosine: round4(f64::from(cos)),
+                concepts: carried,
+                stance: reading.position,
+                cue: reading.cue,
+                conditional: reading.conditional,
+                decides: false,
+            });
+    }
 
     let mut addressing = Vec::new();
     let mut silent = Vec::new();
     let mut silent_titles = Vec::new();
+    let mut stances = StanceCounts::default();
     for session in sessions {
-        let mut mine: Vec<Relevant> = scored
-            .iter()
-            .filter(|r| r.statement.session == session.id)
-            .cloned()
-            .collect();
-        if mine.is_empty() {
+        let Some(mut mine) = on_topic.remove(session.id.as_str()) else {
             silent.push(session.id.clone());
             silent_titles.push(session.title.clone());
+            stances.silent += 1;
             continue;
+        };
+        let readings: Vec<stance::Reading> = mine
+            .iter()
+            .map(|r| stance::Reading {
+                position: r.stance,
+                conditional: r.conditional,
+                cue: r.cue.clone(),
+            })
+            .collect();
+        let stance = stance::aggregate(&readings);
+        for r in &mut mine {
+            r.decides = stance == SessionStance::Neutral || r.stance != Position::Neutral;
         }
-        mine.sort_by(|a, b| b.similarity.total_cmp(&a.similarity));
+        mine.sort_by(|a, b| {
+            b.decides
+                .cmp(&a.decides)
+                .then(b.similarity.total_cmp(&a.similarity))
+                .then(a.statement.id.cmp(&b.statement.id))
+        });
+        match stance {
+            SessionStance::Support => stances.support += 1,
+            SessionStance::Oppose => stances.oppose += 1,
+            SessionStance::Mixed => stances.mixed += 1,
+            SessionStance::Neutral => stances.neutral += 1,
+            SessionStance::Silent => stances.silent += 1,
+        }
+        let best = mine
+            .iter()
+            .map(|r| r.similarity)
+            .fold(f64::NEG_INFINITY, f64::max);
         addressing.push(SessionAgreement {
             id: session.id.clone(),
             title: session.title.clone(),
-            best: mine[0].similarity,
+            stance,
+            best,
             statements: mine,
         });
     }
-    addressing.sort_by(|a, b| b.best.total_cmp(&a.best).then(a.id.cmp(&b.id)));
-    let total = sessions.len();
+    addressing.sort_by(|a, b| {
+        a.stance
+            .cmp(&b.stance)
+            .then(b.best.total_cmp(&a.best))
+            .then(a.id.cmp(&b.id))
+    });
     Ok(Agreement {
         topic: topic.to_string(),
-        rare_terms: rare.into_iter().collect(),
+        concepts,
         threshold: options.threshold,
-        sessions_total: total,
-        share: crate::rank::round4(addressing.len() as f64 / total.max(1) as f64),
+        sessions_total: sessions.len(),
+        share: round4(addressing.len() as f64 / total as f64),
+        stances,
         sessions: addressing,
         silent,
         silent_titles,
     })
 }
 
-/// Topic content words that few statements use (but at least one does).
-fn rare_terms(topic: &str, statements: &[Statement]) -> BTreeSet<String> {
-    let terms: BTreeSet<String> = content_words(topic).into_iter().collect();
-    let docs: Vec<BTreeSet<String>> = statements
-        .iter()
-        .map(|s| content_words(&s.text).into_iter().collect())
-        .collect();
-    terms
-        .into_iter()
-        .filter(|t| {
-            let df = docs.iter().filter(|d| d.contains(t)).count();
-            df > 0 && (df as f64) <= RARE_SHARE * statements.len() as f64
-        })
+/// The topic as asked, with every acronym the corpus defines spelled out, and with every
+/// spelled-out expansion shortened to its acronym.
+fn variants(topic: &str, acronyms: &BTreeMap<String, BTreeSet<String>>) -> [String; 3] {
+    let mut long = topic.to_string();
+    let mut short = topic.to_string();
+    for (a, exps) in acronyms {
+        let Some(first) = exps.iter().next() else {
+            continue;
+        };
+        let upper = a.to_uppercase();
+        long = long
+            .split(' ')
+            .map(|w| if w == upper { first.as_str() } else { w })
+            .collect::<Vec<_>>()
+            .join(" ");
+        for e in exps {
+            let lower = short.to_lowercase();
+            if let Some(at) = lower.find(e.as_str()) {
+                // Lower-casing may move byte offsets in non-ASCII text: replace only when
+                // the range is still a valid one, otherwise keep the topic as it is.
+                if short.is_char_boundary(at)
+                    && short.is_char_boundary(at + e.len())
+                    && short[at..at + e.len()].eq_ignore_ascii_case(e)
+                {
+                    short.replace_range(at..at + e.len(), &upper);
+                }
+            }
+        }
+    }
+    [topic.to_string(), long, short]
+}
+
+/// Whether a statement names concept `c` outright. A named thing (an acronym concept)
+/// only counts where it is not the name of a dated meeting ("the 16th IGF concluded").
+fn names(w: &Words, c: &Concept, acronyms: &BTreeMap<String, BTreeSet<String>>) -> bool {
+    if c.terms.first().is_some_and(|t| t == "new") {
+        return NOVELTY_MENTIONS.iter().any(|n| w.mentions(n));
+    }
+    if c.terms.first().is_some_and(|t| acronyms.contains_key(t)) {
+        return c.terms.iter().any(|t| w.mentions_beyond_events(t));
+    }
+    c.terms.iter().any(|t| w.mentions(t))
+}
+
+/// Acronyms the corpus defines, as "Expansion Words (ACR)": lower-cased acronym → its
+/// lower-cased expansions. Taken from the documents themselves, so "IGF" and "Internet
+/// Governance Forum" are one concept wherever a document spells it out once.
+pub fn acronyms(statements: &[Statement]) -> BTreeMap<String, BTreeSet<String>> {
+    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for s in statements {
+        let text = &s.text;
+        let mut rest = text.as_str();
+        let mut offset = 0;
+        while let Some(open) = rest.find('(') {
+            let after = &rest[open + 1..];
+            let Some(close) = after.find(')') else { break };
+            let inner: String = after[..close]
+                .trim()
+                .chars()
+                .filter(|c| *c != '.')
+                .collect();
+            let start = offset + open;
+            offset += open + 1 + close + 1;
+            rest = &text[offset.min(text.len())..];
+            let letters = inner.chars().count();
+            if !(2..=6).contains(&letters) || !inner.chars().all(|c| c.is_ascii_uppercase()) {
+                continue;
+            }
+            let before = words(&text[..start]);
+            if let Some(exp) = expansion(&before, &inner.to_lowercase()) {
+                out.entry(inner.to_lowercase()).or_default().insert(exp);
+            }
+        }
+    }
+    out
+}
+
+/// The words just before an acronym whose initials spell it (connectors skipped).
+fn expansion(before: &[String], acronym: &str) -> Option<String> {
+    let mut need: Vec<char> = acronym.chars().collect();
+    let mut run: Vec<&str> = Vec::new();
+    for w in before.iter().rev() {
+        let Some(&last) = need.last() else { break };
+        if w.starts_with(last) {
+            need.pop();
+            run.push(w);
+        } else if CONNECTORS.contains(&w.as_str()) && !run.is_empty() {
+            run.push(w);
+        } else {
+            return None;
+        }
+    }
+    (need.is_empty() && run.len() >= 2).then(|| {
+        run.reverse();
+        run.join(" ")
+    })
+}
+
+/// The concepts of a topic: content words, acronyms with their expansions, "new";
+/// words joined by "or" form one concept; words in parentheses are optional.
+fn concepts_of(topic: &str, acronyms: &BTreeMap<String, BTreeSet<String>>) -> Vec<Concept> {
+    let mut out: Vec<Concept> = Vec::new();
+    let mut optional = false;
+    let mut joining = false;
+    // Split off parentheses as their own words so they switch `optional`.
+    let spaced = topic.replace('(', " ( ").replace(')', " ) ");
+    let raw: Vec<&str> = spaced.split_whitespace().collect();
+    let mut i = 0;
+    while i < raw.len() {
+        let token = raw[i];
+        if token == "(" || token == ")" {
+            optional = token == "(";
+            joining = false;
+            i += 1;
+            continue;
+        }
+        let lower: Vec<String> = raw[i..].iter().flat_map(|t| words(t)).collect();
+        let Some(word) = words(token).into_iter().next() else {
+            i += 1;
+            continue;
+        };
+        if word == "or" {
+            joining = !out.is_empty();
+            i += 1;
+            continue;
+        }
+        // An expansion written out in the topic is its acronym's concept.
+        let spelled = acronyms.iter().find_map(|(a, exps)| {
+            exps.iter().find_map(|e| {
+                let n = e.split(' ').count();
+                (lower.len() >= n && lower[..n].join(" ") == *e).then_some((a, n))
+            })
+        });
+        let (terms, used): (Vec<String>, usize) = if let Some((a, n)) = spelled {
+            (acronym_terms(a, acronyms), n)
+        } else if acronyms.contains_key(&word) {
+            (acronym_terms(&word, acronyms), 1)
+        } else if token.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && token
+                .chars()
+                .all(|c| !c.is_alphabetic() || c.is_uppercase())
+        {
+            (vec![word.clone()], 1)
+        } else if NOVELTY.contains(&word.as_str()) {
+            (vec!["new".to_string()], 1)
+        } else if is_content_word(&word) {
+            (vec![word.clone()], 1)
+        } else {
+            // A function word ends an "or" group ("forum or follow-up mechanism for …").
+            joining = false;
+            i += 1;
+            continue;
+        };
+        i += used;
+        if out.iter().any(|c| c.terms == terms) {
+            continue;
+        }
+        match out.last_mut() {
+            Some(last) if joining => last.terms.extend(terms),
+            _ => out.push(Concept {
+                terms,
+                share: 0.0,
+                key: false,
+                optional,
+            }),
+        }
+    }
+    out
+}
+
+fn acronym_terms(a: &str, acronyms: &BTreeMap<String, BTreeSet<String>>) -> Vec<String> {
+    std::iter::once(a.to_string())
+        .chain(acronyms.get(a).into_iter().flatten().cloned())
         .collect()
 }
 
-/// Share of the rare terms that `text` contains.
-fn coverage(rare: &BTreeSet<String>, text: &str) -> f32 {
-    if rare.is_empty() {
-        return 0.0;
+/// For each key concept, the candidates' words whose embedding is within
+/// [`NEIGHBOUR_COSINE`] of one of the concept's one-word forms. Acronyms are not
+/// compared (their expansions are matched outright), nor is "new" (its own word list).
+fn neighbours<'a>(
+    concepts: &[Concept],
+    key: &[usize],
+    texts: impl Iterator<Item = &'a str>,
+    embedder: &dyn Embedder,
+) -> Result<Vec<Vec<String>>, EmbedError> {
+    let mut out = vec![Vec::new(); concepts.len()];
+    let queries: Vec<(usize, &str)> = key
+        .iter()
+        .filter(|&&j| concepts[j].terms.len() == 1 || !concepts[j].terms[1].contains(' '))
+        .flat_map(|&j| {
+            concepts[j]
+                .terms
+                .iter()
+                .filter(|t| !t.contains(' ') && t.as_str() != "new")
+                .map(move |t| (j, t.as_str()))
+        })
+        .collect();
+    let vocab: Vec<String> = texts
+        .flat_map(content_words)
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    if queries.is_empty() || vocab.is_empty() {
+        return Ok(out);
     }
-    let words: BTreeSet<String> = content_words(text).into_iter().collect();
-    rare.iter().filter(|t| words.contains(*t)).count() as f32 / rare.len() as f32
+    let q: Vec<&str> = queries.iter().map(|(_, t)| *t).collect();
+    let v: Vec<&str> = vocab.iter().map(String::as_str).collect();
+    let qv = embedder.embed(&q)?;
+    let vv = embedder.embed(&v)?;
+    for (k, &(j, _)) in queries.iter().enumerate() {
+        for (w, row) in vocab.iter().zip(vv.rows()) {
+            if cosine(qv.row(k), row) >= NEIGHBOUR_COSINE && !out[j].contains(w) {
+                out[j].push(w.clone());
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map(pairs: &[(&str, &str)]) -> BTreeMap<String, BTreeSet<String>> {
+        let mut m: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for (a, e) in pairs {
+            m.entry(a.to_string()).or_default().insert(e.to_string());
+        }
+        m
+    }
+
+    #[test]
+    fn expansions_are_read_from_parenthesised_acronyms() {
+        let before = words("the role of the World Summit on the Information Society");
+        assert_eq!(
+            expansion(&before, "wsis").as_deref(),
+            Some("world summit on the information society")
+        );
+        assert_eq!(expansion(&words("a new plan"), "igf"), None);
+    }
+
+    #[test]
+    fn topic_concepts_join_or_alternatives_collapse_acronyms_and_mark_parentheses() {
+        let m = map(&[
+            ("igf", "internet governance forum"),
+            ("un", "united nations"),
+        ]);
+        let c = concepts_of("a new UN forum or follow-up mechanism for the Internet Governance Forum (global bodies)", &m);
+        let terms: Vec<Vec<String>> = c.iter().map(|c| c.terms.clone()).collect();
+        assert_eq!(terms[0], vec!["new"]);
+        assert_eq!(terms[1], vec!["un", "united nations"]);
+        assert_eq!(terms[2], vec!["forum", "follow-up", "mechanism"]);
+        assert_eq!(terms[3], vec!["igf", "internet governance forum"]);
+        assert!(c[4].optional && c[5].optional);
+        assert!(!c[3].optional);
+    }
 }

@@ -1,17 +1,25 @@
-//! HTML rendering of the agreement answer: the same content as the Markdown,
-//! as a self-contained page with a share bar.
+//! HTML rendering of the agreement answer: the same content as the Markdown (stance
+//! summary, sessions grouped by stance), as a self-contained page with a share bar.
 
 use super::agreement::Agreement;
+use super::markdown::{concept_list, heading, position};
 use crate::corpus::Statement;
 use crate::digest::html::page;
 use crate::digest::svg::{escape, num};
+use crate::stance::SessionStance;
 use std::fmt::Write;
 
-/// Render topic coverage as one self-contained HTML page.
+/// Render agreement on a topic as one self-contained HTML page: the stance summary and
+/// bar first, then the sessions grouped by stance, then the silent ones.
 pub fn agreement_html(a: &Agreement) -> String {
     let mut body = String::new();
     let title = format!("Agreement on “{}”", a.topic);
     let _ = writeln!(body, "<header>\n<h1>{}</h1>", escape(&title));
+    let _ = writeln!(
+        body,
+        "<p class=\"summary\"><strong>{}</strong></p>",
+        escape(&a.stances.summary())
+    );
     let what = format!(
         "{} of {} sessions ({:.0}%)",
         a.sessions.len(),
@@ -20,39 +28,55 @@ pub fn agreement_html(a: &Agreement) -> String {
     );
     let _ = writeln!(
         body,
-        "<p><strong>{}</strong> address the topic.</p>",
+        "<p><strong>{}</strong> address the topic as a whole.</p>",
         escape(&what)
     );
     share_bar(&mut body, a, &what);
-    let rare = if a.rare_terms.is_empty() {
-        "none".to_string()
-    } else {
-        a.rare_terms.join(", ")
-    };
     let _ = writeln!(
         body,
-        "<p class=\"meta\">Relevance = cosine to the topic + lexical bonus for rare topic terms \
-         ({}); threshold {}. This measures coverage, not stance: read the quotes to judge \
-         support.</p>\n</header>",
-        escape(&rare),
+        "<p class=\"meta\">Key concepts: {}; relevance threshold {}. A session is listed when \
+         one of its statements carries the topic's key concepts; each quote shows the cue that \
+         decided its position.</p>\n</header>",
+        escape(&concept_list(a)),
         a.threshold
     );
-    for s in &a.sessions {
+    for stance in SessionStance::ALL {
+        let group: Vec<_> = a.sessions.iter().filter(|s| s.stance == stance).collect();
+        if group.is_empty() || stance == SessionStance::Silent {
+            continue;
+        }
         let _ = writeln!(
             body,
-            "<section>\n<h2>{} (<code>{}</code>)</h2>\n<ul class=\"quotes\">",
-            escape(if s.title.is_empty() { &s.id } else { &s.title }),
-            escape(&s.id)
+            "<section class=\"stance-{}\">\n<h2>{} ({})</h2>",
+            stance.label(),
+            heading(stance),
+            group.len()
         );
-        for r in &s.statements {
+        for s in group {
             let _ = writeln!(
                 body,
-                "<li>({:.2}) {}</li>",
-                r.similarity,
-                cite(&r.statement)
+                "<h3>{} (<code>{}</code>) — {}</h3>\n<ul class=\"quotes\">",
+                escape(if s.title.is_empty() { &s.id } else { &s.title }),
+                escape(&s.id),
+                stance.label()
             );
+            for r in &s.statements {
+                let why = match (&r.cue, r.conditional) {
+                    (Some(c), true) => format!("{}, conditional: “{c}”", position(r.stance)),
+                    (Some(c), false) => format!("{}: “{c}”", position(r.stance)),
+                    (None, _) => "mention".to_string(),
+                };
+                let _ = writeln!(
+                    body,
+                    "<li><strong>{}</strong> ({:.2}) {}</li>",
+                    escape(&why),
+                    r.similarity,
+                    cite(&r.statement)
+                );
+            }
+            body.push_str("</ul>\n");
         }
-        body.push_str("</ul>\n</section>\n");
+        body.push_str("</section>\n");
     }
     body.push_str("<section id=\"silent\">\n<h2>Silent sessions</h2>\n");
     if a.silent.is_empty() {

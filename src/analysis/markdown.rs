@@ -3,6 +3,7 @@
 use super::agreement::Agreement;
 use super::duplicates::{Duplicates, GroupKind};
 use crate::corpus::Statement;
+use crate::stance::{Position, SessionStance};
 use std::fmt::Write;
 
 /// Render duplicate groups: each with its sessions, citations and what each copy adds.
@@ -64,36 +65,51 @@ pub fn duplicates_markdown(d: &Duplicates) -> String {
     out
 }
 
-/// Render topic coverage: who speaks to it, what they said, and who is silent.
+/// Render agreement on a topic: the stance summary first, then the sessions grouped by
+/// stance with their deciding quotes and cues, then the silent sessions.
 pub fn agreement_markdown(a: &Agreement) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# Agreement on “{}”\n", a.topic);
+    let _ = writeln!(out, "**{}**  ", a.stances.summary());
     let _ = writeln!(
         out,
-        "**{} of {} sessions ({:.0}%)** address the topic.  ",
+        "{} of {} sessions ({:.0}%) address the topic as a whole.  ",
         a.sessions.len(),
         a.sessions_total,
         a.share * 100.0
     );
-    let rare = if a.rare_terms.is_empty() {
-        "none".to_string()
-    } else {
-        a.rare_terms.join(", ")
-    };
     let _ = writeln!(
         out,
-        "Relevance = cosine to the topic + lexical bonus for rare topic terms ({rare}); threshold {}.  ",
+        "Key concepts: {}; relevance threshold {} (docs/STANCE.md).\n",
+        concept_list(a),
         a.threshold
     );
-    out.push_str("This measures coverage, not stance: read the quotes to judge support.\n\n");
-    for s in &a.sessions {
-        let _ = writeln!(out, "## {} (`{}`)\n", s.title, s.id);
-        for r in &s.statements {
-            let _ = writeln!(out, "- ({:.2}) {}", r.similarity, cite(&r.statement));
+    for stance in SessionStance::ALL {
+        let group: Vec<_> = a.sessions.iter().filter(|s| s.stance == stance).collect();
+        if group.is_empty() || stance == SessionStance::Silent {
+            continue;
         }
-        out.push('\n');
+        let _ = writeln!(out, "## {} ({})\n", heading(stance), group.len());
+        for s in group {
+            let title = if s.title.is_empty() { &s.id } else { &s.title };
+            let _ = writeln!(out, "### {title} (`{}`) — {}\n", s.id, stance.label());
+            for r in &s.statements {
+                let why = match (&r.cue, r.conditional) {
+                    (Some(c), true) => format!("{}, conditional: “{c}”", position(r.stance)),
+                    (Some(c), false) => format!("{}: “{c}”", position(r.stance)),
+                    (None, _) => "mention".to_string(),
+                };
+                let _ = writeln!(
+                    out,
+                    "- **{why}** ({:.2}) {}",
+                    r.similarity,
+                    cite(&r.statement)
+                );
+            }
+            out.push('\n');
+        }
     }
-    let _ = writeln!(out, "## Silent sessions\n");
+    let _ = writeln!(out, "## Silent sessions ({})\n", a.silent.len());
     if a.silent.is_empty() {
         out.push_str("_None: every session addresses the topic._\n");
     }
@@ -105,6 +121,45 @@ pub fn agreement_markdown(a: &Agreement) -> String {
         );
     }
     out
+}
+
+/// Section heading of a stance group.
+pub(crate) fn heading(s: SessionStance) -> &'static str {
+    match s {
+        SessionStance::Support => "Support",
+        SessionStance::Oppose => "Oppose",
+        SessionStance::Mixed => "Mixed or conditional",
+        SessionStance::Neutral => "Mention without a position",
+        SessionStance::Silent => "Silent",
+    }
+}
+
+/// The word shown for one quote's position.
+pub(crate) fn position(p: Position) -> &'static str {
+    match p {
+        Position::Support => "support",
+        Position::Oppose => "oppose",
+        Position::Neutral => "mention",
+    }
+}
+
+/// The key concepts, each with its other forms: "igf (internet governance forum)".
+pub(crate) fn concept_list(a: &Agreement) -> String {
+    let key: Vec<String> = a
+        .concepts
+        .iter()
+        .filter(|c| c.key)
+        .map(|c| match c.terms.split_first() {
+            Some((first, rest)) if !rest.is_empty() => format!("{first} ({})", rest.join(" / ")),
+            Some((first, _)) => first.clone(),
+            None => String::new(),
+        })
+        .collect();
+    if key.is_empty() {
+        "none".to_string()
+    } else {
+        key.join(", ")
+    }
 }
 
 fn cite(s: &Statement) -> String {

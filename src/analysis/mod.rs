@@ -4,7 +4,7 @@
 pub mod agreement;
 pub mod duplicates;
 
-pub use agreement::{agreement, Agreement, AgreementOptions};
+pub use agreement::{agreement, Agreement, AgreementOptions, StanceCounts};
 pub use duplicates::{duplicates, DuplicateOptions, Duplicates};
 mod html;
 mod markdown;

@@ -1,0 +1,786 @@
+//! The one stance logic of the project: which position a text takes toward a proposition.
+//!
+//! A proposition is named by its key terms (the content words of an agreement topic, or of
+//! a theme's title). [`read`] finds the clauses of a text that carry those terms and reads
+//! the cues *in those clauses only*, so a "not" or a "rather than" about something else in
+//! the same sentence does not flip the reading. [`aggregate`] turns the readings of one
+//! session's relevant statements into one session stance. docs/STANCE.md describes the
+//! cues, their scope and where they fail.
+//!
+//! Offline, deterministic and explainable: every reading carries the cue that decided it.
+//! The cue lists are generic English (calls and commitments, opposition, negation,
+//! conditions); nothing here knows any corpus.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use serde::Serialize;
+use std::sync::OnceLock;
+
+/// The position one text takes toward a proposition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Position {
+    /// Calls for it, commits to it, welcomes or values it.
+    Support,
+    /// Rejects it, prefers an alternative, or says it is not needed.
+    Oppose,
+    /// Mentions it without taking a position.
+    Neutral,
+}
+
+/// One reading: position, whether it is conditional ("yes, but…"), and the cue that decided it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reading {
+    /// The position read.
+    pub position: Position,
+    /// True when a support comes with a condition or a reservation, or a text both
+    /// supports and opposes in different clauses: the session counts as `mixed`.
+    pub conditional: bool,
+    /// The words that decided the reading (`None` for a neutral mention).
+    pub cue: Option<String>,
+}
+
+/// The stance of a whole session toward a proposition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SessionStance {
+    /// Only supporting statements.
+    Support,
+    /// Only opposing statements.
+    Oppose,
+    /// Both, or a conditional support.
+    Mixed,
+    /// Relevant statements, none taking a position.
+    Neutral,
+    /// Nothing relevant.
+    Silent,
+}
+
+impl SessionStance {
+    /// Every stance, in the order reports show them.
+    pub const ALL: [SessionStance; 5] = [
+        SessionStance::Support,
+        SessionStance::Oppose,
+        SessionStance::Mixed,
+        SessionStance::Neutral,
+        SessionStance::Silent,
+    ];
+
+    /// The word reports print ("mention" for neutral: the session names the topic only).
+    pub fn label(self) -> &'static str {
+        match self {
+            SessionStance::Support => "support",
+            SessionStance::Oppose => "oppose",
+            SessionStance::Mixed => "mixed",
+            SessionStance::Neutral => "mention",
+            SessionStance::Silent => "silent",
+        }
+    }
+}
+
+/// Aggregate the readings of one session's relevant statements.
+///
+/// No reading → `silent`; a conditional reading, or supporting and opposing readings
+/// together → `mixed`; otherwise the one position present; no position → `neutral`.
+pub fn aggregate(readings: &[Reading]) -> SessionStance {
+    if readings.is_empty() {
+        return SessionStance::Silent;
+    }
+    let has = |p: Position| readings.iter().any(|r| r.position == p && !r.conditional);
+    let conditional = readings.iter().any(|r| r.conditional);
+    match (has(Position::Support), has(Position::Oppose)) {
+        (true, true) => SessionStance::Mixed,
+        _ if conditional => SessionStance::Mixed,
+        (true, false) => SessionStance::Support,
+        (false, true) => SessionStance::Oppose,
+        (false, false) => SessionStance::Neutral,
+    }
+}
+
+/// Calls, commitments and valuations: a text using one of these about the proposition
+/// supports it. Matched on word stems, so "strengthened" and "calls" match too. Acting
+/// against a problem the proposition names ("prevent", "condemn", "refrain from") is a
+/// call to act on it, hence support.
+const SUPPORT: &[&str] = &[
+    "should",
+    "must",
+    "need",
+    "call",
+    "urge",
+    "recommend",
+    "encourage",
+    "support",
+    "welcome",
+    "commend",
+    "endorse",
+    "strengthen",
+    "reinforce",
+    "enhance",
+    "promote",
+    "ensure",
+    "prioritise",
+    "prioritize",
+    "advocate",
+    "commit",
+    "reaffirm",
+    "affirm",
+    "recognise",
+    "recognize",
+    "acknowledge",
+    "crucial",
+    "essential",
+    "vital",
+    "unique",
+    "condemn",
+    "prevent",
+    "avoid",
+    "refrain",
+    "stop",
+    "address",
+    "tackle",
+    "combat",
+    "protect",
+    "want",
+    "suggest",
+    "renew",
+    "appreciate",
+    "applaud",
+    "value",
+];
+
+/// Opposition said outright. Multi-word cues are matched as word sequences.
+const OPPOSE: &[&str] = &[
+    "oppose",
+    "reject",
+    "disagree",
+    "no need",
+    "not needed",
+    "not necessary",
+    "unnecessary",
+    "premature",
+    "would duplicate",
+    "should not",
+    "must not",
+    "need not",
+    "shouldn't",
+    "mustn't",
+    "is sufficient",
+    "are sufficient",
+    "is enough",
+    "are enough",
+    "remains sufficient",
+];
+
+/// Preferring the alternative: the key terms *after* one of these are what is rejected.
+const PREFER: &[&str] = &["rather than", "instead of", "in place of", "as opposed to"];
+
+/// When the proposition is to create something new, preferring what exists, or warning
+/// of duplication, opposes it.
+const NOVELTY_TERMS: &[&str] = &["new", "create", "establish", "additional", "creation"];
+const KEEP_EXISTING: &[&str] = &["existing", "duplicate", "duplication", "already exist"];
+
+/// Negations: an odd number of them before a key term or a support cue in the key
+/// clause flips it ("not a new forum"); two cancel ("cannot … without a strengthened IGF").
+const NEGATION: &[&str] = &["not", "no", "never", "cannot", "without", "nor", "neither"];
+
+/// How many words before a key term a negation still governs it ("not a new … forum").
+const KEY_NEGATION_REACH: usize = 4;
+/// How many words before a support cue a negation still governs it ("does not support").
+const CUE_NEGATION_REACH: usize = 3;
+
+/// Calls that, before a negation, ask to refrain from what the key terms name ("ensure
+/// that initiatives do not fragment the internet", "call on States not to impose shutdowns"):
+/// support for acting against it, not opposition.
+const REFRAIN_CALLS: &[&str] = &["should", "must", "ensure", "call", "urge", "need", "ask"];
+
+/// Conditions and reservations that make a support conditional.
+const CONDITION: &[&str] = &[
+    "provided that",
+    "as long as",
+    "only if",
+    "on condition",
+    "subject to",
+    "unless",
+];
+/// Concessive connectors: they open a clause of their own.
+const CONCESSIVE: &[&str] = &["but", "however", "although", "though", "yet", "whereas"];
+/// Reservations voiced in a concessive clause.
+const RESERVATION: &[&str] = &[
+    "concern",
+    "caution",
+    "risk",
+    "clarif",
+    "question",
+    "duplicat",
+    "premature",
+    "not",
+    "no",
+    "limit",
+];
+
+/// Punctuation that ends a clause (parentheses do not: an acronym in parentheses
+/// belongs to its clause).
+fn is_boundary(c: char) -> bool {
+    matches!(c, '.' | ';' | ':' | '!' | '?' | '—' | '–' | '•' | '|')
+}
+
+fn stemmer() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// The stem of one lower-cased word (Snowball English), used to match cues and terms
+/// across inflections.
+pub fn stem(word: &str) -> String {
+    stemmer().stem(word).into_owned()
+}
+
+/// One word of a text: lower-cased, its stem, and the clause it belongs to.
+#[derive(Debug, Clone)]
+struct Token {
+    word: String,
+    stem: String,
+    clause: usize,
+}
+
+/// Split `text` into words, numbering clauses at clause punctuation and before
+/// concessive connectors. Contractions ending in "n't" become the word and a "not".
+fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut clause = 0;
+    let mut word = String::new();
+    // `next` is the first non-space character after the word: a concessive connector
+    // opens a clause, except "however" used as "no matter how" ("however well-meaning").
+    let push = |w: &mut String, next: Option<char>, clause: &mut usize, tokens: &mut Vec<Token>| {
+        if w.is_empty() {
+            return;
+        }
+        let lower = w.to_lowercase().replace('’', "'");
+        w.clear();
+        let lower = lower.trim_matches('\'').to_string();
+        if lower.is_empty() {
+            return;
+        }
+        let starts_clause = tokens.last().is_none_or(|t: &Token| t.clause != *clause);
+        if CONCESSIVE.contains(&lower.as_str())
+            && (lower != "however" || starts_clause || next == Some(','))
+        {
+            *clause += 1;
+        }
+        let (base, negated) = match lower.strip_suffix("n't") {
+            Some("can" | "ca") => ("can".to_string(), true),
+            Some("won" | "wo") => ("will".to_string(), true),
+            Some(b) => (b.to_string(), true),
+            None => (lower.clone(), false),
+        };
+        let base = base.strip_suffix("'s").unwrap_or(&base).to_string();
+        tokens.push(Token {
+            stem: stem(&base),
+            word: base,
+            clause: *clause,
+        });
+        if negated {
+            tokens.push(Token {
+                word: "not".into(),
+                stem: "not".into(),
+                clause: *clause,
+            });
+        }
+    };
+    for (i, c) in text.char_indices() {
+        // Hyphens split words, so "follow-up" matches "follow up" and "UN-centric" names the UN.
+        if c.is_alphanumeric() || ((c == '\'' || c == '’') && !word.is_empty()) {
+            word.push(c);
+        } else {
+            let next = text[i..].chars().find(|c| !c.is_whitespace());
+            push(&mut word, next, &mut clause, &mut tokens);
+            if is_boundary(c) {
+                clause += 1;
+            }
+        }
+    }
+    push(&mut word, None, &mut clause, &mut tokens);
+    tokens
+}
+
+/// A key term or cue as a sequence of stems ("follow-up mechanism" → ["follow-up", "mechan"]).
+fn phrase_stems(phrase: &str) -> Vec<String> {
+    tokenize(phrase).into_iter().map(|t| t.stem).collect()
+}
+
+/// Start positions where `phrase` occurs in `tokens` (stem by stem, within one clause).
+fn find(tokens: &[Token], phrase: &[String]) -> Vec<usize> {
+    if phrase.is_empty() || phrase.len() > tokens.len() {
+        return Vec::new();
+    }
+    (0..=tokens.len() - phrase.len())
+        .filter(|&i| {
+            phrase
+                .iter()
+                .enumerate()
+                .all(|(k, p)| tokens[i + k].stem == *p && tokens[i + k].clause == tokens[i].clause)
+        })
+        .collect()
+}
+
+/// The words of `tokens[at..at + len]`, for showing a cue.
+fn shown(tokens: &[Token], at: usize, len: usize) -> String {
+    tokens[at..at + len]
+        .iter()
+        .map(|t| t.word.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Cue occurrences of a list in the clauses `scope`: (position, length, shown words).
+fn cues(tokens: &[Token], list: &[&str], scope: &[usize]) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    for cue in list {
+        let p = phrase_stems(cue);
+        for at in find(tokens, &p) {
+            if scope.contains(&tokens[at].clause) {
+                out.push((at, p.len(), shown(tokens, at, p.len())));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Stem-prefix match, so a reservation cue such as "clarif" matches "clarification".
+fn starts(tokens: &[Token], prefixes: &[&str], scope: &[usize]) -> Option<String> {
+    tokens
+        .iter()
+        .find(|t| scope.contains(&t.clause) && prefixes.iter().any(|p| t.word.starts_with(p)))
+        .map(|t| t.word.clone())
+}
+
+/// The negations that govern position `at`: when one lies within `reach` words before
+/// it in its clause, every negation of the clause before it (so two can cancel);
+/// otherwise none. "Or not" ("whether or not") negates nothing.
+fn negations_before(tokens: &[Token], at: usize, reach: usize) -> Vec<usize> {
+    let clause = tokens[at].clause;
+    let negation = |i: usize| {
+        tokens[i].clause == clause
+            && NEGATION.contains(&tokens[i].stem.as_str())
+            && !(i > 0 && tokens[i - 1].word == "or")
+    };
+    let near = (at.saturating_sub(reach)..at).any(negation);
+    if !near {
+        return Vec::new();
+    }
+    (0..at).filter(|&i| negation(i)).collect()
+}
+
+/// A text split once into stemmed words and clauses, for repeated term look-ups.
+#[derive(Debug, Clone)]
+pub struct Words(Vec<Token>);
+
+impl Words {
+    /// Split `text` the way [`read`] does.
+    pub fn new(text: &str) -> Self {
+        Words(tokenize(text))
+    }
+
+    /// Whether the text contains `term` (a word or a phrase), compared stem by stem
+    /// within one clause: the matching [`read`] uses to find key terms.
+    pub fn mentions(&self, term: &str) -> bool {
+        !find(&self.0, &phrase_stems(term)).is_empty()
+    }
+
+    /// Whether the text names `term` other than as a dated event: an occurrence with an
+    /// ordinal or a year just before or after it ("the 16th …", "… 2023"), or followed
+    /// by an event verb ("… held in", "… concluded"), names one meeting of that name,
+    /// not the thing itself ("the IGF took place in Kyoto" is not about the IGF).
+    pub fn mentions_beyond_events(&self, term: &str) -> bool {
+        let p = phrase_stems(term);
+        find(&self.0, &p)
+            .into_iter()
+            .any(|at| !self.is_event(at, at + p.len()))
+    }
+
+    fn is_event(&self, start: usize, end: usize) -> bool {
+        let t = &self.0;
+        let clause = t[start].clause;
+        let dated = |w: &Token| {
+            let digits = w.word.chars().take_while(char::is_ascii_digit).count();
+            let rest = &w.word[digits..];
+            w.clause == clause
+                && digits > 0
+                && (matches!(rest, "st" | "nd" | "rd" | "th")
+                    || (rest.is_empty()
+                        && digits == 4
+                        && (w.word.starts_with("19") || w.word.starts_with("20"))))
+        };
+        let before = t[start.saturating_sub(EVENT_REACH)..start]
+            .iter()
+            .any(dated);
+        let after = t[end..(end + 1).min(t.len())].iter().any(dated);
+        let verb = t[end..(end + EVENT_REACH).min(t.len())]
+            .iter()
+            .any(|w| w.clause == clause && EVENT_VERBS.iter().any(|v| w.word.starts_with(v)));
+        before || after || verb
+    }
+}
+
+/// How far an ordinal, a year or an event verb may be from a name that it dates.
+const EVENT_REACH: usize = 6;
+/// Verbs that report a meeting taking place.
+const EVENT_VERBS: &[&str] = &[
+    "held", "hosted", "conclud", "ended", "took", "taking", "started", "opened", "closed",
+    "kicked", "wrapped", "wraps",
+];
+
+/// Whether the nearest auxiliary or modal before position `at` in its clause is a past
+/// "was", "were" or "been".
+fn past_passive(tokens: &[Token], at: usize) -> bool {
+    const AUXILIARIES: &[&str] = &[
+        "was", "were", "been", "is", "are", "be", "should", "must", "will", "would", "shall",
+        "can", "could", "may", "might", "need", "needs", "to",
+    ];
+    tokens[..at]
+        .iter()
+        .rev()
+        .take_while(|t| t.clause == tokens[at].clause)
+        .find(|t| AUXILIARIES.contains(&t.word.as_str()))
+        .is_some_and(|t| matches!(t.word.as_str(), "was" | "were" | "been"))
+}
+
+/// A heading: a few words, no closing punctuation, every longer word capitalised.
+fn is_heading(text: &str) -> bool {
+    let text = text.trim();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 8
+        && !text.ends_with(['.', '!', '?', ';', ':', ','])
+        && words
+            .iter()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Read the position of `text` toward the proposition named by `key_terms`
+/// (content words of a topic or of a theme's title), scoping negation/opposition cues
+/// to the clause that carries those terms.
+///
+/// Key terms are matched on stems and may be phrases ("internet governance forum").
+/// When no key term occurs (a paraphrase), the whole text is the scope.
+pub fn read(text: &str, key_terms: &[String]) -> Reading {
+    if is_heading(text) {
+        // "Avoiding Internet Fragmentation" names a section; it takes no position.
+        return Reading {
+            position: Position::Neutral,
+            conditional: false,
+            cue: None,
+        };
+    }
+    let tokens = tokenize(text);
+    let terms: Vec<Vec<String>> = key_terms
+        .iter()
+        .map(|t| phrase_stems(t))
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut keys: Vec<usize> = terms.iter().flat_map(|p| find(&tokens, p)).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let mut scope: Vec<usize> = keys.iter().map(|&k| tokens[k].clause).collect();
+    scope.dedup();
+    if scope.is_empty() {
+        scope = tokens.iter().map(|t| t.clause).collect();
+        scope.dedup();
+    }
+    // Opposition candidates as (position, cue), strongest kind first.
+    let mut opposition: Vec<(usize, String)> = Vec::new();
+    // 1. Opposition said outright, in a clause carrying the terms.
+    opposition.extend(
+        cues(&tokens, OPPOSE, &scope)
+            .into_iter()
+            .map(|(at, _, c)| (at, c)),
+    );
+    // 2. Preferring another option over the key terms: "X rather than <key>".
+    for (at, len, cue) in cues(&tokens, PREFER, &scope) {
+        let clause = tokens[at].clause;
+        let key_after = keys
+            .iter()
+            .any(|&k| k >= at + len && tokens[k].clause == clause);
+        let key_before = keys.iter().any(|&k| k < at && tokens[k].clause == clause);
+        if key_after && !key_before {
+            opposition.push((at, cue));
+        }
+    }
+    // 3. The proposition creates something new, the text keeps what exists.
+    let novel = terms
+        .iter()
+        .any(|p| p.len() == 1 && NOVELTY_TERMS.iter().any(|n| stem(n) == p[0]));
+    if novel {
+        opposition.extend(
+            cues(&tokens, KEEP_EXISTING, &scope)
+                .into_iter()
+                .map(|(at, _, c)| (at, c)),
+        );
+    }
+    // 4. Negation governing a support cue or a key term.
+    let mut support: Vec<(usize, String)> = Vec::new();
+    for (at, len, cue) in cues(&tokens, SUPPORT, &scope) {
+        // "… was recognised as central", "was set out and renewed": a past passive
+        // reports what happened, it takes no position ("should be strengthened" does).
+        if tokens[at].word.ends_with("ed") && past_passive(&tokens, at) {
+            continue;
+        }
+        let n = negations_before(&tokens, at, CUE_NEGATION_REACH);
+        if n.len() % 2 == 1 {
+            // "does not support", but not "not only … should".
+            if tokens.get(n[0] + 1).is_none_or(|t| t.word != "only") {
+                opposition.push((at, format!("{} … {cue}", tokens[n[0]].word)));
+            }
+        } else if n.len() >= 2 {
+            // "cannot … without a strengthened X": two negations cancel.
+            support.push((at, shown(&tokens, n[0], at + len - n[0])));
+        } else {
+            support.push((at, cue));
+        }
+    }
+    for &k in &keys {
+        let n = negations_before(&tokens, k, KEY_NEGATION_REACH);
+        if n.len().is_multiple_of(2) {
+            if !n.is_empty() {
+                support.push((k, shown(&tokens, n[0], k + 1 - n[0])));
+            }
+            continue;
+        }
+        let first = n[0];
+        // "not a new forum" negates a thing (contrast: opposition); "not to impose",
+        // "do not fragment" negate an act, which a preceding call asks to refrain from.
+        let contrast = tokens
+            .get(first + 1)
+            .is_some_and(|t| matches!(t.word.as_str(), "a" | "an" | "the" | "any"));
+        let call = (0..first).rev().filter(|_| !contrast).find(|&i| {
+            tokens[i].clause == tokens[k].clause
+                && REFRAIN_CALLS.iter().any(|c| stem(c) == tokens[i].stem)
+        });
+        match call {
+            Some(c) => support.push((
+                c,
+                format!(
+                    "{} … {} {}",
+                    tokens[c].word, tokens[first].word, tokens[k].word
+                ),
+            )),
+            None => opposition.push((k, format!("{} … {}", tokens[first].word, tokens[k].word))),
+        }
+    }
+    // A proposal of something new is supported only by a text that speaks of the new
+    // thing: a call about other parts of it ("follow-up through WSIS") is no support.
+    if novel
+        && !tokens
+            .iter()
+            .any(|t| scope.contains(&t.clause) && NOVELTY_TERMS.iter().any(|n| stem(n) == t.stem))
+    {
+        support.clear();
+    }
+    support.sort();
+    if let Some((_, cue)) = opposition.first() {
+        // Support in a clause free of opposition: the text says both, a mixed reading.
+        let opposed: Vec<usize> = opposition
+            .iter()
+            .map(|(at, _)| tokens[*at].clause)
+            .collect();
+        let elsewhere = support
+            .iter()
+            .any(|(at, _)| !opposed.contains(&tokens[*at].clause));
+        return Reading {
+            position: Position::Oppose,
+            conditional: elsewhere,
+            cue: Some(cue.clone()),
+        };
+    }
+    let support_cue = support.into_iter().next().map(|(_, c)| c);
+    let Some(cue) = support_cue else {
+        return Reading {
+            position: Position::Neutral,
+            conditional: false,
+            cue: None,
+        };
+    };
+    // A condition, or a reservation in a concessive clause, makes the support conditional.
+    let all: Vec<usize> = {
+        let mut c: Vec<usize> = tokens.iter().map(|t| t.clause).collect();
+        c.dedup();
+        c
+    };
+    let condition = cues(&tokens, CONDITION, &all)
+        .into_iter()
+        .next()
+        .map(|c| c.2);
+    let reservation = tokens
+        .iter()
+        .filter(|t| CONCESSIVE.contains(&t.word.as_str()))
+        .find_map(|t| {
+            starts(&tokens, RESERVATION, &[t.clause]).map(|r| format!("{} … {r}", t.word))
+        });
+    let conditional = condition.clone().or(reservation);
+    Reading {
+        position: Position::Support,
+        conditional: conditional.is_some(),
+        cue: Some(match conditional {
+            Some(c) => format!("{cue}; {c}"),
+            None => cue,
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(t: &[&str]) -> Vec<String> {
+        t.iter().map(|s| s.to_string()).collect()
+    }
+
+    fn pos(text: &str, t: &[&str]) -> Position {
+        read(text, &terms(t)).position
+    }
+
+    #[test]
+    fn a_call_about_the_terms_is_support_and_shows_its_cue() {
+        let r = read(
+            "The IGF mandate should be made permanent.",
+            &terms(&["igf", "mandate"]),
+        );
+        assert_eq!(r.position, Position::Support);
+        assert_eq!(r.cue.as_deref(), Some("should"));
+        assert!(!r.conditional);
+    }
+
+    #[test]
+    fn outright_opposition_in_the_key_clause_is_oppose() {
+        let r = read(
+            "We oppose making the IGF mandate permanent; a five-year renewal is enough.",
+            &terms(&["igf", "mandate", "permanent"]),
+        );
+        assert_eq!(r.position, Position::Oppose);
+        assert_eq!(r.cue.as_deref(), Some("oppose"));
+        assert_eq!(
+            pos(
+                "A permanent mandate for the IGF would be premature.",
+                &["igf", "mandate"]
+            ),
+            Position::Oppose
+        );
+    }
+
+    #[test]
+    fn negation_in_another_clause_does_not_flip() {
+        // The "not" belongs to the clause about the budget, not to the one about the IGF.
+        assert_eq!(
+            pos(
+                "The budget was not discussed; the IGF should be strengthened.",
+                &["igf"]
+            ),
+            Position::Support
+        );
+        // The same negation inside the key clause does flip.
+        assert_eq!(
+            pos("The IGF should not be strengthened.", &["igf"]),
+            Position::Oppose
+        );
+    }
+
+    #[test]
+    fn a_negated_key_term_is_opposition_and_a_double_negation_is_support() {
+        assert_eq!(
+            pos(
+                "Follow-up should use existing bodies, not a new forum.",
+                &["forum"]
+            ),
+            Position::Oppose
+        );
+        assert_eq!(
+            pos(
+                "We cannot have an open internet without a strengthened IGF.",
+                &["igf"]
+            ),
+            Position::Support
+        );
+        // A call to refrain from what the terms name supports acting against it.
+        let r = read(
+            "States should ensure that they do not impose internet shutdowns.",
+            &terms(&["shutdowns"]),
+        );
+        assert_eq!(r.position, Position::Support, "{r:?}");
+    }
+
+    #[test]
+    fn rather_than_rejects_what_follows_it_only() {
+        let t = "Countries should strengthen the IGF rather than create a new body.";
+        assert_eq!(pos(t, &["igf"]), Position::Support);
+        assert_eq!(pos(t, &["new", "body"]), Position::Oppose);
+    }
+
+    #[test]
+    fn keeping_what_exists_opposes_a_new_proposal_only() {
+        let t = "Follow-up should build on existing mechanisms to avoid duplication.";
+        assert_eq!(pos(t, &["new", "follow-up", "mechanism"]), Position::Oppose);
+        assert_eq!(pos(t, &["follow-up", "mechanism"]), Position::Support);
+    }
+
+    #[test]
+    fn a_condition_makes_support_conditional() {
+        let r = read(
+            "We support a permanent IGF mandate, provided that its funding is secured.",
+            &terms(&["igf", "mandate"]),
+        );
+        assert_eq!(r.position, Position::Support);
+        assert!(r.conditional);
+        let r = read(
+            "We welcome the new forum, but concerns remain about its cost.",
+            &terms(&["forum"]),
+        );
+        assert!(r.conditional, "{r:?}");
+    }
+
+    #[test]
+    fn a_description_is_neutral() {
+        let r = read("The IGF took place in Kyoto in October.", &terms(&["igf"]));
+        assert_eq!(r.position, Position::Neutral);
+        assert_eq!(r.cue, None);
+    }
+
+    #[test]
+    fn sessions_aggregate_to_one_stance() {
+        let s = |p| Reading {
+            position: p,
+            conditional: false,
+            cue: None,
+        };
+        assert_eq!(aggregate(&[]), SessionStance::Silent);
+        assert_eq!(aggregate(&[s(Position::Neutral)]), SessionStance::Neutral);
+        assert_eq!(
+            aggregate(&[s(Position::Support), s(Position::Neutral)]),
+            SessionStance::Support
+        );
+        assert_eq!(aggregate(&[s(Position::Oppose)]), SessionStance::Oppose);
+        assert_eq!(
+            aggregate(&[s(Position::Support), s(Position::Oppose)]),
+            SessionStance::Mixed
+        );
+        let mut c = s(Position::Support);
+        c.conditional = true;
+        assert_eq!(aggregate(&[c]), SessionStance::Mixed);
+    }
+
+    #[test]
+    fn no_panic_on_odd_input() {
+        for t in [
+            "",
+            "n't",
+            "—",
+            "not",
+            "’s",
+            "rather than",
+            "IGF IGF not not not",
+        ] {
+            let _ = read(t, &terms(&["igf", ""]));
+            let _ = read(t, &[]);
+        }
+    }
+}
