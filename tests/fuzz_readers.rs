@@ -68,6 +68,7 @@ fn outline_text(text: &str) {
         source: "f.txt".into(),
         id: "f".into(),
         text: text.into(),
+        meta: Default::default(),
     };
     let s = corpus::outline(&doc);
     check_statements(&s, &mut HashSet::new());

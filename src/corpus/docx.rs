@@ -9,6 +9,7 @@
 //! Every part is decompressed with a hard size cap, so a zip bomb costs at
 //! most [`MAX_PART_BYTES`] of memory per part before it is refused.
 
+use super::DocMeta;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 use std::collections::HashMap;
@@ -35,6 +36,46 @@ pub(crate) fn to_text(bytes: &[u8]) -> Result<String, String> {
         None => Numbering::default(),
     };
     render(&document, &styles, &numbering)
+}
+
+/// The document properties of a .docx (`docProps/core.xml`: title and creation date);
+/// empty where the file has none or cannot be read (its text is read, and judged, apart).
+pub(crate) fn metadata(bytes: &[u8]) -> DocMeta {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return DocMeta::default();
+    };
+    let Ok(Some(xml)) = read_part(&mut zip, "docProps/core.xml") else {
+        return DocMeta::default();
+    };
+    let mut meta = DocMeta::default();
+    let mut reader = Reader::from_str(&xml);
+    let mut field: Option<&str> = None;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) => {
+                field = match e.local_name().as_ref() {
+                    "title" => Some("title"),
+                    "created" => Some("date"),
+                    _ => None,
+                }
+            }
+            Ok(Event::Text(t)) => {
+                let text = t.xml10_content().trim().to_owned();
+                match field {
+                    Some("title") if meta.title.is_empty() => meta.title = text,
+                    // "2025-05-09T10:00:00Z": the day is what a reader wants.
+                    Some("date") if meta.date.is_empty() => {
+                        meta.date = text.split('T').next().unwrap_or("").to_owned()
+                    }
+                    _ => {}
+                }
+            }
+            Ok(Event::End(_)) => field = None,
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    meta
 }
 
 /// Read one zip entry as UTF-8, refusing anything that inflates past the cap.
@@ -488,6 +529,24 @@ pub(crate) mod tests {
         assert!(to_text(cut).is_err());
         let no_doc = make_docx("", "<x/>", "");
         assert!(to_text(&no_doc).is_err());
+    }
+
+    #[test]
+    fn core_properties_give_title_and_day() {
+        let mut buf = Cursor::new(Vec::new());
+        {
+            let mut zip = zip::ZipWriter::new(&mut buf);
+            let opts = zip::write::SimpleFileOptions::default();
+            zip.start_file("docProps/core.xml", opts).unwrap();
+            zip.write_all(br#"<cp:coreProperties xmlns:cp="c" xmlns:dc="d" xmlns:dcterms="t"><dc:title>Open ports roundtable</dc:title><dc:creator>Ada</dc:creator><dcterms:created>2025-05-09T10:00:00Z</dcterms:created></cp:coreProperties>"#).unwrap();
+            zip.finish().unwrap();
+        }
+        let m = metadata(&buf.into_inner());
+        assert_eq!(
+            (m.title.as_str(), m.date.as_str()),
+            ("Open ports roundtable", "2025-05-09")
+        );
+        assert_eq!(metadata(b"not a zip"), DocMeta::default());
     }
 
     #[test]

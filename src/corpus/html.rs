@@ -7,7 +7,8 @@
 //! entities. The walk is iterative, so deeply nested markup cannot overflow
 //! the stack.
 
-use scraper::{Html, Node};
+use super::DocMeta;
+use scraper::{Html, Node, Selector};
 
 /// Elements whose whole subtree is boilerplate or not text.
 const DROPPED: &[&str] = &[
@@ -77,10 +78,53 @@ pub(crate) fn to_text(html: &str) -> String {
             _ => {}
         }
     }
-    // The <title> element is not used: it often names the site rather than the
-    // session, while the page body carries the session title itself.
+    // The <head> (with <title>) is read apart, by `metadata`: it often names the site as
+    // well as the session, so the body's own title comes first.
     out.flush();
     out.text
+}
+
+/// The page's own properties from its `<head>`: Open Graph or plain title, canonical link,
+/// publication date. The body's title still wins (see `outline`): `<title>` often names
+/// the site as well as the page.
+pub(crate) fn metadata(html: &str) -> DocMeta {
+    let doc = Html::parse_document(html);
+    let first = |selectors: &[&str], attr: Option<&str>| -> String {
+        selectors
+            .iter()
+            .filter_map(|s| Selector::parse(s).ok())
+            .find_map(|sel| {
+                doc.select(&sel).find_map(|el| {
+                    let v = match attr {
+                        Some(a) => el.value().attr(a).map(str::to_owned),
+                        None => Some(el.text().collect::<String>()),
+                    };
+                    v.map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
+                        .filter(|v| !v.is_empty())
+                })
+            })
+            .unwrap_or_default()
+    };
+    let mut title = first(&["meta[property=\"og:title\"]"], Some("content"));
+    if title.is_empty() {
+        title = first(&["head > title"], None);
+    }
+    let mut url = first(&["link[rel=\"canonical\"]"], Some("href"));
+    if url.is_empty() {
+        url = first(&["meta[property=\"og:url\"]"], Some("content"));
+    }
+    DocMeta {
+        title,
+        url,
+        date: first(
+            &[
+                "meta[property=\"article:published_time\"]",
+                "meta[name=\"date\"]",
+                "meta[name=\"dcterms.date\"]",
+            ],
+            Some("content"),
+        ),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -166,6 +210,24 @@ impl Writer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn head_properties() {
+        let m = metadata(
+            r#"<html><head><title>Ports | Site</title><meta property="og:title" content="Open ports roundtable">
+            <link rel="canonical" href="https://ports.example.org/r"><meta property="article:published_time" content="2025-05-09"></head><body></body></html>"#,
+        );
+        assert_eq!(
+            (m.title.as_str(), m.url.as_str(), m.date.as_str()),
+            (
+                "Open ports roundtable",
+                "https://ports.example.org/r",
+                "2025-05-09"
+            )
+        );
+        let m = metadata("<html><head><title> Plain  title </title></head></html>");
+        assert_eq!((m.title.as_str(), m.url.as_str()), ("Plain title", ""));
+    }
 
     #[test]
     fn content_without_boilerplate() {

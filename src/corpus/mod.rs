@@ -22,7 +22,7 @@ mod unit;
 pub use kind::classify;
 pub use outline::outline;
 pub use outline::{MAX_STATEMENTS_PER_SESSION, MAX_STATEMENT_CHARS};
-pub use read::{load, read_document, Document, MAX_FILE_BYTES, SUPPORTED_EXTENSIONS};
+pub use read::{load, read_document, DocMeta, Document, MAX_FILE_BYTES, SUPPORTED_EXTENSIONS};
 pub use unit::{classify_unit, Position, UnitClass};
 
 use serde::{Deserialize, Serialize};

@@ -97,12 +97,20 @@ pub(crate) fn outline_units(doc: &Document) -> Outlined {
     } = parser;
     let mut notes = Vec::new();
     let units = build_units(&blocks, furniture, &meta.title, &mut notes);
+    // What the text says wins; the format's own properties fill the gaps.
+    let or_property = |from_text: String, property: &str| {
+        if from_text.is_empty() {
+            clean_line(property)
+        } else {
+            from_text
+        }
+    };
     let session = Session {
         id: doc.id.clone(),
-        title: meta.title,
+        title: or_property(meta.title, &doc.meta.title),
         organizer: meta.organizer,
-        date: meta.date,
-        url: meta.url,
+        date: or_property(meta.date, &doc.meta.date),
+        url: or_property(meta.url, &doc.meta.url),
         source: doc.source.clone(),
         statements: Vec::new(),
         excluded: Vec::new(),
@@ -1213,6 +1221,7 @@ mod tests {
             source: "t.txt".into(),
             id: "t".into(),
             text: text.into(),
+            meta: Default::default(),
         }
     }
 

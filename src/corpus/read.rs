@@ -38,6 +38,20 @@ pub struct Document {
     pub id: String,
     /// Decoded text, normalised to `\n` line ends.
     pub text: String,
+    /// What the file format itself says about the document (HTML `<head>`, .docx
+    /// properties); used where the text names no title, link or date.
+    pub meta: DocMeta,
+}
+
+/// Document properties stored by the format rather than written in the text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocMeta {
+    /// The document's title property.
+    pub title: String,
+    /// Its canonical link.
+    pub url: String,
+    /// Its publication or creation date.
+    pub date: String,
 }
 
 /// Read and decode one file.
@@ -59,8 +73,12 @@ fn read_with_warnings(path: &Path) -> Result<(Document, Vec<String>), String> {
         return Err("empty file".into());
     }
     // Each format becomes the same Markdown-ish text, so one outliner serves all.
+    let mut meta = DocMeta::default();
     let (text, warning) = match ext.as_str() {
-        "docx" => (normalise_line_ends(&docx::to_text(&bytes)?), None),
+        "docx" => {
+            meta = docx::metadata(&bytes);
+            (normalise_line_ends(&docx::to_text(&bytes)?), None)
+        }
         "pdf" => (normalise_line_ends(&pdf::to_text(&bytes)?), None),
         "html" | "htm" | "xhtml" => {
             let decoded = decode(&bytes)?;
@@ -68,6 +86,7 @@ fn read_with_warnings(path: &Path) -> Result<(Document, Vec<String>), String> {
             if is_own_output(&decoded.text) {
                 return Err(OWN_OUTPUT.into());
             }
+            meta = html::metadata(&decoded.text);
             (html::to_text(&decoded.text), decoded.warning)
         }
         _ => {
@@ -95,6 +114,7 @@ fn read_with_warnings(path: &Path) -> Result<(Document, Vec<String>), String> {
         id: stem(path),
         source,
         text,
+        meta,
     };
     Ok((doc, warnings))
 }
