@@ -343,6 +343,24 @@ impl<'a> Parser<'a> {
             }
             return;
         }
+        let metadata = if bullet.is_some() {
+            None
+        } else if as_url(t).is_some() {
+            Some("link")
+        } else if is_date_line(t) && word_count(t) <= 8 {
+            Some("date")
+        } else if metadata_line(t, &mut self.meta) {
+            Some("front matter")
+        } else {
+            None
+        };
+        if let Some(reason) = metadata {
+            self.flush();
+            self.furnish(t, UnitClass::Metadata, reason);
+            return;
+        }
+        // A byline or a greeting is furniture by its own form, though short lines like
+        // these look like headings to the rules below.
         if bullet.is_none() {
             if let Some((class, reason)) = furniture_line(&strip_markup(t)) {
                 self.flush();
@@ -358,22 +376,6 @@ impl<'a> Parser<'a> {
         }
         if is_prompt(t) && t.to_lowercase().contains("bullet point") {
             self.furnish(t, UnitClass::Boilerplate, "template prompt");
-            return;
-        }
-        let metadata = if bullet.is_some() {
-            None
-        } else if as_url(t).is_some() {
-            Some("link")
-        } else if is_date_line(t) && word_count(t) <= 8 {
-            Some("date")
-        } else if metadata_line(t, &mut self.meta) {
-            Some("front matter")
-        } else {
-            None
-        };
-        if let Some(reason) = metadata {
-            self.flush();
-            self.furnish(t, UnitClass::Metadata, reason);
             return;
         }
         self.flush();
@@ -498,11 +500,12 @@ impl<'a> Parser<'a> {
         } else {
             known_heading(&plain)
         };
-        if heading_here {
-            return None;
-        }
+        // Header lines first: "Source: https://…/issues/…" names a link, not a section.
         if metadata_line(&plain, &mut self.meta) {
             return Some("front matter");
+        }
+        if heading_here {
+            return None;
         }
         if is_other_heading(&plain) && word_count(&plain) <= 4 {
             return None;
@@ -513,14 +516,18 @@ impl<'a> Parser<'a> {
             }
             return Some("link");
         }
-        if is_date_line(&plain) {
+        let first_line = self.meta.title.is_empty();
+        if is_date_line(&plain) && !(first_line && word_count(&plain) > 8) {
             if self.meta.date.is_empty() {
                 self.meta.date = clean_line(&plain);
             }
             return Some("date");
         }
         let words = word_count(&plain);
-        if words > 30 || (words > 12 && ends_with_terminal(&plain)) {
+        // A first line may be a headline asking a question; a long sentence ending in a
+        // full stop opens the body instead.
+        let headline = first_line && plain.trim_end().ends_with(['?', '!']);
+        if words > 30 || (words > 12 && ends_with_terminal(&plain) && !headline) {
             return None;
         }
         // A greeting or a stage direction opens the body; it names no title or organizer.
@@ -1073,7 +1080,8 @@ fn strip_numbering(t: &str) -> &str {
 
 /// Drop Markdown heading marks, emphasis, numbering and surrounding space.
 fn strip_markup(t: &str) -> String {
-    let t = t.trim_start_matches('#').trim();
+    // Only a Markdown heading mark: "#TheIGFWeWant" keeps its hashtag.
+    let t = markdown_heading(t.trim()).map_or(t.trim(), |(_, text)| text);
     clean_line(strip_numbering(t))
 }
 
