@@ -576,3 +576,156 @@ pub fn centroid(vectors: ArrayView2<f32>, rows: &[usize]) -> Array1<f32> {
 pub fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::SectionKind;
+    use ndarray::Array2;
+
+    /// Built from JSON so fields added to `Statement` later (with defaults) keep this compiling.
+    fn statement(id: &str, session: &str, text: &str) -> Statement {
+        serde_json::from_value(serde_json::json!({
+            "id": id,
+            "session": session,
+            "section": SectionKind::Recommendations,
+            "kind": StatementKind::Recommendation,
+            "text": text,
+            "source": format!("{session}.txt"),
+            "line": 1,
+        }))
+        .expect("a statement")
+    }
+
+    fn unit(rows: &[[f32; 3]]) -> Array2<f32> {
+        let mut m = Array2::from_shape_fn((rows.len(), 3), |(i, j)| rows[i][j]);
+        for mut r in m.rows_mut() {
+            let n = r.dot(&r).sqrt();
+            r /= n;
+        }
+        m
+    }
+
+    #[test]
+    fn also_lists_a_statement_of_another_theme_and_counts_its_session() {
+        let statements = vec![
+            statement("a#1", "a", "renew the IGF mandate"),
+            statement("b#1", "b", "a permanent IGF mandate"),
+            statement("c#1", "c", "fund youth travel, and keep the IGF mandate"),
+            statement("d#1", "d", "fund youth travel grants"),
+        ];
+        // c#1 sits in the youth theme but points (cosine 0.8) towards the IGF theme.
+        let vectors = unit(&[
+            [1.0, 0.0, 0.0],
+            [1.0, 0.0, 0.0],
+            [0.8, 0.6, 0.0],
+            [0.0, 1.0, 0.0],
+        ]);
+        let clustering = Clustering::from_raw(&[0, 0, 1, 1]);
+        let order: Vec<String> = ["a", "b", "c", "d"].map(String::from).to_vec();
+        let r = rank(&statements, vectors.view(), &clustering, &[], &order, 2);
+        let igf = r
+            .themes
+            .iter()
+            .find(|t| t.statements.iter().any(|s| s.id == "a#1"))
+            .expect("IGF theme recurs");
+        let youth = r
+            .themes
+            .iter()
+            .find(|t| t.statements.iter().any(|s| s.id == "d#1"))
+            .expect("youth theme recurs");
+        assert_eq!(igf.statements.len(), 2, "members stay members");
+        assert_eq!(igf.also.len(), 1);
+        assert_eq!(igf.also[0].statement.id, "c#1");
+        assert_eq!(
+            igf.also[0].theme, youth.id,
+            "also names the statement's home"
+        );
+        assert_eq!(igf.support, 3, "a, b and, through also, c");
+        assert_eq!(igf.sessions, vec!["a", "b", "c"]);
+        assert!(youth.also.is_empty(), "a#1 is far from the youth theme");
+        assert_eq!(youth.support, 2);
+        // Support decides the order: the IGF theme (3 sessions) leads.
+        assert_eq!(r.themes[0].id, igf.id);
+    }
+
+    #[test]
+    fn also_needs_a_shared_distinctive_word() {
+        let statements = vec![
+            statement("a#1", "a", "renew the IGF mandate"),
+            statement("b#1", "b", "a permanent IGF mandate"),
+            statement("c#1", "c", "fund youth travel"),
+            statement("d#1", "d", "fund youth travel grants"),
+        ];
+        let vectors = unit(&[
+            [1.0, 0.0, 0.0],
+            [1.0, 0.0, 0.0],
+            [0.8, 0.6, 0.0],
+            [0.0, 1.0, 0.0],
+        ]);
+        let clustering = Clustering::from_raw(&[0, 0, 1, 1]);
+        let order: Vec<String> = ["a", "b", "c", "d"].map(String::from).to_vec();
+        let r = rank(&statements, vectors.view(), &clustering, &[], &order, 2);
+        assert!(r.themes.iter().all(|t| t.also.is_empty()));
+        assert!(r.themes.iter().all(|t| t.support == 2));
+    }
+
+    #[test]
+    fn representative_prefers_a_short_central_statement() {
+        let long = "renew the mandate ".repeat(12);
+        let statements = vec![
+            statement("a#1", "a", &long),
+            statement("b#1", "b", "renew the IGF mandate now"),
+            statement("c#1", "c", "renew it"),
+        ];
+        // The long one is the most central; 36 words cost it 0.055, more than its lead.
+        let vectors = unit(&[[1.0, 0.05, 0.0], [1.0, 0.12, 0.0], [1.0, 0.0, 0.2]]);
+        let c = centroid(vectors.view(), &[0, 1, 2]);
+        let r = representative(&statements, vectors.view(), &[0, 1, 2], &[0, 1, 2], &c);
+        assert_eq!(r, 1);
+    }
+
+    #[test]
+    fn a_catch_all_is_re_cut_and_a_tight_theme_is_not() {
+        // Two tight sub-topics of six statements from three sessions each, loosely
+        // joined: 12 statements from 3 sessions is more than 3 per session.
+        let mut statements = Vec::new();
+        let mut rows = Vec::new();
+        for i in 0..12 {
+            let session = ["a", "b", "c"][i % 3];
+            let (text, v) = if i < 6 {
+                ("travel grants for youth", [1.0, 0.35, 0.0])
+            } else {
+                ("renew the IGF mandate", [0.35, 1.0, 0.0])
+            };
+            statements.push(statement(&format!("{session}#{i}"), session, text));
+            rows.push(v);
+        }
+        let vectors = unit(&rows);
+        let method = Agglomerative {
+            threshold: 0.5,
+            lexical_weight: 0.0,
+        };
+        let whole = Clustering::from_raw(&[0; 12]);
+        let split = split_catch_alls(&statements, vectors.view(), &whole, &method, 2);
+        assert_eq!(split.clustering.len(), 2);
+        assert_eq!(split.parts, vec![vec![0, 1]]);
+        assert_eq!(split.clustering.labels[0], split.clustering.labels[5]);
+        assert_ne!(split.clustering.labels[0], split.clustering.labels[6]);
+
+        // Twelve statements of one idea from twelve sessions: not a catch-all.
+        let many: Vec<Statement> = (0..12)
+            .map(|i| {
+                statement(
+                    &format!("s{i}#1"),
+                    &format!("s{i}"),
+                    "renew the IGF mandate",
+                )
+            })
+            .collect();
+        let one = unit(&[[0.35, 1.0, 0.0]; 12]);
+        let kept = split_catch_alls(&many, one.view(), &whole, &method, 2);
+        assert_eq!(kept.clustering.len(), 1);
+        assert!(kept.parts.is_empty());
+    }
+}

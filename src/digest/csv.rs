@@ -46,3 +46,77 @@ pub fn to_csv(d: &Digest) -> String {
     let bytes = w.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cluster::{Agglomerative, Method};
+    use crate::digest::{CorpusSummary, Options};
+    use crate::rank::Theme;
+
+    fn theme(id: &str, texts: &[&str]) -> Theme {
+        serde_json::from_value(serde_json::json!({
+            "id": id, "kind": "recommendation", "rank": 1, "title": "Fund, \"travel\"",
+            "label": "", "keywords": [], "support": 2, "share": 1.0, "cohesion": 1.0,
+            "centrality": 0.0, "broad": false, "sessions": ["a", "b"], "representative": "",
+            "representative_id": "", "also": [],
+            "statements": texts.iter().enumerate().map(|(i, t)| serde_json::json!({
+                "id": format!("a#{i}"), "session": "a", "section": "recommendations",
+                "kind": "recommendation", "text": t, "source": "dir/a, b.txt", "line": i + 1,
+            })).collect::<Vec<_>>(),
+        }))
+        .expect("a theme")
+    }
+
+    #[test]
+    fn quotes_commas_and_newlines_round_trip_through_a_csv_reader() {
+        let texts = [
+            "She said \"fund it\", twice",
+            "line one\nline two, with a comma",
+            "plain",
+            "naïve “curly” ünïcode",
+        ];
+        let d = Digest {
+            corpus: CorpusSummary {
+                sessions: 2,
+                statements: 4,
+                model: "m".into(),
+                options: Options {
+                    method: Method::Agglomerative(Agglomerative {
+                        threshold: 0.5,
+                        lexical_weight: 0.3,
+                    }),
+                    min_sessions: 2,
+                    with_map: false,
+                    cache: None,
+                },
+                skipped: vec![],
+            },
+            sessions: vec![],
+            themes: vec![theme("rec-1", &texts[..3])],
+            unique: vec![theme("unique-1", &texts[3..])],
+            common: vec![],
+            map: vec![],
+        };
+        let text = to_csv(&d);
+        let mut r = csv::Reader::from_reader(text.as_bytes());
+        let header: Vec<String> = r
+            .headers()
+            .expect("header")
+            .iter()
+            .map(String::from)
+            .collect();
+        assert_eq!(header, COLUMNS);
+        let rows: Vec<csv::StringRecord> = r.records().map(|x| x.expect("a valid row")).collect();
+        assert_eq!(rows.len(), 4, "one row per statement");
+        for (row, want) in rows.iter().zip(texts) {
+            assert_eq!(&row[9], want);
+            assert_eq!(&row[1], "Fund, \"travel\"");
+            assert_eq!(&row[7], "dir/a, b.txt");
+            assert_eq!(&row[6], "", "stance is left empty until it is detected");
+        }
+        assert_eq!(&rows[3][0], "unique-1");
+        assert_eq!(&rows[1][8], "2");
+        assert!(text.ends_with("\r\n"));
+    }
+}

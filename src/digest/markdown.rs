@@ -1,6 +1,6 @@
 //! Markdown rendering: the report a rapporteur reads.
 
-use super::{article, count, Digest, Options};
+use super::{count, Digest, Options};
 use crate::cluster::Method;
 use crate::corpus::{Skipped, Statement, StatementKind};
 use crate::rank::{CommonGround, Theme};
