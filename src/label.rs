@@ -81,7 +81,7 @@ const SOURCE_STATEMENTS: usize = 12;
 /// Phrases embedded per recurring theme at most, and in total across themes; a
 /// corpus with many themes embeds fewer per theme (never under [`MIN_SHORTLIST`]).
 const SHORTLIST: usize = 16;
-const TOTAL_SHORTLIST: usize = 2048;
+const TOTAL_SHORTLIST: usize = 1024;
 const MIN_SHORTLIST: usize = 4;
 
 /// Weight of the closest other theme's centroid against a phrase (the diversity term).
