@@ -13,6 +13,7 @@
 //! term). Candidates are first shortlisted by their c-TF-IDF weight, so only a few
 //! phrases per theme are embedded.
 
+use crate::corpus::StatementKind;
 use crate::embed::{EmbedError, Embedder};
 use crate::rank::{centroid, Ranked, Theme};
 use crate::text::{content_words, words};
@@ -94,6 +95,9 @@ const LEXICAL_WEIGHT: f32 = 0.1;
 /// Weight of the share of the theme's sessions whose statements use every content
 /// word of the phrase: a title should say what several sessions say, not one.
 const COVERAGE_WEIGHT: f32 = 0.1;
+
+/// Bonus of a phrase of a recommendation theme found in one of its recommendations.
+const ASK_WEIGHT: f32 = 0.05;
 
 /// Words that cannot begin or end a title: articles, prepositions, conjunctions,
 /// pronouns, auxiliaries and a few adverbs. A phrase ending on one of them dangles.
@@ -429,7 +433,8 @@ fn shortlist(texts: &[&str], weight: &HashMap<String, f64>, limit: usize) -> Sho
 /// Recurring themes and areas: shortlisted phrases of their most central members are
 /// embedded with `embedder` (the model that embedded the statements) and scored
 /// `cos(phrase, own centroid) − 0.4 × max cos(phrase, other centroid) + 0.1 ×
-/// lexical + 0.1 × share of sessions using all its content words`. Unique entries (many, each one or two statements) take their best
+/// lexical + 0.1 × share of sessions using all its content words` (+ 0.05 in a
+/// recommendation theme for a phrase from one of its recommendations). Unique entries (many, each one or two statements) take their best
 /// phrase by c-TF-IDF alone, which costs no embedding. No two titles are the same.
 pub fn titles(
     ranked: &mut Ranked,
@@ -542,6 +547,17 @@ pub fn titles(
                 .or_default()
                 .extend(content_words(&st.text));
         }
+        // A recommendation theme is best named in the words of its recommendations.
+        let asks: Vec<String> = match ranked.themes.get(k) {
+            Some(t) if t.kind == StatementKind::Recommendation => targets[k]
+                .0
+                .iter()
+                .map(|&r| &embedded.statements[r])
+                .filter(|st| st.kind == StatementKind::Recommendation)
+                .map(|st| format!(" {} ", words(&st.text).join(" ")))
+                .collect(),
+            _ => Vec::new(),
+        };
         let mut scored: Vec<(f32, &Phrase)> = s
             .phrases
             .iter()
@@ -560,10 +576,17 @@ pub fn titles(
                     .map(|&j| v.dot(&centroids[j]))
                     .fold(0.0f32, f32::max);
                 let short = if p.words < MIN_TITLE_WORDS { 0.1 } else { 0.0 };
+                let padded = format!(" {} ", p.key);
+                let ask = if asks.iter().any(|a| a.contains(&padded)) {
+                    ASK_WEIGHT
+                } else {
+                    0.0
+                };
                 (
                     own - DISTINCT_WEIGHT * other
                         + LEXICAL_WEIGHT * s.lexical[i]
                         + COVERAGE_WEIGHT * shared
+                        + ask
                         - short,
                     p,
                 )
