@@ -1,15 +1,37 @@
-//! Theme labels: the most distinctive words of each theme by class-based TF-IDF.
+//! Theme labels and titles.
 //!
+//! *Keywords*: the most distinctive words of each theme by class-based TF-IDF.
 //! c-TF-IDF (as in BERTopic) treats each theme as one document: a word weighs
 //! `tf(word, theme) * ln(1 + A / f(word))`, where `A` is the mean number of words
 //! per theme and `f` the word's count over all themes. Words common to every
 //! theme sink; words concentrated in one rise.
+//!
+//! *Titles*: a short phrase cut from the theme's own statements, between
+//! punctuation and never starting or ending on a function word, chosen with the
+//! statement embeddings: close to the theme's centroid and far from the other
+//! themes' centroids (the KeyBERT idea, with the other themes as the diversity
+//! term). Candidates are first shortlisted by their c-TF-IDF weight, so only a few
+//! phrases per theme are embedded.
 
-use crate::text::content_words;
-use std::collections::{BTreeMap, HashMap};
+use crate::corpus::StatementKind;
+use crate::embed::{EmbedError, Embedder};
+use crate::rank::{centroid, Ranked, Theme};
+use crate::text::{content_words, words};
+use crate::Embedded;
+use ndarray::{Array1, Array2};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Top `n` keywords of each theme; `themes[i]` holds the texts of theme `i`.
 pub fn keywords(themes: &[Vec<&str>], n: usize) -> Vec<Vec<String>> {
+    weights(themes)
+        .into_iter()
+        .map(|w| w.into_iter().take(n).map(|(w, _)| w).collect())
+        .collect()
+}
+
+/// Every content word of each theme with its c-TF-IDF weight, best first
+/// (alphabetical among equals, so the order is deterministic).
+pub fn weights(themes: &[Vec<&str>]) -> Vec<Vec<(String, f64)>> {
     let counts: Vec<BTreeMap<String, usize>> = themes
         .iter()
         .map(|texts| {
@@ -32,19 +54,614 @@ pub fn keywords(themes: &[Vec<&str>], n: usize) -> Vec<Vec<String>> {
         .iter()
         .map(|c| {
             let size: usize = c.values().sum();
-            let mut scored: Vec<(&String, f64)> = c
+            let mut scored: Vec<(String, f64)> = c
                 .iter()
                 .map(|(w, &k)| {
                     let tf = k as f64 / size.max(1) as f64;
                     let idf = (1.0 + mean_words / total[w.as_str()] as f64).ln();
-                    (w, tf * idf)
+                    (w.clone(), tf * idf)
                 })
                 .collect();
             // BTreeMap order makes the alphabetical tie-break deterministic.
             scored.sort_by(|a, b| b.1.total_cmp(&a.1));
-            scored.into_iter().take(n).map(|(w, _)| w.clone()).collect()
+            scored
         })
         .collect()
+}
+
+/// Most words a title may have.
+pub const TITLE_WORDS: usize = 8;
+
+/// Fewest words of a title when the theme offers a longer phrase: one word rarely
+/// says what a theme proposes.
+const MIN_TITLE_WORDS: usize = 2;
+
+/// Members of a theme whose wording is searched for title phrases: the most central.
+const SOURCE_STATEMENTS: usize = 12;
+
+/// Phrases embedded per recurring theme at most, and in total across themes; a
+/// corpus with many themes embeds fewer per theme (never under [`MIN_SHORTLIST`]).
+const SHORTLIST: usize = 16;
+const TOTAL_SHORTLIST: usize = 1024;
+const MIN_SHORTLIST: usize = 4;
+
+/// Weight of the closest other theme's centroid against a phrase (the diversity term).
+const DISTINCT_WEIGHT: f32 = 0.4;
+
+/// Weight of the phrase's share of the theme's distinctive words (its c-TF-IDF score,
+/// scaled to the best candidate's) in the final score.
+const LEXICAL_WEIGHT: f32 = 0.1;
+
+/// Weight of the share of the theme's sessions whose statements use every content
+/// word of the phrase: a title should say what several sessions say, not one.
+const COVERAGE_WEIGHT: f32 = 0.1;
+
+/// Bonus of a phrase of a recommendation theme found in one of its recommendations.
+const ASK_WEIGHT: f32 = 0.05;
+
+/// Words that cannot begin or end a title: articles, prepositions, conjunctions,
+/// pronouns, auxiliaries and a few adverbs. A phrase ending on one of them dangles.
+const FUNCTION_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "across",
+    "after",
+    "against",
+    "all",
+    "along",
+    "also",
+    "although",
+    "am",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "are",
+    "around",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "beyond",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "during",
+    "e.g",
+    "each",
+    "either",
+    "especially",
+    "etc",
+    "even",
+    "every",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "his",
+    "how",
+    "however",
+    "i",
+    "i.e",
+    "if",
+    "in",
+    "including",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "may",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "namely",
+    "neither",
+    "no",
+    "nor",
+    "not",
+    "of",
+    "on",
+    "one",
+    "only",
+    "onto",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "over",
+    "own",
+    "particularly",
+    "per",
+    "same",
+    "shall",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "therefore",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "thus",
+    "to",
+    "too",
+    "toward",
+    "towards",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "via",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whereas",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yet",
+    "you",
+    "your",
+];
+
+fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORDS.binary_search(&word).is_ok()
+}
+
+/// A candidate title: words cut from one statement, as written there.
+#[derive(Debug, Clone, PartialEq)]
+struct Phrase {
+    text: String,
+    /// Lower-cased words, for duplicate checks and weights.
+    key: String,
+    words: usize,
+}
+
+/// Every span of 1..=[`TITLE_WORDS`] words of `text` that lies between punctuation
+/// marks and neither begins nor ends on a function word or a bare number.
+fn phrases(text: &str) -> Vec<Phrase> {
+    let mut out = Vec::new();
+    for clause in clauses(text) {
+        let tokens: Vec<&str> = clause.split_whitespace().map(trim_token).collect();
+        if tokens.iter().any(|t| t.is_empty()) {
+            // A stray mark inside the clause ("x / y"): cut there instead.
+            for part in tokens.split(|t| t.is_empty()) {
+                spans(part, &mut out);
+            }
+        } else {
+            spans(&tokens, &mut out);
+        }
+    }
+    out
+}
+
+/// Spans of `tokens` (one clause) cut at function-word boundaries: a span starts at
+/// the clause start or right after a function word, and ends at the clause end or
+/// right before one, so it is a whole chunk ("permanent IGF mandate" out of "a
+/// permanent IGF mandate and …"), never a piece of one ("IGF remains a unique").
+/// No span ends on a possessive.
+fn spans(tokens: &[&str], out: &mut Vec<Phrase>) {
+    let lower: Vec<String> = tokens.iter().map(|t| t.to_lowercase()).collect();
+    let function: Vec<bool> = lower.iter().map(|t| is_function_word(t)).collect();
+    let wordy = |i: usize| {
+        !function[i] && tokens[i].chars().any(char::is_alphabetic) && tokens[i].chars().count() > 1
+    };
+    let can_start = |i: usize| wordy(i) && (i == 0 || function[i - 1]);
+    let can_end = |j: usize| {
+        wordy(j)
+            && (j + 1 == tokens.len() || function[j + 1])
+            && !lower[j].ends_with("'s")
+            && !lower[j].ends_with("’s")
+            && !lower[j].ends_with("s'")
+    };
+    for i in 0..tokens.len() {
+        if !can_start(i) {
+            continue;
+        }
+        for j in i..tokens.len().min(i + TITLE_WORDS) {
+            if !can_end(j) {
+                continue;
+            }
+            let text = tokens[i..=j].join(" ");
+            let key = words(&text).join(" ");
+            out.push(Phrase {
+                text,
+                key,
+                words: j - i + 1,
+            });
+        }
+    }
+}
+
+/// Characters that end a clause wherever they stand.
+fn is_break(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '"'
+            | '“'
+            | '”'
+            | '«'
+            | '»'
+            | '—'
+            | '–'
+            | '|'
+            | '•'
+            | '…'
+            | '\u{2010}'..='\u{2012}'
+    )
+}
+
+/// The text cut at punctuation: breaking marks, a full stop before a space, a
+/// spaced hyphen, and quotes (a single quote or apostrophe not between letters).
+fn clauses(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1).copied();
+        let between_letters =
+            prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+        let cut = is_break(c)
+            || (c == '.' && next.is_none_or(char::is_whitespace))
+            || (matches!(c, '\'' | '‘' | '’') && !between_letters)
+            || (c == '-'
+                && prev.is_none_or(char::is_whitespace)
+                && next.is_none_or(char::is_whitespace))
+            || (c == '/' && !between_letters);
+        if cut {
+            if !cur.trim().is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            cur.clear();
+        } else {
+            cur.push(c);
+        }
+    }
+    if !cur.trim().is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// A token without marks that cling to it (`*`, `#`, `.` of an abbreviation at the
+/// end of a clause stays). Empty when the token is only marks.
+fn trim_token(t: &str) -> &str {
+    t.trim_matches(|c: char| !(c.is_alphanumeric() || c == '+' || c == '&' || c == '.'))
+        .trim_end_matches('.')
+}
+
+/// A theme's title input: the texts it may be cut from and how they weigh.
+struct Shortlist {
+    phrases: Vec<Phrase>,
+    /// Lexical score of each phrase, scaled so the best is 1.
+    lexical: Vec<f32>,
+}
+
+/// The best `limit` phrases of `texts` by the c-TF-IDF weight of their distinct
+/// content words (over `sqrt` of their length, so a phrase is not long for its own sake).
+fn shortlist(texts: &[&str], weight: &HashMap<String, f64>, limit: usize) -> Shortlist {
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut scored: Vec<(Phrase, f64)> = Vec::new();
+    for text in texts {
+        for p in phrases(text) {
+            if !seen.insert(p.key.clone()) {
+                continue;
+            }
+            let content: HashSet<String> = content_words(&p.text).into_iter().collect();
+            let sum: f64 = content
+                .iter()
+                .map(|w| weight.get(w).copied().unwrap_or(0.0))
+                .sum();
+            if sum <= 0.0 {
+                continue;
+            }
+            // Two words and more read as a phrase; one word only when nothing else is left.
+            let short = if p.words < MIN_TITLE_WORDS { 0.5 } else { 1.0 };
+            scored.push((p.clone(), short * sum / (p.words as f64).sqrt()));
+        }
+    }
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.key.cmp(&b.0.key)));
+    scored.truncate(limit);
+    let top = scored.first().map_or(1.0, |s| s.1).max(f64::MIN_POSITIVE);
+    Shortlist {
+        lexical: scored.iter().map(|s| (s.1 / top) as f32).collect(),
+        phrases: scored.into_iter().map(|s| s.0).collect(),
+    }
+}
+
+/// Title every theme, unique entry and common-ground area of `ranked`.
+///
+/// Recurring themes and areas: shortlisted phrases of their most central members are
+/// embedded with `embedder` (the model that embedded the statements) and scored
+/// `cos(phrase, own centroid) − 0.4 × max cos(phrase, other centroid) + 0.1 ×
+/// lexical + 0.1 × share of sessions using all its content words` (+ 0.05 in a
+/// recommendation theme for a phrase from one of its recommendations). Unique entries (many, each one or two statements) take their best
+/// phrase by c-TF-IDF alone, which costs no embedding. No two titles are the same.
+pub fn titles(
+    ranked: &mut Ranked,
+    embedded: &Embedded,
+    embedder: &dyn Embedder,
+) -> Result<(), EmbedError> {
+    let row_of: HashMap<&str, usize> = embedded
+        .statements
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    let rows_of = |t: &Theme| -> Vec<usize> {
+        t.statements
+            .iter()
+            .filter_map(|s| row_of.get(s.id.as_str()).copied())
+            .collect()
+    };
+    let vectors = embedded.vectors.view();
+
+    // Weights over every theme and entry, as the keywords are computed.
+    let all: Vec<&Theme> = ranked.themes.iter().chain(&ranked.unique).collect();
+    let texts: Vec<Vec<&str>> = all
+        .iter()
+        .map(|t| t.statements.iter().map(|s| s.text.as_str()).collect())
+        .collect();
+    let weight_maps: Vec<HashMap<String, f64>> = weights(&texts)
+        .into_iter()
+        .map(|w| w.into_iter().collect())
+        .collect();
+
+    // Embedded titles: recurring themes, then common-ground areas.
+    let recurring = ranked.themes.len();
+    let mut targets: Vec<(Vec<usize>, HashMap<String, f64>)> = Vec::new();
+    for (i, t) in ranked.themes.iter().enumerate() {
+        targets.push((rows_of(t), weight_maps[i].clone()));
+    }
+    let theme_index: HashMap<&str, usize> = all
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id.as_str(), i))
+        .collect();
+    for c in &ranked.common {
+        let members: Vec<&Theme> = c
+            .themes
+            .iter()
+            .filter_map(|id| theme_index.get(id.as_str()).map(|&i| all[i]))
+            .collect();
+        let rows: Vec<usize> = members.iter().flat_map(|t| rows_of(t)).collect();
+        let texts: Vec<&str> = members
+            .iter()
+            .flat_map(|t| t.statements.iter().map(|s| s.text.as_str()))
+            .collect();
+        // The area's words weigh by what sets it apart from the corpus as a whole.
+        let area = weights(&[texts, all_texts(&all)]);
+        let map: HashMap<String, f64> = area
+            .into_iter()
+            .next()
+            .unwrap_or_default()
+            .into_iter()
+            .collect();
+        targets.push((rows, map));
+    }
+    let per_theme = (TOTAL_SHORTLIST / targets.len().max(1)).clamp(MIN_SHORTLIST, SHORTLIST);
+    let centroids: Vec<Array1<f32>> = targets
+        .iter()
+        .map(|(rows, _)| centroid(vectors, rows))
+        .collect();
+    let shortlists: Vec<Shortlist> = targets
+        .iter()
+        .zip(&centroids)
+        .map(|((rows, weight), c)| {
+            let mut central: Vec<(usize, f32)> =
+                rows.iter().map(|&r| (r, vectors.row(r).dot(c))).collect();
+            central.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            let texts: Vec<&str> = central
+                .iter()
+                .take(SOURCE_STATEMENTS)
+                .map(|&(r, _)| embedded.statements[r].text.as_str())
+                .collect();
+            shortlist(&texts, weight, per_theme)
+        })
+        .collect();
+    let flat: Vec<&str> = shortlists
+        .iter()
+        .flat_map(|s| s.phrases.iter().map(|p| p.text.as_str()))
+        .collect();
+    let phrase_vectors = if flat.is_empty() {
+        Array2::zeros((0, vectors.ncols()))
+    } else {
+        embedder.embed(&flat)?
+    };
+
+    let mut used: HashSet<String> = HashSet::new();
+    let mut offset = 0;
+    let mut chosen: Vec<String> = Vec::with_capacity(targets.len());
+    for (k, s) in shortlists.iter().enumerate() {
+        // Themes compete with themes, areas with areas.
+        let rivals: Vec<usize> = if k < recurring {
+            (0..recurring).filter(|&j| j != k).collect()
+        } else {
+            (recurring..targets.len()).filter(|&j| j != k).collect()
+        };
+        // Each session's content words, for how widely a phrase's words are shared.
+        let mut by_session: BTreeMap<&str, HashSet<String>> = BTreeMap::new();
+        for &r in &targets[k].0 {
+            let st = &embedded.statements[r];
+            by_session
+                .entry(st.session.as_str())
+                .or_default()
+                .extend(content_words(&st.text));
+        }
+        // A recommendation theme is best named in the words of its recommendations.
+        let asks: Vec<String> = match ranked.themes.get(k) {
+            Some(t) if t.kind == StatementKind::Recommendation => targets[k]
+                .0
+                .iter()
+                .map(|&r| &embedded.statements[r])
+                .filter(|st| st.kind == StatementKind::Recommendation)
+                .map(|st| format!(" {} ", words(&st.text).join(" ")))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let mut scored: Vec<(f32, &Phrase)> = s
+            .phrases
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let mine: HashSet<String> = content_words(&p.text).into_iter().collect();
+                let shared = by_session
+                    .values()
+                    .filter(|words| mine.is_subset(words))
+                    .count() as f32
+                    / by_session.len().max(1) as f32;
+                let v = phrase_vectors.row(offset + i);
+                let own = v.dot(&centroids[k]);
+                let other = rivals
+                    .iter()
+                    .map(|&j| v.dot(&centroids[j]))
+                    .fold(0.0f32, f32::max);
+                let short = if p.words < MIN_TITLE_WORDS { 0.1 } else { 0.0 };
+                let padded = format!(" {} ", p.key);
+                let ask = if asks.iter().any(|a| a.contains(&padded)) {
+                    ASK_WEIGHT
+                } else {
+                    0.0
+                };
+                (
+                    own - DISTINCT_WEIGHT * other
+                        + LEXICAL_WEIGHT * s.lexical[i]
+                        + COVERAGE_WEIGHT * shared
+                        + ask
+                        - short,
+                    p,
+                )
+            })
+            .collect();
+        offset += s.phrases.len();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.key.cmp(&b.1.key)));
+        chosen.push(pick(scored.into_iter().map(|(_, p)| p), &mut used));
+    }
+    let (theme_titles, area_titles) = chosen.split_at(recurring);
+    for (t, title) in ranked.themes.iter_mut().zip(theme_titles) {
+        t.title = finish(title, t);
+    }
+    for (c, title) in ranked.common.iter_mut().zip(area_titles) {
+        c.title = if title.is_empty() {
+            c.keywords.join(" · ")
+        } else {
+            capitalise(title)
+        };
+    }
+
+    // Unique entries: c-TF-IDF alone.
+    for (i, t) in ranked.unique.iter_mut().enumerate() {
+        let texts: Vec<&str> = t.statements.iter().map(|s| s.text.as_str()).collect();
+        let s = shortlist(&texts, &weight_maps[recurring + i], usize::MAX);
+        let title = pick(s.phrases.iter(), &mut used);
+        t.title = finish(&title, t);
+    }
+    Ok(())
+}
+
+/// Every statement text of `themes`, for weights against the whole corpus.
+fn all_texts<'a>(themes: &[&'a Theme]) -> Vec<&'a str> {
+    themes
+        .iter()
+        .flat_map(|t| t.statements.iter().map(|s| s.text.as_str()))
+        .collect()
+}
+
+/// The first phrase not already a title (compared on lower-cased words); empty
+/// when every one is taken.
+fn pick<'a>(
+    mut candidates: impl Iterator<Item = &'a Phrase>,
+    used: &mut HashSet<String>,
+) -> String {
+    match candidates.find(|p| !used.contains(&p.key)) {
+        Some(p) => {
+            used.insert(p.key.clone());
+            p.text.clone()
+        }
+        None => String::new(),
+    }
+}
+
+/// The title as shown: capitalised, or the keywords when no phrase was left.
+fn finish(title: &str, t: &Theme) -> String {
+    if title.is_empty() {
+        t.keywords.join(" · ")
+    } else {
+        capitalise(title)
+    }
+}
+
+/// First letter upper-cased when the first word is all lower case; the rest as the
+/// source wrote it ("IGF"), and a first word such as "eTrade" left alone.
+fn capitalise(s: &str) -> String {
+    let first = s.split_whitespace().next().unwrap_or("");
+    if first.chars().any(char::is_uppercase) {
+        return s.to_string();
+    }
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 #[cfg(test)]
@@ -68,5 +685,55 @@ mod tests {
         let k = keywords(&themes, 2);
         assert_eq!(k[0], vec!["igf", "mandate"]);
         assert_eq!(k[1][0], "youth");
+    }
+
+    #[test]
+    fn function_words_are_sorted_for_binary_search() {
+        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn phrases_stop_at_punctuation_and_never_dangle() {
+        let ps = phrases("We call for a permanent IGF mandate, and for the recognition of NRIs.");
+        let texts: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+        assert!(texts.contains(&"permanent IGF mandate"));
+        assert!(texts.contains(&"recognition of NRIs"));
+        // Chunks, not pieces of them: no span ends inside "permanent IGF mandate".
+        assert!(!texts.contains(&"permanent IGF"));
+        assert!(!texts.contains(&"IGF mandate"));
+        for p in &ps {
+            let first = p.text.split_whitespace().next().unwrap().to_lowercase();
+            let last = p.text.split_whitespace().last().unwrap().to_lowercase();
+            assert!(
+                !is_function_word(&first) && !is_function_word(&last),
+                "{}",
+                p.text
+            );
+            assert!(!p.text.contains(','), "{}", p.text);
+            assert!(p.words <= TITLE_WORDS);
+        }
+        // Nothing spans the comma.
+        assert!(!texts.iter().any(|t| t.contains("mandate and")));
+    }
+
+    #[test]
+    fn shortlist_prefers_the_theme_words() {
+        let weight: HashMap<String, f64> = [("igf", 1.0), ("mandate", 0.8), ("permanent", 0.6)]
+            .into_iter()
+            .map(|(w, v)| (w.to_string(), v))
+            .collect();
+        let s = shortlist(
+            &["Participants discussed many things, including a permanent IGF mandate"],
+            &weight,
+            3,
+        );
+        assert_eq!(s.phrases[0].text, "permanent IGF mandate");
+        assert!((s.lexical[0] - 1.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn capitalise_keeps_the_rest_of_the_case() {
+        assert_eq!(capitalise("permanent IGF mandate"), "Permanent IGF mandate");
+        assert_eq!(capitalise("eTrade for all"), "eTrade for all");
     }
 }

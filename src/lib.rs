@@ -69,15 +69,32 @@ pub fn digest(
     let embedded = timings.time("embed", || embed_corpus(corpus, embedder))?;
     let clustering = timings.time("cluster", || cluster_distinct(&embedded, options))?;
     let session_order: Vec<String> = corpus.sessions.iter().map(|s| s.id.clone()).collect();
-    let ranked = timings.time("rank", || {
-        rank::rank(
+    let mut ranked = timings.time("rank", || {
+        // Catch-alls are re-cut with the run's own linkage (k-means runs: the defaults).
+        let linkage = match &options.method {
+            cluster::Method::Agglomerative(a) => a.clone(),
+            cluster::Method::KMeans(_) => cluster::Agglomerative {
+                threshold: DEFAULT_THRESHOLD,
+                lexical_weight: DEFAULT_LEXICAL_WEIGHT,
+            },
+        };
+        let split = rank::split_catch_alls(
             &embedded.statements,
             embedded.vectors.view(),
             &clustering,
+            &linkage,
+            options.min_sessions,
+        );
+        rank::rank(
+            &embedded.statements,
+            embedded.vectors.view(),
+            &split.clustering,
+            &split.parts,
             &session_order,
             options.min_sessions,
         )
     });
+    timings.time("title", || label::titles(&mut ranked, &embedded, embedder))?;
     Ok(Digest {
         corpus: CorpusSummary {
             sessions: corpus.sessions.len(),
@@ -102,6 +119,7 @@ pub fn digest(
         themes: ranked.themes,
         unique: ranked.unique,
         excluded: corpus.excluded().cloned().collect(),
+        common: ranked.common,
     })
 }
 

@@ -267,6 +267,7 @@ fn run_digest(args: DigestArgs) -> Result<()> {
         Format::Markdown => digest::to_markdown(&d),
         Format::Json => digest::to_json(&d),
         Format::Html => digest::to_html(&d),
+        Format::Csv => digest::to_csv(&d),
     });
     write_output(&args.output, &text)?;
     if args.timings {
@@ -281,6 +282,7 @@ fn run_duplicates(args: DuplicatesArgs) -> Result<()> {
         Format::Markdown => analysis::duplicates_markdown,
         Format::Json => digest::to_json,
         Format::Html => anyhow::bail!("--format html is available for digest and agreement"),
+        Format::Csv => anyhow::bail!("--format csv is available for digest"),
     };
     let (corpus, _, embedded) = load_and_embed(&args.paths, &args.model)?;
     let options = analysis::DuplicateOptions {
@@ -292,6 +294,9 @@ fn run_duplicates(args: DuplicatesArgs) -> Result<()> {
 }
 
 fn run_agreement(args: AgreementArgs) -> Result<()> {
+    if args.output.format == Format::Csv {
+        anyhow::bail!("--format csv is available for digest");
+    }
     let (corpus, embedder, embedded) = load_and_embed(&args.paths, &args.model)?;
     let options = analysis::AgreementOptions {
         threshold: args.threshold,
@@ -307,6 +312,8 @@ fn run_agreement(args: AgreementArgs) -> Result<()> {
         Format::Markdown => analysis::agreement_markdown(&a),
         Format::Json => digest::to_json(&a),
         Format::Html => analysis::agreement_html(&a),
+        // Refused above, before the embedding work.
+        Format::Csv => String::new(),
     };
     write_output(&args.output, &text)
 }

@@ -1,11 +1,14 @@
-//! From clusters to ranked themes: support, share, cohesion, representative, order.
+//! From clusters to ranked themes: catch-alls split, support (own members and
+//! statements of other themes that state the theme too), share, cohesion,
+//! representative, order.
 
-use crate::cluster::{similarity, Clustering};
+use crate::cluster::{similarity, Agglomerative, Clustering, Fit, Points};
 use crate::corpus::{Statement, StatementKind};
 use crate::label;
-use ndarray::{Array1, ArrayView2};
+use crate::text::content_words;
+use ndarray::{Array1, ArrayView2, Axis};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// How many keywords a theme's label shows.
 const LABEL_WORDS: usize = 4;
@@ -14,6 +17,42 @@ const LABEL_WORDS: usize = 4;
 /// whole corpus says what every document says; it is listed after the
 /// specific themes so it cannot crowd them out (docs/THRESHOLDS.md).
 pub const BROAD_CENTRALITY: f64 = 0.8;
+
+/// A theme with more statements than this, and more than [`CATCH_ALL_PER_SESSION`]
+/// per supporting session (or any `broad` one this large), is a catch-all: it is
+/// re-cut into its specific sub-themes when a stricter cut finds at least two
+/// recurring ones (docs/THRESHOLDS.md).
+pub const CATCH_ALL_SIZE: usize = 10;
+
+/// Statements per supporting session above which a large theme is a catch-all: many
+/// statements from few documents are those documents' many points on one subject,
+/// not one point made across sessions.
+pub const CATCH_ALL_PER_SESSION: usize = 3;
+
+/// How much stricter each re-cut of a catch-all is than the last.
+const SPLIT_STEP: f32 = 0.05;
+
+/// The strictest re-cut tried; past it a theme is taken as one idea said many times.
+const SPLIT_MAX: f32 = 0.8;
+
+/// A statement of another theme joins this theme's `also` when its cosine to this
+/// theme's centroid is at least this (docs/THRESHOLDS.md)…
+pub const ALSO_COSINE: f32 = 0.75;
+
+/// …and it uses at least one of this many of the theme's most distinctive words.
+const ALSO_KEYWORDS: usize = 3;
+
+/// A statement of another theme (or unique entry) that states this theme too.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Also {
+    /// Id of the theme or unique entry the statement belongs to.
+    pub theme: String,
+    /// Cosine between the statement and this theme's centroid.
+    pub cosine: f64,
+    /// The statement itself.
+    #[serde(flatten)]
+    pub statement: Statement,
+}
 
 /// A cluster of statements, with the measures the digest ranks it by.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -24,11 +63,13 @@ pub struct Theme {
     pub kind: StatementKind,
     /// 1-based position within its list and kind.
     pub rank: usize,
-    /// The keywords joined for display.
+    /// A short phrase cut from the members' own wording (see [`label::titles`]).
+    pub title: String,
+    /// The keywords joined, kept for readers of older digests.
     pub label: String,
     /// Most distinctive words (c-TF-IDF), best first.
     pub keywords: Vec<String>,
-    /// Number of distinct sessions with a statement in the theme.
+    /// Number of distinct sessions with a statement in the theme or in `also`.
     pub support: usize,
     /// `support` / sessions in the corpus.
     pub share: f64,
@@ -38,14 +79,38 @@ pub struct Theme {
     pub centrality: f64,
     /// True when `centrality` >= [`BROAD_CENTRALITY`]: corpus-wide common ground.
     pub broad: bool,
-    /// Ids of the supporting sessions, in corpus order.
+    /// Ids of the supporting sessions (members and `also`), in corpus order.
     pub sessions: Vec<String>,
-    /// Text of the medoid statement: the theme's best single wording.
+    /// Text of the statement that says the theme most directly.
     pub representative: String,
-    /// Id of the medoid statement.
+    /// Id of that statement.
     pub representative_id: String,
-    /// Every statement of the theme, in corpus order.
+    /// Every statement of the theme, in corpus order; each statement of the corpus
+    /// is a member of exactly one theme or unique entry.
     pub statements: Vec<Statement>,
+    /// Statements of other themes that state this one too, in corpus order.
+    pub also: Vec<Also>,
+}
+
+/// A broad area many sessions speak to, re-cut into its specific themes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommonGround {
+    /// `common-1`, `common-2`… by support.
+    pub id: String,
+    /// A short phrase for the area as a whole.
+    pub title: String,
+    /// Most distinctive words of the whole area.
+    pub keywords: Vec<String>,
+    /// Distinct sessions with a statement in the area.
+    pub support: usize,
+    /// `support` / sessions in the corpus.
+    pub share: f64,
+    /// Ids of those sessions, in corpus order.
+    pub sessions: Vec<String>,
+    /// Statements in the area.
+    pub statements: usize,
+    /// Ids of its themes and unique entries, recurring themes first.
+    pub themes: Vec<String>,
 }
 
 /// Themes split into recurring ones and unique proposals, each list ranked.
@@ -55,14 +120,148 @@ pub struct Ranked {
     pub themes: Vec<Theme>,
     /// The rest, still reported so nothing read is lost.
     pub unique: Vec<Theme>,
+    /// Catch-alls that were split, each with the ids of its parts.
+    pub common: Vec<CommonGround>,
+}
+
+/// A clustering after catch-alls were re-cut, remembering where each part came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split {
+    /// The refined clustering.
+    pub clustering: Clustering,
+    /// For each split catch-all, the labels of its parts in `clustering`.
+    pub parts: Vec<Vec<usize>>,
+}
+
+/// Re-cut every theme of more than [`CATCH_ALL_SIZE`] statements at stricter
+/// thresholds (average linkage, TF-IDF over the theme's own texts, so the words
+/// all of it shares weigh little and those of its sub-topics a lot) until the cut
+/// finds at least two recurring parts; a theme that never splits so stays whole.
+pub fn split_catch_alls(
+    statements: &[Statement],
+    vectors: ArrayView2<f32>,
+    clustering: &Clustering,
+    method: &Agglomerative,
+    min_sessions: usize,
+) -> Split {
+    let mut raw = vec![0usize; statements.len()];
+    let mut next = 0usize;
+    let mut parts = Vec::new();
+    for rows in clustering.members() {
+        let pieces = split_rows(
+            statements,
+            vectors,
+            &rows,
+            method,
+            method.threshold,
+            min_sessions,
+        );
+        let first = next;
+        for piece in &pieces {
+            for &r in piece {
+                raw[r] = next;
+            }
+            next += 1;
+        }
+        if pieces.len() > 1 {
+            parts.push((first..next).collect::<Vec<usize>>());
+        }
+    }
+    // Labels are numbered by first appearance; map the raw part labels along.
+    let clustering = Clustering::from_raw(&raw);
+    let mut renumber: HashMap<usize, usize> = HashMap::new();
+    for (row, &r) in raw.iter().enumerate() {
+        renumber.entry(r).or_insert(clustering.labels[row]);
+    }
+    let parts = parts
+        .into_iter()
+        .map(|p| {
+            let mut labels: Vec<usize> =
+                p.iter().filter_map(|r| renumber.get(r).copied()).collect();
+            labels.sort_unstable();
+            labels
+        })
+        .collect();
+    Split { clustering, parts }
+}
+
+/// The parts of one theme: itself, or its re-cut at the first stricter threshold
+/// that yields two recurring parts, each large part re-cut again.
+fn split_rows(
+    statements: &[Statement],
+    vectors: ArrayView2<f32>,
+    rows: &[usize],
+    method: &Agglomerative,
+    threshold: f32,
+    min_sessions: usize,
+) -> Vec<Vec<usize>> {
+    if !is_catch_all(statements, vectors, rows) {
+        return vec![rows.to_vec()];
+    }
+    let texts: Vec<&str> = rows.iter().map(|&r| statements[r].text.as_str()).collect();
+    let terms = crate::lexical::tfidf(&texts);
+    let local = vectors.select(Axis(0), rows);
+    let points = Points {
+        vectors: local.view(),
+        terms: &terms,
+    };
+    let mut t = threshold + SPLIT_STEP;
+    while t <= SPLIT_MAX + 1e-6 {
+        let cut = Agglomerative {
+            threshold: t,
+            lexical_weight: method.lexical_weight,
+        };
+        let Ok(labels) = cut.fit(&points) else {
+            break;
+        };
+        let groups: Vec<Vec<usize>> = labels
+            .members()
+            .into_iter()
+            .map(|g| g.into_iter().map(|i| rows[i]).collect())
+            .collect();
+        let recurring = groups
+            .iter()
+            .filter(|g| sessions_of(statements, g) >= min_sessions)
+            .count();
+        if recurring >= 2 {
+            return groups
+                .into_iter()
+                .flat_map(|g| split_rows(statements, vectors, &g, method, t, min_sessions))
+                .collect();
+        }
+        t += SPLIT_STEP;
+    }
+    vec![rows.to_vec()]
+}
+
+/// More than [`CATCH_ALL_SIZE`] statements, and either more than
+/// [`CATCH_ALL_PER_SESSION`] per session or close to what the whole corpus says.
+fn is_catch_all(statements: &[Statement], vectors: ArrayView2<f32>, rows: &[usize]) -> bool {
+    if rows.len() <= CATCH_ALL_SIZE {
+        return false;
+    }
+    if rows.len() > CATCH_ALL_PER_SESSION * sessions_of(statements, rows) {
+        return true;
+    }
+    let all: Vec<usize> = (0..vectors.nrows()).collect();
+    f64::from(centroid(vectors, rows).dot(&centroid(vectors, &all))) >= BROAD_CENTRALITY
+}
+
+fn sessions_of(statements: &[Statement], rows: &[usize]) -> usize {
+    rows.iter()
+        .map(|&r| statements[r].session.as_str())
+        .collect::<BTreeSet<_>>()
+        .len()
 }
 
 /// Build and order themes. `statements[i]` owns row `i` of `vectors` and label
-/// `clustering.labels[i]`; `session_order` lists session ids in corpus order.
+/// `clustering.labels[i]`; `session_order` lists session ids in corpus order;
+/// `parts` groups the labels of each split catch-all (empty when none was split).
 pub fn rank(
     statements: &[Statement],
     vectors: ArrayView2<f32>,
     clustering: &Clustering,
+    parts: &[Vec<usize>],
     session_order: &[String],
     min_sessions: usize,
 ) -> Ranked {
@@ -75,21 +274,38 @@ pub fn rank(
     let total = session_order.len().max(1);
     let all: Vec<usize> = (0..statements.len()).collect();
     let corpus_centroid = centroid(vectors, &all);
+    let centroids: Vec<Array1<f32>> = groups.iter().map(|rows| centroid(vectors, rows)).collect();
+    let also = also_rows(
+        statements, vectors, clustering, &groups, &centroids, &keywords,
+    );
 
-    let mut themes: Vec<(Theme, usize)> = groups
+    let mut themes: Vec<(Theme, usize, usize)> = groups
         .iter()
         .zip(keywords)
-        .map(|(rows, keywords)| {
-            let mut theme = build(statements, vectors, rows, keywords, session_order, total);
-            theme.centrality = round4(f64::from(centroid(vectors, rows).dot(&corpus_centroid)));
+        .enumerate()
+        .map(|(g, (rows, keywords))| {
+            let mut theme = build(statements, vectors, rows, &centroids[g], keywords);
+            let present: BTreeSet<&str> = rows
+                .iter()
+                .chain(also[g].iter().map(|(r, _)| r))
+                .map(|&r| statements[r].session.as_str())
+                .collect();
+            theme.sessions = session_order
+                .iter()
+                .filter(|id| present.contains(id.as_str()))
+                .cloned()
+                .collect();
+            theme.support = theme.sessions.len();
+            theme.share = round4(theme.support as f64 / total as f64);
+            theme.centrality = round4(f64::from(centroids[g].dot(&corpus_centroid)));
             theme.broad = theme.centrality >= BROAD_CENTRALITY;
-            (theme, rows[0])
+            (theme, rows[0], g)
         })
         .collect();
 
     // Kind first (recommendations lead), specific before broad, then breadth of
     // support, then how tight the theme is; the first statement breaks ties.
-    themes.sort_by(|(a, ra), (b, rb)| {
+    themes.sort_by(|(a, ra, _), (b, rb, _)| {
         a.kind
             .cmp(&b.kind)
             .then(a.broad.cmp(&b.broad))
@@ -101,21 +317,189 @@ pub fn rank(
 
     let (recurring, unique): (Vec<_>, Vec<_>) = themes
         .into_iter()
-        .map(|(t, _)| t)
-        .partition(|t| t.support >= min_sessions);
-    Ranked {
-        themes: number_recurring(recurring),
-        unique: number_unique(unique),
+        .map(|(t, _, g)| (t, g))
+        .partition(|(t, _)| t.support >= min_sessions);
+    let (mut recurring, rec_groups): (Vec<Theme>, Vec<usize>) = recurring.into_iter().unzip();
+    let (mut unique, uni_groups): (Vec<Theme>, Vec<usize>) = unique.into_iter().unzip();
+    number_recurring(&mut recurring);
+    number_unique(&mut unique);
+
+    // Theme id of every group, then the `also` statements with the id of their home.
+    let mut group_id = vec![String::new(); groups.len()];
+    for (t, &g) in recurring
+        .iter()
+        .zip(&rec_groups)
+        .chain(unique.iter().zip(&uni_groups))
+    {
+        group_id[g] = t.id.clone();
     }
+    let fill = |t: &mut Theme, g: usize| {
+        t.also = also[g]
+            .iter()
+            .map(|&(r, cos)| Also {
+                theme: group_id[clustering.labels[r]].clone(),
+                cosine: round4(f64::from(cos)),
+                statement: statements[r].clone(),
+            })
+            .collect();
+    };
+    for (t, &g) in recurring.iter_mut().zip(&rec_groups) {
+        fill(t, g);
+    }
+    for (t, &g) in unique.iter_mut().zip(&uni_groups) {
+        fill(t, g);
+    }
+
+    let common = common_ground(statements, &groups, parts, &group_id, session_order, total);
+    Ranked {
+        themes: recurring,
+        unique,
+        common,
+    }
+}
+
+/// For each group, the rows of other groups that state it too, with their cosine to
+/// its centroid: at least [`ALSO_COSINE`], and sharing one of its top keywords.
+/// Candidates come from an index of words, so a row meets only the themes it shares
+/// a distinctive word with.
+fn also_rows(
+    statements: &[Statement],
+    vectors: ArrayView2<f32>,
+    clustering: &Clustering,
+    groups: &[Vec<usize>],
+    centroids: &[Array1<f32>],
+    keywords: &[Vec<String>],
+) -> Vec<Vec<(usize, f32)>> {
+    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+    for (r, s) in statements.iter().enumerate() {
+        let words: BTreeSet<String> = content_words(&s.text).into_iter().collect();
+        for w in words {
+            by_word.entry(w).or_default().push(r);
+        }
+    }
+    groups
+        .iter()
+        .enumerate()
+        .map(|(g, _)| {
+            let candidates: BTreeSet<usize> = keywords[g]
+                .iter()
+                .take(ALSO_KEYWORDS)
+                .filter_map(|w| by_word.get(w))
+                .flatten()
+                .copied()
+                .filter(|&r| clustering.labels[r] != g)
+                .collect();
+            candidates
+                .into_iter()
+                .filter_map(|r| {
+                    let cos = vectors.row(r).dot(&centroids[g]);
+                    (cos >= ALSO_COSINE).then_some((r, cos))
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// One entry per split catch-all: its sessions and the ids of its parts.
+fn common_ground(
+    statements: &[Statement],
+    groups: &[Vec<usize>],
+    parts: &[Vec<usize>],
+    group_id: &[String],
+    session_order: &[String],
+    total: usize,
+) -> Vec<CommonGround> {
+    let mut out: Vec<CommonGround> = parts
+        .iter()
+        .filter(|p| p.iter().all(|&g| g < groups.len()))
+        .map(|p| {
+            let rows: Vec<usize> = p.iter().flat_map(|&g| groups[g].iter().copied()).collect();
+            let texts: Vec<Vec<&str>> =
+                vec![rows.iter().map(|&r| statements[r].text.as_str()).collect()];
+            let present: BTreeSet<&str> = rows
+                .iter()
+                .map(|&r| statements[r].session.as_str())
+                .collect();
+            let sessions: Vec<String> = session_order
+                .iter()
+                .filter(|id| present.contains(id.as_str()))
+                .cloned()
+                .collect();
+            let mut themes: Vec<String> = p.iter().map(|&g| group_id[g].clone()).collect();
+            // Recurring themes (rec-, obs-) before unique entries, each by rank.
+            themes.sort_by_key(|id| {
+                let (prefix, n) = id.rsplit_once('-').unwrap_or((id.as_str(), "0"));
+                (
+                    prefix == "unique",
+                    prefix.to_string(),
+                    n.parse::<usize>().unwrap_or(0),
+                )
+            });
+            CommonGround {
+                id: String::new(),
+                title: String::new(),
+                keywords: label::keywords(&texts, LABEL_WORDS)
+                    .pop()
+                    .unwrap_or_default(),
+                support: sessions.len(),
+                share: round4(sessions.len() as f64 / total as f64),
+                sessions,
+                statements: rows.len(),
+                themes,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.support
+            .cmp(&a.support)
+            .then(b.statements.cmp(&a.statements))
+    });
+    for (i, c) in out.iter_mut().enumerate() {
+        c.id = format!("common-{}", i + 1);
+    }
+    out
+}
+
+/// Words past which a representative starts to lose points: a reader takes in a
+/// sentence of about this length at a glance.
+const SHORT_WORDS: usize = 25;
+
+/// The member that says the theme most directly: of the theme's kind (so a
+/// recommendation theme is represented by a recommendation), close to the other
+/// members, and short; see docs/THRESHOLDS.md.
+fn representative(
+    statements: &[Statement],
+    vectors: ArrayView2<f32>,
+    rows: &[usize],
+    candidates: &[usize],
+    centre: &Array1<f32>,
+) -> usize {
+    let mut best: Option<(usize, f32)> = None;
+    for &r in candidates {
+        let words = statements[r].text.split_whitespace().count();
+        let central = if rows.len() > 1 {
+            vectors.row(r).dot(centre)
+        } else {
+            1.0
+        };
+        // 0.005 per word beyond SHORT_WORDS: a 45-word sentence gives up 0.1 of cosine.
+        // Fragments of under 5 words are mostly headings or lead-ins.
+        let long = 0.005 * words.saturating_sub(SHORT_WORDS) as f32;
+        let short = 0.03 * 5usize.saturating_sub(words) as f32;
+        let score = central - long - short;
+        if best.is_none_or(|(_, s)| score > s + 1e-6) {
+            best = Some((r, score));
+        }
+    }
+    best.map_or(rows[0], |(r, _)| r)
 }
 
 fn build(
     statements: &[Statement],
     vectors: ArrayView2<f32>,
     rows: &[usize],
+    centre: &Array1<f32>,
     keywords: Vec<String>,
-    session_order: &[String],
-    total: usize,
 ) -> Theme {
     let members: Vec<&Statement> = rows.iter().map(|&r| &statements[r]).collect();
     let kind = if members
@@ -126,43 +510,37 @@ fn build(
     } else {
         StatementKind::Observation
     };
-    let present: BTreeSet<&str> = members.iter().map(|s| s.session.as_str()).collect();
-    let sessions: Vec<String> = session_order
-        .iter()
-        .filter(|id| present.contains(id.as_str()))
-        .cloned()
-        .collect();
     // The best wording of a recommendation theme should itself be a recommendation.
     let candidates: Vec<usize> = rows
         .iter()
         .copied()
         .filter(|&r| statements[r].kind == kind)
         .collect();
-    // rows is never empty (a cluster has a member) and kind was chosen from its
-    // members, so candidates is non-empty and medoid returns Some.
-    let medoid = similarity::medoid(vectors, rows, &candidates).unwrap_or(rows[0]);
+    let chosen = representative(statements, vectors, rows, &candidates, centre);
     Theme {
         id: String::new(),
         kind,
         rank: 0,
+        title: String::new(),
         label: keywords.join(" · "),
         keywords,
-        support: sessions.len(),
-        share: round4(sessions.len() as f64 / total as f64),
+        support: 0,
+        share: 0.0,
         cohesion: round4(f64::from(similarity::mean_pairwise(vectors, rows))),
         centrality: 0.0,
         broad: false,
-        sessions,
-        representative: statements[medoid].text.clone(),
-        representative_id: statements[medoid].id.clone(),
+        sessions: Vec::new(),
+        representative: statements[chosen].text.clone(),
+        representative_id: statements[chosen].id.clone(),
         statements: members.into_iter().cloned().collect(),
+        also: Vec::new(),
     }
 }
 
 /// Rank recurring themes within their kind: `rec-1`, `rec-2`, …, `obs-1`, …
-fn number_recurring(mut themes: Vec<Theme>) -> Vec<Theme> {
+fn number_recurring(themes: &mut [Theme]) {
     let (mut rec, mut obs) = (0, 0);
-    for t in &mut themes {
+    for t in themes {
         let (counter, prefix) = match t.kind {
             StatementKind::Recommendation => (&mut rec, "rec"),
             StatementKind::Observation => (&mut obs, "obs"),
@@ -171,20 +549,18 @@ fn number_recurring(mut themes: Vec<Theme>) -> Vec<Theme> {
         t.rank = *counter;
         t.id = format!("{prefix}-{}", t.rank);
     }
-    themes
 }
 
 /// Rank unique proposals in one sequence: `unique-1`, `unique-2`, …
-fn number_unique(mut themes: Vec<Theme>) -> Vec<Theme> {
+fn number_unique(themes: &mut [Theme]) {
     for (i, t) in themes.iter_mut().enumerate() {
         t.rank = i + 1;
         t.id = format!("unique-{}", t.rank);
     }
-    themes
 }
 
 /// Unit-length mean of the given rows (zero if they cancel out).
-fn centroid(vectors: ArrayView2<f32>, rows: &[usize]) -> Array1<f32> {
+pub fn centroid(vectors: ArrayView2<f32>, rows: &[usize]) -> Array1<f32> {
     let mut c = Array1::<f32>::zeros(vectors.ncols());
     for &r in rows {
         c += &vectors.row(r);
@@ -199,4 +575,157 @@ fn centroid(vectors: ArrayView2<f32>, rows: &[usize]) -> Array1<f32> {
 /// Round to four decimals so the JSON is stable and readable.
 pub fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::SectionKind;
+    use ndarray::Array2;
+
+    /// Built from JSON so fields added to `Statement` later (with defaults) keep this compiling.
+    fn statement(id: &str, session: &str, text: &str) -> Statement {
+        serde_json::from_value(serde_json::json!({
+            "id": id,
+            "session": session,
+            "section": SectionKind::Recommendations,
+            "kind": StatementKind::Recommendation,
+            "text": text,
+            "source": format!("{session}.txt"),
+            "line": 1,
+        }))
+        .expect("a statement")
+    }
+
+    fn unit(rows: &[[f32; 3]]) -> Array2<f32> {
+        let mut m = Array2::from_shape_fn((rows.len(), 3), |(i, j)| rows[i][j]);
+        for mut r in m.rows_mut() {
+            let n = r.dot(&r).sqrt();
+            r /= n;
+        }
+        m
+    }
+
+    #[test]
+    fn also_lists_a_statement_of_another_theme_and_counts_its_session() {
+        let statements = vec![
+            statement("a#1", "a", "renew the IGF mandate"),
+            statement("b#1", "b", "a permanent IGF mandate"),
+            statement("c#1", "c", "fund youth travel, and keep the IGF mandate"),
+            statement("d#1", "d", "fund youth travel grants"),
+        ];
+        // c#1 sits in the youth theme but points (cosine 0.8) towards the IGF theme.
+        let vectors = unit(&[
+            [1.0, 0.0, 0.0],
+            [1.0, 0.0, 0.0],
+            [0.8, 0.6, 0.0],
+            [0.0, 1.0, 0.0],
+        ]);
+        let clustering = Clustering::from_raw(&[0, 0, 1, 1]);
+        let order: Vec<String> = ["a", "b", "c", "d"].map(String::from).to_vec();
+        let r = rank(&statements, vectors.view(), &clustering, &[], &order, 2);
+        let igf = r
+            .themes
+            .iter()
+            .find(|t| t.statements.iter().any(|s| s.id == "a#1"))
+            .expect("IGF theme recurs");
+        let youth = r
+            .themes
+            .iter()
+            .find(|t| t.statements.iter().any(|s| s.id == "d#1"))
+            .expect("youth theme recurs");
+        assert_eq!(igf.statements.len(), 2, "members stay members");
+        assert_eq!(igf.also.len(), 1);
+        assert_eq!(igf.also[0].statement.id, "c#1");
+        assert_eq!(
+            igf.also[0].theme, youth.id,
+            "also names the statement's home"
+        );
+        assert_eq!(igf.support, 3, "a, b and, through also, c");
+        assert_eq!(igf.sessions, vec!["a", "b", "c"]);
+        assert!(youth.also.is_empty(), "a#1 is far from the youth theme");
+        assert_eq!(youth.support, 2);
+        // Support decides the order: the IGF theme (3 sessions) leads.
+        assert_eq!(r.themes[0].id, igf.id);
+    }
+
+    #[test]
+    fn also_needs_a_shared_distinctive_word() {
+        let statements = vec![
+            statement("a#1", "a", "renew the IGF mandate"),
+            statement("b#1", "b", "a permanent IGF mandate"),
+            statement("c#1", "c", "fund youth travel"),
+            statement("d#1", "d", "fund youth travel grants"),
+        ];
+        let vectors = unit(&[
+            [1.0, 0.0, 0.0],
+            [1.0, 0.0, 0.0],
+            [0.8, 0.6, 0.0],
+            [0.0, 1.0, 0.0],
+        ]);
+        let clustering = Clustering::from_raw(&[0, 0, 1, 1]);
+        let order: Vec<String> = ["a", "b", "c", "d"].map(String::from).to_vec();
+        let r = rank(&statements, vectors.view(), &clustering, &[], &order, 2);
+        assert!(r.themes.iter().all(|t| t.also.is_empty()));
+        assert!(r.themes.iter().all(|t| t.support == 2));
+    }
+
+    #[test]
+    fn representative_prefers_a_short_central_statement() {
+        let long = "renew the mandate ".repeat(12);
+        let statements = vec![
+            statement("a#1", "a", &long),
+            statement("b#1", "b", "renew the IGF mandate now"),
+            statement("c#1", "c", "renew it"),
+        ];
+        // The long one is the most central; 36 words cost it 0.055, more than its lead.
+        let vectors = unit(&[[1.0, 0.05, 0.0], [1.0, 0.12, 0.0], [1.0, 0.0, 0.2]]);
+        let c = centroid(vectors.view(), &[0, 1, 2]);
+        let r = representative(&statements, vectors.view(), &[0, 1, 2], &[0, 1, 2], &c);
+        assert_eq!(r, 1);
+    }
+
+    #[test]
+    fn a_catch_all_is_re_cut_and_a_tight_theme_is_not() {
+        // Two tight sub-topics of six statements from three sessions each, loosely
+        // joined: 12 statements from 3 sessions is more than 3 per session.
+        let mut statements = Vec::new();
+        let mut rows = Vec::new();
+        for i in 0..12 {
+            let session = ["a", "b", "c"][i % 3];
+            let (text, v) = if i < 6 {
+                ("travel grants for youth", [1.0, 0.35, 0.0])
+            } else {
+                ("renew the IGF mandate", [0.35, 1.0, 0.0])
+            };
+            statements.push(statement(&format!("{session}#{i}"), session, text));
+            rows.push(v);
+        }
+        let vectors = unit(&rows);
+        let method = Agglomerative {
+            threshold: 0.5,
+            lexical_weight: 0.0,
+        };
+        let whole = Clustering::from_raw(&[0; 12]);
+        let split = split_catch_alls(&statements, vectors.view(), &whole, &method, 2);
+        assert_eq!(split.clustering.len(), 2);
+        assert_eq!(split.parts, vec![vec![0, 1]]);
+        assert_eq!(split.clustering.labels[0], split.clustering.labels[5]);
+        assert_ne!(split.clustering.labels[0], split.clustering.labels[6]);
+
+        // Twelve statements of one idea from twelve sessions: not a catch-all.
+        let many: Vec<Statement> = (0..12)
+            .map(|i| {
+                statement(
+                    &format!("s{i}#1"),
+                    &format!("s{i}"),
+                    "renew the IGF mandate",
+                )
+            })
+            .collect();
+        let one = unit(&[[0.35, 1.0, 0.0]; 12]);
+        let kept = split_catch_alls(&many, one.view(), &whole, &method, 2);
+        assert_eq!(kept.clustering.len(), 1);
+        assert!(kept.parts.is_empty());
+    }
 }

@@ -205,3 +205,181 @@ fn unreadable_input_is_an_error_with_a_message() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("no/such/folder"), "{err}");
 }
+
+/// Run `concord ARGS` with its own cache folder and the machine's model.
+fn isolated(args: &[&str]) -> String {
+    let model = concord::embed::ModelStore::default()
+        .resolve()
+        .expect("model available")
+        .dir;
+    let cache = tempfile::tempdir().expect("temp dir");
+    let env = [
+        ("CONCORD_CACHE_DIR", cache.path().as_os_str()),
+        ("CONCORD_MODEL_DIR", model.as_os_str()),
+    ];
+    String::from_utf8(concord_with_env(args, &env)).expect("utf-8 output")
+}
+
+/// Words that would leave a title dangling at either end.
+const DANGLING: &[&str] = &[
+    "a", "an", "the", "and", "or", "of", "to", "for", "in", "on", "with", "by", "that", "is",
+    "are", "be", "should", "must", "we", "our", "its", "their",
+];
+
+#[test]
+fn titles_are_short_phrases_from_member_wording_and_never_repeat() {
+    let text = isolated(&["digest", DATA, "--format", "json"]);
+    let d: Value = serde_json::from_str(&text).expect("valid JSON");
+    let mut seen = std::collections::BTreeSet::new();
+    for t in d["themes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(d["unique"].as_array().unwrap())
+    {
+        let title = t["title"].as_str().unwrap();
+        let words: Vec<&str> = title.split_whitespace().collect();
+        assert!(
+            !words.is_empty() && words.len() <= 8,
+            "{title:?}: 1 to 8 words"
+        );
+        for end in [words[0], words[words.len() - 1]] {
+            assert!(
+                !DANGLING.contains(&end.to_lowercase().as_str()),
+                "{title:?} dangles"
+            );
+        }
+        // Cut from a member: the same words in the same order (the first letter may be
+        // capitalised), with the source's case kept.
+        let rest: String = title.chars().skip(1).collect();
+        assert!(
+            t["statements"].as_array().unwrap().iter().any(|s| {
+                let text = s["text"].as_str().unwrap();
+                text.contains(&rest) && text.to_lowercase().contains(&title.to_lowercase())
+            }),
+            "{title:?} is not in the wording of {}",
+            t["id"]
+        );
+        assert!(seen.insert(title.to_lowercase()), "{title:?} is used twice");
+    }
+    // The permanent-mandate theme is named for what it proposes.
+    let first = &d["themes"][0];
+    assert!(first["title"].as_str().unwrap().contains("IGF"), "{first}");
+}
+
+#[test]
+fn support_counts_the_sessions_of_members_and_also() {
+    let text = isolated(&["digest", DATA, "--format", "json"]);
+    let d: Value = serde_json::from_str(&text).expect("valid JSON");
+    for t in d["themes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(d["unique"].as_array().unwrap())
+    {
+        let own: Vec<&str> = t["statements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["id"].as_str().unwrap())
+            .collect();
+        let mut sessions = std::collections::BTreeSet::new();
+        for s in t["statements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(t["also"].as_array().unwrap())
+        {
+            sessions.insert(s["session"].as_str().unwrap());
+        }
+        for a in t["also"].as_array().unwrap() {
+            assert!(
+                !own.contains(&a["id"].as_str().unwrap()),
+                "also holds statements of other themes only"
+            );
+            assert_ne!(a["theme"], t["id"]);
+        }
+        assert_eq!(t["support"].as_u64().unwrap() as usize, sessions.len());
+        assert_eq!(t["sessions"].as_array().unwrap().len(), sessions.len());
+    }
+}
+
+#[test]
+fn csv_has_one_parsable_row_per_statement() {
+    let text = isolated(&["digest", DATA, "--format", "csv"]);
+    let d: Value = serde_json::from_str(&isolated(&["digest", DATA, "--format", "json"])).unwrap();
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(
+        r.headers().unwrap().iter().collect::<Vec<_>>(),
+        vec![
+            "theme", "title", "kind", "support", "session", "section", "stance", "file", "line",
+            "text"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+    assert_eq!(
+        Some(rows.len() as u64),
+        d["corpus"]["statements"].as_u64(),
+        "every statement once"
+    );
+    let first = &d["themes"][0];
+    let row = rows
+        .iter()
+        .find(|r| &r[0] == first["id"].as_str().unwrap())
+        .expect("the first theme has rows");
+    assert_eq!(&row[1], first["title"].as_str().unwrap());
+    assert_eq!(&row[3], first["support"].to_string());
+}
+
+/// A folder of outcome documents in the WSIS template, one per `(name, bullets)`.
+fn corpus(docs: &[(&str, &[&str])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, bullets) in docs {
+        let mut text = format!(
+            "Session Outcome Document\n\n{name}: a session on open data\n\nExample Organizer\n\n\
+             Monday, 7 July 2025\n\nKey Issues discussed\n\n"
+        );
+        for b in *bullets {
+            text.push_str(&format!("- {b}\n"));
+        }
+        std::fs::write(dir.path().join(format!("{name}.txt")), text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn counts_of_one_are_singular_in_markdown_and_html() {
+    let shared = "The session showed strong interest in open data portals for city budgets.";
+    let dir = corpus(&[
+        (
+            "alpha",
+            &[
+                shared,
+                "Participants described satellite links that reach remote island schools.",
+            ],
+        ),
+        ("beta", &[shared]),
+    ]);
+    let path = dir.path().to_str().unwrap();
+    let md = isolated(&["digest", path]);
+    assert!(md.contains("**2 sessions · 3 statements**"), "{md}");
+    assert!(md.contains("**0 recurring recommendations**"), "{md}");
+    assert!(md.contains("**1 recurring observation**"), "{md}");
+    assert!(
+        md.contains("**1 unique proposal or lone observation**"),
+        "{md}"
+    );
+    assert!(md.contains("2 of 2 sessions"), "{md}");
+    assert!(md.contains("2 statements · id `obs-1`"), "{md}");
+    for wrong in ["1 sessions", "1 statements", "1 recurring observations"] {
+        assert!(!md.contains(wrong), "{wrong:?} in\n{md}");
+    }
+    let html = isolated(&["digest", path, "--format", "html"]);
+    assert!(html.contains("An observation theme"), "article agrees");
+    assert!(!html.contains("A observation"));
+    assert!(html.contains("<strong>1 recurring observation</strong>"));
+
+    let one = corpus(&[("gamma", &[shared])]);
+    let md = isolated(&["digest", one.path().to_str().unwrap()]);
+    assert!(md.contains("**1 session · 1 statement**"), "{md}");
+}

@@ -198,3 +198,53 @@ fn duplicates_refuses_html_with_a_clear_message() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--format html"));
 }
+
+#[test]
+fn digest_html_prints_everything_and_heads_themes_with_titles() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = render(
+        &["digest", DATA, "--format", "html"],
+        dir.path(),
+        "digest.html",
+    );
+    let json: Value = serde_json::from_str(&render(
+        &["digest", DATA, "--format", "json"],
+        dir.path(),
+        "digest.json",
+    ))
+    .unwrap();
+    // Print styles open what is collapsed and let scrolled boxes grow to their content.
+    let style = html
+        .split("<style>")
+        .nth(1)
+        .unwrap()
+        .split("</style>")
+        .next()
+        .unwrap();
+    let print = style.split("@media print{").nth(1).expect("print styles");
+    assert!(print.contains("details::details-content{content-visibility:visible;display:block}"));
+    assert!(print.contains("overflow:visible"));
+    assert!(!print.contains("display:none"), "print hides nothing");
+    // Quotes are open on screen too, so no browser can leave them out of a print.
+    for t in json["themes"].as_array().unwrap() {
+        let id = t["id"].as_str().unwrap();
+        let article = html
+            .split(&format!("<article id=\"{id}\">"))
+            .nth(1)
+            .and_then(|a| a.split("</article>").next())
+            .expect("theme article");
+        let heading = article.split("</h3>").next().unwrap();
+        assert!(
+            heading.contains(&escaped(t["title"].as_str().unwrap())),
+            "{id} heading shows its title"
+        );
+        assert!(
+            heading.contains("<small class=\"kw\">"),
+            "keywords in small print"
+        );
+        assert!(article.contains("<details open>"), "{id} quotes open");
+    }
+    // The matrix table keeps its headers in view while it scrolls.
+    assert!(style.contains(".grid thead th{position:sticky;top:0"));
+    assert!(html.contains("<div class=\"grid\">"));
+}

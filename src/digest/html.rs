@@ -7,9 +7,9 @@
 //! and an `aria-label`, and carries its numbers as text so it reads without
 //! colour.
 
-use super::markdown::{describe_options, display_title, section_word};
+use super::markdown::{describe_options, display_title, found, section_word};
 use super::svg::{cell_shade, escape, num, theme_colour, truncate};
-use super::Digest;
+use super::{article, count, Digest};
 use crate::corpus::{Session, Statement, StatementKind};
 use crate::rank::Theme;
 use std::collections::HashMap;
@@ -45,7 +45,24 @@ td.n{text-align:center}\
 .tag{font-size:.75rem;font-weight:600;border:1px solid currentColor;border-radius:3px;padding:0 .3em;\
 margin-right:.3em;vertical-align:middle}\
 .rec{color:#0b4f8a}.obs{color:#8a4b00}\
-@media print{details::details-content{content-visibility:visible;display:block}details>*{display:block}}\
+small.kw{font-weight:400;color:#666;font-size:.78rem;margin-left:.4em}\
+.grid{max-height:75vh;overflow:auto;border:1px solid #ccc}\
+.grid table{border:0}\
+.grid thead th{position:sticky;top:0;background:#f6f8fa;z-index:1}\
+.grid th[scope=row]{position:sticky;left:0;background:#fff;max-width:18rem;overflow:hidden;\
+text-overflow:ellipsis;white-space:nowrap}\
+.grid thead th:first-child{left:0;z-index:2}\
+@media print{\
+details::details-content{content-visibility:visible;display:block}\
+details>*{display:block}\
+details>summary{list-style:none}\
+.scroll,.grid{overflow:visible;max-height:none;border:0}\
+.grid th[scope=row]{white-space:normal;max-width:none}\
+.grid thead th{position:static}.grid th[scope=row]{position:static}\
+a{color:inherit;text-decoration:none}\
+article,blockquote,li{break-inside:avoid}\
+h2,h3{break-after:avoid}\
+}\
 ";
 
 /// Wrap `body` in a complete, self-contained HTML document titled `title`.
@@ -102,12 +119,13 @@ pub fn to_html(d: &Digest) -> String {
         if !any {
             let _ = writeln!(
                 body,
-                "<p><em>None: no theme is supported by {} or more sessions.</em></p>",
-                d.corpus.options.min_sessions
+                "<p><em>None: no theme is supported by {} or more.</em></p>",
+                count(d.corpus.options.min_sessions, "session", "sessions")
             );
         }
         body.push_str("</section>\n");
     }
+    common_ground(&mut body, d);
     unique(&mut body, d, &sessions);
     session_list(&mut body, d);
     skipped(&mut body, d);
@@ -118,20 +136,21 @@ fn header(out: &mut String, d: &Digest) {
     let c = &d.corpus;
     let recs = count_kind(&d.themes, StatementKind::Recommendation);
     out.push_str("<header>\n<h1>Consensus digest</h1>\n");
+    let found = found(d, recs, "<strong>", "</strong>");
     let _ = writeln!(
         out,
-        "<p>Found <strong>{recs} recurring recommendations</strong>, <strong>{} recurring \
-         observations</strong> and <strong>{} unique proposals or lone observations</strong> \
-         in {} sessions.</p>",
-        d.themes.len() - recs,
-        d.unique.len(),
-        c.sessions
+        "<p>{} in {}.</p>",
+        found.trim_end_matches('.'),
+        count(c.sessions, "session", "sessions")
     );
     out.push_str("<dl class=\"facts\">\n");
     let skipped = if c.skipped.is_empty() {
         "none".to_string()
     } else {
-        format!("<a href=\"#skipped\">{} files</a>", c.skipped.len())
+        format!(
+            "<a href=\"#skipped\">{}</a>",
+            count(c.skipped.len(), "file", "files")
+        )
     };
     let facts = [
         ("Sessions", c.sessions.to_string()),
@@ -151,6 +170,7 @@ fn header(out: &mut String, d: &Digest) {
          <li><a href=\"#map\">Map</a></li>\
          <li><a href=\"#recommendations\">Recommendations</a></li>\
          <li><a href=\"#observations\">Observations</a></li>\
+         <li><a href=\"#common\">Common ground</a></li>\
          <li><a href=\"#unique\">Unique proposals</a></li>\
          <li><a href=\"#sessions\">Sessions</a></li>\
          <li><a href=\"#skipped\">Skipped files</a></li>\
@@ -201,19 +221,19 @@ fn matrix(out: &mut String, d: &Digest) {
         out,
         "<figure>\n<div class=\"scroll\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" \
          height=\"{}\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"Agreement matrix: {} \
-         sessions by {} recurring themes; each filled cell shows how many of the session's \
+         by {}; each filled cell shows how many of the session's \
          statements support the theme. The same numbers are in the table below.\">",
         num(width),
         num(height),
         num(width),
         num(height),
-        d.sessions.len(),
-        d.themes.len()
+        count(d.sessions.len(), "session", "sessions"),
+        count(d.themes.len(), "recurring theme", "recurring themes")
     );
     for (j, t) in d.themes.iter().enumerate() {
         let x = label_w + (j as f64 + 0.5) * cell;
         let y = head_h - 6.0;
-        let text = format!("{} {}", short_id(t), t.label);
+        let text = format!("{} {}", short_id(t), t.title);
         let _ = writeln!(
             out,
             "<text x=\"{}\" y=\"{}\" font-size=\"12\" transform=\"rotate(-45 {} {})\">\
@@ -223,8 +243,9 @@ fn matrix(out: &mut String, d: &Digest) {
             num(x),
             num(y),
             escape(&format!(
-                "{text} — {} of {} sessions",
-                t.support, d.corpus.sessions
+                "{text} — {} of {}",
+                t.support,
+                count(d.corpus.sessions, "session", "sessions")
             )),
             escape(&truncate(&text, 30))
         );
@@ -253,10 +274,10 @@ fn matrix(out: &mut String, d: &Digest) {
                 num(cell),
                 num(cell),
                 escape(&format!(
-                    "{title} — {} {}: {n} statement{}",
+                    "{title} — {} {}: {}",
                     short_id(t),
-                    t.label,
-                    if n == 1 { "" } else { "s" }
+                    t.title,
+                    count(n, "statement", "statements")
                 ))
             );
             if n > 0 {
@@ -280,13 +301,20 @@ fn matrix(out: &mut String, d: &Digest) {
          </figcaption>\n</figure>"
     );
     matrix_table(out, d, &cells);
+    out.push_str(
+        "<p class=\"meta\">The table scrolls both ways with its headers in view; column \
+         headings are the theme ids (hover for the title).</p>\n",
+    );
     out.push_str("</section>\n");
 }
 
 /// The matrix as a table, for screen readers and for copying into a spreadsheet.
 fn matrix_table(out: &mut String, d: &Digest, cells: &[HashMap<&str, usize>]) {
-    out.push_str(
-        "<details>\n<summary>The matrix as a table</summary>\n<div class=\"scroll\">\n<table>\n\
+    // A large matrix is easier to read as the table (sticky headers), so it starts open.
+    let open = if d.themes.len() > 20 { " open" } else { "" };
+    let _ = write!(
+        out,
+        "<details{open}>\n<summary>The matrix as a table</summary>\n<div class=\"grid\">\n<table>\n\
          <caption>Statements per session and recurring theme</caption>\n<thead><tr>\
          <th scope=\"col\">Session</th>",
     );
@@ -294,16 +322,18 @@ fn matrix_table(out: &mut String, d: &Digest, cells: &[HashMap<&str, usize>]) {
         let _ = write!(
             out,
             "<th scope=\"col\"><abbr title=\"{}\">{}</abbr></th>",
-            escape(&t.label),
+            escape(&t.title),
             short_id(t)
         );
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for s in &d.sessions {
+        let title = display_title(&s.title, &s.id);
         let _ = write!(
             out,
-            "<tr><th scope=\"row\">{}</th>",
-            escape(display_title(&s.title, &s.id))
+            "<tr><th scope=\"row\" title=\"{}\">{}</th>",
+            escape(title),
+            escape(title)
         );
         for c in cells {
             let n = c.get(s.id.as_str()).copied().unwrap_or(0);
@@ -334,25 +364,25 @@ fn support_chart(out: &mut String, d: &Digest) {
         out,
         "<figure>\n<div class=\"scroll\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" \
          height=\"{}\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"Bar chart: for each \
-         recurring theme, how many of the {} sessions support it.\">",
+         recurring theme, how many of the {} support it.\">",
         num(width),
         num(height),
         num(width),
         num(height),
-        d.corpus.sessions
+        count(d.corpus.sessions, "session", "sessions")
     );
     for (i, t) in d.themes.iter().enumerate() {
         let y = 4.0 + i as f64 * row;
-        let text = format!("{} {}", short_id(t), t.label);
+        let text = format!("{} {}", short_id(t), t.title);
         let w = bar_max * t.support as f64 / total;
         let fill = match t.kind {
             StatementKind::Recommendation => "#0072B2",
             StatementKind::Observation => "#D55E00",
         };
         let what = format!(
-            "{} of {} sessions ({:.0}%)",
+            "{} of {} ({:.0}%)",
             t.support,
-            d.corpus.sessions,
+            count(d.corpus.sessions, "session", "sessions"),
             t.share * 100.0
         );
         let _ = writeln!(
@@ -451,11 +481,11 @@ fn map(out: &mut String, d: &Digest, sessions: &HashMap<&str, &Session>) {
         };
         let (label, marker) = match themes.get(p.theme.as_str()) {
             Some((i, t)) if *i < recurring => (
-                format!("{} {}", short_id(t), t.label),
+                format!("{} {}", short_id(t), t.title),
                 marker(px, py, t.kind, theme_colour(*i)),
             ),
             Some((_, t)) => (
-                format!("unique: {}", t.label),
+                format!("unique: {}", t.title),
                 format!(
                     "<circle cx=\"{}\" cy=\"{}\" r=\"3.5\" fill=\"#fff\" stroke=\"#888\" stroke-width=\"1.5\">",
                     num(px),
@@ -484,7 +514,7 @@ fn map(out: &mut String, d: &Digest, sessions: &HashMap<&str, &Session>) {
             marker(7.0, 7.0, t.kind, theme_colour(i)),
             if t.kind == StatementKind::Recommendation { "circle" } else { "rect" },
             short_id(t),
-            escape(&t.label)
+            escape(&t.title)
         );
     }
     out.push_str(
@@ -524,14 +554,16 @@ fn theme(out: &mut String, t: &Theme, total: usize, sessions: &HashMap<&str, &Se
     };
     let _ = writeln!(
         out,
-        "<article id=\"{}\">\n<h3><span class=\"tag {class}\">{}</span>{}. {} — {} of {} sessions ({:.0}%)</h3>",
+        "<article id=\"{}\">\n<h3><span class=\"tag {class}\">{}</span>{}. {} — {} of {} ({:.0}%) \
+         <small class=\"kw\">{}</small></h3>",
         escape(&t.id),
         short_id(t),
         t.rank,
-        escape(&t.label),
+        escape(&t.title),
         t.support,
-        total,
-        t.share * 100.0
+        count(total, "session", "sessions"),
+        t.share * 100.0,
+        escape(&t.label)
     );
     let _ = writeln!(
         out,
@@ -546,20 +578,99 @@ fn theme(out: &mut String, t: &Theme, total: usize, sessions: &HashMap<&str, &Se
     }
     let _ = writeln!(
         out,
-        "<p class=\"meta\">A {word} theme · cohesion {:.2} · {} statements · id <code>{}</code></p>",
+        "<p class=\"meta\">{} {word} theme · cohesion {:.2} · {} · id <code>{}</code></p>",
+        capital(article(word)),
         t.cohesion,
-        t.statements.len(),
+        count(t.statements.len(), "statement", "statements"),
         escape(&t.id)
     );
+    // Open by default: the quotes are the evidence, and a closed <details> does not
+    // print in every browser.
+    let summary = if t.statements.len() == 1 {
+        "The supporting quote".to_string()
+    } else {
+        format!("All {} supporting quotes", t.statements.len())
+    };
     let _ = writeln!(
         out,
-        "<details>\n<summary>All {} supporting quotes</summary>\n<ul class=\"quotes\">",
-        t.statements.len()
+        "<details open>\n<summary>{summary}</summary>\n<ul class=\"quotes\">"
     );
     for s in &t.statements {
         let _ = writeln!(out, "<li>{}</li>", quote(s, sessions));
     }
-    out.push_str("</ul>\n</details>\n</article>\n");
+    out.push_str("</ul>\n</details>\n");
+    if !t.also.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p class=\"meta\">Also stated by {} of other themes:</p>\n<ul class=\"quotes also\">",
+            count(t.also.len(), "statement", "statements")
+        );
+        for a in &t.also {
+            let _ = writeln!(
+                out,
+                "<li>{} (in <a href=\"#{}\">{}</a>)</li>",
+                quote(&a.statement, sessions),
+                escape(&a.theme),
+                escape(&a.theme)
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</article>\n");
+}
+
+/// "A" → "A", "an" → "An": a sentence-initial article.
+fn capital(word: &str) -> String {
+    let mut c = word.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// Broad areas that were split into their specific themes, with links to those.
+fn common_ground(out: &mut String, d: &Digest) {
+    out.push_str("<section id=\"common\">\n<h2>Common ground</h2>\n");
+    if d.common.is_empty() {
+        out.push_str("<p><em>None: no theme was a catch-all.</em></p>\n</section>\n");
+        return;
+    }
+    out.push_str(
+        "<p>Broad areas many sessions speak to, each split into the specific themes listed \
+         above (and unique entries below), so that no catch-all is ranked as a \
+         recommendation.</p>\n",
+    );
+    let titles: HashMap<&str, &str> = d
+        .themes
+        .iter()
+        .chain(&d.unique)
+        .map(|t| (t.id.as_str(), t.title.as_str()))
+        .collect();
+    for c in &d.common {
+        let _ = writeln!(
+            out,
+            "<article id=\"{}\">\n<h3>{} — {} of {} ({:.0}%) <small class=\"kw\">{}</small></h3>\n\
+             <p class=\"meta\">{} · id <code>{}</code></p>\n<ul>",
+            escape(&c.id),
+            escape(&c.title),
+            c.support,
+            count(d.corpus.sessions, "session", "sessions"),
+            c.share * 100.0,
+            escape(&c.keywords.join(" · ")),
+            count(c.statements, "statement", "statements"),
+            escape(&c.id)
+        );
+        for id in &c.themes {
+            let _ = writeln!(
+                out,
+                "<li><a href=\"#{}\">{}</a> {}</li>",
+                escape(id),
+                escape(id),
+                escape(titles.get(id.as_str()).copied().unwrap_or(""))
+            );
+        }
+        out.push_str("</ul>\n</article>\n");
+    }
+    out.push_str("</section>\n");
 }
 
 /// One cited quote: text, session title (linked where the session has a URL),
@@ -588,8 +699,8 @@ fn unique(out: &mut String, d: &Digest, sessions: &HashMap<&str, &Session>) {
     }
     let _ = writeln!(
         out,
-        "<p>Statements that fewer than {} sessions share: recommendations first, then observations.</p>\n<ol class=\"unique\">",
-        d.corpus.options.min_sessions
+        "<p>Statements that fewer than {} share: recommendations first, then observations.</p>\n<ol class=\"unique\">",
+        count(d.corpus.options.min_sessions, "session", "sessions")
     );
     for t in &d.unique {
         let (class, word) = match t.kind {

@@ -1,9 +1,9 @@
 //! Markdown rendering: the report a rapporteur reads.
 
-use super::{Digest, Options};
+use super::{count, Digest, Options};
 use crate::cluster::Method;
 use crate::corpus::{Skipped, Statement, StatementKind};
-use crate::rank::Theme;
+use crate::rank::{CommonGround, Theme};
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -31,11 +31,13 @@ pub fn to_markdown(d: &Digest) -> String {
         if !any {
             let _ = writeln!(
                 out,
-                "_None: no theme is supported by {} or more sessions._\n",
-                d.corpus.options.min_sessions
+                "_None: no theme is supported by {} or more._\n",
+                count(d.corpus.options.min_sessions, "session", "sessions")
             );
         }
     }
+
+    common_ground(&mut out, d);
 
     let _ = writeln!(out, "## Unique proposals\n");
     if d.unique.is_empty() {
@@ -43,8 +45,8 @@ pub fn to_markdown(d: &Digest) -> String {
     } else {
         let _ = writeln!(
             out,
-            "Statements that fewer than {} sessions share: recommendations first, then observations.\n",
-            d.corpus.options.min_sessions
+            "Statements that fewer than {} share: recommendations first, then observations.\n",
+            count(d.corpus.options.min_sessions, "session", "sessions")
         );
         for t in &d.unique {
             unique(&mut out, t, &titles);
@@ -131,17 +133,34 @@ fn header(out: &mut String, d: &Digest) {
     let _ = writeln!(out, "# Consensus digest\n");
     let _ = writeln!(
         out,
-        "**{} sessions · {} statements** · model `{}`  ",
-        c.sessions, c.statements, c.model
+        "**{} · {}** · model `{}`  ",
+        count(c.sessions, "session", "sessions"),
+        count(c.statements, "statement", "statements"),
+        c.model
     );
     let _ = writeln!(out, "{}  ", describe_options(&c.options));
     skipped(out, &c.skipped);
-    let _ = writeln!(
-        out,
-        "\nFound **{recs} recurring recommendations**, **{} recurring observations** and **{} unique proposals or lone observations**.\n",
-        d.themes.len() - recs,
-        d.unique.len()
-    );
+    let _ = writeln!(out, "\n{}\n", found(d, recs, "**", "**"));
+}
+
+/// "Found 2 recurring recommendations, 1 recurring observation and …", each count
+/// wrapped in `open`/`close` (bold in Markdown, `<strong>` in HTML).
+pub(super) fn found(d: &Digest, recs: usize, open: &str, close: &str) -> String {
+    let obs = d.themes.len() - recs;
+    format!(
+        "Found {open}{}{close}, {open}{}{close} and {open}{}{close}.",
+        count(
+            recs,
+            "recurring recommendation",
+            "recurring recommendations"
+        ),
+        count(obs, "recurring observation", "recurring observations"),
+        count(
+            d.unique.len(),
+            "unique proposal or lone observation",
+            "unique proposals or lone observations"
+        ),
+    )
 }
 
 /// The clustering options as one line of prose, for report headers.
@@ -154,8 +173,8 @@ pub(super) fn describe_options(o: &Options) -> String {
         Method::KMeans(k) => format!("k-means, k = {}, seed {}", k.k, k.seed),
     };
     format!(
-        "Clustering: {method} · recurring = supported by at least {} sessions",
-        o.min_sessions
+        "Clustering: {method} · recurring = supported by at least {}",
+        count(o.min_sessions, "session", "sessions")
     )
 }
 
@@ -173,26 +192,82 @@ fn skipped(out: &mut String, skipped: &[Skipped]) {
 fn theme(out: &mut String, t: &Theme, total: usize, titles: &HashMap<&str, &str>) {
     let _ = writeln!(
         out,
-        "### {}. {} — {} of {} sessions ({:.0}%)\n",
+        "### {}. {} — {} of {} ({:.0}%)\n",
         t.rank,
-        t.label,
+        t.title,
         t.support,
-        total,
+        count(total, "session", "sessions"),
         t.share * 100.0
     );
+    let _ = writeln!(out, "<small>Keywords: {}</small>\n", t.keywords.join(" · "));
     let _ = writeln!(out, "> {}\n", t.representative);
     if t.broad {
         out.push_str("_Broad theme: close to what the whole corpus says, listed after the specific ones._\n\n");
     }
     let _ = writeln!(
         out,
-        "Cohesion {:.2} · {} statements · id `{}`\n",
+        "Cohesion {:.2} · {} · id `{}`\n",
         t.cohesion,
-        t.statements.len(),
+        count(t.statements.len(), "statement", "statements"),
         t.id
     );
     for s in &t.statements {
         let _ = writeln!(out, "- {}", quote(s, titles));
+    }
+    out.push('\n');
+    if !t.also.is_empty() {
+        let _ = writeln!(
+            out,
+            "Also stated by {} of other themes:\n",
+            count(t.also.len(), "statement", "statements")
+        );
+        for a in &t.also {
+            let _ = writeln!(out, "- {} (in `{}`)", quote(&a.statement, titles), a.theme);
+        }
+        out.push('\n');
+    }
+}
+
+/// Broad areas split into their specific themes: what they cover and where it went.
+fn common_ground(out: &mut String, d: &Digest) {
+    if d.common.is_empty() {
+        return;
+    }
+    let titles: HashMap<&str, &str> = d
+        .themes
+        .iter()
+        .chain(&d.unique)
+        .map(|t| (t.id.as_str(), t.title.as_str()))
+        .collect();
+    let _ = writeln!(out, "## Common ground\n");
+    out.push_str(
+        "Broad areas many sessions speak to, each split into the specific themes listed above \
+         (and unique entries below), so that no catch-all is ranked as a recommendation.\n\n",
+    );
+    for c in &d.common {
+        area(out, c, d.corpus.sessions, &titles);
+    }
+}
+
+fn area(out: &mut String, c: &CommonGround, total: usize, titles: &HashMap<&str, &str>) {
+    let _ = writeln!(
+        out,
+        "### {} — {} of {} ({:.0}%)\n",
+        c.title,
+        c.support,
+        count(total, "session", "sessions"),
+        c.share * 100.0
+    );
+    let _ = writeln!(
+        out,
+        "<small>Keywords: {}</small> · {} · id `{}`\n",
+        c.keywords.join(" · "),
+        count(c.statements, "statement", "statements"),
+        c.id
+    );
+    for id in &c.themes {
+        let title = titles.get(id.as_str()).copied().unwrap_or("");
+        let _ = writeln!(out, "- `{id}` {title}");
     }
     out.push('\n');
 }

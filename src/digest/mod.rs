@@ -1,11 +1,13 @@
 //! The digest: what a run found, as plain data, and its renderers.
 
+mod csv;
 pub(crate) mod html;
 mod json;
 pub mod map;
 mod markdown;
 pub mod svg;
 
+pub use csv::to_csv;
 pub use html::to_html;
 pub use json::to_json;
 pub use map::MapPoint;
@@ -14,7 +16,7 @@ pub use markdown::to_markdown;
 use crate::cluster::ClusterCache;
 use crate::cluster::Method;
 use crate::corpus::{Excluded, Session, Skipped, UnitClass};
-use crate::rank::Theme;
+use crate::rank::{CommonGround, Theme};
 use serde::{Deserialize, Serialize};
 
 /// The options that shaped a digest, echoed in its header.
@@ -64,10 +66,25 @@ pub struct Digest {
     /// Units read but not analysed (headings, metadata, procedural text, boilerplate),
     /// each with its reason, in corpus order.
     pub excluded: Vec<Excluded>,
+    /// Broad areas that were split into their specific themes, with the ids of those.
+    pub common: Vec<CommonGround>,
     /// Statements projected to 2-D for the HTML map; not part of the JSON,
     /// which stays byte-identical to what it was before the map existed.
     #[serde(skip)]
     pub map: Vec<MapPoint>,
+}
+
+/// `n` and the noun, singular for exactly one: "1 session", "2 sessions".
+pub(crate) fn count(n: usize, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
+}
+
+/// The indefinite article for `word`: "an observation", "a recommendation".
+pub(crate) fn article(word: &str) -> &'static str {
+    match word.chars().next().map(|c| c.to_ascii_lowercase()) {
+        Some('a' | 'e' | 'i' | 'o' | 'u') => "an",
+        _ => "a",
+    }
 }
 
 /// Output formats shared by every verb.
@@ -79,6 +96,22 @@ pub enum Format {
     Json,
     /// One self-contained page with charts; opens offline.
     Html,
+    /// One row per theme statement, for spreadsheets (digest only).
+    Csv,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_is_singular_and_vowels_take_an() {
+        assert_eq!(count(1, "session", "sessions"), "1 session");
+        assert_eq!(count(0, "session", "sessions"), "0 sessions");
+        assert_eq!(count(2, "session", "sessions"), "2 sessions");
+        assert_eq!(article("observation"), "an");
+        assert_eq!(article("recommendation"), "a");
+    }
 }
 
 /// The excluded units of one class, for the "Not analysed" sections of the renderers.
