@@ -5,13 +5,13 @@
 //! A~B, B~C with A far from C cannot merge two different proposals.
 
 use crate::cluster::graph;
+use crate::cluster::linkage::{self, Linkage};
 use crate::cluster::similarity::{condensed_distances, cosine};
 use crate::cluster::Points;
 use crate::corpus::Statement;
 use crate::text::content_words;
 use crate::Embedded;
 use ndarray::{Array2, ArrayView2};
-use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -146,47 +146,24 @@ pub fn duplicates(embedded: &Embedded, sessions: usize, options: &DuplicateOptio
 fn near_groups(vectors: ArrayView2<f32>, threshold: f32) -> Vec<Vec<usize>> {
     let points = Points::new(vectors);
     let edges = graph::pairs_above(&points, 0.0, threshold);
-    let mut out: Vec<Vec<usize>> = graph::components(vectors.nrows(), &edges)
-        .into_par_iter()
+    let components: Vec<Vec<usize>> = graph::components(vectors.nrows(), &edges)
+        .into_iter()
         .filter(|c| c.len() >= 2)
-        .flat_map_iter(|rows| {
-            complete_linkage(&points.subset(&rows).view(), threshold)
-                .into_iter()
-                .map(move |g| g.into_iter().map(|r| rows[r]).collect::<Vec<_>>())
-        })
         .collect();
+    let labels = linkage::cut(
+        vectors.nrows(),
+        &components,
+        Linkage::Complete,
+        1.0 - threshold,
+        |rows| condensed_distances(points.subset(rows).vectors.view()),
+    );
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (row, label) in labels.into_iter().enumerate() {
+        groups.entry(label).or_default().push(row);
+    }
+    let mut out: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() >= 2).collect();
     out.sort();
     out
-}
-
-/// Complete linkage over all rows of `points`, cut at `threshold`; groups of two or more.
-fn complete_linkage(points: &Points, threshold: f32) -> Vec<Vec<usize>> {
-    let m = points.vectors.nrows();
-    let mut condensed = condensed_distances(points.vectors);
-    let dendrogram = kodama::linkage(&mut condensed, m, kodama::Method::Complete);
-    let mut members: Vec<Vec<usize>> = (0..m).map(|i| vec![i]).collect();
-    members.resize(2 * m - 1, Vec::new());
-    let mut alive = vec![true; 2 * m - 1];
-    for (i, step) in dendrogram.steps().iter().enumerate() {
-        // Complete linkage is monotone: once a merge exceeds the cut, all later do.
-        if step.dissimilarity > 1.0 - threshold {
-            break;
-        }
-        let mut merged = std::mem::take(&mut members[step.cluster1]);
-        merged.append(&mut members[step.cluster2]);
-        alive[step.cluster1] = false;
-        alive[step.cluster2] = false;
-        members[m + i] = merged;
-    }
-    members
-        .into_iter()
-        .zip(alive)
-        .filter(|(g, alive)| *alive && g.len() >= 2)
-        .map(|(mut g, _)| {
-            g.sort_unstable();
-            g
-        })
-        .collect()
 }
 
 /// Whether a group is news: it spans two sessions, or same-session repeats were asked for.
