@@ -595,6 +595,8 @@ fn mutual_only<'a>(
             *slot = slot.max(e.cosine);
         }
     }
+    // Indexing `top` cannot fail: every (text, other session) of a pair in `best` was
+    // inserted by the loop above.
     best.into_iter()
         .filter(|((a, b), e)| {
             e.strong
