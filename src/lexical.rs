@@ -89,6 +89,106 @@ pub fn tfidf(texts: &[&str]) -> Vec<TermVector> {
         .collect()
 }
 
+/// A light suffix fold so inflections of one word meet ("laws"/"law",
+/// "adequately"/"adequate", "regulated"/"regulation", "technologies"/"technology"):
+/// the stem a phrase is compared on. Two passes at most, so "measures" → "measure" →
+/// "measur" meets "measure" → "measur".
+pub fn fold(word: &str) -> String {
+    /// (suffix, replacement), longest first within a family.
+    const RULES: &[(&str, &str)] = &[
+        ("izations", "iz"),
+        ("ization", "iz"),
+        ("isations", "is"),
+        ("isation", "is"),
+        ("ations", "at"),
+        ("ation", "at"),
+        ("ments", ""),
+        ("ment", ""),
+        ("ness", ""),
+        ("ities", ""),
+        ("ity", ""),
+        ("ingly", ""),
+        ("ing", ""),
+        ("edly", ""),
+        ("ely", ""),
+        ("ly", ""),
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+        ("e", ""),
+    ];
+    let mut w = word.to_string();
+    for _ in 0..2 {
+        let Some(next) = RULES.iter().find_map(|&(suffix, with)| {
+            let stem = w.strip_suffix(suffix)?;
+            let ok = match suffix {
+                // "approaches", "processes": only after a sibilant.
+                "es" => ["ss", "sh", "ch", "x"].iter().any(|e| stem.ends_with(e)),
+                // Never "access" → "acces", "status" → "statu".
+                "s" => stem.chars().count() >= 3 && !stem.ends_with(['s', 'u']),
+                _ => stem.chars().count() >= 4,
+            };
+            ok.then(|| format!("{stem}{with}"))
+        }) else {
+            break;
+        };
+        w = next;
+    }
+    w
+}
+
+/// The phrase keys of `text`: each folded content word, and each pair of adjacent
+/// content words in either order ("cyber law", "balanc check"), with the surface words
+/// they came from.
+pub fn phrase_keys(text: &str) -> Vec<(String, String)> {
+    let words = content_words(text);
+    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    let mut out: Vec<(String, String)> = folded
+        .iter()
+        .zip(&words)
+        .map(|(f, w)| (f.clone(), w.clone()))
+        .collect();
+    for k in 1..words.len() {
+        // Unordered, so "follow-up and implementation" meets "implementation and follow-up".
+        let (a, b) = (&folded[k - 1], &folded[k]);
+        let key = if a <= b {
+            format!("{a} {b}")
+        } else {
+            format!("{b} {a}")
+        };
+        out.push((key, format!("{} {}", words[k - 1], words[k])));
+    }
+    out
+}
+
+/// How many texts of a corpus use each phrase key: what makes a shared phrase rare.
+#[derive(Debug, Clone, Default)]
+pub struct PhraseCounts {
+    df: HashMap<String, u32>,
+}
+
+impl PhraseCounts {
+    /// Count, for each phrase key, the texts that contain it (once per text).
+    pub fn of<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut df: HashMap<String, u32> = HashMap::new();
+        for text in texts {
+            let keys: std::collections::BTreeSet<String> =
+                phrase_keys(text).into_iter().map(|(k, _)| k).collect();
+            for k in keys {
+                *df.entry(k).or_insert(0) += 1;
+            }
+        }
+        PhraseCounts { df }
+    }
+
+    /// Texts that use `key` (0 for a key never seen).
+    pub fn df(&self, key: &str) -> u32 {
+        self.df.get(key).copied().unwrap_or(0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,5 +203,32 @@ mod tests {
         assert!((v[0].dot(&v[0]) - 1.0).abs() < 1e-5);
         assert!(v[0].dot(&v[1]) > 0.3);
         assert_eq!(v[0].dot(&v[2]), 0.0);
+    }
+
+    #[test]
+    fn fold_meets_inflections_but_keeps_short_words_and_double_s() {
+        assert_eq!(fold("adequately"), fold("adequate"));
+        assert_eq!(fold("regulated"), fold("regulation"));
+        assert_eq!(fold("networks"), fold("network"));
+        assert_eq!(fold("technologies"), fold("technology"));
+        assert_eq!(fold("approaches"), fold("approach"));
+        assert_eq!(fold("measures"), fold("measure"));
+        assert_eq!(fold("laws"), fold("law"));
+        assert_eq!(fold("access"), "access");
+        assert_eq!(fold("processes"), "process");
+    }
+
+    #[test]
+    fn phrase_counts_count_texts_not_occurrences() {
+        let c = PhraseCounts::of(["cyber laws and cyber laws", "cyber security"]);
+        assert_eq!(c.df("cyber"), 2);
+        assert_eq!(c.df("cyber law"), 1, "keys are folded");
+        let c = PhraseCounts::of([
+            "follow-up and implementation",
+            "implementation and follow-up",
+        ]);
+        let key = &phrase_keys("implementation follow-up")[2].0;
+        assert_eq!(c.df(key), 2, "word pairs in either order");
+        assert_eq!(c.df("unknown"), 0);
     }
 }

@@ -121,12 +121,16 @@ struct DuplicatesArgs {
     /// Files or folders (walked recursively) of outcome documents.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
-    /// Minimum cosine between every two members of a near-duplicate group.
+    /// Cosine between two statements (or their sentences or clauses) that alone makes them
+    /// duplicates; lower cosines count only with shared rare phrases (docs/THRESHOLDS.md).
     #[arg(long, default_value_t = analysis::duplicates::DEFAULT_THRESHOLD, value_parser = cosine_arg)]
     threshold: f32,
     /// Also report a session repeating itself.
     #[arg(long)]
     within_session: bool,
+    /// Most distinct texts in one near-duplicate group (exact copies ride along).
+    #[arg(long, default_value_t = analysis::duplicates::DEFAULT_MAX_GROUP)]
+    max_group: usize,
     #[command(flatten)]
     output: OutputArgs,
     #[command(flatten)]
@@ -284,12 +288,18 @@ fn run_duplicates(args: DuplicatesArgs) -> Result<()> {
         Format::Html => anyhow::bail!("--format html is available for digest and agreement"),
         Format::Csv => anyhow::bail!("--format csv is available for digest"),
     };
-    let (corpus, _, embedded) = load_and_embed(&args.paths, &args.model)?;
+    let (corpus, embedder, embedded) = load_and_embed(&args.paths, &args.model)?;
     let options = analysis::DuplicateOptions {
         threshold: args.threshold,
         within_session: args.within_session,
+        max_group: args.max_group,
     };
-    let d = analysis::duplicates(&embedded, corpus.sessions.len(), &options);
+    let d = analysis::duplicates(
+        &embedded,
+        embedder.as_ref(),
+        corpus.sessions.len(),
+        &options,
+    )?;
     write_output(&args.output, &render(&d))
 }
 
@@ -344,11 +354,12 @@ fn run_eval(args: EvalArgs) -> Result<()> {
         &options,
         &mut Timings::default(),
     )?;
-    let dup_options = analysis::DuplicateOptions {
-        threshold: analysis::duplicates::DEFAULT_THRESHOLD,
-        within_session: false,
-    };
-    let dups = analysis::duplicates(&embedded, corpus.sessions.len(), &dup_options);
+    let dups = analysis::duplicates(
+        &embedded,
+        embedder.as_ref(),
+        corpus.sessions.len(),
+        &analysis::DuplicateOptions::default(),
+    )?;
     let agree_options = analysis::AgreementOptions {
         threshold: analysis::agreement::DEFAULT_THRESHOLD,
     };

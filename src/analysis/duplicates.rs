@@ -1,31 +1,87 @@
-//! Duplicate proposals: exact copies and paraphrases, grouped, with what each copy adds.
+//! Duplicate proposals: the same ask in other words, exact copies and form letters,
+//! grouped, with the evidence for each member and what each copy adds.
 //!
-//! Near-duplicate groups come from complete-linkage clustering cut at the
-//! threshold, so *every* pair in a group is at least that similar: a chain
-//! A~B, B~C with A far from C cannot merge two different proposals.
+//! The unit compared is a *span*: a whole statement, or, for a long one, one of its
+//! sentences or a window of one to three of its clauses, so a proposal made inside a
+//! longer sentence meets its shorter twin. Two statements are duplicates when one of
+//! their span pairs carries enough evidence (see [`Evidence`], docs/THRESHOLDS.md):
+//!
+//! * at least one of the two spans asks for something (a call to act, by the same
+//!   rules as the digest's recommendations): titles, dates and reports of what
+//!   happened are not proposals, and two of them are never a duplicate proposal;
+//! * and their cosine is at least the threshold, or it is lower but they share rare
+//!   phrases (content words or word pairs used by at most 1 % of the corpus's
+//!   statements, counted on the corpus itself), and each is the other's nearest such
+//!   match in its session (mutual nearest neighbours across sessions).
+//!
+//! Groups are cut by complete linkage over those pairs ([`crate::cluster::linkage`]),
+//! so *every* two members are duplicates: a chain A~B, B~C with A far from C never
+//! merges two proposals. Exact copies (same text after folding case and punctuation)
+//! enter as one row, so a campaign of 16,000 copies costs one row, and are listed as
+//! that member's `copies`.
 
-use crate::cluster::graph;
-use crate::cluster::similarity::{condensed_distances, cosine};
-use crate::cluster::Points;
-use crate::corpus::Statement;
-use crate::text::content_words;
+use crate::cluster::linkage::{self, Linkage};
+use crate::cluster::{graph, Points};
+use crate::corpus::{classify, SectionKind, Statement, StatementKind};
+use crate::embed::Embedder;
+use crate::lexical::{fold, phrase_keys, PhraseCounts};
+use crate::text::{content_words, words, Distinct};
 use crate::Embedded;
 use ndarray::{Array2, ArrayView2};
-use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Settings of a duplicate search.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DuplicateOptions {
-    /// Minimum cosine between every two members of a near-duplicate group.
+    /// Cosine between two spans that makes them duplicates on its own.
     pub threshold: f32,
     /// Also report a session repeating itself.
     pub within_session: bool,
+    /// Most distinct texts in one near-duplicate group.
+    pub max_group: usize,
 }
 
-/// Default near-duplicate threshold (see docs/THRESHOLDS.md).
+impl Default for DuplicateOptions {
+    fn default() -> Self {
+        DuplicateOptions {
+            threshold: DEFAULT_THRESHOLD,
+            within_session: false,
+            max_group: DEFAULT_MAX_GROUP,
+        }
+    }
+}
+
+/// Default cosine that alone makes two spans duplicates (see docs/THRESHOLDS.md).
 pub const DEFAULT_THRESHOLD: f32 = 0.81;
+
+/// Default largest near-duplicate group (distinct texts; copies ride along).
+pub const DEFAULT_MAX_GROUP: usize = 8;
+
+/// Lowest cosine at which a shared rare phrase (a rare word pair, which brings its rare
+/// words, or two rare words: two phrase keys) is evidence (see docs/THRESHOLDS.md).
+pub const PHRASE_FLOOR: f32 = 0.65;
+
+/// Longest span of a pair, in content words, as a multiple of the shorter: a fragment
+/// of four words is close to the topic of any long sentence about it, not to its ask.
+const MAX_LENGTH_RATIO: usize = 2;
+
+/// A phrase is rare when at most this share of the statements use it (and at most
+/// [`RARE_MIN_DF`] when the corpus is small).
+const RARE_SHARE: f64 = 0.01;
+
+/// Statements that may share a phrase for it still to count as rare, however small the corpus.
+const RARE_MIN_DF: u32 = 2;
+
+/// Content words a sentence or clause window needs to be compared on its own: fewer
+/// is a fragment ("checks", "as well as AI") that matches anything.
+const MIN_SPAN_WORDS: usize = 4;
+
+/// Words from which a sentence is also cut into clause windows.
+const LONG_SENTENCE: usize = 12;
+
+/// Consecutive clauses in one window.
+const MAX_CLAUSES: usize = 3;
 
 /// How a group's members match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -33,18 +89,32 @@ pub const DEFAULT_THRESHOLD: f32 = 0.81;
 pub enum GroupKind {
     /// Same text after normalising case, punctuation, whitespace and bullets.
     Exact,
-    /// Paraphrases above the threshold.
+    /// The same ask in other words, or near copies.
     Near,
 }
 
-/// A statement in a group, with the content words it has beyond the representative.
+/// A statement in a group: how it matches the representative and what it adds.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Member {
     /// The statement itself.
     #[serde(flatten)]
     pub statement: Statement,
-    /// Content words absent from the group's first (representative) statement.
+    /// Cosine of the matching spans of this member and the representative (1 for the
+    /// representative itself).
+    pub similarity: f64,
+    /// The part of this statement that matches, when it is not the whole statement.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<String>,
+    /// The part of the representative this member matches, when not all of it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matches: Option<String>,
+    /// Rare phrases this member's matching span shares with the representative's.
+    pub shared: Vec<String>,
+    /// Content words absent from the representative.
     pub adds: Vec<String>,
+    /// Ids of other statements with exactly this text (near groups only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub copies: Vec<String>,
 }
 
 /// Statements that make the same proposal.
@@ -52,7 +122,7 @@ pub struct Member {
 pub struct Group {
     /// Exact copies or paraphrases.
     pub kind: GroupKind,
-    /// Smallest pairwise cosine within the group.
+    /// Smallest similarity of a member to the representative.
     pub similarity: f64,
     /// Representative first (the plainest wording), then the others in corpus order.
     pub statements: Vec<Member>,
@@ -61,10 +131,12 @@ pub struct Group {
 /// The answer to `concord duplicates`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Duplicates {
-    /// Threshold used for near groups.
+    /// Cosine that alone makes two spans duplicates.
     pub threshold: f32,
     /// Whether same-session repeats were included.
     pub within_session: bool,
+    /// Largest near-duplicate group, in distinct texts.
+    pub max_group: usize,
     /// Sessions searched.
     pub sessions: usize,
     /// Statements searched.
@@ -73,46 +145,195 @@ pub struct Duplicates {
     pub groups: Vec<Group>,
 }
 
-/// Find exact and near-duplicate groups among embedded statements.
-pub fn duplicates(embedded: &Embedded, sessions: usize, options: &DuplicateOptions) -> Duplicates {
+/// Why two spans are duplicates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    /// Cosine of the two spans.
+    pub cosine: f32,
+    /// Span (index into the spans) on the lower-numbered statement's side.
+    pub spans: (usize, usize),
+    /// Rare phrases both spans use.
+    pub shared: Vec<String>,
+    /// Whether the cosine alone was enough.
+    pub strong: bool,
+}
+
+/// A piece of one statement that is compared on its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// Index of the distinct text (exact class) it belongs to.
+    pub owner: usize,
+    /// Byte range in the statement text; the whole text for the statement itself.
+    pub range: std::ops::Range<usize>,
+    /// Cut at clause boundaries inside a sentence: one of many small windows, so its
+    /// cosine alone is not evidence (a four-word fragment naming the subject is close to
+    /// any sentence about it); it counts only with shared rare phrases.
+    pub clauses: bool,
+}
+
+/// Find exact and near-duplicate groups among embedded statements; `embedder` embeds
+/// the sentences and clause windows of long statements.
+pub fn duplicates(
+    embedded: &Embedded,
+    embedder: &dyn Embedder,
+    sessions: usize,
+    options: &DuplicateOptions,
+) -> Result<Duplicates, crate::Error> {
     let statements = &embedded.statements;
-    let vectors = embedded.vectors.view();
+    let classes = exact_classes(statements);
+    let mut groups: Vec<Group> = classes
+        .iter()
+        .filter(|c| {
+            c.len() >= 2
+                && statements[c[0]].kind == StatementKind::Recommendation
+                && counts(statements, c, options.within_session)
+        })
+        .map(|c| exact_group(statements, c))
+        .collect();
 
-    // Exact classes: one entry per normalised text, members in corpus order.
-    let mut classes: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, s) in statements.iter().enumerate() {
-        let key = normalise(&s.text);
-        if !key.is_empty() {
-            classes.entry(key).or_default().push(i);
-        }
-    }
-    let mut classes: Vec<Vec<usize>> = classes.into_values().collect();
-    classes.sort_by_key(|c| c[0]);
-
-    let mut groups = Vec::new();
-    for class in &classes {
-        if class.len() >= 2 && counts(statements, class, options.within_session) {
-            groups.push(group(GroupKind::Exact, statements, vectors, class));
-        }
-    }
-
-    // Near groups are built over one representative row per exact class, so a
-    // copy-paste campaign of fifty identical texts costs one row, not fifty.
+    // Everything below sees one row per distinct text: linear in copies.
     let reps: Vec<usize> = classes.iter().map(|c| c[0]).collect();
-    let rep_vectors = Array2::from_shape_fn((reps.len(), vectors.ncols()), |(r, c)| {
-        vectors[[reps[r], c]]
-    });
-    for members in near_groups(rep_vectors.view(), options.threshold) {
-        let rows: Vec<usize> = {
-            let mut rows: Vec<usize> = members
-                .iter()
-                .flat_map(|&m| classes[m].iter().copied())
-                .collect();
-            rows.sort_unstable();
-            rows
+    let texts: Vec<&str> = reps.iter().map(|&r| statements[r].text.as_str()).collect();
+    let spans = spans_of(&texts);
+    let vectors = span_vectors(embedded, embedder, &reps, &texts, &spans)?;
+    let counts_of = PhraseCounts::of(texts.iter().copied());
+    let rare_df = ((texts.len() as f64 * RARE_SHARE).round() as u32).max(RARE_MIN_DF);
+    let keys: Vec<BTreeMap<String, String>> = spans
+        .iter()
+        .map(|s| {
+            phrase_keys(&texts[s.owner][s.range.clone()])
+                .into_iter()
+                .filter(|(k, _)| counts_of.df(k) <= rare_df)
+                .collect()
+        })
+        .collect();
+    // The ask must be in the span itself: a long statement is an ask as a whole only in
+    // a recommendations section, else through its own sentences and clauses, so a call
+    // in one sentence does not lend itself to a report in the next.
+    let asks: Vec<bool> = spans
+        .iter()
+        .map(|s| {
+            let st = &statements[reps[s.owner]];
+            let text = &st.text[s.range.clone()];
+            let whole = s.range.len() == st.text.len();
+            if whole && split_at(text, 0..text.len(), sentence_break).len() > 1 {
+                st.section == SectionKind::Recommendations
+            } else if sentence_start(&st.text, s.range.start) {
+                classify(st.section, text) == StatementKind::Recommendation
+            } else {
+                // A clause cut out of a sentence often opens with a verb ("provide an
+                // overview of…") without being an imperative: only a call phrase
+                // ("should", "calls for", …) counts there. A neutral opening word
+                // switches the opening-verb rule off.
+                classify(st.section, &format!("so {text}")) == StatementKind::Recommendation
+            }
+        })
+        .collect();
+    let sizes: Vec<usize> = spans
+        .iter()
+        .map(|s| content_words(&texts[s.owner][s.range.clone()]).len())
+        .collect();
+    let session_of = |class: usize| statements[reps[class]].session.as_str();
+
+    // Candidates: span pairs at the threshold, and span pairs sharing a rare phrase
+    // (few by definition: a rare phrase is in at most `rare_df` statements).
+    let mut candidates: BTreeSet<(usize, usize)> =
+        graph::pairs_above(&Points::new(vectors.view()), 0.0, options.threshold)
+            .into_iter()
+            .collect();
+    let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (u, k) in keys.iter().enumerate() {
+        for key in k.keys() {
+            postings.entry(key.as_str()).or_default().push(u);
+        }
+    }
+    for units in postings.values() {
+        for (a, &u) in units.iter().enumerate() {
+            for &v in &units[a + 1..] {
+                candidates.insert((u, v));
+            }
+        }
+    }
+
+    // Best evidence per pair of distinct texts.
+    let mut best: BTreeMap<(usize, usize), Evidence> = BTreeMap::new();
+    for (u, v) in candidates {
+        let (a, b) = (spans[u].owner, spans[v].owner);
+        if a == b || (!options.within_session && session_of(a) == session_of(b)) {
+            continue;
+        }
+        if !(asks[u] || asks[v]) {
+            continue;
+        }
+        let (lu, lv) = (sizes[u].max(1), sizes[v].max(1));
+        if lu.max(lv) > MAX_LENGTH_RATIO * lu.min(lv) {
+            continue;
+        }
+        let cosine = cosine(vectors.view(), u, v);
+        let weight = keys[u].keys().filter(|k| keys[v].contains_key(*k)).count();
+        let strong = cosine >= options.threshold && !spans[u].clauses && !spans[v].clauses;
+        let weak = cosine >= PHRASE_FLOOR && weight >= 2;
+        if !(strong || weak) {
+            continue;
+        }
+        let shared = shared_phrases(&keys[u], &keys[v]);
+        let (key, spans_ab) = if a < b {
+            ((a, b), (u, v))
+        } else {
+            ((b, a), (v, u))
         };
-        if counts(statements, &rows, options.within_session) {
-            groups.push(group(GroupKind::Near, statements, vectors, &rows));
+        let e = Evidence {
+            cosine,
+            spans: spans_ab,
+            shared,
+            strong,
+        };
+        match best.get(&key) {
+            Some(old) if (old.cosine, old.shared.len()) >= (e.cosine, e.shared.len()) => {}
+            _ => {
+                best.insert(key, e);
+            }
+        }
+    }
+    let best = mutual_only(best, |c| session_of(c));
+
+    let edges: Vec<(usize, usize)> = best.keys().copied().collect();
+    let components: Vec<Vec<usize>> = graph::components(reps.len(), &edges)
+        .into_iter()
+        .filter(|c| c.len() >= 2)
+        .collect();
+    // Complete linkage on "1 - cosine" for duplicate pairs and 2 for any other pair,
+    // cut at 1: a group forms only where every two members are duplicates.
+    let labels = linkage::cut(reps.len(), &components, Linkage::Complete, 1.0, |rows| {
+        let mut d = Vec::with_capacity(rows.len() * rows.len().saturating_sub(1) / 2);
+        for (k, &a) in rows.iter().enumerate() {
+            for &b in &rows[k + 1..] {
+                d.push(
+                    best.get(&(a.min(b), a.max(b)))
+                        .map_or(2.0, |e| 1.0 - e.cosine),
+                );
+            }
+        }
+        d
+    });
+    let mut by_label: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (class, label) in labels.into_iter().enumerate() {
+        by_label.entry(label).or_default().push(class);
+    }
+    let context = Context {
+        statements,
+        classes: &classes,
+        reps: &reps,
+        spans: &spans,
+        keys: &keys,
+        best: &best,
+    };
+    for members in by_label.into_values().filter(|m| m.len() >= 2) {
+        for part in split(&members, options.max_group.max(2), &best) {
+            let rows: Vec<usize> = part.iter().flat_map(|&c| classes[c].clone()).collect();
+            if part.len() >= 2 && counts(statements, &rows, options.within_session) {
+                groups.push(context.near_group(&part));
+            }
         }
     }
 
@@ -128,65 +349,390 @@ pub fn duplicates(embedded: &Embedded, sessions: usize, options: &DuplicateOptio
                     .cmp(&b.statements[0].statement.id),
             )
     });
-    Duplicates {
+    Ok(Duplicates {
         threshold: options.threshold,
         within_session: options.within_session,
+        max_group: options.max_group,
         sessions,
         statements: statements.len(),
         groups,
-    }
+    })
 }
 
-/// Groups of rows whose every pair has cosine >= threshold (complete linkage),
-/// keeping only groups of two or more.
-///
-/// A complete-linkage merge needs every pair above the threshold, so groups
-/// never cross connected components of the graph of close pairs: each
-/// component is clustered on its own, and rows with no close pair cost nothing.
-fn near_groups(vectors: ArrayView2<f32>, threshold: f32) -> Vec<Vec<usize>> {
-    let points = Points::new(vectors);
-    let edges = graph::pairs_above(&points, 0.0, threshold);
-    let mut out: Vec<Vec<usize>> = graph::components(vectors.nrows(), &edges)
-        .into_par_iter()
-        .filter(|c| c.len() >= 2)
-        .flat_map_iter(|rows| {
-            complete_linkage(&points.subset(&rows).view(), threshold)
-                .into_iter()
-                .map(move |g| g.into_iter().map(|r| rows[r]).collect::<Vec<_>>())
-        })
-        .collect();
-    out.sort();
+/// Statements grouped by normalised text, each class in corpus order, classes by first row.
+fn exact_classes(statements: &[Statement]) -> Vec<Vec<usize>> {
+    let mut classes: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, s) in statements.iter().enumerate() {
+        let key = normalise(&s.text);
+        if !key.is_empty() {
+            classes.entry(key).or_default().push(i);
+        }
+    }
+    let mut classes: Vec<Vec<usize>> = classes.into_values().collect();
+    classes.sort_by_key(|c| c[0]);
+    classes
+}
+
+/// Every distinct text as a whole, plus, for a long one, its sentences and the
+/// windows of one to three consecutive clauses of its long sentences.
+pub fn spans_of(texts: &[&str]) -> Vec<Span> {
+    let mut out = Vec::new();
+    for (owner, text) in texts.iter().enumerate() {
+        out.push(Span {
+            owner,
+            range: 0..text.len(),
+            clauses: false,
+        });
+        let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
+        seen.insert(trim(text, 0..text.len()));
+        let sentences = split_at(text, 0..text.len(), sentence_break);
+        for sentence in &sentences {
+            let sentence = sentence.clone();
+            if sentences.len() > 1 && substantial(&text[sentence.clone()]) {
+                let r = trim(text, sentence.clone());
+                if seen.insert(r) {
+                    out.push(Span {
+                        owner,
+                        range: r.0..r.1,
+                        clauses: false,
+                    });
+                }
+            }
+            if words(&text[sentence.clone()]).len() < LONG_SENTENCE {
+                continue;
+            }
+            let clauses = split_at(text, sentence, clause_break);
+            if clauses.len() < 2 {
+                continue;
+            }
+            for first in 0..clauses.len() {
+                for last in first..clauses.len().min(first + MAX_CLAUSES) {
+                    let range = clauses[first].start..clauses[last].end;
+                    if !substantial(&text[range.clone()]) {
+                        continue;
+                    }
+                    let r = trim(text, range);
+                    if seen.insert(r) {
+                        out.push(Span {
+                            owner,
+                            range: r.0..r.1,
+                            clauses: true,
+                        });
+                    }
+                }
+            }
+        }
+    }
     out
 }
 
-/// Complete linkage over all rows of `points`, cut at `threshold`; groups of two or more.
-fn complete_linkage(points: &Points, threshold: f32) -> Vec<Vec<usize>> {
-    let m = points.vectors.nrows();
-    let mut condensed = condensed_distances(points.vectors);
-    let dendrogram = kodama::linkage(&mut condensed, m, kodama::Method::Complete);
-    let mut members: Vec<Vec<usize>> = (0..m).map(|i| vec![i]).collect();
-    members.resize(2 * m - 1, Vec::new());
-    let mut alive = vec![true; 2 * m - 1];
-    for (i, step) in dendrogram.steps().iter().enumerate() {
-        // Complete linkage is monotone: once a merge exceeds the cut, all later do.
-        if step.dissimilarity > 1.0 - threshold {
-            break;
+/// Whether byte `at` of `text` starts a sentence (the text's start, or just after a break).
+fn sentence_start(text: &str, at: usize) -> bool {
+    split_at(text, 0..text.len(), sentence_break)
+        .iter()
+        .any(|r| trim(text, r.clone()).0 == at)
+}
+
+/// Enough content words to stand on its own.
+fn substantial(text: &str) -> bool {
+    content_words(text).len() >= MIN_SPAN_WORDS
+}
+
+/// `range` without surrounding spaces and punctuation, as (start, end).
+fn trim(text: &str, range: std::ops::Range<usize>) -> (usize, usize) {
+    let s = &text[range.clone()];
+    let keep = |c: char| c.is_alphanumeric() || c == ')' || c == '"' || c == '”';
+    let start = range.start
+        + s.find(|c: char| c.is_alphanumeric() || c == '(')
+            .unwrap_or(0);
+    let end = range.start
+        + s.rfind(keep).map_or(s.len(), |i| {
+            i + s[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    (start, end.max(start))
+}
+
+/// Pieces of `range` between the breaks `is_break(text, at)` reports as `(skip)` bytes.
+fn split_at(
+    text: &str,
+    range: std::ops::Range<usize>,
+    is_break: fn(&str, usize) -> Option<usize>,
+) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    let mut at = range.start;
+    while at < range.end {
+        if let Some(skip) = is_break(&text[..range.end], at) {
+            if at > start {
+                out.push(start..at);
+            }
+            start = at + skip;
+            at = start;
+            continue;
         }
-        let mut merged = std::mem::take(&mut members[step.cluster1]);
-        merged.append(&mut members[step.cluster2]);
-        alive[step.cluster1] = false;
-        alive[step.cluster2] = false;
-        members[m + i] = merged;
+        at += text[at..].chars().next().map_or(1, char::len_utf8);
     }
-    members
-        .into_iter()
-        .zip(alive)
-        .filter(|(g, alive)| *alive && g.len() >= 2)
-        .map(|(mut g, _)| {
-            g.sort_unstable();
-            g
+    if range.end > start {
+        out.push(start..range.end);
+    }
+    out
+}
+
+/// A sentence ends at `.`, `;`, `:`, `!` or `?` before a space, or at a dash or
+/// bullet set off by spaces; returns the bytes to skip.
+fn sentence_break(text: &str, at: usize) -> Option<usize> {
+    let rest = &text[at..];
+    let mut chars = rest.chars();
+    let c = chars.next()?;
+    if matches!(c, '.' | ';' | ':' | '!' | '?') && chars.next().is_some_and(char::is_whitespace) {
+        // Not after a single letter or a number ("e.g. ", "No. 5"): abbreviations.
+        let before = text[..at]
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if c == '.' && before.chars().count() <= 1 {
+            return None;
+        }
+        return Some(c.len_utf8() + 1);
+    }
+    for dash in [" - ", " – ", " — ", " • "] {
+        if rest.starts_with(dash) {
+            return Some(dash.len());
+        }
+    }
+    None
+}
+
+/// A clause ends at a comma or semicolon, or before a coordinating word (with the
+/// comma before it, if any); returns the bytes to skip.
+fn clause_break(text: &str, at: usize) -> Option<usize> {
+    const WORDS: &[&str] = &["and", "or", "as well as", "while", "whereas", "including"];
+    let rest = &text[at..];
+    for lead in [", ", "; ", " "] {
+        if let Some(after) = rest.strip_prefix(lead) {
+            for word in WORDS {
+                if after.starts_with(word) && after[word.len()..].starts_with(' ') {
+                    return Some(lead.len() + word.len() + 1);
+                }
+            }
+        }
+    }
+    [", ", "; ", " – ", " — "]
+        .iter()
+        .find(|sep| rest.starts_with(**sep))
+        .map(|sep| sep.len())
+}
+
+/// One unit vector per span: statements' own rows, windows embedded once per distinct text.
+fn span_vectors(
+    embedded: &Embedded,
+    embedder: &dyn Embedder,
+    reps: &[usize],
+    texts: &[&str],
+    spans: &[Span],
+) -> Result<Array2<f32>, crate::Error> {
+    let windows: Vec<&str> = spans
+        .iter()
+        .filter(|s| s.range.len() != texts[s.owner].len())
+        .map(|s| &texts[s.owner][s.range.clone()])
+        .collect();
+    let distinct = Distinct::of(windows.iter().copied());
+    let window_vectors = if distinct.values.is_empty() {
+        Array2::zeros((0, embedded.vectors.ncols()))
+    } else {
+        embedder.embed(&distinct.values)?
+    };
+    let dim = embedded.vectors.ncols();
+    let mut out = Array2::zeros((spans.len(), dim));
+    let mut w = 0;
+    for (row, s) in spans.iter().enumerate() {
+        let source = if s.range.len() == texts[s.owner].len() {
+            embedded.vectors.row(reps[s.owner])
+        } else {
+            w += 1;
+            window_vectors.row(distinct.slot[w - 1])
+        };
+        out.row_mut(row).assign(&source);
+    }
+    Ok(out)
+}
+
+/// Cosine of two span rows, NaN as 0 and clamped, as everywhere else.
+fn cosine(vectors: ArrayView2<f32>, u: usize, v: usize) -> f32 {
+    crate::cluster::similarity::cosine(vectors.row(u), vectors.row(v))
+}
+
+/// Rare phrases in both key sets, surface words of the first; a word already inside a
+/// shared word pair is not listed again.
+fn shared_phrases(a: &BTreeMap<String, String>, b: &BTreeMap<String, String>) -> Vec<String> {
+    let pairs: Vec<&String> = a
+        .keys()
+        .filter(|k| k.contains(' ') && b.contains_key(*k))
+        .collect();
+    let mut out: Vec<String> = pairs.iter().map(|k| a[*k].clone()).collect();
+    for (k, surface) in a {
+        if !k.contains(' ')
+            && b.contains_key(k)
+            && !pairs.iter().any(|p| p.split(' ').any(|w| w == k))
+        {
+            out.push(surface.clone());
+        }
+    }
+    out
+}
+
+/// Keep strong pairs, and weak pairs whose two texts are each other's best match in
+/// the other's session (mutual nearest neighbours across sessions).
+fn mutual_only<'a>(
+    best: BTreeMap<(usize, usize), Evidence>,
+    session_of: impl Fn(usize) -> &'a str,
+) -> BTreeMap<(usize, usize), Evidence> {
+    // For each text and other session: its highest cosine there.
+    let mut top: HashMap<(usize, &str), f32> = HashMap::new();
+    for (&(a, b), e) in &best {
+        for (x, y) in [(a, b), (b, a)] {
+            let slot = top.entry((x, session_of(y))).or_insert(f32::MIN);
+            *slot = slot.max(e.cosine);
+        }
+    }
+    // Indexing `top` cannot fail: every (text, other session) of a pair in `best` was
+    // inserted by the loop above.
+    best.into_iter()
+        .filter(|((a, b), e)| {
+            e.strong
+                || (top[&(*a, session_of(*b))] <= e.cosine
+                    && top[&(*b, session_of(*a))] <= e.cosine)
         })
         .collect()
+}
+
+/// Cut a complete-linkage group into parts of at most `max` texts: the representative
+/// with its `max - 1` closest, then the same for what is left. Every two texts of the
+/// group are duplicates, so every part is still a group.
+fn split(
+    members: &[usize],
+    max: usize,
+    best: &BTreeMap<(usize, usize), Evidence>,
+) -> Vec<Vec<usize>> {
+    let sim = |a: usize, b: usize| {
+        best.get(&(a.min(b), a.max(b)))
+            .map_or(0.0, |e| f64::from(e.cosine))
+    };
+    let mut left: Vec<usize> = members.to_vec();
+    let mut out = Vec::new();
+    while left.len() > max {
+        let rep = representative(&left, sim);
+        let mut rest: Vec<usize> = left.iter().copied().filter(|&m| m != rep).collect();
+        // Closest first; ties to the earlier text.
+        rest.sort_by(|&x, &y| sim(rep, y).total_cmp(&sim(rep, x)).then(x.cmp(&y)));
+        let mut part = vec![rep];
+        part.extend(rest.drain(..max - 1));
+        part.sort_unstable();
+        out.push(part);
+        left = rest;
+    }
+    out.push(left);
+    out
+}
+
+/// The member with the highest summed similarity to the others; ties to the earliest.
+fn representative(members: &[usize], sim: impl Fn(usize, usize) -> f64) -> usize {
+    let mut best = (members[0], f64::MIN);
+    for &m in members {
+        let score: f64 = members
+            .iter()
+            .filter(|&&o| o != m)
+            .map(|&o| sim(m, o))
+            .sum();
+        if score > best.1 + 1e-9 {
+            best = (m, score);
+        }
+    }
+    best.0
+}
+
+/// What a near group is built from.
+struct Context<'a> {
+    statements: &'a [Statement],
+    classes: &'a [Vec<usize>],
+    reps: &'a [usize],
+    spans: &'a [Span],
+    keys: &'a [BTreeMap<String, String>],
+    best: &'a BTreeMap<(usize, usize), Evidence>,
+}
+
+impl Context<'_> {
+    /// A near group of distinct texts `part` (sorted): representative first.
+    fn near_group(&self, part: &[usize]) -> Group {
+        let sim = |a: usize, b: usize| {
+            self.best
+                .get(&(a.min(b), a.max(b)))
+                .map_or(0.0, |e| f64::from(e.cosine))
+        };
+        let rep = representative(part, sim);
+        let rep_text = &self.statements[self.reps[rep]].text;
+        let base: BTreeSet<String> = content_words(rep_text).iter().map(|w| fold(w)).collect();
+        let order = std::iter::once(rep).chain(part.iter().copied().filter(|&c| c != rep));
+        let members: Vec<Member> = order
+            .map(|c| {
+                let row = self.reps[c];
+                let statement = self.statements[row].clone();
+                let (similarity, span, matches, shared) = if c == rep {
+                    (1.0, None, None, Vec::new())
+                } else {
+                    self.evidence(rep, c)
+                };
+                let mut seen = BTreeSet::new();
+                let adds = content_words(&statement.text)
+                    .into_iter()
+                    .filter(|w| !base.contains(&fold(w)) && seen.insert(fold(w)))
+                    .collect();
+                let copies = self.classes[c][1..]
+                    .iter()
+                    .map(|&r| self.statements[r].id.clone())
+                    .collect();
+                Member {
+                    statement,
+                    similarity,
+                    span,
+                    matches,
+                    shared,
+                    adds,
+                    copies,
+                }
+            })
+            .collect();
+        let similarity = members.iter().map(|m| m.similarity).fold(1.0f64, f64::min);
+        Group {
+            kind: GroupKind::Near,
+            similarity,
+            statements: members,
+        }
+    }
+
+    /// Similarity, matching spans of member `c` and of the representative `rep` (when
+    /// part of the text), and their shared phrases.
+    fn evidence(&self, rep: usize, c: usize) -> (f64, Option<String>, Option<String>, Vec<String>) {
+        let Some(e) = self.best.get(&(rep.min(c), rep.max(c))) else {
+            return (0.0, None, None, Vec::new());
+        };
+        let (mine, theirs) = if c < rep {
+            (e.spans.0, e.spans.1)
+        } else {
+            (e.spans.1, e.spans.0)
+        };
+        let part = |span: usize, class: usize| {
+            let s = &self.spans[span];
+            let text = &self.statements[self.reps[class]].text;
+            (s.range.len() != text.len()).then(|| text[s.range.clone()].to_string())
+        };
+        (
+            crate::rank::round4(f64::from(e.cosine)),
+            part(mine, c),
+            part(theirs, rep),
+            shared_phrases(&self.keys[mine], &self.keys[theirs]),
+        )
+    }
 }
 
 /// Whether a group is news: it spans two sessions, or same-session repeats were asked for.
@@ -198,49 +744,23 @@ fn counts(statements: &[Statement], rows: &[usize], within_session: bool) -> boo
     sessions.len() >= 2 || (within_session && rows.len() >= 2)
 }
 
-fn group(
-    kind: GroupKind,
-    statements: &[Statement],
-    vectors: ArrayView2<f32>,
-    rows: &[usize],
-) -> Group {
-    let mut min = 1.0f32;
-    for (a, &i) in rows.iter().enumerate() {
-        for &j in &rows[a + 1..] {
-            min = min.min(cosine(vectors.row(i), vectors.row(j)));
-        }
-    }
-    // The plainest wording (fewest content words) is the one the others add to.
-    let rep = *rows
-        .iter()
-        .min_by_key(|&&r| (content_words(&statements[r].text).len(), r))
-        .unwrap_or(&rows[0]);
-    let base: BTreeSet<String> = content_words(&statements[rep].text)
-        .iter()
-        .map(|w| stem(w))
-        .collect();
-    let order = std::iter::once(rep).chain(rows.iter().copied().filter(|&r| r != rep));
-    let members = order
-        .map(|r| {
-            let mut seen = BTreeSet::new();
-            let adds = content_words(&statements[r].text)
-                .into_iter()
-                .filter(|w| !base.contains(&stem(w)) && seen.insert(stem(w)))
-                .collect();
-            Member {
-                statement: statements[r].clone(),
-                adds,
-            }
-        })
-        .collect();
+/// A group of exact copies: every copy listed, similarity 1, nothing added.
+fn exact_group(statements: &[Statement], rows: &[usize]) -> Group {
     Group {
-        kind,
-        similarity: crate::rank::round4(f64::from(if kind == GroupKind::Exact {
-            1.0
-        } else {
-            min
-        })),
-        statements: members,
+        kind: GroupKind::Exact,
+        similarity: 1.0,
+        statements: rows
+            .iter()
+            .map(|&r| Member {
+                statement: statements[r].clone(),
+                similarity: 1.0,
+                span: None,
+                matches: None,
+                shared: Vec::new(),
+                adds: Vec::new(),
+                copies: Vec::new(),
+            })
+            .collect(),
     }
 }
 
@@ -252,16 +772,6 @@ pub fn normalise(text: &str) -> String {
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// A crude plural fold so "guideline" and "guidelines" count as one word.
-fn stem(word: &str) -> String {
-    let w = word.strip_suffix("'s").unwrap_or(word);
-    if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
-        w[..w.len() - 1].to_string()
-    } else {
-        w.to_string()
-    }
 }
 
 #[cfg(test)]
@@ -277,36 +787,106 @@ mod tests {
         assert_eq!(normalise("1. Keep it open."), "1 keep it open");
     }
 
-    #[test]
-    fn stem_folds_plurals_only() {
-        assert_eq!(stem("guidelines"), "guideline");
-        assert_eq!(stem("access"), "access");
-        assert_eq!(stem("igf's"), "igf");
-    }
-}
-
-#[cfg(test)]
-mod drift_tests {
-    use super::*;
-    use ndarray::Array2;
-
-    fn unit(deg: f32) -> [f32; 2] {
-        let r = deg.to_radians();
-        [r.cos(), r.sin()]
+    fn span_texts(text: &str) -> Vec<String> {
+        spans_of(&[text])
+            .into_iter()
+            .map(|s| text[s.range].to_string())
+            .collect()
     }
 
     #[test]
-    fn a_chain_that_drifts_is_split() {
-        // A~B and B~C at cos 0.87 (30°), but A~C only 0.5 (60°).
-        let rows = [unit(0.0), unit(30.0), unit(60.0)];
-        let v = Array2::from_shape_fn((3, 2), |(i, j)| rows[i][j]);
-        let groups = near_groups(v.view(), 0.85);
-        assert_eq!(groups.len(), 1);
-        assert_eq!(
-            groups[0].len(),
-            2,
-            "only one neighbouring pair forms a group"
+    fn a_proposal_inside_a_long_sentence_becomes_its_own_span() {
+        let text = "The panel welcomed progress on rural broadband, and called for binding \
+                    rules on the recycling of discarded electronic devices by manufacturers.";
+        let spans = span_texts(text);
+        assert_eq!(spans[0], text, "the whole statement comes first");
+        assert!(
+            spans.iter().any(|s| s
+                == "called for binding rules on the recycling of discarded electronic devices by manufacturers"),
+            "{spans:#?}"
         );
-        assert!(near_groups(v.view(), 0.4).iter().any(|g| g.len() == 3));
+        assert!(spans
+            .iter()
+            .all(|s| content_words(s).len() >= MIN_SPAN_WORDS));
+    }
+
+    #[test]
+    fn sentences_split_but_not_at_abbreviations() {
+        let spans = span_texts(
+            "Fund the new regional hubs properly. Publish e.g. yearly progress reports online.",
+        );
+        assert!(
+            spans.contains(&"Fund the new regional hubs properly".to_string()),
+            "{spans:#?}"
+        );
+        assert!(
+            spans.contains(&"Publish e.g. yearly progress reports online".to_string()),
+            "{spans:#?}"
+        );
+    }
+
+    #[test]
+    fn short_statements_are_one_span() {
+        assert_eq!(span_texts("Keep the forum open to all.").len(), 1);
+        assert!(spans_of(&[""]).len() == 1);
+    }
+
+    #[test]
+    fn shared_phrases_list_word_pairs_once() {
+        let keys = |t: &str| -> BTreeMap<String, String> { phrase_keys(t).into_iter().collect() };
+        let shared = shared_phrases(
+            &keys("enforce cyber laws today with broad checks"),
+            &keys("cyber laws require broad checks"),
+        );
+        assert!(shared.contains(&"cyber laws".to_string()), "{shared:?}");
+        assert!(shared.contains(&"broad checks".to_string()), "{shared:?}");
+        assert!(
+            !shared.contains(&"cyber".to_string()),
+            "inside a pair: {shared:?}"
+        );
+        let lone = shared_phrases(&keys("certified recyclers"), &keys("certified labs"));
+        assert_eq!(lone, vec!["certified".to_string()]);
+    }
+
+    #[test]
+    fn a_chain_that_drifts_is_split_and_big_groups_are_cut_to_size() {
+        // Pairs 0~1 and 1~2 are duplicates, 0~2 is not: complete linkage keeps one pair.
+        let e = |c: f32| Evidence {
+            cosine: c,
+            spans: (0, 0),
+            shared: Vec::new(),
+            strong: true,
+        };
+        let best: BTreeMap<(usize, usize), Evidence> =
+            [((0, 1), e(0.9)), ((1, 2), e(0.85))].into_iter().collect();
+        let labels = linkage::cut(3, &[vec![0, 1, 2]], Linkage::Complete, 1.0, |rows| {
+            let mut d = Vec::new();
+            for (k, &a) in rows.iter().enumerate() {
+                for &b in &rows[k + 1..] {
+                    d.push(
+                        best.get(&(a.min(b), a.max(b)))
+                            .map_or(2.0, |e| 1.0 - e.cosine),
+                    );
+                }
+            }
+            d
+        });
+        assert_eq!(labels[0], labels[1]);
+        assert_ne!(labels[1], labels[2]);
+
+        // Ten texts, all duplicates of each other: parts of at most 4.
+        let mut all = BTreeMap::new();
+        for a in 0..10 {
+            for b in a + 1..10 {
+                all.insert((a, b), e(0.9 - 0.001 * (a + b) as f32));
+            }
+        }
+        let parts = split(&(0..10).collect::<Vec<_>>(), 4, &all);
+        assert_eq!(
+            parts.iter().map(Vec::len).collect::<Vec<_>>(),
+            vec![4, 4, 2]
+        );
+        let flat: BTreeSet<usize> = parts.iter().flatten().copied().collect();
+        assert_eq!(flat.len(), 10, "every text in exactly one part");
     }
 }

@@ -6,16 +6,22 @@ use crate::corpus::Statement;
 use crate::stance::{Position, SessionStance};
 use std::fmt::Write;
 
-/// Render duplicate groups: each with its sessions, citations and what each copy adds.
+/// Render duplicate groups: each member with its citation, its similarity to the
+/// representative, the span that matches, the rare phrases they share, what it adds,
+/// and its exact copies.
 pub fn duplicates_markdown(d: &Duplicates) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# Duplicate proposals\n");
     let _ = writeln!(
         out,
-        "{} statements from {} sessions · near-duplicate threshold: cosine ≥ {} between every two members · {}\n",
+        "{} statements from {} sessions · duplicates: cosine ≥ {} between two statements or \
+         their sentences or clauses, or a lower cosine with shared rare phrases, and at least one \
+         of the two asks for something · every member is a duplicate of every other · at most {} \
+         texts per group · {}\n",
         d.statements,
         d.sessions,
         d.threshold,
+        d.max_group,
         if d.within_session {
             "repeats within one session included"
         } else {
@@ -44,7 +50,7 @@ pub fn duplicates_markdown(d: &Duplicates) -> String {
         };
         let _ = writeln!(
             out,
-            "## {}. {} statements, {kind} (min. cosine {:.2})\n",
+            "## {}. {} statements, {kind} (min. similarity to the representative {:.2})\n",
             i + 1,
             g.statements.len(),
             g.similarity
@@ -53,10 +59,41 @@ pub fn duplicates_markdown(d: &Duplicates) -> String {
             let _ = write!(out, "- {}", cite(&m.statement));
             if k == 0 {
                 out.push_str(" — *representative*");
-            } else if m.adds.is_empty() {
-                out.push_str(" — adds nothing");
-            } else {
-                let _ = write!(out, " — **adds:** {}", m.adds.join(", "));
+            } else if g.kind == GroupKind::Near {
+                let _ = write!(out, " — similarity {:.2}", m.similarity);
+                if let Some(span) = &m.span {
+                    let _ = write!(out, "; its matching part: “{span}”");
+                }
+                if let Some(part) = &m.matches {
+                    let _ = write!(out, "; matches the representative's “{part}”");
+                }
+                if !m.shared.is_empty() {
+                    let _ = write!(out, "; **shares:** {}", m.shared.join(", "));
+                }
+            }
+            if k > 0 {
+                if m.adds.is_empty() {
+                    out.push_str("; adds nothing");
+                } else {
+                    let _ = write!(out, "; **adds:** {}", m.adds.join(", "));
+                }
+            }
+            if !m.copies.is_empty() {
+                let _ = write!(
+                    out,
+                    "; {} exact {}: {}",
+                    m.copies.len(),
+                    if m.copies.len() == 1 {
+                        "copy"
+                    } else {
+                        "copies"
+                    },
+                    m.copies
+                        .iter()
+                        .map(|id| format!("`{id}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
             }
             out.push('\n');
         }

@@ -1,8 +1,7 @@
 //! Average-linkage agglomerative clustering (kodama), cut at a cosine threshold.
 
-use super::graph::{self, UnionFind};
-use super::{similarity, ClusterError, Clustering, Fit, Points};
-use rayon::prelude::*;
+use super::linkage::{self, Linkage};
+use super::{graph, similarity, ClusterError, Clustering, Fit, Points};
 use serde::Serialize;
 
 /// Merge groups while their average pairwise similarity stays at or above
@@ -19,10 +18,6 @@ pub struct Agglomerative {
 /// its distance matrix takes `n²/2` floats (40,000 rows: 3.2 GB).
 pub const MAX_COMPONENT: usize = 40_000;
 
-/// Numerical slack for the graph, so a pair whose similarity rounds differently in
-/// the blocked product and in the linkage matrix still shares a component.
-const GRAPH_SLACK: f32 = 1e-4;
-
 /// Up to this many rows one linkage over all pairs is cheaper than finding the
 /// components first (its matrix: 288 MB at 12,000 rows); beyond, memory decides.
 const DENSE_UP_TO: usize = 12_000;
@@ -37,8 +32,9 @@ impl Fit for Agglomerative {
                 self.threshold
             )));
         }
-        if points.vectors.nrows() <= DENSE_UP_TO {
-            return Ok(Clustering::from_raw(&self.dense(points)));
+        let n = points.vectors.nrows();
+        if n <= DENSE_UP_TO {
+            return Ok(Clustering::from_raw(&self.cut(points, &[(0..n).collect()])));
         }
         self.by_components(points)
     }
@@ -51,7 +47,9 @@ impl Agglomerative {
     /// equals one linkage over everything without its n × n matrix.
     fn by_components(&self, points: &Points) -> Result<Clustering, ClusterError> {
         let n = points.vectors.nrows();
-        let edges = graph::pairs_above(points, self.lexical_weight, self.threshold - GRAPH_SLACK);
+        // The graph compares the linkage's own floats with its own cut (one engine),
+        // so a pair within the cut is always an edge.
+        let edges = graph::pairs_within(points, self.lexical_weight, self.cut_height());
         let components = graph::components(n, &edges);
         if let Some(big) = components.iter().find(|c| c.len() > MAX_COMPONENT) {
             return Err(ClusterError::Invalid(format!(
@@ -61,41 +59,23 @@ impl Agglomerative {
                 self.threshold
             )));
         }
-        let local: Vec<Vec<usize>> = components
-            .par_iter()
-            .map(|rows| self.dense(&points.subset(rows).view()))
-            .collect();
-        let mut raw = vec![0; n];
-        let mut offset = 0;
-        for (rows, labels) in components.iter().zip(&local) {
-            for (&row, &label) in rows.iter().zip(labels) {
-                raw[row] = offset + label;
-            }
-            offset += rows.len();
-        }
-        Ok(Clustering::from_raw(&raw))
+        Ok(Clustering::from_raw(&self.cut(points, &components)))
     }
 
-    /// Average linkage over all pairs of `points`, cut at the threshold.
-    fn dense(&self, points: &Points) -> Vec<usize> {
-        let n = points.vectors.nrows();
-        if n < 2 {
-            return vec![0; n];
-        }
-        let mut condensed =
-            similarity::condensed_hybrid(points.vectors, points.terms, self.lexical_weight);
-        let dendrogram = kodama::linkage(&mut condensed, n, kodama::Method::Average);
-        let cut = (1.0 + self.lexical_weight) - self.threshold;
-        // Average linkage has no inversions, so the merges at or below the cut are
-        // closed under "child of": a union over them, in any order, is the flat cut.
-        let mut sets = UnionFind::new(2 * n - 1);
-        for (i, step) in dendrogram.steps().iter().enumerate() {
-            if step.dissimilarity <= cut {
-                sets.union(step.cluster1, n + i);
-                sets.union(step.cluster2, n + i);
-            }
-        }
-        (0..n).map(|i| sets.find(i)).collect()
+    /// The threshold as a linkage distance.
+    fn cut_height(&self) -> f32 {
+        (1.0 + self.lexical_weight) - self.threshold
+    }
+
+    /// Average linkage within each of `components`, cut at the threshold.
+    fn cut(&self, points: &Points, components: &[Vec<usize>]) -> Vec<usize> {
+        linkage::cut(
+            points.vectors.nrows(),
+            components,
+            Linkage::Average,
+            self.cut_height(),
+            |rows| similarity::condensed_hybrid(&points.subset(rows).view(), self.lexical_weight),
+        )
     }
 }
 
@@ -187,7 +167,7 @@ mod tests {
                 threshold,
                 lexical_weight,
             };
-            let exact = Clustering::from_raw(&m.dense(&p));
+            let exact = Clustering::from_raw(&m.cut(&p, &[(0..n).collect()]));
             let fast = m.by_components(&p).unwrap();
             assert_eq!(
                 fast, exact,

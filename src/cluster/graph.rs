@@ -1,54 +1,45 @@
 //! The similarity graph: every pair above a threshold, found block by block so
 //! no n × n matrix is ever held, and its connected components.
 
+use super::similarity::{blocks, hybrid_rows};
 use super::Points;
-use ndarray::s;
-use rayon::prelude::*;
 
-/// Rows compared against the rest in one step; a block of similarities is
-/// `BLOCK × n` floats, small enough for cache and memory at any corpus size.
-const BLOCK: usize = 256;
-
-/// All pairs `(i, j)`, `i < j`, whose hybrid similarity is at least `threshold`.
-///
-/// Cosines come from one matrix product per block; the lexical term, which can
-/// add at most `weight`, is only computed for pairs whose cosine leaves it a chance.
+/// All pairs `(i, j)`, `i < j`, whose hybrid similarity `cos + weight × tfidf` is at
+/// least `threshold`, in row order.
 pub fn pairs_above(points: &Points, weight: f32, threshold: f32) -> Vec<(usize, usize)> {
-    let v = points.vectors;
-    let n = v.nrows();
-    let lexical = weight > 0.0 && !points.terms.is_empty();
-    let floor = if lexical {
-        threshold - weight
-    } else {
-        threshold
-    };
-    let starts: Vec<usize> = (0..n).step_by(BLOCK).collect();
-    let blocks: Vec<Vec<(usize, usize)>> = starts
-        .into_par_iter()
-        .map(|r0| {
-            let r1 = (r0 + BLOCK).min(n);
-            // Upper triangle only: columns from r0 on.
-            let sims = v.slice(s![r0..r1, ..]).dot(&v.slice(s![r0.., ..]).t());
-            let mut out = Vec::new();
-            for (bi, row) in sims.rows().into_iter().enumerate() {
-                let i = r0 + bi;
-                for (k, &cos) in row.iter().enumerate().skip(bi + 1) {
-                    let j = r0 + k;
-                    // The lexical bonus is never negative: only pairs the cosine
-                    // alone leaves short need it computed.
-                    if cos >= threshold
-                        || (lexical
-                            && cos >= floor
-                            && cos + weight * points.terms[i].dot(&points.terms[j]) >= threshold)
-                    {
-                        out.push((i, j));
-                    }
-                }
+    pairs_where(points, weight, threshold - weight, |sim| sim >= threshold)
+}
+
+/// All pairs `(i, j)`, `i < j`, whose linkage distance `(1 + weight) - hybrid` is at
+/// most `cut`: the very comparison the linkage cut makes on the very same floats, so
+/// no pair a merge within the cut could rest on is missing from the graph.
+pub fn pairs_within(points: &Points, weight: f32, cut: f32) -> Vec<(usize, usize)> {
+    let top = 1.0 + weight;
+    // Distances within the cut need a similarity of about `top - cut`; the lexical
+    // term adds at most `weight`, and the margin keeps rounding on the safe side.
+    let lexical_from = top - cut - weight - 1e-3;
+    pairs_where(points, weight, lexical_from, |sim| top - sim <= cut)
+}
+
+/// [`hybrid_rows`] filtered by `keep`.
+fn pairs_where(
+    points: &Points,
+    weight: f32,
+    lexical_from: f32,
+    keep: impl Fn(f32) -> bool + Sync,
+) -> Vec<(usize, usize)> {
+    let n = points.vectors.nrows();
+    let states: Vec<Vec<(usize, usize)>> = (0..blocks(n)).map(|_| Vec::new()).collect();
+    hybrid_rows(points, weight, lexical_from, states, |out, i, sims| {
+        for (k, &sim) in sims.iter().enumerate() {
+            if keep(sim) {
+                out.push((i, i + 1 + k));
             }
-            out
-        })
-        .collect();
-    blocks.into_iter().flatten().collect()
+        }
+    })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// Connected components of the graph on `n` nodes with `edges`: each a sorted
@@ -111,7 +102,7 @@ mod tests {
     #[test]
     fn blocked_pairs_match_brute_force() {
         // More rows than one block, so block edges are exercised.
-        let n = BLOCK + 37;
+        let n = crate::cluster::similarity::BLOCK + 37;
         let mut state = 12345u64;
         let mut v = Array2::from_shape_fn((n, 8), |_| {
             state = state

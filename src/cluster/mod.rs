@@ -7,6 +7,7 @@ mod agglomerative;
 mod cache;
 pub mod graph;
 mod kmeans;
+pub mod linkage;
 pub mod similarity;
 
 pub use agglomerative::Agglomerative;

@@ -1,5 +1,7 @@
 //! Pairwise cosine similarities of unit vectors, computed in parallel.
 
+use super::Points;
+#[cfg(doc)]
 use crate::lexical::TermVector;
 use ndarray::{s, ArrayView1, ArrayView2};
 use rayon::prelude::*;
@@ -23,74 +25,134 @@ pub fn condensed_index(n: usize, i: usize, j: usize) -> usize {
 
 /// Condensed cosine-distance matrix (`1 - cos`, in `[0, 2]`), the input kodama expects.
 pub fn condensed_distances(vectors: ArrayView2<f32>) -> Vec<f32> {
-    condensed_hybrid(vectors, &[], 0.0)
+    condensed_hybrid(&Points::new(vectors), 0.0)
 }
 
 /// Rows whose similarities come from one matrix product: `BLOCK × n` floats at a time.
-const BLOCK: usize = 256;
+pub const BLOCK: usize = 256;
 
-/// Condensed distance matrix `(1 + weight) - hybrid`, never negative.
+/// Number of row blocks [`hybrid_rows`] visits for `n` rows.
+pub fn blocks(n: usize) -> usize {
+    n.div_ceil(BLOCK)
+}
+
+/// The one similarity engine: the hybrid similarity `cos + weight × tfidf` of every
+/// pair `(i, j)`, `i < j`, handed to `visit(state, i, sims)` row by row, where
+/// `sims[k]` is the similarity of `i` with `i + 1 + k`.
 ///
-/// Cosines come from one matrix product per block of rows (a fast sgemm, where
-/// a dot call per pair spent most of the time in scalar loops); blocks are
-/// filled in parallel, each by one thread, so the result does not depend on
-/// the thread count.
-pub fn condensed_hybrid(vectors: ArrayView2<f32>, terms: &[TermVector], weight: f32) -> Vec<f32> {
+/// Cosines come from one matrix product per block of [`BLOCK`] rows (a fast sgemm,
+/// where a dot call per pair spent most of the time in scalar loops), NaN mapped to 0
+/// and clamped to `[-1, 1]` so a degenerate vector can never poison a sort or a
+/// linkage. The TF-IDF cosines of a row with every later row go through the inverted
+/// index, so only rows sharing a term are touched; terms are visited in id order, the
+/// order of [`TermVector::dot`], so every caller sees the same floats. `states[b]` is
+/// the state of block `b` (rows `b × BLOCK ..`); blocks run in parallel, each on one
+/// thread, so the result does not depend on the thread count. Blocks without a state
+/// are not visited.
+///
+/// The lexical term of a pair whose cosine is below `lexical_from` is left out (0):
+/// a caller that only wants pairs above a threshold passes `threshold - weight`, and
+/// is spared the inverted index walk over every row sharing a common word. Its value
+/// is the same float either way (`TermVector::dot` sums in the same order).
+pub fn hybrid_rows<S, F>(
+    points: &Points,
+    weight: f32,
+    lexical_from: f32,
+    states: Vec<S>,
+    visit: F,
+) -> Vec<S>
+where
+    S: Send,
+    F: Fn(&mut S, usize, &[f32]) + Sync,
+{
+    let vectors = points.vectors;
+    let terms = points.terms;
     let n = vectors.nrows();
-    let len = n * n.saturating_sub(1) / 2;
-    let mut out = vec![0f32; len];
-    // Split the buffer into one slice per row, then group rows into blocks, so
-    // blocks can be written concurrently.
-    let mut blocks: Vec<(usize, Vec<&mut [f32]>)> = Vec::new();
-    let mut rest = out.as_mut_slice();
-    for i in 0..n.saturating_sub(1) {
-        let (row, tail) = rest.split_at_mut(n - i - 1);
-        if i % BLOCK == 0 {
-            blocks.push((i, Vec::with_capacity(BLOCK)));
-        }
-        if let Some((_, rows)) = blocks.last_mut() {
-            rows.push(row);
-        }
-        rest = tail;
-    }
     let lexical = weight > 0.0 && !terms.is_empty();
-    let index = if lexical {
+    // Every pair needs its lexical term: one walk of the inverted index per row.
+    let every_pair = lexical_from == f32::NEG_INFINITY;
+    let index = if lexical && every_pair {
         crate::lexical::postings(terms)
     } else {
         Vec::new()
     };
-    blocks.into_par_iter().for_each(|(r0, rows)| {
-        let r1 = r0 + rows.len();
-        let sims = vectors
-            .slice(s![r0..r1, ..])
-            .dot(&vectors.slice(s![r0.., ..]).t());
-        for (bi, row) in rows.into_iter().enumerate() {
-            let i = r0 + bi;
-            // Column c of `sims` is row r0 + c; row i's pairs start at j = i + 1.
-            let cosines = sims.slice(s![bi, bi + 1..]);
-            // TF-IDF cosines of row i with every later row, through the inverted
-            // index: only rows sharing a term are touched. Terms are visited in id
-            // order, the same order as `TermVector::dot`, so the sums are identical.
-            let mut lex = vec![0f32; row.len()];
-            if lexical {
-                for &(id, w) in &terms[i].0 {
-                    let posting = &index[id as usize];
-                    let start = posting.partition_point(|&(j, _)| j <= i);
-                    for &(j, wj) in &posting[start..] {
-                        lex[j - i - 1] += w * wj;
+    states
+        .into_par_iter()
+        .enumerate()
+        .map(|(b, mut state)| {
+            let r0 = b * BLOCK;
+            if r0 >= n {
+                return state;
+            }
+            let r1 = (r0 + BLOCK).min(n);
+            let sims = vectors
+                .slice(s![r0..r1, ..])
+                .dot(&vectors.slice(s![r0.., ..]).t());
+            let mut row: Vec<f32> = Vec::with_capacity(n - r0);
+            let mut lex: Vec<f32> = Vec::with_capacity(n - r0);
+            for bi in 0..r1 - r0 {
+                let i = r0 + bi;
+                // Column c of `sims` is row r0 + c; row i's pairs start at j = i + 1.
+                row.clear();
+                row.extend(sims.slice(s![bi, bi + 1..]).iter().map(|&cos| {
+                    if cos.is_nan() {
+                        0.0
+                    } else {
+                        cos.clamp(-1.0, 1.0)
+                    }
+                }));
+                if lexical && !every_pair {
+                    for (k, slot) in row.iter_mut().enumerate() {
+                        if *slot >= lexical_from {
+                            *slot += weight * terms[i].dot(&terms[i + 1 + k]);
+                        }
+                    }
+                } else if lexical {
+                    lex.clear();
+                    lex.resize(row.len(), 0.0);
+                    for &(id, w) in &terms[i].0 {
+                        let posting = &index[id as usize];
+                        let start = posting.partition_point(|&(j, _)| j <= i);
+                        for &(j, wj) in &posting[start..] {
+                            lex[j - i - 1] += w * wj;
+                        }
+                    }
+                    for (slot, &l) in row.iter_mut().zip(&lex) {
+                        *slot += weight * l;
                     }
                 }
+                visit(&mut state, i, &row);
             }
-            for ((slot, &cos), &l) in row.iter_mut().zip(cosines).zip(&lex) {
-                let cos = if cos.is_nan() {
-                    0.0
-                } else {
-                    cos.clamp(-1.0, 1.0)
-                };
-                *slot = (1.0 + weight) - (cos + weight * l);
+            state
+        })
+        .collect()
+}
+
+/// Condensed distance matrix `(1 + weight) - hybrid`, never negative: [`hybrid_rows`]
+/// written into kodama's layout.
+pub fn condensed_hybrid(points: &Points, weight: f32) -> Vec<f32> {
+    let n = points.vectors.nrows();
+    let len = n * n.saturating_sub(1) / 2;
+    let mut out = vec![0f32; len];
+    // One slice per row, grouped by block, so blocks can be written concurrently.
+    let mut states: Vec<Vec<&mut [f32]>> = (0..blocks(n)).map(|_| Vec::new()).collect();
+    let mut rest = out.as_mut_slice();
+    for i in 0..n {
+        let (row, tail) = rest.split_at_mut(n - i - 1);
+        states[i / BLOCK].push(row);
+        rest = tail;
+    }
+    hybrid_rows(
+        points,
+        weight,
+        f32::NEG_INFINITY,
+        states,
+        |rows, i, sims| {
+            for (slot, &sim) in rows[i % BLOCK].iter_mut().zip(sims) {
+                *slot = (1.0 + weight) - sim;
             }
-        }
-    });
+        },
+    );
     out
 }
 
