@@ -5,6 +5,7 @@
 use crate::cluster::{similarity, Agglomerative, Clustering, Fit, Points};
 use crate::corpus::{Statement, StatementKind};
 use crate::label;
+use crate::stance;
 use crate::text::content_words;
 use ndarray::{Array1, ArrayView2, Axis};
 use serde::{Deserialize, Serialize};
@@ -69,7 +70,8 @@ pub struct Theme {
     pub label: String,
     /// Most distinctive words (c-TF-IDF), best first.
     pub keywords: Vec<String>,
-    /// Number of distinct sessions with a statement in the theme or in `also`.
+    /// Number of distinct sessions that support the theme: a statement in it (or in `also`)
+    /// that does not dissent.
     pub support: usize,
     /// `support` / sessions in the corpus.
     pub share: f64,
@@ -88,6 +90,15 @@ pub struct Theme {
     /// Every statement of the theme, in corpus order; each statement of the corpus
     /// is a member of exactly one theme or unique entry.
     pub statements: Vec<Statement>,
+    /// The stance of each statement toward the theme, in the order of `statements`.
+    #[serde(default)]
+    pub stances: Vec<StatementStance>,
+    /// Sessions whose statements in the theme oppose what it proposes.
+    #[serde(default)]
+    pub dissent: usize,
+    /// Their ids, in corpus order (a session may support in one statement and dissent in another).
+    #[serde(default)]
+    pub dissent_sessions: Vec<String>,
     /// Statements of other themes that state this one too, in corpus order.
     pub also: Vec<Also>,
 }
@@ -285,16 +296,40 @@ pub fn rank(
         .enumerate()
         .map(|(g, (rows, keywords))| {
             let mut theme = build(statements, vectors, rows, &centroids[g], keywords);
-            let present: BTreeSet<&str> = rows
+            // What the theme proposes is named by its most distinctive words; a member
+            // that opposes it dissents (docs/STANCE.md), and only supporters count.
+            let terms: Vec<String> = theme.keywords.iter().take(DISSENT_TERMS).cloned().collect();
+            theme.stances = rows
                 .iter()
+                .map(|&r| StatementStance::of(&statements[r], &terms))
+                .collect();
+            let dissenting: BTreeSet<&str> = theme
+                .stances
+                .iter()
+                .filter(|m| m.stance == ThemeStance::Dissent)
+                .map(|m| m.id.as_str())
+                .collect();
+            let supporting: BTreeSet<&str> = rows
+                .iter()
+                .filter(|&&r| !dissenting.contains(statements[r].id.as_str()))
                 .chain(also[g].iter().map(|(r, _)| r))
                 .map(|&r| statements[r].session.as_str())
                 .collect();
-            theme.sessions = session_order
+            let against: BTreeSet<&str> = rows
                 .iter()
-                .filter(|id| present.contains(id.as_str()))
-                .cloned()
+                .filter(|&&r| dissenting.contains(statements[r].id.as_str()))
+                .map(|&r| statements[r].session.as_str())
                 .collect();
+            let in_order = |set: &BTreeSet<&str>| -> Vec<String> {
+                session_order
+                    .iter()
+                    .filter(|id| set.contains(id.as_str()))
+                    .cloned()
+                    .collect()
+            };
+            theme.sessions = in_order(&supporting);
+            theme.dissent_sessions = in_order(&against);
+            theme.dissent = theme.dissent_sessions.len();
             theme.support = theme.sessions.len();
             theme.share = round4(theme.support as f64 / total as f64);
             theme.centrality = round4(f64::from(centroids[g].dot(&corpus_centroid)));
@@ -502,10 +537,13 @@ fn build(
     keywords: Vec<String>,
 ) -> Theme {
     let members: Vec<&Statement> = rows.iter().map(|&r| &statements[r]).collect();
-    let kind = if members
+    // The kind of the majority of members (a tie leads with the recommendation): one
+    // call to act among ten reports does not make a theme a recommendation.
+    let calls = members
         .iter()
-        .any(|s| s.kind == StatementKind::Recommendation)
-    {
+        .filter(|s| s.kind == StatementKind::Recommendation)
+        .count();
+    let kind = if calls * 2 >= members.len() {
         StatementKind::Recommendation
     } else {
         StatementKind::Observation
@@ -533,7 +571,68 @@ fn build(
         representative: statements[chosen].text.clone(),
         representative_id: statements[chosen].id.clone(),
         statements: members.into_iter().cloned().collect(),
+        stances: Vec::new(),
+        dissent: 0,
+        dissent_sessions: Vec::new(),
         also: Vec::new(),
+    }
+}
+
+impl Theme {
+    /// The theme's statements with their stance: supporting ones and dissenting ones apart.
+    pub fn split_by_stance(&self) -> (Vec<&Statement>, Vec<(&Statement, &StatementStance)>) {
+        let mut support = Vec::new();
+        let mut dissent = Vec::new();
+        for (i, s) in self.statements.iter().enumerate() {
+            match self.stances.get(i) {
+                Some(m) if m.stance == ThemeStance::Dissent => dissent.push((s, m)),
+                _ => support.push(s),
+            }
+        }
+        (support, dissent)
+    }
+}
+
+/// How many of a theme's keywords name what it proposes, for reading dissent.
+const DISSENT_TERMS: usize = 3;
+
+/// Whether a theme statement supports what the theme proposes or dissents from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeStance {
+    /// States, calls for or welcomes it (or mentions it without opposing).
+    Support,
+    /// Opposes or rejects it: counted apart, never as support.
+    Dissent,
+}
+
+/// The stance of one theme statement, with the words that decided a dissent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatementStance {
+    /// Id of the statement (the theme's `statements` hold it, in the same order).
+    pub id: String,
+    /// Support or dissent.
+    pub stance: ThemeStance,
+    /// The cue that decided a dissent ("oppose", "rather than"…).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cue: Option<String>,
+}
+
+impl StatementStance {
+    /// Read a statement's stance toward the theme named by `terms`, with the one stance
+    /// engine the agreement verb uses too.
+    fn of(statement: &Statement, terms: &[String]) -> Self {
+        let reading = stance::read(&statement.text, terms);
+        let dissent = reading.position == stance::Position::Oppose;
+        StatementStance {
+            id: statement.id.clone(),
+            stance: if dissent {
+                ThemeStance::Dissent
+            } else {
+                ThemeStance::Support
+            },
+            cue: if dissent { reading.cue } else { None },
+        }
     }
 }
 

@@ -95,32 +95,101 @@ fn other_cross_session_agreements_surface_as_recurring_themes() {
 }
 
 #[test]
-fn every_statement_appears_exactly_once() {
-    let statements = concord(&["statements", DATA]);
-    let ids: Vec<String> = statements
+fn every_unit_read_appears_exactly_once() {
+    // Every unit `concord statements` prints (statements, claims and excluded units) is in
+    // the digest exactly once: in a theme, a unique entry, or `excluded` with its reason.
+    let units: Vec<Value> = concord(&["statements", DATA])
         .lines()
-        .map(|l| {
-            let v: Value = serde_json::from_str(l).unwrap();
-            v["id"].as_str().unwrap().to_string()
-        })
+        .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert!(ids.len() > 50);
+    assert!(units.len() > 50);
     let (_, d) = digest_json(&[]);
-    assert_eq!(d["corpus"]["statements"], ids.len());
+    let statements = units.iter().filter(|u| u["class"] == "statement").count();
+    assert_eq!(d["corpus"]["statements"], statements);
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut count = |v: &Value| {
+        *seen
+            .entry(v["id"].as_str().unwrap().to_string())
+            .or_default() += 1;
+    };
     for list in ["themes", "unique"] {
         for t in d[list].as_array().unwrap() {
-            for s in t["statements"].as_array().unwrap() {
-                *seen
-                    .entry(s["id"].as_str().unwrap().to_string())
-                    .or_default() += 1;
-            }
+            t["statements"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .for_each(&mut count);
         }
     }
-    for id in &ids {
-        assert_eq!(seen.get(id), Some(&1), "statement {id} appears once");
+    for e in d["excluded"].as_array().unwrap() {
+        assert!(!e["reason"].as_str().unwrap().is_empty(), "{e}");
+        count(e);
     }
-    assert_eq!(seen.len(), ids.len());
+    for u in &units {
+        let id = u["id"].as_str().unwrap();
+        assert_eq!(seen.get(id), Some(&1), "unit {id} appears once");
+    }
+    assert_eq!(seen.len(), units.len());
+}
+
+#[test]
+fn opposition_is_dissent_not_support() {
+    // Three short documents of our own; the third opposes what the first two propose.
+    let d: Value = serde_json::from_str(&isolated(&[
+        "digest",
+        "tests/fixtures/dissent",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    let t = &d["themes"][0];
+    assert!(t["title"].as_str().unwrap().contains("permanent"), "{t}");
+    assert_eq!(t["support"], 2);
+    assert_eq!(t["dissent"], 1);
+    assert_eq!(t["dissent_sessions"], serde_json::json!(["c_operators"]));
+    let stances: Vec<&str> = t["stances"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["stance"].as_str().unwrap())
+        .collect();
+    assert_eq!(stances, ["support", "support", "dissent"]);
+    let md = isolated(&["digest", "tests/fixtures/dissent"]);
+    assert!(
+        md.contains("2 of 3 sessions support (67%) · 1 dissents"),
+        "{md}"
+    );
+    assert!(md.contains("Dissent (not counted as support)"), "{md}");
+}
+
+#[test]
+fn a_digest_written_into_the_input_folder_is_not_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in std::fs::read_dir("tests/fixtures/dissent").unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, dir.path().join(f.file_name().unwrap())).unwrap();
+    }
+    let folder = dir.path().to_str().unwrap();
+    let out = dir.path().join("digest.md");
+    let out = out.to_str().unwrap();
+    isolated(&["digest", folder, "-o", out]);
+    let html = dir.path().join("digest.html");
+    isolated(&[
+        "digest",
+        folder,
+        "--format",
+        "html",
+        "-o",
+        html.to_str().unwrap(),
+    ]);
+    let second = isolated(&["digest", folder, "--format", "json"]);
+    let d: Value = serde_json::from_str(&second).unwrap();
+    assert_eq!(d["corpus"]["sessions"], 3, "the digests are not sessions");
+    let skipped = d["corpus"]["skipped"].as_array().unwrap();
+    assert_eq!(skipped.len(), 2, "{skipped:?}");
+    assert!(skipped
+        .iter()
+        .all(|s| s["reason"].as_str().unwrap().contains("written by concord")));
 }
 
 #[test]

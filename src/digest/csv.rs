@@ -21,7 +21,12 @@ pub fn to_csv(d: &Digest) -> String {
             StatementKind::Recommendation => "recommendation",
             StatementKind::Observation => "observation",
         };
-        for s in &t.statements {
+        for (i, s) in t.statements.iter().enumerate() {
+            let stance = match t.stances.get(i).map(|m| m.stance) {
+                Some(crate::rank::ThemeStance::Dissent) => "dissent",
+                Some(crate::rank::ThemeStance::Support) => "support",
+                None => "",
+            };
             rows.push([
                 t.id.clone(),
                 t.title.clone(),
@@ -29,8 +34,7 @@ pub fn to_csv(d: &Digest) -> String {
                 t.support.to_string(),
                 s.session.clone(),
                 section_word(s).to_string(),
-                // Stance is not detected yet: left empty rather than guessed.
-                String::new(),
+                stance.to_string(),
                 s.source.clone(),
                 s.line.to_string(),
                 s.text.clone(),
@@ -113,7 +117,10 @@ mod tests {
             assert_eq!(&row[9], want);
             assert_eq!(&row[1], "Fund, \"travel\"");
             assert_eq!(&row[7], "dir/a, b.txt");
-            assert_eq!(&row[6], "", "stance is left empty until it is detected");
+            assert_eq!(
+                &row[6], "",
+                "a theme without read stances leaves the column empty"
+            );
         }
         assert_eq!(&rows[3][0], "unique-1");
         assert_eq!(&rows[1][8], "2");

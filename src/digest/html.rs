@@ -69,6 +69,12 @@ h2,h3{break-after:avoid}\
 pub(crate) fn page(title: &str, body: &str) -> String {
     let mut out = String::new();
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    // So that a page saved into the input folder is never read back as a session.
+    let _ = writeln!(
+        out,
+        "<meta name=\"generator\" content=\"{}\">",
+        crate::GENERATED_MARK
+    );
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     let _ = writeln!(out, "<title>{}</title>", escape(title));
     let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>\n<main>");
@@ -554,7 +560,7 @@ fn theme(out: &mut String, t: &Theme, total: usize, sessions: &HashMap<&str, &Se
     };
     let _ = writeln!(
         out,
-        "<article id=\"{}\">\n<h3><span class=\"tag {class}\">{}</span>{}. {} — {} of {} ({:.0}%) \
+        "<article id=\"{}\">\n<h3><span class=\"tag {class}\">{}</span>{}. {} — {} of {} support ({:.0}%){} \
          <small class=\"kw\">{}</small></h3>",
         escape(&t.id),
         short_id(t),
@@ -563,6 +569,7 @@ fn theme(out: &mut String, t: &Theme, total: usize, sessions: &HashMap<&str, &Se
         t.support,
         count(total, "session", "sessions"),
         t.share * 100.0,
+        escape(&super::markdown::dissent_note(t.dissent)),
         escape(&t.label)
     );
     let _ = writeln!(
@@ -595,10 +602,26 @@ fn theme(out: &mut String, t: &Theme, total: usize, sessions: &HashMap<&str, &Se
         out,
         "<details open>\n<summary>{summary}</summary>\n<ul class=\"quotes\">"
     );
-    for s in &t.statements {
+    let (support, dissent) = t.split_by_stance();
+    for s in support {
         let _ = writeln!(out, "<li>{}</li>", quote(s, sessions));
     }
     out.push_str("</ul>\n</details>\n");
+    if !dissent.is_empty() {
+        out.push_str(
+            "<p class=\"meta\"><strong>Dissent</strong> (not counted as support):</p>\n<ul class=\"quotes dissent\">\n",
+        );
+        for (s, m) in dissent {
+            let cue = m.cue.as_deref().unwrap_or("opposition");
+            let _ = writeln!(
+                out,
+                "<li><strong>dissents (“{}”):</strong> {}</li>",
+                escape(cue),
+                quote(s, sessions)
+            );
+        }
+        out.push_str("</ul>\n");
+    }
     if !t.also.is_empty() {
         let _ = writeln!(
             out,

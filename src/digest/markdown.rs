@@ -192,12 +192,13 @@ fn skipped(out: &mut String, skipped: &[Skipped]) {
 fn theme(out: &mut String, t: &Theme, total: usize, titles: &HashMap<&str, &str>) {
     let _ = writeln!(
         out,
-        "### {}. {} — {} of {} ({:.0}%)\n",
+        "### {}. {} — {} of {} support ({:.0}%){}\n",
         t.rank,
         t.title,
         t.support,
         count(total, "session", "sessions"),
-        t.share * 100.0
+        t.share * 100.0,
+        dissent_note(t.dissent)
     );
     let _ = writeln!(out, "<small>Keywords: {}</small>\n", t.keywords.join(" · "));
     let _ = writeln!(out, "> {}\n", t.representative);
@@ -211,10 +212,19 @@ fn theme(out: &mut String, t: &Theme, total: usize, titles: &HashMap<&str, &str>
         count(t.statements.len(), "statement", "statements"),
         t.id
     );
-    for s in &t.statements {
+    let (support, dissent) = t.split_by_stance();
+    for s in support {
         let _ = writeln!(out, "- {}", quote(s, titles));
     }
     out.push('\n');
+    if !dissent.is_empty() {
+        let _ = writeln!(out, "Dissent (not counted as support):\n");
+        for (s, m) in dissent {
+            let cue = m.cue.as_deref().unwrap_or("opposition");
+            let _ = writeln!(out, "- **dissents (“{cue}”):** {}", quote(s, titles));
+        }
+        out.push('\n');
+    }
     if !t.also.is_empty() {
         let _ = writeln!(
             out,
@@ -225,6 +235,15 @@ fn theme(out: &mut String, t: &Theme, total: usize, titles: &HashMap<&str, &str>
             let _ = writeln!(out, "- {} (in `{}`)", quote(&a.statement, titles), a.theme);
         }
         out.push('\n');
+    }
+}
+
+/// " · 1 dissents" after a theme's support, or nothing when no session dissents.
+pub(crate) fn dissent_note(dissent: usize) -> String {
+    match dissent {
+        0 => String::new(),
+        1 => " · 1 dissents".to_owned(),
+        n => format!(" · {n} dissent"),
     }
 }
 
