@@ -14,7 +14,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const FIXTURE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/fixtures/minilm_reference.jsonl"
+    "/tests/fixtures/minilm_reference.jsonl"
 );
 
 fn fixture_texts() -> Vec<String> {

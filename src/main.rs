@@ -10,7 +10,7 @@ use concord::embed::{self, EmbedOptions, Embedder};
 use concord::progress::WithProgress;
 use concord::timings::Timings;
 use std::io::{BufRead, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The encoder allocates and frees a few large buffers per step; mimalloc keeps them for
 /// reuse where the system allocator returned them to the OS and faulted them back in.
@@ -95,14 +95,16 @@ struct DigestArgs {
     /// Clustering method.
     #[arg(long, value_enum, default_value_t = MethodArg::Agglomerative)]
     method: MethodArg,
-    /// Minimum average similarity (cosine + lexical bonus) for statements to share a theme.
-    #[arg(long, default_value_t = concord::DEFAULT_THRESHOLD, value_parser = cosine_arg)]
+    /// Minimum average similarity for statements to share a theme: the embedding cosine plus
+    /// --lexical-weight times the TF-IDF cosine of their wording, cut between -1 and 1.
+    #[arg(long, default_value_t = concord::DEFAULT_THRESHOLD, value_parser = similarity_arg,
+          allow_negative_numbers = true)]
     threshold: f32,
     /// Weight of shared rare wording (TF-IDF cosine) added to the embedding cosine.
     #[arg(long, default_value_t = concord::DEFAULT_LEXICAL_WEIGHT, value_parser = weight_arg)]
     lexical_weight: f32,
-    /// Number of themes (k-means only).
-    #[arg(long, required_if_eq("method", "kmeans"), value_parser = at_least_one)]
+    /// Number of themes; needs --method kmeans (and k-means needs it).
+    #[arg(long, required_if_eq("method", "kmeans"), requires = "method", value_parser = at_least_one)]
     k: Option<usize>,
     /// Sessions a theme needs to count as recurring.
     #[arg(long, default_value_t = 2, value_parser = at_least_one)]
@@ -123,7 +125,8 @@ struct DuplicatesArgs {
     paths: Vec<PathBuf>,
     /// Cosine between two statements (or their sentences or clauses) that alone makes them
     /// duplicates; lower cosines count only with shared rare phrases (docs/THRESHOLDS.md).
-    #[arg(long, default_value_t = analysis::duplicates::DEFAULT_THRESHOLD, value_parser = cosine_arg)]
+    #[arg(long, default_value_t = analysis::duplicates::DEFAULT_THRESHOLD, value_parser = cosine_arg,
+          allow_negative_numbers = true)]
     threshold: f32,
     /// Also report a session repeating itself.
     #[arg(long)]
@@ -131,8 +134,12 @@ struct DuplicatesArgs {
     /// Most distinct texts in one near-duplicate group (exact copies ride along).
     #[arg(long, default_value_t = analysis::duplicates::DEFAULT_MAX_GROUP)]
     max_group: usize,
-    #[command(flatten)]
-    output: OutputArgs,
+    /// Output format (no HTML page for duplicates).
+    #[arg(long, value_enum, default_value_t = DuplicatesFormat::Markdown)]
+    format: DuplicatesFormat,
+    /// Write to this file instead of stdout.
+    #[arg(long, short)]
+    out: Option<PathBuf>,
     #[command(flatten)]
     model: ModelArgs,
 }
@@ -144,13 +151,24 @@ struct AgreementArgs {
     /// Files or folders (walked recursively) of outcome documents.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
-    /// Minimum relevance (cosine plus rare-term bonus) for a statement to count.
-    #[arg(long, default_value_t = analysis::agreement::DEFAULT_THRESHOLD)]
+    /// Minimum relevance for a statement to count: its cosine with the topic plus a bonus
+    /// for the topic's rare words it contains.
+    #[arg(long, default_value_t = analysis::agreement::DEFAULT_THRESHOLD, value_parser = number_arg,
+          allow_negative_numbers = true)]
     threshold: f32,
     #[command(flatten)]
     output: OutputArgs,
     #[command(flatten)]
     model: ModelArgs,
+}
+
+/// The formats `duplicates` writes: the shared ones without the HTML page.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DuplicatesFormat {
+    /// Readable report (default).
+    Markdown,
+    /// Machine-readable, byte-stable.
+    Json,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -191,11 +209,31 @@ struct ModelArgs {
 
 /// A cosine threshold, checked when parsed so a typo fails before any embedding work.
 fn cosine_arg(s: &str) -> Result<f32, String> {
-    let x: f32 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
+    let x = number_arg(s)?;
     if (-1.0..=1.0).contains(&x) {
         Ok(x)
     } else {
         Err(format!("{x} is not a cosine between -1 and 1"))
+    }
+}
+
+/// The theme threshold: cosine plus lexical bonus, which clustering cuts between -1 and 1.
+fn similarity_arg(s: &str) -> Result<f32, String> {
+    let x = number_arg(s)?;
+    if (-1.0..=1.0).contains(&x) {
+        Ok(x)
+    } else {
+        Err(format!(
+            "{x} is outside -1 to 1, the range of the theme similarity (cosine plus lexical bonus)"
+        ))
+    }
+}
+
+/// Any finite number.
+fn number_arg(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(x) if x.is_finite() => Ok(x),
+        _ => Err(format!("{s:?} is not a number")),
     }
 }
 
@@ -236,10 +274,11 @@ fn run(cli: Cli) -> Result<()> {
 }
 
 fn run_digest(args: DigestArgs) -> Result<()> {
-    let mut timings = Timings::default();
-    let corpus = timings.time("read", || load(&args.paths))?;
-    let embedder = open_embedder(&args.model)?;
     let method = match args.method {
+        // clap's `requires` only sees that --method was given, not which.
+        MethodArg::Agglomerative if args.k.is_some() => {
+            anyhow::bail!("--k sets the number of themes for --method kmeans only")
+        }
         MethodArg::Agglomerative => Method::Agglomerative(Agglomerative {
             threshold: args.threshold,
             lexical_weight: args.lexical_weight,
@@ -250,6 +289,9 @@ fn run_digest(args: DigestArgs) -> Result<()> {
             seed: 42,
         }),
     };
+    let mut timings = Timings::default();
+    let corpus = timings.time("read", || load(&args.paths))?;
+    let embedder = open_embedder(&args.model)?;
     let options = Options {
         method,
         min_sessions: args.min_sessions,
@@ -273,7 +315,7 @@ fn run_digest(args: DigestArgs) -> Result<()> {
         Format::Html => digest::to_html(&d),
         Format::Csv => digest::to_csv(&d),
     });
-    write_output(&args.output, &text)?;
+    write_output(args.output.out.as_deref(), &text)?;
     if args.timings {
         eprint!("{}", timings.report());
     }
@@ -281,12 +323,9 @@ fn run_digest(args: DigestArgs) -> Result<()> {
 }
 
 fn run_duplicates(args: DuplicatesArgs) -> Result<()> {
-    // Choose the renderer first so an unsupported format fails before the embedding work.
-    let render: fn(&analysis::Duplicates) -> String = match args.output.format {
-        Format::Markdown => analysis::duplicates_markdown,
-        Format::Json => digest::to_json,
-        Format::Html => anyhow::bail!("--format html is available for digest and agreement"),
-        Format::Csv => anyhow::bail!("--format csv is available for digest"),
+    let render: fn(&analysis::Duplicates) -> String = match args.format {
+        DuplicatesFormat::Markdown => analysis::duplicates_markdown,
+        DuplicatesFormat::Json => digest::to_json,
     };
     let (corpus, embedder, embedded) = load_and_embed(&args.paths, &args.model)?;
     let options = analysis::DuplicateOptions {
@@ -300,7 +339,7 @@ fn run_duplicates(args: DuplicatesArgs) -> Result<()> {
         corpus.sessions.len(),
         &options,
     )?;
-    write_output(&args.output, &render(&d))
+    write_output(args.out.as_deref(), &render(&d))
 }
 
 fn run_agreement(args: AgreementArgs) -> Result<()> {
@@ -325,7 +364,7 @@ fn run_agreement(args: AgreementArgs) -> Result<()> {
         // Refused above, before the embedding work.
         Format::Csv => String::new(),
     };
-    write_output(&args.output, &text)
+    write_output(args.output.out.as_deref(), &text)
 }
 
 /// Run digest, duplicates and agreement as their verbs do with default options, and score
@@ -400,11 +439,7 @@ fn run_eval(args: EvalArgs) -> Result<()> {
         EvalFormat::Text => scores.to_text(),
         EvalFormat::Json => digest::to_json(&scores),
     };
-    let output = OutputArgs {
-        format: Format::Json,
-        out: args.out,
-    };
-    write_output(&output, &text)
+    write_output(args.out.as_deref(), &text)
 }
 
 /// Read the corpus and embed its statements (with progress), keeping the
@@ -492,8 +527,8 @@ fn open_embedder(args: &ModelArgs) -> Result<Box<dyn Embedder>> {
     embed::load_default(&opts).context("loading the embedding model")
 }
 
-fn write_output(output: &OutputArgs, text: &str) -> Result<()> {
-    match &output.out {
+fn write_output(out: Option<&Path>, text: &str) -> Result<()> {
+    match out {
         Some(path) => {
             std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))
         }

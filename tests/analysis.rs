@@ -103,51 +103,6 @@ fn paraphrases_and_copies_with_an_added_clause_form_one_group_showing_what_is_ad
 }
 
 #[test]
-fn distinct_proposals_are_not_grouped_and_same_session_repeats_need_the_flag() {
-    let d = concord_json(&["duplicates", "tests/fixtures/duplicates"]);
-    for g in d["groups"].as_array().unwrap() {
-        let h = handles(g);
-        assert!(
-            !h.contains(&"b3".to_string()),
-            "youth seats are unique: {h:?}"
-        );
-        assert!(
-            !h.contains(&"d2".to_string()),
-            "roaming costs are unique: {h:?}"
-        );
-    }
-    // The seeds repeat no proposal across sessions at the default threshold.
-    let seeds = concord_json(&["duplicates", "data/wsis-2025"]);
-    assert_eq!(seeds["groups"].as_array().unwrap().len(), 0, "{seeds:#}");
-}
-
-/// `concord agreement TOPIC PATH --format FORMAT` with its own embedding cache.
-fn agreement_output(topic: &str, path: &str, format: &str) -> String {
-    let cache = tempfile::tempdir().unwrap();
-    let model: OsString = std::env::var_os("CONCORD_MODEL_DIR").unwrap_or_else(|| {
-        let home = std::env::var_os("HOME").unwrap_or_default();
-        std::path::Path::new(&home)
-            .join(".cache/concord/models/all-MiniLM-L6-v2")
-            .into_os_string()
-    });
-    let out = concord_with_env(
-        &["agreement", topic, path, "--format", format],
-        &[
-            ("CONCORD_CACHE_DIR", cache.path().as_os_str()),
-            ("CONCORD_MODEL_DIR", model.as_os_str()),
-        ],
-    );
-    String::from_utf8(out).expect("utf-8 output")
-}
-
-fn agreement_json(topic: &str, path: &str) -> Value {
-    serde_json::from_str(&agreement_output(topic, path, "json")).expect("valid JSON")
-}
-
-/// Session id → stance of every listed session.
-fn stances(a: &Value) -> Vec<(String, String)> {
-    a["sessions"]
-#[test]
 fn a_proposal_inside_a_longer_sentence_is_grouped_with_its_short_twin() {
     let d: Value = serde_json::from_str(&fresh_json(&[
         "duplicates",
@@ -196,11 +151,50 @@ fn duplicates_json_is_the_same_on_every_run() {
 }
 
 #[test]
-fn agreement_on_the_igf_mandate_names_sessions_000_001_002_only() {
-    let a = concord_json(&["agreement", "IGF mandate", "data/wsis-2025"]);
-    assert_eq!(a["sessions_total"], 5);
-    assert_eq!(a["share"], 0.6);
-    let mut ids: Vec<String> = a["sessions"]
+fn distinct_proposals_are_not_grouped_and_same_session_repeats_need_the_flag() {
+    let d = concord_json(&["duplicates", "tests/fixtures/duplicates"]);
+    for g in d["groups"].as_array().unwrap() {
+        let h = handles(g);
+        assert!(
+            !h.contains(&"b3".to_string()),
+            "youth seats are unique: {h:?}"
+        );
+        assert!(
+            !h.contains(&"d2".to_string()),
+            "roaming costs are unique: {h:?}"
+        );
+    }
+    // The seeds repeat no proposal across sessions at the default threshold.
+    let seeds = concord_json(&["duplicates", "data/wsis-2025"]);
+    assert_eq!(seeds["groups"].as_array().unwrap().len(), 0, "{seeds:#}");
+}
+
+/// `concord agreement TOPIC PATH --format FORMAT` with its own embedding cache.
+fn agreement_output(topic: &str, path: &str, format: &str) -> String {
+    let cache = tempfile::tempdir().unwrap();
+    let model: OsString = std::env::var_os("CONCORD_MODEL_DIR").unwrap_or_else(|| {
+        let home = std::env::var_os("HOME").unwrap_or_default();
+        std::path::Path::new(&home)
+            .join(".cache/concord/models/all-MiniLM-L6-v2")
+            .into_os_string()
+    });
+    let out = concord_with_env(
+        &["agreement", topic, path, "--format", format],
+        &[
+            ("CONCORD_CACHE_DIR", cache.path().as_os_str()),
+            ("CONCORD_MODEL_DIR", model.as_os_str()),
+        ],
+    );
+    String::from_utf8(out).expect("utf-8 output")
+}
+
+fn agreement_json(topic: &str, path: &str) -> Value {
+    serde_json::from_str(&agreement_output(topic, path, "json")).expect("valid JSON")
+}
+
+/// Session id → stance of every listed session.
+fn stances(a: &Value) -> Vec<(String, String)> {
+    a["sessions"]
         .as_array()
         .unwrap()
         .iter()

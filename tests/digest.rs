@@ -2,11 +2,10 @@
 
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::process::Command;
 
 #[path = "support/cli.rs"]
 mod cli;
-use cli::{concord, concord_with_env};
+use cli::{concord, concord_output, concord_with_env};
 
 const DATA: &str = "data/wsis-2025";
 
@@ -203,15 +202,8 @@ fn json_is_byte_identical_across_runs_and_with_or_without_cache() {
 
 #[test]
 fn a_rerun_reuses_stored_vectors_and_clustering_and_gives_the_same_bytes() {
-    let model = concord::embed::ModelStore::default()
-        .resolve()
-        .expect("model available")
-        .dir;
     let cache = tempfile::tempdir().expect("temp dir");
-    let env = [
-        ("CONCORD_CACHE_DIR", cache.path().as_os_str()),
-        ("CONCORD_MODEL_DIR", model.as_os_str()),
-    ];
+    let env = [("CONCORD_CACHE_DIR", cache.path().as_os_str())];
     let run = |extra: &[&str]| {
         let args: Vec<&str> = ["digest", DATA, "--format", "json"]
             .iter()
@@ -220,24 +212,58 @@ fn a_rerun_reuses_stored_vectors_and_clustering_and_gives_the_same_bytes() {
             .collect();
         concord_with_env(&args, &env)
     };
-    let stored = |kind: &str| std::fs::read_dir(cache.path().join(kind)).map_or(0, |d| d.count());
+    let files = |kind: &str| -> Vec<std::path::PathBuf> {
+        let mut v: Vec<_> = std::fs::read_dir(cache.path().join(kind))
+            .map(|d| d.map(|e| e.unwrap().path()).collect())
+            .unwrap_or_default();
+        v.sort();
+        v
+    };
 
     let cold = run(&[]);
-    assert_eq!((stored("embeddings"), stored("clusters")), (1, 1));
-    let warm = run(&[]);
-    assert_eq!(warm, cold);
-    assert_eq!(
-        stored("clusters"),
-        1,
-        "the warm run found the stored clustering"
-    );
+    let (vectors, clusters) = (files("embeddings"), files("clusters"));
+    assert_eq!((vectors.len(), clusters.len()), (1, 1));
+    assert_eq!(run(&[]), cold);
+    assert_eq!(files("clusters"), clusters, "a warm run stores nothing new");
+
+    // A warm run must read what was stored, not compute it again: replace the stored
+    // clustering with another valid one (every statement in one cluster) and the digest
+    // changes; put it back and it is the cold digest again.
+    let stored = std::fs::read(&clusters[0]).unwrap();
+    let rows = u64::from_le_bytes(stored[8..16].try_into().unwrap()) as usize;
+    let mut one_cluster = stored[..16].to_vec();
+    one_cluster.resize(16 + 4 * rows, 0);
+    assert_ne!(one_cluster, stored, "the corpus has more than one cluster");
+    std::fs::write(&clusters[0], &one_cluster).unwrap();
+    assert_ne!(run(&[]), cold, "the warm run used the stored clustering");
+    std::fs::write(&clusters[0], &stored).unwrap();
+    assert_eq!(run(&[]), cold);
+
+    // Likewise the stored vectors: give every text the first text's vector, and the
+    // statements (a new clustering key) all fall into one theme.
+    let stored = std::fs::read(&vectors[0]).unwrap();
+    let id_len = u32::from_le_bytes(stored[12..16].try_into().unwrap()) as usize;
+    let (header, records) = stored.split_at(16 + id_len);
+    let record = 32 + 4 * concord::embed::DIM;
+    assert_eq!(records.len() % record, 0);
+    let first = &records[32..record];
+    let mut same: Vec<u8> = header.to_vec();
+    for r in records.chunks(record) {
+        same.extend_from_slice(&r[..32]);
+        same.extend_from_slice(first);
+    }
+    std::fs::write(&vectors[0], &same).unwrap();
+    assert_ne!(run(&[]), cold, "the warm run used the stored vectors");
+    assert_eq!(files("clusters").len(), 2);
+    std::fs::write(&vectors[0], &stored).unwrap();
+    assert_eq!(run(&[]), cold);
 
     // Other options are other results; --no-cache neither reads nor writes.
     let stricter = run(&["--threshold", "0.6"]);
-    assert_eq!(stored("clusters"), 2);
+    assert_eq!(files("clusters").len(), 3);
     assert_eq!(run(&["--threshold", "0.6", "--no-cache"]), stricter);
     assert_eq!(run(&["--no-cache"]), cold);
-    assert_eq!(stored("clusters"), 2);
+    assert_eq!(files("clusters").len(), 3);
 }
 
 #[test]
@@ -266,10 +292,7 @@ fn kmeans_method_runs_and_keeps_every_statement() {
 
 #[test]
 fn unreadable_input_is_an_error_with_a_message() {
-    let out = Command::new(env!("CARGO_BIN_EXE_concord"))
-        .args(["digest", "no/such/folder"])
-        .output()
-        .unwrap();
+    let out = concord_output(&["digest", "no/such/folder"], &[]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("no/such/folder"), "{err}");
@@ -451,4 +474,39 @@ fn counts_of_one_are_singular_in_markdown_and_html() {
     let one = corpus(&[("gamma", &[shared])]);
     let md = isolated(&["digest", one.path().to_str().unwrap()]);
     assert!(md.contains("**1 session · 1 statement**"), "{md}");
+
+/// stderr of a run that must fail.
+fn refused(args: &[&str]) -> String {
+    let out = concord_output(args, &[]);
+    assert!(!out.status.success(), "concord {args:?} succeeded");
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn k_without_kmeans_is_an_error_not_ignored() {
+    for args in [
+        &["digest", DATA, "--k", "5"][..],
+        &["digest", DATA, "--method", "agglomerative", "--k", "5"][..],
+    ] {
+        let err = refused(args);
+        assert!(err.contains("--method"), "{args:?}: {err}");
+    }
+    let err = refused(&["digest", DATA, "--method", "kmeans"]);
+    assert!(err.contains("--k"), "{err}");
+}
+
+#[test]
+fn a_negative_threshold_is_a_number_not_a_flag() {
+    // The path is checked after the arguments, so its error shows they were accepted.
+    for verb in ["digest", "duplicates", "agreement"] {
+        let mut args = vec![verb];
+        if verb == "agreement" {
+            args.push("topic");
+        }
+        args.extend(["no/such/folder", "--threshold", "-0.5"]);
+        let err = refused(&args);
+        assert!(err.contains("no/such/folder"), "{verb}: {err}");
+    }
+    let err = refused(&["digest", DATA, "--threshold", "1.5"]);
+    assert!(err.contains("cosine plus lexical bonus"), "{err}");
 }

@@ -3,11 +3,10 @@
 
 use serde_json::Value;
 use std::path::Path;
-use std::process::Command;
 
 #[path = "support/cli.rs"]
 mod cli;
-use cli::concord;
+use cli::{concord, concord_output};
 
 const DATA: &str = "data/wsis-2025";
 
@@ -184,19 +183,30 @@ fn agreement_html_lists_addressing_and_silent_sessions() {
 }
 
 #[test]
-fn duplicates_refuses_html_with_a_clear_message() {
-    let out = Command::new(env!("CARGO_BIN_EXE_concord"))
-        .args([
+fn duplicates_does_not_offer_html() {
+    let out = concord_output(
+        &[
             "duplicates",
             "tests/fixtures/duplicates",
             "--format",
             "html",
-        ])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
+        ],
+        &[],
+    );
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--format html"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("invalid value 'html' for '--format"), "{err}");
+    let help = concord(&["duplicates", "--help"]);
+    let format = help
+        .lines()
+        .skip_while(|l| !l.contains("--format"))
+        .take_while(|l| !l.contains("--out"))
+        .collect::<String>();
+    assert!(
+        format.contains("markdown") && format.contains("json"),
+        "{help}"
+    );
+    assert!(!format.contains("html"), "{help}");
 }
 
 #[test]

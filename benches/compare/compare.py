@@ -18,7 +18,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-FIXTURE = os.path.join(ROOT, "..", "shared", "fixtures", "minilm_reference.jsonl")
+FIXTURE = os.path.join(ROOT, "tests", "fixtures", "minilm_reference.jsonl")
 
 
 def load():

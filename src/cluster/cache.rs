@@ -8,9 +8,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::{ClusterError, Clustering, Fit, Method, Points};
+use super::{ClusterError, Clustering, Fit, Points};
 
 const MAGIC: &[u8; 8] = b"CNCDCLU1";
 
@@ -31,11 +32,14 @@ impl ClusterCache {
     /// Cluster `points` with `method`, or return the result stored for the same input.
     /// `texts` are the texts the points' terms were built from.
     ///
+    /// Any [`Fit`] that serialises its parameters will do (normally a [`Method`](super::Method)); the
+    /// serialised parameters are part of the key.
+    ///
     /// The cache only ever saves work: a result that cannot be read is computed again,
     /// and one that cannot be written is computed again next time.
-    pub fn fit(
+    pub fn fit<M: Fit + Serialize>(
         &self,
-        method: &Method,
+        method: &M,
         points: &Points,
         texts: &[&str],
     ) -> Result<Clustering, ClusterError> {
@@ -53,7 +57,7 @@ impl ClusterCache {
 }
 
 /// sha256 of the method, the texts and the vectors, hex.
-fn key(method: &Method, points: &Points, texts: &[&str]) -> String {
+fn key(method: &impl Serialize, points: &Points, texts: &[&str]) -> String {
     let mut h = Sha256::new();
     h.update(MAGIC);
     // Serialising a plain struct of numbers cannot fail; an empty string would still be a
@@ -111,18 +115,36 @@ fn write(dir: &Path, path: &Path, labels: &[usize]) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cluster::Agglomerative;
+    use crate::cluster::{Agglomerative, Method};
     use ndarray::Array2;
+    use std::cell::Cell;
 
-    fn method(threshold: f32) -> Method {
-        Method::Agglomerative(Agglomerative {
-            threshold,
-            lexical_weight: 0.0,
-        })
+    /// A method that counts how often it really clusters, so a test can tell a stored
+    /// result from a recomputed one. It serialises as the method alone: the count is not
+    /// a parameter, so it is no part of the key.
+    #[derive(Serialize)]
+    #[serde(transparent)]
+    struct Counting {
+        method: Method,
+        #[serde(skip)]
+        calls: Cell<usize>,
     }
 
-    fn files(dir: &Path) -> usize {
-        fs::read_dir(dir.join("clusters")).map_or(0, |d| d.count())
+    impl Fit for Counting {
+        fn fit(&self, points: &Points) -> Result<Clustering, ClusterError> {
+            self.calls.set(self.calls.get() + 1);
+            self.method.fit(points)
+        }
+    }
+
+    fn method(threshold: f32) -> Counting {
+        Counting {
+            method: Method::Agglomerative(Agglomerative {
+                threshold,
+                lexical_weight: 0.0,
+            }),
+            calls: Cell::new(0),
+        }
     }
 
     #[test]
@@ -133,23 +155,35 @@ mod tests {
         let points = Points::new(v.view());
         let texts = ["a", "b", "c", "d"];
 
-        let first = cache.fit(&method(0.9), &points, &texts).unwrap();
+        let m = method(0.9);
+        let first = cache.fit(&m, &points, &texts).unwrap();
         assert_eq!(first.labels, vec![0, 0, 1, 1]);
-        assert_eq!(files(root.path()), 1);
-        assert_eq!(cache.fit(&method(0.9), &points, &texts).unwrap(), first);
-        assert_eq!(files(root.path()), 1, "a hit writes nothing");
+        assert_eq!(m.calls.get(), 1, "a cold cache clusters");
+        assert_eq!(cache.fit(&m, &points, &texts).unwrap(), first);
+        assert_eq!(
+            m.calls.get(),
+            1,
+            "the same input is read back, not clustered again"
+        );
+        // Another value with the same parameters is the same key.
+        let same = method(0.9);
+        assert_eq!(cache.fit(&same, &points, &texts).unwrap(), first);
+        assert_eq!(same.calls.get(), 0);
 
-        // Another threshold, other texts or other vectors: other keys.
-        assert_eq!(cache.fit(&method(-1.0), &points, &texts).unwrap().len(), 1);
-        cache
-            .fit(&method(0.9), &points, &["a", "b", "c", "e"])
-            .unwrap();
+        // Another threshold, other texts or other vectors: other keys, clustered afresh.
+        let looser = method(-1.0);
+        assert_eq!(cache.fit(&looser, &points, &texts).unwrap().len(), 1);
+        assert_eq!(looser.calls.get(), 1);
+        cache.fit(&m, &points, &["a", "b", "c", "e"]).unwrap();
+        assert_eq!(m.calls.get(), 2, "other texts");
         let mut moved = v.clone();
         moved[[3, 1]] = 0.5;
-        cache
-            .fit(&method(0.9), &Points::new(moved.view()), &texts)
-            .unwrap();
-        assert_eq!(files(root.path()), 4);
+        cache.fit(&m, &Points::new(moved.view()), &texts).unwrap();
+        assert_eq!(m.calls.get(), 3, "other vectors");
+        // And each of those is now stored in turn.
+        cache.fit(&m, &Points::new(moved.view()), &texts).unwrap();
+        cache.fit(&looser, &points, &texts).unwrap();
+        assert_eq!((m.calls.get(), looser.calls.get()), (3, 1));
     }
 
     #[test]
@@ -159,17 +193,19 @@ mod tests {
         let v = Array2::from_shape_fn((3, 2), |(i, j)| (i + j) as f32);
         let points = Points::new(v.view());
         let texts = ["x", "y", "z"];
-        let good = cache.fit(&method(0.5), &points, &texts).unwrap();
+        let m = method(0.5);
+        let good = cache.fit(&m, &points, &texts).unwrap();
         let path = fs::read_dir(root.path().join("clusters"))
             .unwrap()
             .next()
             .unwrap()
             .unwrap()
             .path();
-        for damage in [&b"garbage"[..], &MAGIC[..], &[]] {
+        for (n, damage) in [&b"garbage"[..], &MAGIC[..], &[]].into_iter().enumerate() {
             fs::write(&path, damage).unwrap();
             assert_eq!(read(&path, 3), None);
-            assert_eq!(cache.fit(&method(0.5), &points, &texts).unwrap(), good);
+            assert_eq!(cache.fit(&m, &points, &texts).unwrap(), good);
+            assert_eq!(m.calls.get(), n + 2, "damage {n} is clustered again");
         }
         assert_eq!(read(&path, 3), Some(good.labels.clone()));
         // Labels not numbered by first appearance are not ours either.
@@ -180,5 +216,8 @@ mod tests {
         }
         fs::write(&path, odd).unwrap();
         assert_eq!(read(&path, 3), None);
+        let calls = m.calls.get();
+        assert_eq!(cache.fit(&m, &points, &texts).unwrap(), good);
+        assert_eq!(m.calls.get(), calls + 1);
     }
 }

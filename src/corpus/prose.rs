@@ -310,11 +310,51 @@ mod tests {
         );
     }
 
+    /// `n` times a run of sentences (a one-word fragment to merge, multi-byte letters),
+    /// then `5n` bytes without a space: every kind of step the scan takes, in one line.
+    fn huge_line(n: usize) -> String {
+        "Two words. Yes. Café prices rose. Déjà vu. ".repeat(n) + &"x".repeat(5 * n)
+    }
+
+    /// The fastest of a few runs of `split_sentences` on `text`, in seconds.
+    fn fastest_split(text: &str) -> f64 {
+        (0..5)
+            .map(|_| {
+                let start = std::time::Instant::now();
+                std::hint::black_box(split_sentences(std::hint::black_box(text)));
+                start.elapsed().as_secs_f64()
+            })
+            .fold(f64::INFINITY, f64::min)
+    }
+
     #[test]
     fn huge_line_is_linear_and_safe() {
-        let big = "word. ".repeat(200_000) + &"x".repeat(1_000_000);
+        // Safe: a multi-megabyte line splits exactly as its short pieces do, and every
+        // offset is a character boundary where its sentence starts.
+        let n = 200_000;
+        let big = huge_line(n);
         let got = split_sentences(&big);
-        assert!(!got.is_empty());
+        assert_eq!(got.len(), 3 * n);
+        for (i, &(at, s)) in got.iter().enumerate() {
+            assert_eq!(big.get(at..at + s.len()), Some(s), "sentence {i}");
+            let want = match i % 3 {
+                0 => "Two words. Yes.",
+                1 => "Café prices rose.",
+                _ if i + 1 < got.len() => "Déjà vu.",
+                _ => "",
+            };
+            if !want.is_empty() {
+                assert_eq!(s, want, "sentence {i}");
+            }
+        }
+        let last = got.last().map(|&(_, s)| s).unwrap_or_default();
+        assert_eq!(last.len(), "Déjà vu. ".len() + 5 * n);
+
+        // Linear: 16 times the text takes about 16 times as long; a scan that went back
+        // over the text at each sentence would take about 256 times as long.
+        let (small, large) = (huge_line(20_000), huge_line(320_000));
+        let ratio = fastest_split(&large) / fastest_split(&small);
+        assert!(ratio < 64.0, "16 × the text took {ratio:.0} × as long");
     }
 
     #[test]

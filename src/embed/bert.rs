@@ -16,9 +16,9 @@ use std::path::Path;
 
 use candle_core::safetensors::MmapedSafetensors;
 use candle_core::{CpuStorage, CustomOp1, Device, InplaceOp1, InplaceOp2, Layout, Shape, Tensor};
-use candle_transformers::models::bert::Config;
 
 use super::amx;
+use super::config::BertConfig;
 use super::kernels::{self, Heads, Norm};
 
 type Result<T> = candle_core::Result<T>;
@@ -144,7 +144,7 @@ struct Layer {
 }
 
 impl Layer {
-    fn load(file: &WeightsFile, prefix: &str, c: &Config, how: Matmul) -> Result<Layer> {
+    fn load(file: &WeightsFile, prefix: &str, c: &BertConfig, how: Matmul) -> Result<Layer> {
         let (h, i, eps) = (c.hidden_size, c.intermediate_size, c.layer_norm_eps);
         let (attn, out) = (format!("{prefix}.attention"), format!("{prefix}.output"));
         let qkv = ["query", "key", "value"];
@@ -210,7 +210,7 @@ pub struct Encoder {
 
 impl Encoder {
     /// Build the encoder from BERT weights named as in Hugging Face checkpoints.
-    pub fn load(file: WeightsFile, c: &Config, how: Matmul) -> Result<Encoder> {
+    pub fn load(file: WeightsFile, c: &BertConfig, how: Matmul) -> Result<Encoder> {
         if c.num_attention_heads == 0 || !c.hidden_size.is_multiple_of(c.num_attention_heads) {
             candle_core::bail!(
                 "hidden size {} is not a multiple of {} heads",

@@ -1,11 +1,11 @@
 //! all-MiniLM-L6-v2 on candle, pooled and normalised exactly as sentence-transformers does.
 
-use candle_transformers::models::bert::Config;
 use ndarray::Array2;
 use tokenizers::Tokenizer;
 
 pub use super::bert::Matmul;
 use super::bert::{Encoder, WeightsFile};
+use super::config::BertConfig;
 use super::kernels;
 use super::sentence::{self, CHUNK_TOKENS};
 use super::{EmbedError, Embedder, ModelFiles};
@@ -34,7 +34,7 @@ impl MiniLm {
     pub fn load_with(files: &ModelFiles, matmul: Matmul) -> Result<MiniLm, EmbedError> {
         let config_text = std::fs::read_to_string(&files.config)
             .map_err(|e| model_err(format!("{}: {e}", files.config.display())))?;
-        let config: Config = serde_json::from_str(&config_text)
+        let config: BertConfig = serde_json::from_str(&config_text)
             .map_err(|e| model_err(format!("{}: {e}", files.config.display())))?;
 
         // Parsing the tokenizer and laying out the weights are independent: side by side.

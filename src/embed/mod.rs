@@ -7,6 +7,7 @@
 mod amx;
 mod bert;
 mod cache;
+mod config;
 mod kernels;
 mod minilm;
 #[cfg(feature = "rust-bert")]

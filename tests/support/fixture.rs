@@ -1,9 +1,9 @@
-//! sentence-transformers' reference embeddings (`../shared/fixtures/minilm_reference.jsonl`).
+//! sentence-transformers' reference embeddings (`tests/fixtures/minilm_reference.jsonl`).
 
-/// Where the reference vectors live, beside the repository.
+/// Where the reference vectors live, inside the repository so any clone can run the tests.
 pub const FIXTURE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/fixtures/minilm_reference.jsonl"
+    "/tests/fixtures/minilm_reference.jsonl"
 );
 
 /// The fixture's texts and their reference embeddings, in file order.
