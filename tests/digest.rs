@@ -360,7 +360,7 @@ fn titles_are_short_phrases_from_member_wording_and_never_repeat() {
 }
 
 #[test]
-fn support_counts_the_sessions_of_members_and_also() {
+fn support_counts_the_sessions_of_supporting_members_and_also() {
     let text = isolated(&["digest", DATA, "--format", "json"]);
     let d: Value = serde_json::from_str(&text).expect("valid JSON");
     for t in d["themes"]
@@ -375,11 +375,20 @@ fn support_counts_the_sessions_of_members_and_also() {
             .iter()
             .map(|s| s["id"].as_str().unwrap())
             .collect();
+        // Members that dissent do not count (tests `opposition_is_dissent_not_support`).
+        let dissenting: Vec<&str> = t["stances"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["stance"] == "dissent")
+            .map(|m| m["id"].as_str().unwrap())
+            .collect();
         let mut sessions = std::collections::BTreeSet::new();
         for s in t["statements"]
             .as_array()
             .unwrap()
             .iter()
+            .filter(|s| !dissenting.contains(&s["id"].as_str().unwrap()))
             .chain(t["also"].as_array().unwrap())
         {
             sessions.insert(s["session"].as_str().unwrap());
@@ -474,6 +483,7 @@ fn counts_of_one_are_singular_in_markdown_and_html() {
     let one = corpus(&[("gamma", &[shared])]);
     let md = isolated(&["digest", one.path().to_str().unwrap()]);
     assert!(md.contains("**1 session · 1 statement**"), "{md}");
+}
 
 /// stderr of a run that must fail.
 fn refused(args: &[&str]) -> String {

@@ -99,6 +99,7 @@ mod tests {
             sessions: vec![],
             themes: vec![theme("rec-1", &texts[..3])],
             unique: vec![theme("unique-1", &texts[3..])],
+            excluded: vec![],
             common: vec![],
             map: vec![],
         };
