@@ -220,7 +220,7 @@ fn header_lines_fill_the_session_and_are_metadata() {
         "Title: Open ports roundtable\nURL: https://ports.example.org/roundtable\nOrganiser: Harbour Guild\nDate: 9 May 2025\nRapporteur: Ada Quill\n\nKey Recommendations\n\n- Publish berth data openly.\n",
     )
     .unwrap();
-    let c = load(&[p.clone()]);
+    let c = load(std::slice::from_ref(&p));
     let s = &c.sessions[0];
     assert_eq!(
         (

@@ -223,7 +223,7 @@ mod tests {
 
     #[test]
     fn widget_prefix_is_cut_from_every_paragraph() {
-        let mut texts = vec![
+        let mut texts = [
             "1 Leave a note on item 1 4 Ports should publish tide data.".to_owned(),
             "2 Leave a note on item 2 0 Cities need shared sensor registries.".to_owned(),
             "3 Leave a note on item 3 12 Open licences make reuse possible.".to_owned(),
@@ -238,7 +238,7 @@ mod tests {
 
     #[test]
     fn a_long_widget_prefix_on_two_paragraphs_is_cut_too() {
-        let mut texts = vec![
+        let mut texts = [
             "1 Leave a note on item 1 4 Ports should publish tide data.".to_owned(),
             "Open licences make reuse possible.".to_owned(),
             "2 Leave a note on item 2 0 Cities need shared sensor registries.".to_owned(),
