@@ -623,7 +623,15 @@ impl StatementStance {
     /// engine the agreement verb uses too.
     fn of(statement: &Statement, terms: &[String]) -> Self {
         let reading = stance::read(&statement.text, terms);
-        let dissent = reading.position == stance::Position::Oppose;
+        // A bare negation in a report ("platforms do not address X") describes a gap more
+        // often than it rejects the theme; it dissents only in a call ("we should not…")
+        // or with an explicit cue of opposition ("oppose", "rather than"…).
+        let bare_negation = reading
+            .cue
+            .as_deref()
+            .is_some_and(|c| c.starts_with("not ") || c.starts_with("no ") || c == "not");
+        let dissent = reading.position == stance::Position::Oppose
+            && (statement.kind == StatementKind::Recommendation || !bare_negation);
         StatementStance {
             id: statement.id.clone(),
             stance: if dissent {
@@ -694,6 +702,35 @@ mod tests {
             "line": 1,
         }))
         .expect("a statement")
+    }
+
+    #[test]
+    fn dissent_needs_opposition_not_a_reported_gap() {
+        let terms: Vec<String> = ["registry", "sensor"].map(String::from).to_vec();
+        let stance = |text: &str, kind: StatementKind| {
+            let mut s = statement("a#1", "a", text);
+            s.kind = kind;
+            StatementStance::of(&s, &terms).stance
+        };
+        use StatementKind::*;
+        use ThemeStance::*;
+        assert_eq!(
+            stance("We oppose a shared sensor registry.", Observation),
+            Dissent
+        );
+        assert_eq!(
+            stance("Ports should not fund a sensor registry.", Recommendation),
+            Dissent
+        );
+        // A report that something is missing describes a gap the theme would fill.
+        assert_eq!(
+            stance("Current tools do not offer a sensor registry.", Observation),
+            Support
+        );
+        assert_eq!(
+            stance("Fund a shared sensor registry.", Recommendation),
+            Support
+        );
     }
 
     fn unit(rows: &[[f32; 3]]) -> Array2<f32> {
