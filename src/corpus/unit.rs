@@ -230,19 +230,21 @@ fn is_pointer(lower: &str, words: usize, first: &str) -> bool {
 }
 
 fn heading_reason(t: &str, words: usize, pos: &Position) -> Option<&'static str> {
+    let body = t.trim_end_matches(['"', '\'', ')', ']', '”', '’', '*']);
+    // A word or two standing alone, with no end mark, says nothing a reader would quote,
+    // wherever it stands (a menu entry, a label left at the end of a page).
+    if pos.form == Form::Line && words <= 2 && !body.ends_with(['.', '!', '?']) {
+        return Some("label");
+    }
     if !pos.followed {
         return None;
     }
-    let body = t.trim_end_matches(['"', '\'', ')', ']', '”', '’', '*']);
     // Whatever its length, a unit that ends in a colon introduces what follows.
     if body.ends_with(':') {
         return Some("lead-in");
     }
     if pos.form != Form::Line {
         return None;
-    }
-    if words <= 2 && !body.ends_with(['.', '!', '?']) {
-        return Some("label");
     }
     let starts_upper = t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     if !starts_upper {
@@ -466,6 +468,8 @@ mod tests {
             ..line
         };
         assert_eq!(class("Water and open data", &last), UnitClass::Statement);
+        assert_eq!(class("Menu", &last), UnitClass::Heading);
+        assert_eq!(class("Agreed.", &last), UnitClass::Statement);
         // A sentence of any form that ends in a colon introduces what follows.
         assert_eq!(
             class("Here are the main points:", &at(Form::Sentence, 4)),
