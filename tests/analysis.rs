@@ -5,28 +5,17 @@ use serde_json::Value;
 
 #[path = "support/cli.rs"]
 mod cli;
-use cli::{concord, concord_with_env};
-use std::ffi::OsString;
+use cli::concord;
 
 fn concord_json(args: &[&str]) -> Value {
     let text = concord(&[args, &["--format", "json"]].concat());
     serde_json::from_str(&text).expect("valid JSON")
 }
 
-/// `concord ARGS --format json` with a cache of its own, so a run never reads vectors
-/// another run stored.
+/// `concord ARGS --format json` (every run of the shared helper has a cache of its own,
+/// so a run never reads vectors another run stored).
 fn fresh_json(args: &[&str]) -> String {
-    let model = concord::embed::ModelStore::default()
-        .resolve()
-        .expect("model available")
-        .dir;
-    let cache = tempfile::tempdir().expect("temp dir");
-    let env = [
-        ("CONCORD_CACHE_DIR", cache.path().as_os_str()),
-        ("CONCORD_MODEL_DIR", model.as_os_str()),
-    ];
-    let out = concord_with_env(&[args, &["--format", "json"]].concat(), &env);
-    String::from_utf8(out).expect("utf-8 output")
+    concord(&[args, &["--format", "json"]].concat())
 }
 
 /// Short handle "a1" for a statement id "a_civil_society#1" (file letter + index).
@@ -171,21 +160,7 @@ fn distinct_proposals_are_not_grouped_and_same_session_repeats_need_the_flag() {
 
 /// `concord agreement TOPIC PATH --format FORMAT` with its own embedding cache.
 fn agreement_output(topic: &str, path: &str, format: &str) -> String {
-    let cache = tempfile::tempdir().unwrap();
-    let model: OsString = std::env::var_os("CONCORD_MODEL_DIR").unwrap_or_else(|| {
-        let home = std::env::var_os("HOME").unwrap_or_default();
-        std::path::Path::new(&home)
-            .join(".cache/concord/models/all-MiniLM-L6-v2")
-            .into_os_string()
-    });
-    let out = concord_with_env(
-        &["agreement", topic, path, "--format", format],
-        &[
-            ("CONCORD_CACHE_DIR", cache.path().as_os_str()),
-            ("CONCORD_MODEL_DIR", model.as_os_str()),
-        ],
-    );
-    String::from_utf8(out).expect("utf-8 output")
+    concord(&["agreement", topic, path, "--format", format])
 }
 
 fn agreement_json(topic: &str, path: &str) -> Value {

@@ -298,18 +298,9 @@ fn unreadable_input_is_an_error_with_a_message() {
     assert!(err.contains("no/such/folder"), "{err}");
 }
 
-/// Run `concord ARGS` with its own cache folder and the machine's model.
+/// Run `concord ARGS`: every run of the shared helper has a cache folder of its own.
 fn isolated(args: &[&str]) -> String {
-    let model = concord::embed::ModelStore::default()
-        .resolve()
-        .expect("model available")
-        .dir;
-    let cache = tempfile::tempdir().expect("temp dir");
-    let env = [
-        ("CONCORD_CACHE_DIR", cache.path().as_os_str()),
-        ("CONCORD_MODEL_DIR", model.as_os_str()),
-    ];
-    String::from_utf8(concord_with_env(args, &env)).expect("utf-8 output")
+    concord(args)
 }
 
 /// Words that would leave a title dangling at either end.
