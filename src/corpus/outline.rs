@@ -29,7 +29,7 @@ use super::template::{
 };
 use super::unit::{
     classify_unit, furniture_line, is_formula, repeats_title, split_dateline, Form, Position,
-    UnitClass,
+    UnitClass, HEAD_UNITS,
 };
 use super::{classify, Document, Excluded, SectionKind, Session, Statement, StatementKind};
 
@@ -846,7 +846,7 @@ fn split_header(text: &str, index: usize) -> Option<(String, String, &'static st
             }
         }
     }
-    if index < 4 {
+    if index < HEAD_UNITS {
         let rest = split_dateline(text)?;
         let head = text[..text.len() - rest.len()].trim_end_matches([' ', '-', '–', '—']);
         let stands_alone = word_count(rest) >= 4

@@ -221,8 +221,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Corpus, CorpusError> {
         let source = &doc.session.source;
         warnings.extend(doc.notes.drain(..).map(|n| format!("{source}: {n}")));
     }
-    let outlined = drop_repeated_documents(outlined, &mut skipped, &mut warnings);
-    let mut outlined = outlined;
+    let mut outlined = drop_repeated_documents(outlined, &mut skipped, &mut warnings);
     mark_repeated(&mut outlined);
     let mut sessions = Vec::new();
     for session in outlined.into_iter().map(assemble) {

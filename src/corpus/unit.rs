@@ -88,7 +88,7 @@ impl Position<'_> {
 }
 
 /// How many leading body units may still be a dateline or byline.
-const HEAD_UNITS: usize = 4;
+pub(crate) const HEAD_UNITS: usize = 4;
 
 /// Longest unit (in words) that can be a sub-heading standing alone.
 const MAX_SUBHEADING_WORDS: usize = 12;
@@ -119,11 +119,8 @@ pub fn classify_unit(text: &str, pos: &Position) -> (UnitClass, Option<&'static 
 /// look like headings to the outliner.
 pub(crate) fn furniture_line(text: &str) -> Option<(UnitClass, &'static str)> {
     let position = Position {
-        form: Form::Sentence,
-        index: usize::MAX,
         followed: false,
-        title: "",
-        under_people_heading: false,
+        ..Position::anywhere()
     };
     match classify_unit(text, &position) {
         (class @ (UnitClass::Metadata | UnitClass::Procedural), Some(reason)) => {
