@@ -146,9 +146,14 @@ fn a_site_disclaimer_repeated_across_documents_is_boilerplate() {
 #[test]
 fn a_copy_on_another_site_is_reporting_not_boilerplate() {
     let dir = tempfile::tempdir().unwrap();
-    let other = fs::read_to_string(page("02_coastal_report.txt"))
-        .unwrap()
-        .replace("www.summitnews.example.net", "blog.elsewhere.example.com");
+    // A different report (so it is not the same document counted once) that
+    // carries the same disclaimer, published on another site.
+    let other = "Harbour Data Summit, session 7: ports and power\n\
+Source: https://blog.elsewhere.example.com/harbour/session-7\n\
+Organizer: Green Ports Alliance\n\n\
+Disclaimer: This report was produced automatically from the session recording and has not been checked by the speakers. Quotes may contain errors.\n\n\
+Engineers proposed shore power for every ferry berth by the end of the decade.\n\n\
+Port authorities asked grid operators to publish connection queues.\n";
     fs::write(dir.path().join("x_other_site.txt"), other).unwrap();
     let c = load(&[
         page("02_coastal_report.txt"),
