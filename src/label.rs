@@ -19,7 +19,7 @@ use crate::rank::{centroid, Ranked, Theme};
 use crate::text::{content_words, words};
 use crate::Embedded;
 use ndarray::{Array1, Array2};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Top `n` keywords of each theme; `themes[i]` holds the texts of theme `i`.
 pub fn keywords(themes: &[Vec<&str>], n: usize) -> Vec<Vec<String>> {
@@ -32,24 +32,30 @@ pub fn keywords(themes: &[Vec<&str>], n: usize) -> Vec<Vec<String>> {
 /// Every content word of each theme with its c-TF-IDF weight, best first
 /// (alphabetical among equals, so the order is deterministic).
 pub fn weights(themes: &[Vec<&str>]) -> Vec<Vec<(String, f64)>> {
-    let counts: Vec<BTreeMap<String, usize>> = themes
-        .iter()
-        .map(|texts| {
-            let mut c = BTreeMap::new();
-            for w in texts.iter().flat_map(|t| content_words(t)) {
-                *c.entry(w).or_insert(0) += 1;
-            }
-            c
-        })
-        .collect();
+    let counts: Vec<BTreeMap<String, usize>> = themes.iter().map(|t| word_counts(t)).collect();
+    weights_of_counts(&counts.iter().collect::<Vec<_>>())
+}
+
+/// How often each content word occurs in `texts`.
+fn word_counts(texts: &[&str]) -> BTreeMap<String, usize> {
+    let mut c = BTreeMap::new();
+    for w in texts.iter().flat_map(|t| content_words(t)) {
+        *c.entry(w).or_insert(0) += 1;
+    }
+    c
+}
+
+/// [`weights`] from each theme's word counts, so counts over many texts (the whole
+/// corpus) can be taken once and weighed against many groups.
+fn weights_of_counts(counts: &[&BTreeMap<String, usize>]) -> Vec<Vec<(String, f64)>> {
     let mut total: HashMap<&str, usize> = HashMap::new();
-    for c in &counts {
+    for &c in counts {
         for (w, k) in c {
             *total.entry(w).or_insert(0) += k;
         }
     }
     let words_all: usize = total.values().sum();
-    let mean_words = words_all as f64 / themes.len().max(1) as f64;
+    let mean_words = words_all as f64 / counts.len().max(1) as f64;
     counts
         .iter()
         .map(|c| {
@@ -406,7 +412,8 @@ fn shortlist(texts: &[&str], weight: &HashMap<String, f64>, limit: usize) -> Sho
             if !seen.insert(p.key.clone()) {
                 continue;
             }
-            let content: HashSet<String> = content_words(&p.text).into_iter().collect();
+            // Ordered, so the sum of float weights is the same on every run.
+            let content: BTreeSet<String> = content_words(&p.text).into_iter().collect();
             let sum: f64 = content
                 .iter()
                 .map(|w| weight.get(w).copied().unwrap_or(0.0))
@@ -477,6 +484,7 @@ pub fn titles(
         .enumerate()
         .map(|(i, t)| (t.id.as_str(), i))
         .collect();
+    let corpus_counts = word_counts(&all_texts(&all));
     for c in &ranked.common {
         let members: Vec<&Theme> = c
             .themes
@@ -489,7 +497,7 @@ pub fn titles(
             .flat_map(|t| t.statements.iter().map(|s| s.text.as_str()))
             .collect();
         // The area's words weigh by what sets it apart from the corpus as a whole.
-        let area = weights(&[texts, all_texts(&all)]);
+        let area = weights_of_counts(&[&word_counts(&texts), &corpus_counts]);
         let map: HashMap<String, f64> = area
             .into_iter()
             .next()

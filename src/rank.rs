@@ -8,6 +8,7 @@ use crate::label;
 use crate::stance;
 use crate::text::content_words;
 use ndarray::{Array1, ArrayView2, Axis};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
 
@@ -158,15 +159,16 @@ pub fn split_catch_alls(
     let mut raw = vec![0usize; statements.len()];
     let mut next = 0usize;
     let mut parts = Vec::new();
+    let all: Vec<usize> = (0..statements.len()).collect();
+    let corpus = Cut {
+        statements,
+        vectors,
+        method,
+        min_sessions,
+        centroid: centroid(vectors, &all),
+    };
     for rows in clustering.members() {
-        let pieces = split_rows(
-            statements,
-            vectors,
-            &rows,
-            method,
-            method.threshold,
-            min_sessions,
-        );
+        let pieces = corpus.split_rows(&rows, method.threshold);
         let first = next;
         for piece in &pieces {
             for &r in piece {
@@ -196,66 +198,77 @@ pub fn split_catch_alls(
     Split { clustering, parts }
 }
 
-/// The parts of one theme: itself, or its re-cut at the first stricter threshold
-/// that yields two recurring parts, each large part re-cut again.
-fn split_rows(
-    statements: &[Statement],
-    vectors: ArrayView2<f32>,
-    rows: &[usize],
-    method: &Agglomerative,
-    threshold: f32,
+/// What every re-cut of a catch-all needs: the corpus, the run's linkage and the
+/// corpus centroid (computed once, not per theme).
+struct Cut<'a, 'v> {
+    statements: &'a [Statement],
+    vectors: ArrayView2<'v, f32>,
+    method: &'a Agglomerative,
     min_sessions: usize,
-) -> Vec<Vec<usize>> {
-    if !is_catch_all(statements, vectors, rows) {
-        return vec![rows.to_vec()];
-    }
-    let texts: Vec<&str> = rows.iter().map(|&r| statements[r].text.as_str()).collect();
-    let terms = crate::lexical::tfidf(&texts);
-    let local = vectors.select(Axis(0), rows);
-    let points = Points {
-        vectors: local.view(),
-        terms: &terms,
-    };
-    let mut t = threshold + SPLIT_STEP;
-    while t <= SPLIT_MAX + 1e-6 {
-        let cut = Agglomerative {
-            threshold: t,
-            lexical_weight: method.lexical_weight,
-        };
-        let Ok(labels) = cut.fit(&points) else {
-            break;
-        };
-        let groups: Vec<Vec<usize>> = labels
-            .members()
-            .into_iter()
-            .map(|g| g.into_iter().map(|i| rows[i]).collect())
-            .collect();
-        let recurring = groups
-            .iter()
-            .filter(|g| sessions_of(statements, g) >= min_sessions)
-            .count();
-        if recurring >= 2 {
-            return groups
-                .into_iter()
-                .flat_map(|g| split_rows(statements, vectors, &g, method, t, min_sessions))
-                .collect();
-        }
-        t += SPLIT_STEP;
-    }
-    vec![rows.to_vec()]
+    centroid: Array1<f32>,
 }
 
-/// More than [`CATCH_ALL_SIZE`] statements, and either more than
-/// [`CATCH_ALL_PER_SESSION`] per session or close to what the whole corpus says.
-fn is_catch_all(statements: &[Statement], vectors: ArrayView2<f32>, rows: &[usize]) -> bool {
-    if rows.len() <= CATCH_ALL_SIZE {
-        return false;
+impl Cut<'_, '_> {
+    /// The parts of one theme: itself, or its re-cut at the first stricter threshold
+    /// that yields two recurring parts, each large part re-cut again.
+    fn split_rows(&self, rows: &[usize], threshold: f32) -> Vec<Vec<usize>> {
+        let statements = self.statements;
+        if !self.is_catch_all(rows) {
+            return vec![rows.to_vec()];
+        }
+        let texts: Vec<&str> = rows.iter().map(|&r| statements[r].text.as_str()).collect();
+        let terms = crate::lexical::tfidf(&texts);
+        let local = self.vectors.select(Axis(0), rows);
+        let points = Points {
+            vectors: local.view(),
+            terms: &terms,
+        };
+        // One tree, cut at each stricter threshold (the same labels as a fit at each).
+        let tree = self.method.tree(&points);
+        let mut t = threshold + SPLIT_STEP;
+        while t <= SPLIT_MAX + 1e-6 {
+            let cut = Agglomerative {
+                threshold: t,
+                lexical_weight: self.method.lexical_weight,
+            };
+            let labels = match &tree {
+                Some(tree) => cut.cut_tree(tree),
+                None => match cut.fit(&points) {
+                    Ok(labels) => labels,
+                    Err(_) => break,
+                },
+            };
+            let groups: Vec<Vec<usize>> = labels
+                .members()
+                .into_iter()
+                .map(|g| g.into_iter().map(|i| rows[i]).collect())
+                .collect();
+            let recurring = groups
+                .iter()
+                .filter(|g| sessions_of(statements, g) >= self.min_sessions)
+                .count();
+            if recurring >= 2 {
+                return groups
+                    .into_iter()
+                    .flat_map(|g| self.split_rows(&g, t))
+                    .collect();
+            }
+            t += SPLIT_STEP;
+        }
+        vec![rows.to_vec()]
     }
-    if rows.len() > CATCH_ALL_PER_SESSION * sessions_of(statements, rows) {
-        return true;
+
+    /// More than [`CATCH_ALL_SIZE`] statements, and either more than
+    /// [`CATCH_ALL_PER_SESSION`] per session or close to what the whole corpus says.
+    fn is_catch_all(&self, rows: &[usize]) -> bool {
+        if rows.len() <= CATCH_ALL_SIZE {
+            return false;
+        }
+        if rows.len() > CATCH_ALL_PER_SESSION * sessions_of(self.statements, rows) {
+            return true;
+        }
+        f64::from(centroid(self.vectors, rows).dot(&self.centroid)) >= BROAD_CENTRALITY
     }
-    let all: Vec<usize> = (0..vectors.nrows()).collect();
-    f64::from(centroid(vectors, rows).dot(&centroid(vectors, &all))) >= BROAD_CENTRALITY
 }
 
 fn sessions_of(statements: &[Statement], rows: &[usize]) -> usize {
@@ -290,8 +303,10 @@ pub fn rank(
         statements, vectors, clustering, &groups, &centroids, &keywords,
     );
 
+    // Themes are built in parallel (reading every member's stance is the cost);
+    // `collect` keeps group order, so the result does not depend on the threads.
     let mut themes: Vec<(Theme, usize, usize)> = groups
-        .iter()
+        .par_iter()
         .zip(keywords)
         .enumerate()
         .map(|(g, (rows, keywords))| {

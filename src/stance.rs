@@ -228,6 +228,35 @@ fn stemmer() -> &'static Stemmer {
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
 }
 
+/// The cue lists above as stem sequences. They are constants; stemming them once
+/// instead of on every reading makes reading a statement several times cheaper.
+struct Lexicon {
+    oppose: Vec<Vec<String>>,
+    prefer: Vec<Vec<String>>,
+    keep_existing: Vec<Vec<String>>,
+    support: Vec<Vec<String>>,
+    condition: Vec<Vec<String>>,
+    novelty: Vec<String>,
+    refrain: Vec<String>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let phrases = |list: &[&str]| list.iter().map(|c| phrase_stems(c)).collect();
+        let words = |list: &[&str]| list.iter().map(|w| stem(w)).collect();
+        Lexicon {
+            oppose: phrases(OPPOSE),
+            prefer: phrases(PREFER),
+            keep_existing: phrases(KEEP_EXISTING),
+            support: phrases(SUPPORT),
+            condition: phrases(CONDITION),
+            novelty: words(NOVELTY_TERMS),
+            refrain: words(REFRAIN_CALLS),
+        }
+    })
+}
+
 /// The stem of one lower-cased word (Snowball English), used to match cues and terms
 /// across inflections.
 pub fn stem(word: &str) -> String {
@@ -332,11 +361,10 @@ fn shown(tokens: &[Token], at: usize, len: usize) -> String {
 }
 
 /// Cue occurrences of a list in the clauses `scope`: (position, length, shown words).
-fn cues(tokens: &[Token], list: &[&str], scope: &[usize]) -> Vec<(usize, usize, String)> {
+fn cues(tokens: &[Token], list: &[Vec<String>], scope: &[usize]) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
-    for cue in list {
-        let p = phrase_stems(cue);
-        for at in find(tokens, &p) {
+    for p in list {
+        for at in find(tokens, p) {
             if scope.contains(&tokens[at].clause) {
                 out.push((at, p.len(), shown(tokens, at, p.len())));
             }
@@ -473,6 +501,7 @@ pub fn read(text: &str, key_terms: &[String]) -> Reading {
             cue: None,
         };
     }
+    let lex = lexicon();
     let tokens = tokenize(text);
     let terms: Vec<Vec<String>> = key_terms
         .iter()
@@ -492,12 +521,12 @@ pub fn read(text: &str, key_terms: &[String]) -> Reading {
     let mut opposition: Vec<(usize, String)> = Vec::new();
     // 1. Opposition said outright, in a clause carrying the terms.
     opposition.extend(
-        cues(&tokens, OPPOSE, &scope)
+        cues(&tokens, &lex.oppose, &scope)
             .into_iter()
             .map(|(at, _, c)| (at, c)),
     );
     // 2. Preferring another option over the key terms: "X rather than <key>".
-    for (at, len, cue) in cues(&tokens, PREFER, &scope) {
+    for (at, len, cue) in cues(&tokens, &lex.prefer, &scope) {
         let clause = tokens[at].clause;
         let key_after = keys
             .iter()
@@ -510,17 +539,17 @@ pub fn read(text: &str, key_terms: &[String]) -> Reading {
     // 3. The proposition creates something new, the text keeps what exists.
     let novel = terms
         .iter()
-        .any(|p| p.len() == 1 && NOVELTY_TERMS.iter().any(|n| stem(n) == p[0]));
+        .any(|p| p.len() == 1 && lex.novelty.contains(&p[0]));
     if novel {
         opposition.extend(
-            cues(&tokens, KEEP_EXISTING, &scope)
+            cues(&tokens, &lex.keep_existing, &scope)
                 .into_iter()
                 .map(|(at, _, c)| (at, c)),
         );
     }
     // 4. Negation governing a support cue or a key term.
     let mut support: Vec<(usize, String)> = Vec::new();
-    for (at, len, cue) in cues(&tokens, SUPPORT, &scope) {
+    for (at, len, cue) in cues(&tokens, &lex.support, &scope) {
         // "… was recognised as central", "was set out and renewed": a past passive
         // reports what happened, it takes no position ("should be strengthened" does).
         if tokens[at].word.ends_with("ed") && past_passive(&tokens, at) {
@@ -554,8 +583,7 @@ pub fn read(text: &str, key_terms: &[String]) -> Reading {
             .get(first + 1)
             .is_some_and(|t| matches!(t.word.as_str(), "a" | "an" | "the" | "any"));
         let call = (0..first).rev().filter(|_| !contrast).find(|&i| {
-            tokens[i].clause == tokens[k].clause
-                && REFRAIN_CALLS.iter().any(|c| stem(c) == tokens[i].stem)
+            tokens[i].clause == tokens[k].clause && lex.refrain.contains(&tokens[i].stem)
         });
         match call {
             Some(c) => support.push((
@@ -573,7 +601,7 @@ pub fn read(text: &str, key_terms: &[String]) -> Reading {
     if novel
         && !tokens
             .iter()
-            .any(|t| scope.contains(&t.clause) && NOVELTY_TERMS.iter().any(|n| stem(n) == t.stem))
+            .any(|t| scope.contains(&t.clause) && lex.novelty.contains(&t.stem))
     {
         support.clear();
     }
@@ -607,7 +635,7 @@ pub fn read(text: &str, key_terms: &[String]) -> Reading {
         c.dedup();
         c
     };
-    let condition = cues(&tokens, CONDITION, &all)
+    let condition = cues(&tokens, &lex.condition, &all)
         .into_iter()
         .next()
         .map(|c| c.2);

@@ -1,6 +1,6 @@
 //! Average-linkage agglomerative clustering (kodama), cut at a cosine threshold.
 
-use super::linkage::{self, Linkage};
+use super::linkage::{self, Linkage, Tree};
 use super::{graph, similarity, ClusterError, Clustering, Fit, Points};
 use serde::Serialize;
 
@@ -60,6 +60,25 @@ impl Agglomerative {
             )));
         }
         Ok(Clustering::from_raw(&self.cut(points, &components)))
+    }
+
+    /// The whole average-linkage tree of `points`, to be cut at several thresholds
+    /// by [`Agglomerative::cut_tree`] (re-cutting a catch-all): `None` past
+    /// [`DENSE_UP_TO`] rows, where only [`Fit::fit`] keeps memory in bounds. Only the
+    /// lexical weight of `self` matters here.
+    pub fn tree(&self, points: &Points) -> Option<Tree> {
+        let n = points.vectors.nrows();
+        if n > DENSE_UP_TO {
+            return None;
+        }
+        let mut condensed = similarity::condensed_hybrid(points, self.lexical_weight);
+        Some(Tree::new(n, &mut condensed, Linkage::Average))
+    }
+
+    /// `tree` (from [`Agglomerative::tree`] with the same lexical weight) cut at this
+    /// threshold: the clustering [`Fit::fit`] gives on the same points.
+    pub fn cut_tree(&self, tree: &Tree) -> Clustering {
+        Clustering::from_raw(&tree.cut(self.cut_height()))
     }
 
     /// The threshold as a linkage distance.

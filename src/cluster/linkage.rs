@@ -62,20 +62,57 @@ where
 
 /// Linkage over one condensed matrix of `m` rows, cut flat: a label in `0..m` per row.
 fn cut_one(m: usize, condensed: &mut [f32], linkage: Linkage, cut: f32) -> Vec<usize> {
-    if m < 2 {
-        return vec![0; m];
-    }
-    let dendrogram = kodama::linkage(condensed, m, linkage.kodama());
-    // Monotone linkages have no inversions, so the merges at or below the cut are
-    // closed under "child of": a union over them, in any order, is the flat cut.
-    let mut sets = UnionFind::new(2 * m - 1);
-    for (i, step) in dendrogram.steps().iter().enumerate() {
-        if step.dissimilarity <= cut {
-            sets.union(step.cluster1, m + i);
-            sets.union(step.cluster2, m + i);
+    Tree::new(m, condensed, linkage).cut(cut)
+}
+
+/// The merges of one hierarchical linkage, kept so the same tree can be cut at
+/// several heights without computing its distances again.
+#[derive(Debug, Clone)]
+pub struct Tree {
+    rows: usize,
+    /// (cluster, cluster, dissimilarity) per merge, in kodama's numbering.
+    merges: Vec<(usize, usize, f32)>,
+}
+
+impl Tree {
+    /// Link `m` rows by `linkage` over `condensed`, their condensed distance matrix
+    /// (overwritten: kodama works in place).
+    pub fn new(m: usize, condensed: &mut [f32], linkage: Linkage) -> Self {
+        if m < 2 {
+            return Tree {
+                rows: m,
+                merges: Vec::new(),
+            };
+        }
+        let dendrogram = kodama::linkage(condensed, m, linkage.kodama());
+        Tree {
+            rows: m,
+            merges: dendrogram
+                .steps()
+                .iter()
+                .map(|s| (s.cluster1, s.cluster2, s.dissimilarity))
+                .collect(),
         }
     }
-    (0..m).map(|i| sets.find(i)).collect()
+
+    /// The flat clusters of merges at a dissimilarity of at most `cut`: a label in
+    /// `0..m` per row.
+    pub fn cut(&self, cut: f32) -> Vec<usize> {
+        let m = self.rows;
+        if m < 2 {
+            return vec![0; m];
+        }
+        // Monotone linkages have no inversions, so the merges at or below the cut are
+        // closed under "child of": a union over them, in any order, is the flat cut.
+        let mut sets = UnionFind::new(2 * m - 1);
+        for (i, &(a, b, height)) in self.merges.iter().enumerate() {
+            if height <= cut {
+                sets.union(a, m + i);
+                sets.union(b, m + i);
+            }
+        }
+        (0..m).map(|i| sets.find(i)).collect()
+    }
 }
 
 #[cfg(test)]
