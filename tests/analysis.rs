@@ -331,3 +331,54 @@ fn agreement_json_is_deterministic() {
     let b = agreement_output("a permanent IGF mandate", FIXTURES, "json");
     assert_eq!(a, b);
 }
+
+const NOVELTY: &str = "tests/fixtures/agreement_novelty";
+const NEW_BODY: &str = "a new regional coordination body for the ODC";
+
+/// `concord agreement` on the novelty fixtures at a low threshold, so only the
+/// concept rules (not the relevance cut) decide who is listed.
+fn novelty_json() -> Value {
+    let out = concord(&[
+        "agreement",
+        NEW_BODY,
+        NOVELTY,
+        "--format",
+        "json",
+        "--threshold",
+        "0.3",
+    ]);
+    serde_json::from_str(&out).expect("valid JSON")
+}
+
+#[test]
+fn a_name_in_the_document_title_is_carried_by_its_statements() {
+    let a = novelty_json();
+    // "Fewer duplicated bodies…" names two of the five concepts itself; the compact it
+    // speaks of is named by its document's title.
+    let s = session(&a, "a_title_names_it");
+    let concepts: Vec<&str> = s["statements"][0]["concepts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert!(concepts.contains(&"odc (title)"), "{concepts:?}");
+    assert_eq!(s["stance"], "oppose", "{a:#}");
+    assert_eq!(session(&a, "d_support")["stance"], "support");
+    assert_eq!(session(&a, "b_oppose")["stance"], "oppose");
+}
+
+#[test]
+fn a_statement_silent_on_novelty_does_not_address_a_new_thing() {
+    let a = novelty_json();
+    let silent: Vec<&str> = a["silent"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .collect();
+    // c_parts_only names the region, the coordination and the compact, but says nothing
+    // of a new body or of existing ones.
+    assert!(silent.contains(&"c_parts_only"), "{a:#}");
+    assert!(silent.contains(&"e_silent") && silent.contains(&"f_silent"));
+}

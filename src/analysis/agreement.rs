@@ -225,6 +225,33 @@ pub fn agreement(
             c.key = true;
         }
     }
+    // The named thing a document's title is about, its statements need not repeat: in
+    // a statement to "the Global Digital Compact", "duplication of forums" is about the
+    // GDC's forums. Only names (concepts with an acronym) are inherited: a common word in
+    // a title ("Cooperation WG", "Forum") may be used in another sense than the topic's.
+    let title_named: BTreeMap<&str, Vec<bool>> = sessions
+        .iter()
+        .map(|s| {
+            let w = Words::new(&s.title);
+            let n = concepts
+                .iter()
+                .map(|c| {
+                    !c.optional
+                        && c.terms.first().is_some_and(|t| acronyms.contains_key(t))
+                        && names(&w, c, &acronyms)
+                })
+                .collect();
+            (s.id.as_str(), n)
+        })
+        .collect();
+    let named_here: Vec<Vec<bool>> = statements
+        .iter()
+        .zip(&named)
+        .map(|(s, n)| match title_named.get(s.session.as_str()) {
+            Some(t) => n.iter().zip(t).map(|(a, b)| *a || *b).collect(),
+            None => n.clone(),
+        })
+        .collect();
     let weight = |c: &Concept| -> f64 {
         // A concept no session names is as rare as can be.
         (1.0 / c.share.max(1.0 / total as f64)).ln()
@@ -250,7 +277,7 @@ pub fn agreement(
             let cos = cosine(topic_vecs.row(row), v);
             let covered: f64 = concepts
                 .iter()
-                .zip(&named[i])
+                .zip(&named_here[i])
                 .filter(|(c, n)| **n && !c.optional)
                 .map(|(c, _)| weight(c))
                 .sum();
@@ -282,6 +309,7 @@ pub fn agreement(
         embedder,
     )?;
     let needed = key.len().div_ceil(2);
+    let novelty_key = key.iter().copied().find(|&j| concepts[j].terms[0] == "new");
 
     let mut on_topic: BTreeMap<&str, Vec<Relevant>> = BTreeMap::new();
     for &(i, score, cos) in &scored {
@@ -293,12 +321,18 @@ pub fn agreement(
             let label = &concepts[j].terms[0];
             if named[i][j] {
                 carried.push(label.clone());
+            } else if named_here[i][j] {
+                carried.push(format!("{label} (title)"));
             } else if let Some(w) = neighbours[j].iter().find(|w| own.contains(*w)) {
                 carried.push(format!("{label}~{w}"));
                 found_words.push(w.clone());
             }
         }
-        if carried.len() < needed {
+        // A topic that proposes something new is decided by new against existing: a
+        // statement that says nothing of either (no "new", "existing", "duplication"…)
+        // speaks of the parts, not of the proposal.
+        let silent_on_novelty = novelty_key.is_some_and(|j| !named[i][j]);
+        if carried.len() < needed || silent_on_novelty {
             continue;
         }
         // The proposition's terms: its key concepts and elaborations (generic words
