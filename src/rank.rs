@@ -267,6 +267,15 @@ impl Cut<'_, '_> {
         if rows.len() > CATCH_ALL_PER_SESSION * sessions_of(self.statements, rows) {
             return true;
         }
+        // A large theme of observations names a subject many documents describe, not one
+        // point they share (a call repeated by many sessions is the point, and stays whole).
+        let calls = rows
+            .iter()
+            .filter(|&&r| self.statements[r].kind == StatementKind::Recommendation)
+            .count();
+        if calls * 2 < rows.len() {
+            return true;
+        }
         f64::from(centroid(self.vectors, rows).dot(&self.centroid)) >= BROAD_CENTRALITY
     }
 }

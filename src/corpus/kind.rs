@@ -274,8 +274,76 @@ fn stresses_a_need(words: &[String]) -> bool {
     })
 }
 
+/// Verbs with which a speaker, in the first person, puts forward, backs or holds a
+/// position ("We want to see…", "We suggest…", "We strongly support…", "We believe the
+/// forum remains central"): the author's own stand, which a digest counts with the calls
+/// rather than with what a report observed.
+const ADVOCACY: &[&str] = &[
+    "want",
+    "wish",
+    "suggest",
+    "propose",
+    "ask",
+    "invite",
+    "support",
+    "endorse",
+    "advocate",
+    "reaffirm",
+    "reiterate",
+    "welcome",
+    "commend",
+    "believe",
+    "acknowledge",
+    "recognise",
+    "recognize",
+    "stress",
+    "emphasise",
+    "emphasize",
+    "underline",
+    "insist",
+];
+
+/// Words that may stand between the pronoun and its verb ("we also support", "we would
+/// like to see", "we therefore propose").
+const ADVOCACY_FILLERS: &[&str] = &[
+    "also",
+    "therefore",
+    "thus",
+    "strongly",
+    "fully",
+    "further",
+    "firmly",
+    "again",
+    "still",
+    "would",
+    "do",
+    "really",
+    "very",
+    "much",
+    "like",
+    "warmly",
+];
+
+/// Does a first-person speaker ("we", "i") put forward or back something?
+fn advocates_in_first_person(words: &[String]) -> bool {
+    (0..words.len()).any(|i| {
+        if !matches!(words[i].as_str(), "we" | "i") {
+            return false;
+        }
+        let verb = words[i + 1..]
+            .iter()
+            .find(|w| !ADVOCACY_FILLERS.contains(&w.as_str()));
+        // "would like to see" carries its verb in "like"; "we would like" alone is a wish too.
+        let like = words[i + 1..]
+            .iter()
+            .take_while(|w| ADVOCACY_FILLERS.contains(&w.as_str()))
+            .any(|w| w == "like");
+        like || verb.is_some_and(|v| ADVOCACY.contains(&v.as_str()))
+    })
+}
+
 fn has_call_phrase(words: &[String]) -> bool {
-    if stresses_a_need(words) {
+    if stresses_a_need(words) || advocates_in_first_person(words) {
         return true;
     }
     // Compare on the word sequence so "urge" does not match "urgent".
@@ -315,6 +383,11 @@ mod tests {
             "Stakeholders emphasized the need to clarify its institutional home.",
             "Participants stressed the need for open data.",
             "To keep ports open, we need a shared registry.",
+            "We want to see harbour data published under an open licence.",
+            "We strongly support a permanent mandate for the ports forum.",
+            "We would like to see more regional meetings.",
+            "I suggest that the registry be reviewed every year.",
+            "We believe the registry remains the right place for port data.",
         ] {
             assert_eq!(classify(Issues, text), Recommendation, "{text}");
         }
@@ -341,6 +414,8 @@ mod tests {
             "This is an urgent matter.",
             "Panellists discussed the need for a registry.",
             "Produced a consolidated barrier-solution matrix.",
+            "We discussed how ports share tide data.",
+            "They want faster customs.",
             "",
         ] {
             assert_eq!(classify(Outcomes, text), Observation, "{text}");
