@@ -24,8 +24,8 @@ use super::prose::{
     word_count,
 };
 use super::template::{
-    MetaField, BANNERS, METADATA_KEYS, OTHER_HEADINGS, PEOPLE_HEADINGS, SECTION_PATTERNS,
-    SESSION_KEYS, TEMPLATE_HEADING_STARTS,
+    MetaField, AUXILIARY_VERBS, BANNERS, METADATA_KEYS, NOT_SECTIONS, OTHER_HEADINGS,
+    PEOPLE_HEADINGS, PROMPT_WORDS, SECTION_PATTERNS, SESSION_KEYS, TEMPLATE_HEADING_STARTS,
 };
 use super::unit::{
     classify_unit, furniture_line, is_formula, repeats_title, split_dateline, Form, Position,
@@ -374,7 +374,8 @@ impl<'a> Parser<'a> {
             self.open_heading = Some(h.text);
             return;
         }
-        if is_prompt(t) && t.to_lowercase().contains("bullet point") {
+        let lower = t.to_lowercase();
+        if is_prompt(t) && PROMPT_WORDS.iter().any(|w| lower.contains(w)) {
             self.furnish(t, UnitClass::Boilerplate, "template prompt");
             return;
         }
@@ -889,10 +890,6 @@ fn topic_lists(blocks: &[Block]) -> Vec<bool> {
 
 /// A short noun phrase with no verb of its own, outside a recommendations section.
 fn is_topic(b: &Block) -> bool {
-    const VERBS: &[&str] = &[
-        "should", "must", "will", "shall", "can", "could", "would", "is", "are", "was", "were",
-        "has", "have", "had", "need", "needs", "be",
-    ];
     let t = b.text.trim();
     b.section != SectionKind::Recommendations
         && word_count(t) <= MAX_TOPIC_WORDS
@@ -900,7 +897,7 @@ fn is_topic(b: &Block) -> bool {
         && classify(b.section, t) == StatementKind::Observation
         && !t
             .split_whitespace()
-            .any(|w| VERBS.contains(&w.to_lowercase().as_str()))
+            .any(|w| AUXILIARY_VERBS.contains(&w.to_lowercase().as_str()))
 }
 
 /// A line the parser consumed without making a block.
@@ -1108,7 +1105,9 @@ fn is_prompt(t: &str) -> bool {
 /// Which known section a heading names, by the earliest matching pattern.
 fn known_section(text: &str) -> Option<SectionKind> {
     let core = heading_core(strip_numbering(text.trim())).to_lowercase();
-    if core.is_empty() || word_count(&core) > MAX_HEADING_WORDS || core.contains("outcome document")
+    if core.is_empty()
+        || word_count(&core) > MAX_HEADING_WORDS
+        || NOT_SECTIONS.iter().any(|n| core.contains(n))
     {
         return None;
     }
