@@ -42,6 +42,14 @@ pub(crate) const SECTION_PATTERNS: &[(&str, SectionKind)] = &[
     ("key themes", SectionKind::Issues),
 ];
 
+/// Words of a heading that name the document, not a section: "Session Outcome Document"
+/// mentions "outcome" but opens no outcomes section.
+pub(crate) const NOT_SECTIONS: &[&str] = &["outcome document"];
+
+/// Words that mark a bracketed line as the template's instruction to its authors
+/// ("(3-5 bullet points …)"), wherever it stands.
+pub(crate) const PROMPT_WORDS: &[&str] = &["bullet point"];
+
 /// The WSIS template's own headings, safe to recognise even before a title is seen.
 pub(crate) const TEMPLATE_HEADING_STARTS: &[&str] =
     &["key issues", "tangible outcomes", "key recommendations"];
@@ -260,4 +268,11 @@ pub(crate) const POINTER_VERBS: &[&str] = &[
     "subscribe",
     "see",
     "visit",
+];
+
+/// Modal and auxiliary verbs: a short list item with one of them says something, so it is
+/// no mere topic of a list of topics ("Data governance and trust").
+pub(crate) const AUXILIARY_VERBS: &[&str] = &[
+    "should", "must", "will", "shall", "can", "could", "would", "is", "are", "was", "were", "has",
+    "have", "had", "need", "needs", "be",
 ];

@@ -1,0 +1,792 @@
+//! One source line, classified by its form alone.
+//!
+//! [`classify_line`] is pure: it strips a line's markup once (Markdown heading marks,
+//! emphasis, list numbering) and says what the line is when nothing around it is known:
+//! a rule, a heading, a list item, a template prompt, metadata, furniture or text. That
+//! first reading is what the body of a document mostly is; the state machine
+//! (`machine.rs`) overrules it in context (a line that continues the paragraph above,
+//! a preamble line, a bracketed line right after a heading) from the facts every
+//! non-blank line carries in its [`Shape`].
+
+use crate::corpus::prose::{as_url, clean_line, is_date_line, word_count};
+use crate::corpus::template::{
+    MetaField, BANNERS, METADATA_KEYS, NOT_SECTIONS, OTHER_HEADINGS, PEOPLE_HEADINGS, PROMPT_WORDS,
+    SECTION_PATTERNS, SESSION_KEYS, TEMPLATE_HEADING_STARTS,
+};
+use crate::corpus::unit::{furniture_line, UnitClass};
+use crate::corpus::SectionKind;
+
+/// Longest line (in words) that can still be a heading.
+pub(super) const MAX_HEADING_WORDS: usize = 16;
+
+/// A source line as the outliner's state machine receives it.
+#[derive(Debug)]
+pub(crate) enum Line<'a> {
+    /// Nothing but whitespace.
+    Blank,
+    /// `---`, `***`, `===`, `___`: a rule, or the Setext underline of the line above.
+    Rule {
+        /// Heading level a `===` (1) or `---` (2) gives the line above if it underlines it.
+        underline: Option<usize>,
+        /// The line's text and facts.
+        shape: Shape<'a>,
+    },
+    /// A heading by its marks, words or form.
+    Heading {
+        /// The heading it would open.
+        heading: Heading,
+        /// How sure its form is, which decides where context may overrule it.
+        cue: Cue,
+        /// The line's text and facts.
+        shape: Shape<'a>,
+    },
+    /// A bulleted or numbered list item.
+    Item {
+        /// How it is numbered.
+        marker: Marker,
+        /// The item's text after its marker.
+        text: &'a str,
+        /// The line's text and facts.
+        shape: Shape<'a>,
+    },
+    /// A bracketed instruction of the template to its authors ("(3-5 bullet points …)").
+    Prompt(Shape<'a>),
+    /// A link, a date or a `Key: value` line of front matter.
+    Meta {
+        /// Why it is metadata, for the report.
+        reason: &'static str,
+        /// The front-matter field it states, if it is one.
+        field: Option<FrontMatter>,
+        /// The line's text and facts.
+        shape: Shape<'a>,
+    },
+    /// A byline, greeting or sign-off: furniture by its own form, though short like a heading.
+    Furniture {
+        /// Metadata or procedural.
+        class: UnitClass,
+        /// Why, for the report.
+        reason: &'static str,
+        /// The line's text and facts.
+        shape: Shape<'a>,
+    },
+    /// Anything else: a line of a paragraph.
+    Text(Shape<'a>),
+}
+
+impl<'a> Line<'a> {
+    /// The text and facts of a non-blank line.
+    pub(super) fn shape(&self) -> Option<&Shape<'a>> {
+        match self {
+            Line::Blank => None,
+            Line::Rule { shape, .. }
+            | Line::Heading { shape, .. }
+            | Line::Item { shape, .. }
+            | Line::Meta { shape, .. }
+            | Line::Furniture { shape, .. }
+            | Line::Prompt(shape)
+            | Line::Text(shape) => Some(shape),
+        }
+    }
+}
+
+/// What a non-blank line carries whatever it was classified as: its text as written and as
+/// read, and the facts the state machine needs to read it in context.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Shape<'a> {
+    /// The line as written, trimmed.
+    pub source: &'a str,
+    /// Width of its leading whitespace, a tab counting four.
+    pub indent: usize,
+    /// The text without Markdown heading marks, emphasis or numbering.
+    pub plain: String,
+    /// It opens with a list marker.
+    pub item: bool,
+    /// It is wholly in parentheses or brackets.
+    pub bracketed: bool,
+    /// It starts with a lowercase letter, as the rest of a wrapped sentence does.
+    pub starts_lower: bool,
+    /// As written, it reads as a heading (capitals or a known section name): a line that
+    /// does not continue a finished sentence above it.
+    pub heading_like: bool,
+    /// As written, it is a link or a date: never the tail of an item cut by a page break.
+    pub meta_like: bool,
+    /// It names a known section, as a heading does.
+    pub names_section: bool,
+    /// It is one of the template's own headings, which end a preamble even before a title.
+    pub template_heading: bool,
+    /// It names a part outside the known sections (speakers, annex…).
+    pub leaves_sections: bool,
+}
+
+/// How a list item is numbered; a change of family can signal nesting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Marker {
+    /// `-`, `•`, `*` and friends.
+    Symbol,
+    /// `1.`, `1)`, `(1)`, `1.2`.
+    Number,
+    /// `a)`, `(a)`, `a.`, `i.`, `iv)`.
+    Letter,
+}
+
+/// How sure a heading's form is: where the state machine may still read it otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Cue {
+    /// Markdown `#` marks: a heading wherever it stands, even under an unfinished sentence.
+    Marked,
+    /// A known section name, capitals, a bold line or a numbered section: a heading unless
+    /// it is the wrapped rest of the text above.
+    Plain,
+    /// A short capitalised line: a heading only where it stands apart (after a blank line,
+    /// or with no item or paragraph open).
+    Apart,
+}
+
+/// A heading read off a line (or, for a Setext heading, off the line it underlines).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Heading {
+    /// The heading's text, as reported.
+    pub text: String,
+    /// Its level: `#` count, 1 for a section name or capitals, 2 for a sub-heading.
+    pub level: usize,
+    /// Its form marks it as a heading (`#`, an underline, capitals): an unknown explicit
+    /// heading at or above the current section's level closes that section.
+    pub explicit: bool,
+    /// What its words say about the section it opens.
+    pub topic: Topic,
+}
+
+/// What a heading's words say about the section it opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Topic {
+    /// The known section it names, if any.
+    pub section: Option<SectionKind>,
+    /// It names people (speakers, panel): its items are a speaker list.
+    pub people: bool,
+    /// It leaves the known sections (speakers, annexes…).
+    pub leaves: bool,
+}
+
+impl Topic {
+    /// Read a heading's text.
+    pub(super) fn of(text: &str) -> Topic {
+        Topic {
+            section: known_section(text),
+            people: is_people_heading(text),
+            leaves: is_other_heading(text),
+        }
+    }
+}
+
+/// A `Key: value` line of front matter whose key is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FrontMatter {
+    /// The session field it fills; `None` for metadata that fills none (author, mail headers…).
+    pub field: Option<MetaField>,
+    /// The value, cleaned.
+    pub value: String,
+}
+
+impl FrontMatter {
+    /// The link a `URL:`/`Source:` value gives, if any: "Source: Reuters" gives none.
+    pub(super) fn link(&self) -> Option<String> {
+        as_url(&self.value).or_else(|| first_link(&self.value))
+    }
+}
+
+/// Classify one source line by its form alone.
+///
+/// `body_follows` says whether content follows it after a break (a blank line, or a list
+/// item next): only then can a short line be a sub-heading.
+pub(crate) fn classify_line(raw: &str, body_follows: bool) -> Line<'_> {
+    let source = raw.trim();
+    if source.is_empty() {
+        return Line::Blank;
+    }
+    let plain = strip_markup(source);
+    // Emphasis can hide numbering ("**1.** Key Issues" reads "1. Key Issues"): the section
+    // tests look once more, after the emphasis is gone.
+    let bare = strip_markup(&plain);
+    let bullet = parse_bullet(source);
+    let url = as_url(source);
+    let date = is_date_line(source);
+    let names_section = known_heading(&bare);
+    let shape = Shape {
+        source,
+        indent: indent_width(raw),
+        item: bullet.is_some(),
+        bracketed: is_bracketed(source),
+        starts_lower: source.starts_with(char::is_lowercase),
+        heading_like: is_all_caps(source) || known_heading(&plain),
+        meta_like: url.is_some() || date,
+        names_section,
+        template_heading: names_section && is_template_heading(&plain),
+        leaves_sections: is_other_heading(&plain),
+        plain,
+    };
+    if is_rule(source) {
+        let underline = match source.chars().next() {
+            Some('=') => Some(1),
+            Some('-') => Some(2),
+            _ => None,
+        };
+        return Line::Rule { underline, shape };
+    }
+    if let Some((level, text)) = markdown_heading(source) {
+        let heading = Heading {
+            text: text.to_owned(),
+            level,
+            explicit: true,
+            topic: Topic::of(text),
+        };
+        return Line::Heading {
+            heading,
+            cue: Cue::Marked,
+            shape,
+        };
+    }
+    if let Some((marker, text)) = bullet {
+        if let Some(heading) = numbered_heading(&shape.plain, marker) {
+            return Line::Heading {
+                heading,
+                cue: Cue::Plain,
+                shape,
+            };
+        }
+        if is_prompt(&shape) {
+            return Line::Prompt(shape);
+        }
+        return Line::Item {
+            marker,
+            text,
+            shape,
+        };
+    }
+    let meta = |reason, field| (reason, field);
+    let metadata = if url.is_some() {
+        Some(meta("link", None))
+    } else if date && word_count(source) <= 8 {
+        Some(meta("date", None))
+    } else {
+        front_matter(source).map(|f| meta("front matter", Some(f)))
+    };
+    if let Some((reason, field)) = metadata {
+        return Line::Meta {
+            reason,
+            field,
+            shape,
+        };
+    }
+    if let Some((class, reason)) = furniture_line(&shape.plain) {
+        return Line::Furniture {
+            class,
+            reason,
+            shape,
+        };
+    }
+    if let Some((heading, cue)) = plain_heading(&shape, body_follows) {
+        return Line::Heading {
+            heading,
+            cue,
+            shape,
+        };
+    }
+    if is_prompt(&shape) {
+        return Line::Prompt(shape);
+    }
+    Line::Text(shape)
+}
+
+/// "1. Key Issues" is a heading; "3. Establish clear outcomes" is an item.
+fn numbered_heading(plain: &str, marker: Marker) -> Option<Heading> {
+    if marker == Marker::Symbol {
+        return None;
+    }
+    let core = strip_numbering(plain);
+    let topic = Topic::of(core);
+    (topic.section.is_some() && section_near_start(core)).then(|| Heading {
+        text: core.to_owned(),
+        level: 1,
+        explicit: false,
+        topic,
+    })
+}
+
+/// A line that is not an item and may be a heading: a known section name, capitals, or a
+/// short or bold line with content after a break.
+fn plain_heading(shape: &Shape, body_follows: bool) -> Option<(Heading, Cue)> {
+    let plain = &shape.plain;
+    let heading = |level, explicit| Heading {
+        text: plain.clone(),
+        level,
+        explicit,
+        topic: Topic::of(plain),
+    };
+    if shape.names_section {
+        return Some((heading(1, false), Cue::Plain));
+    }
+    if is_all_caps(plain) {
+        return Some((heading(1, true), Cue::Plain));
+    }
+    let words = word_count(plain);
+    let source = shape.source;
+    let bold = source.starts_with("**") && source.trim_end_matches(':').ends_with("**");
+    let short = words <= 8
+        && !plain.contains(['.', '!', '?', ';'])
+        && !plain.ends_with(',')
+        && plain.starts_with(char::is_uppercase);
+    let sub_heading =
+        body_follows && !is_date_line(plain) && as_url(plain).is_none() && !is_key_value(plain);
+    if !sub_heading {
+        return None;
+    }
+    let cue = if bold && words <= 12 {
+        Cue::Plain
+    } else if short {
+        Cue::Apart
+    } else {
+        return None;
+    };
+    Some((heading(2, false), cue))
+}
+
+/// A bracketed line that words itself as the template's instruction.
+fn is_prompt(shape: &Shape) -> bool {
+    let lower = shape.source.to_lowercase();
+    shape.bracketed && PROMPT_WORDS.iter().any(|w| lower.contains(w))
+}
+
+/// For each line, whether content follows it after a break: the next line is blank or the
+/// next non-blank line is a list item (and there is a next non-blank line at all).
+pub(super) fn body_follows(lines: &[&str]) -> Vec<bool> {
+    let mut follows = vec![false; lines.len()];
+    // Whether the nearest non-blank line below is an item; `None` while there is none.
+    let mut next_item: Option<bool> = None;
+    for idx in (0..lines.len()).rev() {
+        let next_blank = lines.get(idx + 1).is_some_and(|l| l.trim().is_empty());
+        follows[idx] = next_item.is_some_and(|item| next_blank || item);
+        let t = lines[idx].trim();
+        if !t.is_empty() {
+            next_item = Some(parse_bullet(t).is_some());
+        }
+    }
+    follows
+}
+
+/// Width of leading whitespace, counting a tab as four columns.
+fn indent_width(line: &str) -> usize {
+    line.chars()
+        .take_while(|c| c.is_whitespace())
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum()
+}
+
+/// `---`, `***`, `===`, `___`: a rule or Setext underline.
+fn is_rule(t: &str) -> bool {
+    let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    compact.len() >= 3
+        && ["-", "=", "*", "_"]
+            .iter()
+            .any(|m| compact.chars().all(|c| c.to_string() == *m))
+}
+
+/// `## Heading` → (2, "Heading").
+fn markdown_heading(t: &str) -> Option<(usize, &str)> {
+    let hashes = t.chars().take_while(|&c| c == '#').count();
+    if hashes == 0 || hashes > 6 {
+        return None;
+    }
+    let rest = &t[hashes..];
+    if !rest.is_empty() && !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let text = rest.trim().trim_end_matches('#').trim();
+    (!text.is_empty()).then_some((hashes, text))
+}
+
+/// Recognise a list marker; returns the marker family and the item text.
+pub(super) fn parse_bullet(t: &str) -> Option<(Marker, &str)> {
+    let mut chars = t.chars();
+    let first = chars.next()?;
+    let after_first = chars.as_str();
+    // Symbols that are bullets only when followed by a space (so "-5%" and "*emphasis*" are not).
+    if matches!(first, '-' | '*' | '+' | '–' | '—' | 'o') {
+        if after_first.starts_with([' ', '\t']) && !after_first.trim().is_empty() {
+            if first == 'o' && !after_first.trim_start().starts_with(char::is_uppercase) {
+                return None;
+            }
+            return Some((Marker::Symbol, after_first.trim_start()));
+        }
+        return None;
+    }
+    if matches!(
+        first,
+        '•' | '·'
+            | '▪'
+            | '◦'
+            | '○'
+            | '●'
+            | '■'
+            | '□'
+            | '►'
+            | '▶'
+            | '➢'
+            | '➤'
+            | '✓'
+            | '✔'
+            | '⁃'
+            | '‣'
+            | '\u{f0b7}'
+            | '\u{f0a7}'
+            // A pilcrow marks a paragraph, as comment widgets print it before each one.
+            | '¶'
+    ) {
+        let rest = after_first.trim_start();
+        return (!rest.is_empty()).then_some((Marker::Symbol, rest));
+    }
+    parse_enumerator(t)
+}
+
+/// `1.`, `1)`, `(1)`, `1.2.`, `a)`, `(a)`, `a.`, `iv.` followed by whitespace.
+fn parse_enumerator(t: &str) -> Option<(Marker, &str)> {
+    // `closer` is the delimiter after the label: '.' or ')'.
+    let (inner, closer, rest) = if let Some(stripped) = t.strip_prefix('(') {
+        let close = stripped.find(')')?;
+        (&stripped[..close], ')', &stripped[close + 1..])
+    } else {
+        let end = t.find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))?;
+        let head = &t[..end];
+        if t[end..].starts_with(')') {
+            (head, ')', &t[end + 1..])
+        } else if let Some(label) = head.strip_suffix('.') {
+            (label, '.', &t[end..])
+        } else {
+            return None;
+        }
+    };
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let text = rest.trim_start();
+    if text.is_empty() || inner.is_empty() || inner.len() > 8 {
+        return None;
+    }
+    let single = |pred: fn(&u8) -> bool| inner.len() == 1 && inner.as_bytes().iter().all(pred);
+    let marker = if inner
+        .split('.')
+        .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        Marker::Number
+    } else if is_roman(inner) || single(u8::is_ascii_lowercase) {
+        Marker::Letter
+    } else if single(u8::is_ascii_uppercase) && closer == ')' {
+        // "A)" and "(A)" are list markers; "A. Smith" is more likely an initial.
+        Marker::Letter
+    } else {
+        return None;
+    };
+    Some((marker, text))
+}
+
+fn is_roman(s: &str) -> bool {
+    const ROMANS: &[&str] = &[
+        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
+    ];
+    ROMANS.contains(&s.to_ascii_lowercase().as_str())
+}
+
+/// Remove a leading enumerator ("1.", "II.", "a)") from a heading.
+fn strip_numbering(t: &str) -> &str {
+    let t = t.trim_start();
+    match parse_enumerator(t) {
+        Some((_, rest)) => rest,
+        None => {
+            // Upper-case roman numerals with a period ("II. Key Issues") are heading numbers.
+            let first = t.split_whitespace().next().unwrap_or("");
+            if first.len() > 1 && first.ends_with('.') && is_roman(&first[..first.len() - 1]) {
+                t[first.len()..].trim_start()
+            } else {
+                t
+            }
+        }
+    }
+}
+
+/// Drop Markdown heading marks, emphasis, numbering and surrounding space.
+fn strip_markup(t: &str) -> String {
+    // Only a Markdown heading mark: "#TheIGFWeWant" keeps its hashtag.
+    let t = markdown_heading(t.trim()).map_or(t.trim(), |(_, text)| text);
+    clean_line(strip_numbering(t))
+}
+
+/// The heading without a trailing parenthesised template prompt or colon.
+fn heading_core(text: &str) -> &str {
+    let head = match text.find(['(', '[']) {
+        Some(pos) if pos > 0 => &text[..pos],
+        _ => text,
+    };
+    head.trim().trim_end_matches([':', '-', '–', '—']).trim()
+}
+
+/// "Session Outcome Document" and similar banners above the title.
+pub(super) fn is_banner(t: &str) -> bool {
+    let l = t.trim_end_matches(':').trim().to_lowercase();
+    BANNERS.contains(&l.as_str())
+}
+
+/// A whole line in parentheses or brackets, e.g. a template instruction.
+fn is_bracketed(t: &str) -> bool {
+    (t.starts_with('(') && t.ends_with(')')) || (t.starts_with('[') && t.ends_with(']'))
+}
+
+/// Which known section a heading names, by the earliest matching pattern.
+fn known_section(text: &str) -> Option<SectionKind> {
+    let core = heading_core(strip_numbering(text.trim())).to_lowercase();
+    if core.is_empty()
+        || word_count(&core) > MAX_HEADING_WORDS
+        || NOT_SECTIONS.iter().any(|n| core.contains(n))
+    {
+        return None;
+    }
+    SECTION_PATTERNS
+        .iter()
+        .filter_map(|(pat, kind)| core.find(pat).map(|pos| (pos, *kind)))
+        .min_by_key(|&(pos, _)| pos)
+        .map(|(_, kind)| kind)
+}
+
+/// A numbered line names its section in its first two words (not "3. Establish clear
+/// outcomes") and is no sentence.
+fn section_near_start(core: &str) -> bool {
+    let lower = heading_core(core).to_lowercase();
+    let first_two: String = lower
+        .split_whitespace()
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" ");
+    SECTION_PATTERNS
+        .iter()
+        .any(|(p, _)| first_two.contains(p) || p.starts_with(&first_two))
+        && !core.trim_end().ends_with('.')
+}
+
+/// Text already stripped of markup that reads as a known section heading (not a sentence
+/// that mentions one).
+fn known_heading(plain: &str) -> bool {
+    let core = heading_core(plain);
+    known_section(plain).is_some()
+        && !core.ends_with(['.', '!', '?', ';', ','])
+        && word_count(core) <= MAX_HEADING_WORDS
+}
+
+/// A section heading worded as the template words it: its start, or three words at most.
+fn is_template_heading(plain: &str) -> bool {
+    let core = heading_core(plain).to_lowercase();
+    TEMPLATE_HEADING_STARTS.iter().any(|h| core.starts_with(h)) || word_count(&core) <= 3
+}
+
+/// Headings that leave the known sections: speakers, annexes and the like.
+fn is_other_heading(text: &str) -> bool {
+    let core = heading_core(text).to_lowercase();
+    OTHER_HEADINGS.iter().any(|o| core.starts_with(o))
+}
+
+/// Headings whose items name people: speakers, panel, moderators.
+fn is_people_heading(text: &str) -> bool {
+    let core = heading_core(strip_numbering(text.trim())).to_lowercase();
+    PEOPLE_HEADINGS.iter().any(|o| core.starts_with(o))
+}
+
+/// Upper-case headings ("KEY ISSUES", "SPEAKERS"): mostly capitals, short, no full stop.
+fn is_all_caps(t: &str) -> bool {
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 4
+        && letters.iter().all(|c| !c.is_lowercase())
+        && word_count(t) <= 12
+        && !t.trim_end().ends_with('.')
+        && parse_bullet(t).is_none_or(|(m, _)| m != Marker::Symbol)
+}
+
+/// `Key: value` where the key is a short label.
+pub(super) fn is_key_value(t: &str) -> bool {
+    t.split_once(':').is_some_and(|(k, v)| {
+        !k.trim().is_empty() && word_count(k) <= 3 && !v.trim().is_empty() && !k.contains("//")
+    })
+}
+
+/// A `Key: value` line whose key names a session field or other document metadata.
+pub(super) fn front_matter(t: &str) -> Option<FrontMatter> {
+    if !is_key_value(t) {
+        return None;
+    }
+    let (key, value) = t.split_once(':')?;
+    let key = key.trim().trim_matches('*').trim().to_lowercase();
+    let value = clean_line(value.trim().trim_matches('*'));
+    match SESSION_KEYS.iter().find(|(k, _)| *k == key) {
+        Some(&(_, field)) => Some(FrontMatter {
+            field: Some(field),
+            value,
+        }),
+        // Author, publisher, mail headers…: metadata that fills no session field.
+        None => METADATA_KEYS
+            .contains(&key.as_str())
+            .then_some(FrontMatter { field: None, value }),
+    }
+}
+
+/// The first http(s) link inside a value such as "<https://x.org/1> (archived)".
+fn first_link(value: &str) -> Option<String> {
+    value
+        .split_whitespace()
+        .find_map(|w| as_url(w.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | ';'))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The line's verdict, without its shape, for compact assertions.
+    fn kind(raw: &str, body_follows: bool) -> String {
+        match classify_line(raw, body_follows) {
+            Line::Blank => "blank".into(),
+            Line::Rule { underline, .. } => format!("rule {underline:?}"),
+            Line::Heading { heading, cue, .. } => {
+                format!("heading {cue:?} {} {:?}", heading.level, heading.text)
+            }
+            Line::Item { marker, text, .. } => format!("item {marker:?} {text:?}"),
+            Line::Prompt(_) => "prompt".into(),
+            Line::Meta { reason, .. } => format!("meta {reason}"),
+            Line::Furniture { class, reason, .. } => format!("{} {reason}", class.as_str()),
+            Line::Text(_) => "text".into(),
+        }
+    }
+
+    #[test]
+    fn blank_and_rules() {
+        assert_eq!(kind("   \t", false), "blank");
+        assert_eq!(kind("===", false), "rule Some(1)");
+        assert_eq!(kind("- - -", false), "rule Some(2)");
+        assert_eq!(kind("***", false), "rule None");
+    }
+
+    #[test]
+    fn headings_by_marks_words_and_form() {
+        assert_eq!(
+            kind("## 1. Key Issues", false),
+            r#"heading Marked 2 "1. Key Issues""#
+        );
+        // A numbered section name is a heading; a numbered sentence is an item.
+        assert_eq!(
+            kind("2. Key Recommendations", false),
+            r#"heading Plain 1 "Key Recommendations""#
+        );
+        assert_eq!(
+            kind("3. Establish clear outcomes", false),
+            r#"item Number "Establish clear outcomes""#
+        );
+        assert_eq!(
+            kind("TANGIBLE OUTCOMES", false),
+            r#"heading Plain 1 "TANGIBLE OUTCOMES""#
+        );
+        // Emphasis that hides numbering is seen through for the section test.
+        assert_eq!(
+            kind("**1.** Key Issues", false),
+            r#"heading Plain 1 "1. Key Issues""#
+        );
+        // A short line is a sub-heading only where content follows after a break.
+        assert_eq!(
+            kind("Funding Models", true),
+            r#"heading Apart 2 "Funding Models""#
+        );
+        assert_eq!(kind("Funding Models", false), "text");
+        assert_eq!(
+            kind("**Funding models for the long run**", true),
+            r#"heading Plain 2 "Funding models for the long run""#
+        );
+    }
+
+    #[test]
+    fn items_prompts_meta_and_furniture() {
+        assert_eq!(
+            kind("  • Fund the IGF.", false),
+            r#"item Symbol "Fund the IGF.""#
+        );
+        // A short bracketed line is a stage direction; a long one that asks for bullet
+        // points is the template's prompt.
+        assert_eq!(
+            kind("(3-5 bullet points)", false),
+            "procedural stage direction or note in brackets"
+        );
+        assert_eq!(
+            kind(
+                "(Please give 3-5 bullet points on what the speakers and the audience raised during the session here)",
+                false
+            ),
+            "prompt"
+        );
+        assert_eq!(kind("https://example.org/x", false), "meta link");
+        assert_eq!(kind("10 July 2025", false), "meta date");
+        assert_eq!(kind("Organizer: Example Org", false), "meta front matter");
+        assert_eq!(kind("Dear colleagues,", false), "procedural salutation");
+        assert_eq!(kind("We agreed on three points.", true), "text");
+    }
+
+    #[test]
+    fn shape_strips_markup_once_and_keeps_the_source() {
+        let line = classify_line("\t1. **Key** issues", false);
+        let shape = line.shape().expect("not blank");
+        assert_eq!(shape.source, "1. **Key** issues");
+        assert_eq!(shape.plain, "Key issues");
+        assert_eq!(shape.indent, 4);
+        assert!(shape.item && shape.names_section && shape.template_heading);
+        let shape = classify_line("(Key Issues)", false);
+        let shape = shape.shape().expect("not blank");
+        assert!(shape.bracketed && !shape.starts_lower && shape.heading_like);
+        let line = classify_line("Author: Jane Roe", false);
+        let Line::Meta { field: Some(f), .. } = line else {
+            panic!("front matter expected");
+        };
+        assert_eq!((f.field, f.value.as_str()), (None, "Jane Roe"));
+        let line = classify_line("Source: <https://x.org/1> (archived)", false);
+        let Line::Meta { field: Some(f), .. } = line else {
+            panic!("front matter expected");
+        };
+        assert_eq!(f.field, Some(MetaField::Url));
+        assert_eq!(f.link().as_deref(), Some("https://x.org/1"));
+    }
+
+    #[test]
+    fn body_follows_looks_past_blank_lines() {
+        let lines = ["A", "", "B", "C", "- d", "E", ""];
+        assert_eq!(
+            body_follows(&lines),
+            [true, false, false, true, false, false, false]
+        );
+    }
+
+    #[test]
+    fn enumerators() {
+        assert_eq!(
+            parse_bullet("1. Reaffirm"),
+            Some((Marker::Number, "Reaffirm"))
+        );
+        assert_eq!(parse_bullet("1.2 Sub"), None);
+        assert_eq!(parse_bullet("1.2. Sub"), Some((Marker::Number, "Sub")));
+        assert_eq!(parse_bullet("(a) x"), Some((Marker::Letter, "x")));
+        assert_eq!(parse_bullet("iv) x"), Some((Marker::Letter, "x")));
+        assert_eq!(parse_bullet("2025. A year"), None);
+        assert_eq!(parse_bullet("-5% growth"), None);
+        assert_eq!(parse_bullet("*emphasis* here"), None);
+        assert_eq!(parse_bullet("A. Smith said"), None);
+        assert_eq!(parse_bullet("e.g. this"), None);
+    }
+
+    #[test]
+    fn never_panics_on_odd_lines() {
+        for raw in [
+            "", "(", "#", "- ", "1.", "###### ", "a)", "—", "**", "\u{0}x", "é:é", "II.", "(ii.",
+        ] {
+            let _ = classify_line(raw, true);
+        }
+    }
+}

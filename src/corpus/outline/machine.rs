@@ -1,0 +1,661 @@
+//! The outliner's state machine: classified lines in, blocks, furniture and metadata out.
+//!
+//! [`Machine::step`] takes one [`Line`] at a time. Its [`State`] says what the line may
+//! belong to: the preamble (lines are session metadata), a heading just read (a template
+//! prompt may follow, a wrapped heading may go on), an open block (a list item or
+//! paragraph that may absorb the next line), or the body between blocks. Apart from the
+//! state, the machine only counts blank lines and remembers the section it is in.
+
+use super::line::{
+    front_matter, is_banner, is_key_value, Cue, FrontMatter, Heading, Line, Marker, Shape, Topic,
+    MAX_HEADING_WORDS,
+};
+use crate::corpus::prose::{as_url, clean_line, ends_with_terminal, is_date_line, word_count};
+use crate::corpus::template::MetaField;
+use crate::corpus::unit::{furniture_line, is_formula, repeats_title, UnitClass};
+use crate::corpus::SectionKind;
+
+/// A title line at least this long may have been wrapped at a page's width.
+const WRAPPED_TITLE_CHARS: usize = 70;
+
+/// What the line being read may belong to.
+#[derive(Debug)]
+enum State {
+    /// Before the first section: lines are the session's metadata.
+    Preamble {
+        /// The title line just read was long enough to have been wrapped by a layout, so
+        /// the very next line may be its tail.
+        title_wrapped: bool,
+    },
+    /// Right after a heading: a bracketed line here is the template's prompt.
+    Heading {
+        /// Text of a plain-line heading just read, which a wrapped next line may continue.
+        open: Option<String>,
+    },
+    /// A list item or paragraph is open and may absorb the lines that continue it.
+    Block(Block),
+    /// In the body, with nothing open.
+    Body,
+}
+
+/// Whether a block is a list item or a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum BlockKind {
+    /// A list item, with its marker's indent and family.
+    Item {
+        /// Indent of the marker's line.
+        indent: usize,
+        /// How it is numbered.
+        marker: Marker,
+    },
+    /// A prose paragraph.
+    Para,
+}
+
+/// A list item or paragraph after joining its lines.
+#[derive(Debug)]
+pub(super) struct Block {
+    /// Item or paragraph.
+    pub kind: BlockKind,
+    /// Section it stands in.
+    pub section: SectionKind,
+    /// Blocks in different groups are separated by a heading.
+    pub group: usize,
+    /// The block stands under a heading of people (speakers, panel).
+    pub people: bool,
+    /// Joined, cleaned text.
+    pub text: String,
+    /// `(byte offset in text, 1-based line)` for each joined source line.
+    pub starts: Vec<(usize, usize)>,
+}
+
+impl Block {
+    /// The 1-based source line holding byte `offset` of the joined text.
+    pub(super) fn line_at(&self, offset: usize) -> usize {
+        let idx = self.starts.partition_point(|&(o, _)| o <= offset);
+        self.starts
+            .get(idx.saturating_sub(1))
+            .map_or(0, |&(_, line)| line)
+    }
+
+    /// Append a source line, remembering where it starts.
+    fn push_line(&mut self, text: &str, line: usize) {
+        let text = clean_line(text);
+        if text.is_empty() {
+            return;
+        }
+        // A word hyphenated across a line break keeps its hyphen but no space.
+        let glue = !(self.text.ends_with('-')
+            && self.text.len() > 1
+            && text.starts_with(|c: char| c.is_lowercase()));
+        if !self.text.is_empty() && glue {
+            self.text.push(' ');
+        }
+        self.starts.push((self.text.len(), line));
+        self.text.push_str(&text);
+    }
+}
+
+/// A line consumed without becoming a block (a heading, front matter, a prompt), kept so
+/// that every unit read is reported.
+#[derive(Debug)]
+pub(super) struct Furniture {
+    /// 1-based source line.
+    pub line: usize,
+    /// Clean one-line text.
+    pub text: String,
+    /// What kind of furniture.
+    pub class: UnitClass,
+    /// Why, for the report.
+    pub reason: &'static str,
+}
+
+/// The session metadata the text states.
+#[derive(Debug, Default)]
+pub(super) struct Meta {
+    /// Title.
+    pub title: String,
+    /// Organizer.
+    pub organizer: String,
+    /// Date.
+    pub date: String,
+    /// The session's link.
+    pub url: String,
+}
+
+impl Meta {
+    /// Fill the field a front-matter line states, unless an earlier line filled it.
+    fn fill(&mut self, front: FrontMatter) {
+        let slot = match front.field {
+            None => return,
+            Some(MetaField::Title) => &mut self.title,
+            Some(MetaField::Organizer) => &mut self.organizer,
+            Some(MetaField::Date) => &mut self.date,
+            Some(MetaField::Url) => {
+                if let Some(url) = front.link() {
+                    if self.url.is_empty() {
+                        self.url = url;
+                    }
+                }
+                return;
+            }
+        };
+        if slot.is_empty() {
+            *slot = front.value;
+        }
+    }
+}
+
+/// Where in the document's sections the machine is.
+#[derive(Debug)]
+struct Section {
+    /// The section blocks fall in.
+    kind: SectionKind,
+    /// Level of the heading that set `kind`; deeper unknown headings keep it.
+    level: usize,
+    /// Count of headings read: blocks under different headings are not siblings.
+    group: usize,
+    /// The last heading names people (speakers, panel): its items are a speaker list.
+    people: bool,
+}
+
+/// What the machine read from a whole document.
+#[derive(Debug)]
+pub(super) struct Parsed {
+    /// The session metadata the text states.
+    pub meta: Meta,
+    /// List items and paragraphs, in document order.
+    pub blocks: Vec<Block>,
+    /// Lines consumed without becoming a block.
+    pub furniture: Vec<Furniture>,
+}
+
+/// The state machine over classified lines.
+#[derive(Debug)]
+pub(super) struct Machine {
+    state: State,
+    section: Section,
+    meta: Meta,
+    blocks: Vec<Block>,
+    furniture: Vec<Furniture>,
+    /// Blank lines just before the line being read.
+    blank_run: usize,
+    /// 1-based number of the line being read.
+    number: usize,
+}
+
+impl Machine {
+    /// A machine at the top of a document, in its preamble.
+    pub(super) fn new() -> Self {
+        Machine {
+            state: State::Preamble {
+                title_wrapped: false,
+            },
+            section: Section {
+                kind: SectionKind::Other,
+                level: usize::MAX,
+                group: 0,
+                people: false,
+            },
+            meta: Meta::default(),
+            blocks: Vec::new(),
+            furniture: Vec::new(),
+            blank_run: 0,
+            number: 0,
+        }
+    }
+
+    /// Read the next line of the document.
+    pub(super) fn step(&mut self, line: Line) {
+        self.number += 1;
+        if matches!(line, Line::Blank) {
+            self.blank_run += 1;
+            return;
+        }
+        self.read(line);
+        self.blank_run = 0;
+    }
+
+    /// Close the open block and hand over what was read.
+    pub(super) fn finish(mut self) -> Parsed {
+        self.flush();
+        Parsed {
+            meta: self.meta,
+            blocks: self.blocks,
+            furniture: self.furniture,
+        }
+    }
+
+    /// Read one non-blank line. Each stage either consumes the line or lets the next one
+    /// look at it; the order is what makes context overrule a line's first reading.
+    fn read(&mut self, line: Line) {
+        let Some(shape) = line.shape() else {
+            return;
+        };
+        if self.continues_heading(shape) {
+            return;
+        }
+        if let Line::Rule { underline, .. } = line {
+            self.rule(underline);
+            return;
+        }
+        if let State::Preamble { title_wrapped } = &mut self.state {
+            // Only the very next line can be a wrapped title's tail.
+            let title_wrapped = std::mem::take(title_wrapped);
+            if let Some(reason) = self.preamble(&line, title_wrapped) {
+                self.furnish(shape.source, UnitClass::Metadata, reason);
+                return;
+            }
+            self.state = State::Body;
+        }
+        if let State::Heading { .. } = self.state {
+            // Right under a heading a bracketed line is the template's prompt, whatever
+            // its words; further down only one that says so (`Line::Prompt`).
+            self.state = State::Body;
+            if shape.bracketed {
+                self.furnish(shape.source, UnitClass::Boilerplate, "template prompt");
+                return;
+            }
+        }
+        // `#` marks make a heading even under an unfinished sentence: before continuation.
+        if let Line::Heading {
+            heading,
+            cue: Cue::Marked,
+            ..
+        } = &line
+        {
+            self.open_section(heading, None);
+            self.furnish(&heading.text, UnitClass::Heading, "heading");
+            return;
+        }
+        if let State::Block(block) = &mut self.state {
+            if continues_block(block, shape, self.blank_run) {
+                block.push_line(shape.source, self.number);
+                return;
+            }
+        }
+        // What is left is the line's first reading, which no context overruled.
+        let stands_apart = self.blank_run > 0 || !matches!(self.state, State::Block(_));
+        match line {
+            Line::Meta {
+                reason,
+                field,
+                shape,
+            } => {
+                if let Some(field) = field {
+                    self.meta.fill(field);
+                }
+                self.flush();
+                self.furnish(shape.source, UnitClass::Metadata, reason);
+            }
+            Line::Furniture {
+                class,
+                reason,
+                shape,
+            } => {
+                self.flush();
+                self.furnish(shape.source, class, reason);
+            }
+            Line::Heading { heading, cue, .. } if cue != Cue::Apart || stands_apart => {
+                self.open_section(&heading, Some(heading.text.clone()));
+                self.furnish(&heading.text, UnitClass::Heading, "heading");
+            }
+            Line::Prompt(shape) => {
+                // The open block stays open: the prompt sits beside it, not after it.
+                self.furnish(shape.source, UnitClass::Boilerplate, "template prompt");
+            }
+            Line::Item {
+                marker,
+                text,
+                shape,
+            } => self.open_block(
+                BlockKind::Item {
+                    indent: shape.indent,
+                    marker,
+                },
+                text,
+            ),
+            // A short line that does not stand apart opens a paragraph. It starts with a
+            // capital, so it is never a bracketed prompt.
+            Line::Heading { shape, .. } | Line::Text(shape) => {
+                self.open_block(BlockKind::Para, shape.source)
+            }
+            // Consumed above.
+            Line::Blank | Line::Rule { .. } => {}
+        }
+    }
+
+    /// Is this line the wrapped rest of the heading just read?
+    ///
+    /// Layout-driven formats (PDF) wrap a long heading over several lines; its tail (a
+    /// lowercase start, or text inside a still-open parenthesis such as a template prompt)
+    /// belongs to the heading and must not become a statement.
+    fn continues_heading(&mut self, shape: &Shape) -> bool {
+        let State::Heading { open } = &mut self.state else {
+            return false;
+        };
+        let Some(heading) = open.as_mut() else {
+            return false;
+        };
+        let open_paren = heading.matches('(').count() > heading.matches(')').count();
+        let continues = self.blank_run == 0 && !shape.item && (open_paren || shape.starts_lower);
+        if !continues {
+            *open = None;
+            return false;
+        }
+        heading.push(' ');
+        heading.push_str(shape.source);
+        if let Some(last) = self.furniture.last_mut() {
+            last.text.push(' ');
+            last.text.push_str(&clean_line(shape.source));
+        }
+        true
+    }
+
+    /// A horizontal rule, or a Setext underline that turns the previous line into a heading.
+    fn rule(&mut self, underline: Option<usize>) {
+        let setext = underline.filter(|_| self.blank_run == 0);
+        let single_line = match &self.state {
+            State::Block(b) => {
+                b.kind == BlockKind::Para
+                    && b.starts.len() == 1
+                    && word_count(&b.text) <= MAX_HEADING_WORDS
+            }
+            _ => false,
+        };
+        let (Some(level), true) = (setext, single_line) else {
+            self.flush();
+            return;
+        };
+        let State::Block(block) = std::mem::replace(&mut self.state, State::Body) else {
+            return;
+        };
+        let heading = Heading {
+            topic: Topic::of(&block.text),
+            text: block.text.clone(),
+            level,
+            explicit: true,
+        };
+        self.open_section(&heading, None);
+        self.furniture.push(Furniture {
+            line: block.line_at(0),
+            text: block.text,
+            class: UnitClass::Heading,
+            reason: "heading",
+        });
+    }
+
+    /// Take a preamble line into the session metadata; `None` when it starts the body.
+    fn preamble(&mut self, line: &Line, title_wrapped: bool) -> Option<&'static str> {
+        let shape = line.shape()?;
+        let plain = shape.plain.as_str();
+        if plain.is_empty() || is_banner(plain) {
+            return Some("banner");
+        }
+        if let Line::Heading {
+            heading,
+            cue: Cue::Marked,
+            ..
+        } = line
+        {
+            if self.meta.title.is_empty() && heading.level <= 2 && heading.topic.section.is_none() {
+                self.meta.title = clean_line(&heading.text);
+                return Some("title");
+            }
+            return None;
+        }
+        if shape.item {
+            return None;
+        }
+        if title_wrapped
+            && self.blank_run == 0
+            && as_url(plain).is_none()
+            && !is_date_line(plain)
+            && !is_key_value(plain)
+        {
+            self.meta.title = format!("{} {}", self.meta.title, clean_line(plain));
+            return Some("title");
+        }
+        let first_line = self.meta.title.is_empty();
+        // Before a title is found only template-like headings end the preamble, so a
+        // title such as "Recommendations for a Digital Future" stays a title.
+        let heading_here = if first_line {
+            shape.template_heading
+        } else {
+            shape.names_section
+        };
+        // Header lines first: "Source: https://…/issues/…" names a link, not a section.
+        if let Some(front) = front_matter(plain) {
+            self.meta.fill(front);
+            return Some("front matter");
+        }
+        if heading_here || (shape.leaves_sections && word_count(plain) <= 4) {
+            return None;
+        }
+        if let Some(url) = as_url(plain) {
+            if self.meta.url.is_empty() {
+                self.meta.url = url;
+            }
+            return Some("link");
+        }
+        let words = word_count(plain);
+        if is_date_line(plain) && !(first_line && words > 8) {
+            if self.meta.date.is_empty() {
+                self.meta.date = clean_line(plain);
+            }
+            return Some("date");
+        }
+        // A first line may be a headline asking a question; a long sentence ending in a
+        // full stop opens the body instead.
+        let headline = first_line && plain.trim_end().ends_with(['?', '!']);
+        if words > 30 || (words > 12 && ends_with_terminal(plain) && !headline) {
+            return None;
+        }
+        // A greeting or a stage direction opens the body; it names no title or organizer.
+        if is_formula(plain) {
+            return None;
+        }
+        // A byline or a publication date is metadata, but not the organizer.
+        if let Some((UnitClass::Metadata, reason)) = furniture_line(plain) {
+            return Some(reason);
+        }
+        if repeats_title(plain, &self.meta.title, true) {
+            return Some("repeats the title");
+        }
+        if first_line {
+            // PDFs wrap a long title at the page width; a line that long with no blank
+            // line after it is wrapped, and the next line is its tail, not the organizer.
+            self.state = State::Preamble {
+                title_wrapped: plain.chars().count() >= WRAPPED_TITLE_CHARS,
+            };
+            self.meta.title = clean_line(plain);
+            return Some("title");
+        }
+        if self.meta.organizer.is_empty() && words <= 20 && !ends_with_terminal(plain) {
+            self.meta.organizer = clean_line(plain);
+            return Some("organizer");
+        }
+        None
+    }
+
+    /// Close the open block and enter the section a heading opens; `open` is the text of a
+    /// plain-line heading that a wrapped next line may continue.
+    fn open_section(&mut self, heading: &Heading, open: Option<String>) {
+        self.flush();
+        let section = &mut self.section;
+        section.group += 1;
+        section.people = heading.topic.people;
+        match heading.topic.section {
+            Some(kind) => {
+                section.kind = kind;
+                section.level = heading.level;
+            }
+            None => {
+                if (heading.explicit && heading.level <= section.level) || heading.topic.leaves {
+                    section.kind = SectionKind::Other;
+                    section.level = heading.level;
+                }
+            }
+        }
+        self.state = State::Heading { open };
+    }
+
+    /// Close the open block and open a new one with this first line.
+    fn open_block(&mut self, kind: BlockKind, text: &str) {
+        self.flush();
+        let mut block = Block {
+            kind,
+            section: self.section.kind,
+            group: self.section.group,
+            people: self.section.people,
+            text: String::new(),
+            starts: Vec::new(),
+        };
+        block.push_line(text, self.number);
+        self.state = State::Block(block);
+    }
+
+    /// Record a line consumed as furniture, so the run can report it.
+    fn furnish(&mut self, text: &str, class: UnitClass, reason: &'static str) {
+        let text = clean_line(text.trim_start_matches('#').trim());
+        if text.is_empty() {
+            return;
+        }
+        self.furniture.push(Furniture {
+            line: self.number,
+            text,
+            class,
+            reason,
+        });
+    }
+
+    /// Close the open block, if any; other states are left as they are.
+    fn flush(&mut self) {
+        match std::mem::replace(&mut self.state, State::Body) {
+            State::Block(block) => {
+                if !block.text.is_empty() {
+                    self.blocks.push(block);
+                }
+            }
+            other => self.state = other,
+        }
+    }
+}
+
+/// Should this line be appended to the open block?
+///
+/// Without a blank line it is a wrapped line, unless a finished sentence is followed by a
+/// clear heading. Across blank lines it continues the block if it starts in lowercase, is
+/// indented under an item, or ends an unfinished item after a page break.
+fn continues_block(block: &Block, shape: &Shape, blank_run: usize) -> bool {
+    if shape.item {
+        return false;
+    }
+    if blank_run == 0 {
+        return !(ends_with_terminal(&block.text) && shape.heading_like);
+    }
+    if shape.starts_lower {
+        return true;
+    }
+    let BlockKind::Item {
+        indent: item_indent,
+        ..
+    } = block.kind
+    else {
+        return false;
+    };
+    if shape.indent > item_indent && shape.indent >= 2 {
+        return true;
+    }
+    // Text after a page break (several blank lines) finishes an unfinished item.
+    blank_run >= 2 && !ends_with_terminal(&block.text) && !shape.heading_like && !shape.meta_like
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::line::{body_follows, classify_line};
+    use super::*;
+
+    /// Run the machine over `text`, keeping each line's state name after it is read.
+    fn run(text: &str) -> (Vec<&'static str>, Parsed) {
+        let lines: Vec<&str> = text.split('\n').collect();
+        let follows = body_follows(&lines);
+        let mut machine = Machine::new();
+        let mut states = Vec::new();
+        for (raw, follows) in lines.iter().zip(follows) {
+            machine.step(classify_line(raw, follows));
+            states.push(match machine.state {
+                State::Preamble { .. } => "preamble",
+                State::Heading { .. } => "heading",
+                State::Block(_) => "block",
+                State::Body => "body",
+            });
+        }
+        (states, machine.finish())
+    }
+
+    #[test]
+    fn states_through_a_short_document() {
+        let (states, parsed) = run(
+            "Title\nOrg\n\nKey Issues\n(bullets here)\n- One\n  wrapped.\n\nAuthor: Jane Roe\n",
+        );
+        assert_eq!(
+            states,
+            [
+                "preamble", "preamble", "preamble", "heading", "body", "block", "block", "block",
+                "body", "body"
+            ]
+        );
+        let meta = &parsed.meta;
+        assert_eq!(
+            (meta.title.as_str(), meta.organizer.as_str()),
+            ("Title", "Org")
+        );
+        assert_eq!(parsed.blocks.len(), 1);
+        assert_eq!(parsed.blocks[0].text, "One wrapped.");
+        assert_eq!(parsed.blocks[0].section, SectionKind::Issues);
+        let furniture: Vec<(&str, &str)> = parsed
+            .furniture
+            .iter()
+            .map(|f| (f.text.as_str(), f.reason))
+            .collect();
+        assert_eq!(
+            furniture,
+            [
+                ("Title", "title"),
+                ("Org", "organizer"),
+                ("Key Issues", "heading"),
+                ("(bullets here)", "template prompt"),
+                ("Author: Jane Roe", "front matter"),
+            ]
+        );
+    }
+
+    #[test]
+    fn setext_underline_and_wrapped_heading() {
+        let (_, parsed) = run(
+            "# T\n\nOutcomes\n==========\n\nKey Recommendations (what\nto do next)\n\n- Act.\n",
+        );
+        let headings: Vec<(usize, &str)> = parsed
+            .furniture
+            .iter()
+            .filter(|f| f.class == UnitClass::Heading)
+            .map(|f| (f.line, f.text.as_str()))
+            .collect();
+        assert_eq!(
+            headings,
+            [
+                (3, "Outcomes"),
+                (6, "Key Recommendations (what to do next)")
+            ]
+        );
+        assert_eq!(parsed.blocks[0].section, SectionKind::Recommendations);
+    }
+
+    #[test]
+    fn a_short_line_under_an_open_paragraph_is_not_a_heading() {
+        let (states, parsed) = run("# T\n\nKey Issues\n\nWe met.\nFunding Models\n\n- Act.\n");
+        assert_eq!(states[5], "block");
+        assert_eq!(parsed.blocks[0].text, "We met. Funding Models");
+    }
+}

@@ -1,0 +1,360 @@
+//! Outline a decoded document into session metadata and statements.
+//!
+//! The outliner reads normalised text line by line (every reader produces Markdown-ish
+//! text: `# Heading`, `- item`, indented nested items, paragraphs separated by blank
+//! lines), in three stages:
+//!
+//! 1. **Lines** (`line.rs`): `classify_line` strips each line's markup once and
+//!    classifies it by its form alone: blank, rule, heading, item, template prompt,
+//!    metadata, furniture or text.
+//! 2. **State machine** (`machine.rs`): reads those lines in order. In the *preamble*
+//!    (before the first section) lines are metadata: banner, title, organizer, date, link
+//!    or `Key: value` front matter. In the *body* headings switch the current
+//!    [`SectionKind`] and list items and paragraphs become blocks; a block absorbs
+//!    wrapped lines, and across blank lines the lines that evidently continue it (a
+//!    lowercase start, a deeper indent, text after a page break when the item had not
+//!    ended). Lines consumed on the way are kept as furniture.
+//! 3. **Units** (`units.rs`): one candidate statement per list item and per prose
+//!    sentence, classified by [`super::classify_unit`]; an item (or the last sentence of
+//!    a paragraph) that only introduces the nested items after it is a lead-in: context,
+//!    not a statement.
+//!
+//! What the outliner knows about words (section names, banners, prompts) is in
+//! `template.rs`.
+
+mod line;
+mod machine;
+mod units;
+
+use super::claims::split_claims;
+use super::prose::clean_line;
+use super::unit::UnitClass;
+use super::{classify, Document, Excluded, SectionKind, Session, Statement, StatementKind};
+use line::{body_follows, classify_line};
+use machine::{Machine, Parsed};
+use units::build_units;
+
+/// Longest statement text kept; longer ones are cut on a word boundary.
+pub const MAX_STATEMENT_CHARS: usize = 2_000;
+
+/// Most statements taken from one document; a bound on pathological input.
+pub const MAX_STATEMENTS_PER_SESSION: usize = 5_000;
+
+/// Outline a decoded document into a session with statements and excluded units.
+///
+/// Boilerplate that only shows as repetition across documents is found by
+/// [`super::load`], which sees the whole corpus; a single document outlined here only
+/// knows its own furniture.
+pub fn outline(doc: &Document) -> Session {
+    assemble(outline_units(doc))
+}
+
+/// A unit of a document before ids are given: a candidate statement or furniture.
+#[derive(Debug, Clone)]
+pub(crate) struct Unit {
+    /// Section it stands in.
+    pub section: SectionKind,
+    /// Clean one-line text.
+    pub text: String,
+    /// 1-based source line.
+    pub line: usize,
+    /// Statement or the kind of furniture.
+    pub class: UnitClass,
+    /// Why it is not a statement (empty for statements).
+    pub reason: String,
+}
+
+/// A document cut into units, before ids: what `load` works on across documents.
+#[derive(Debug)]
+pub(crate) struct Outlined {
+    /// The session's metadata; its statement lists are filled by [`assemble`].
+    pub session: Session,
+    /// Every unit read, in document order.
+    pub units: Vec<Unit>,
+    /// Notes worth passing on as warnings.
+    pub notes: Vec<String>,
+}
+
+/// Cut a document into units and read its metadata.
+pub(crate) fn outline_units(doc: &Document) -> Outlined {
+    let lines: Vec<&str> = doc
+        .text
+        .split('\n')
+        .map(|l| l.trim_end_matches('\r'))
+        .collect();
+    let mut machine = Machine::new();
+    for (raw, follows) in lines.iter().zip(body_follows(&lines)) {
+        machine.step(classify_line(raw, follows));
+    }
+    let Parsed {
+        meta,
+        blocks,
+        furniture,
+    } = machine.finish();
+    let mut notes = Vec::new();
+    let units = build_units(&blocks, furniture, &meta.title, &mut notes);
+    // What the text says wins; the format's own properties fill the gaps.
+    let or_property = |from_text: String, property: &str| {
+        if from_text.is_empty() {
+            clean_line(property)
+        } else {
+            from_text
+        }
+    };
+    let session = Session {
+        id: doc.id.clone(),
+        title: or_property(meta.title, &doc.meta.title),
+        organizer: meta.organizer,
+        date: or_property(meta.date, &doc.meta.date),
+        url: or_property(meta.url, &doc.meta.url),
+        source: doc.source.clone(),
+        statements: Vec::new(),
+        excluded: Vec::new(),
+    };
+    Outlined {
+        session,
+        units,
+        notes,
+    }
+}
+
+/// Give every unit its id: statements (split into claims where they bundle several asks)
+/// `<session>#<n>`, excluded units `<session>#x<n>`.
+pub(crate) fn assemble(outlined: Outlined) -> Session {
+    let Outlined {
+        mut session, units, ..
+    } = outlined;
+    let id = session.id.clone();
+    let source = session.source.clone();
+    for unit in units {
+        if unit.class != UnitClass::Statement {
+            let n = session.excluded.len() + 1;
+            session.excluded.push(Excluded {
+                id: format!("{id}#x{n}"),
+                session: id.clone(),
+                class: unit.class,
+                text: unit.text,
+                source: source.clone(),
+                line: unit.line,
+                reason: unit.reason,
+            });
+            continue;
+        }
+        let n = session.statements.len() + 1;
+        let whole_id = format!("{id}#{n}");
+        let recommendation = classify(unit.section, &unit.text) == StatementKind::Recommendation;
+        let claims = split_claims(&unit.text, recommendation);
+        let statement = |text: String, id: String, parent: Option<String>, context| Statement {
+            id,
+            session: session.id.clone(),
+            section: unit.section,
+            kind: classify(unit.section, &text),
+            text,
+            source: source.clone(),
+            line: unit.line,
+            parent,
+            context,
+        };
+        if claims.len() < 2 {
+            let s = statement(unit.text.clone(), whole_id, None, None);
+            session.statements.push(s);
+            continue;
+        }
+        let parts: Vec<Statement> = claims
+            .into_iter()
+            .enumerate()
+            .map(|(k, claim)| {
+                statement(
+                    claim,
+                    format!("{whole_id}.{}", k + 1),
+                    Some(whole_id.clone()),
+                    Some(unit.text.clone()),
+                )
+            })
+            .collect();
+        session.statements.extend(parts);
+    }
+    session
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        Document {
+            source: "t.txt".into(),
+            id: "t".into(),
+            text: text.into(),
+            meta: Default::default(),
+        }
+    }
+
+    fn texts(text: &str) -> Vec<(SectionKind, String)> {
+        outline(&doc(text))
+            .statements
+            .into_iter()
+            .map(|s| (s.section, s.text))
+            .collect()
+    }
+
+    #[test]
+    fn bullets_of_every_kind() {
+        let got = texts(
+            "Title\n\nKey Issues\n\n• First bullet.\n* Second bullet.\n1. Third item.\n2) Fourth item.\na) Fifth item.\n(b) Sixth item.\ni. Seventh item.\n– Eighth item.\n",
+        );
+        let t: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            t,
+            vec![
+                "First bullet.",
+                "Second bullet.",
+                "Third item.",
+                "Fourth item.",
+                "Fifth item.",
+                "Sixth item.",
+                "Seventh item.",
+                "Eighth item."
+            ]
+        );
+        assert!(got.iter().all(|(s, _)| *s == SectionKind::Issues));
+    }
+
+    #[test]
+    fn prose_is_split_into_sentences_with_lines() {
+        let s = outline(&doc(
+            "My Title\n\nSummary\n\nFirst sentence here, e.g. about this.\nSecond one wraps\nover lines. Third.\n",
+        ));
+        let t: Vec<(&str, usize)> = s
+            .statements
+            .iter()
+            .map(|s| (s.text.as_str(), s.line))
+            .collect();
+        assert_eq!(
+            t,
+            vec![
+                ("First sentence here, e.g. about this.", 5),
+                ("Second one wraps over lines. Third.", 6)
+            ]
+        );
+        assert_eq!(s.title, "My Title");
+    }
+
+    #[test]
+    fn lead_ins_are_context() {
+        let got = texts(
+            "T\n\nKey Issues\n\n- Several insights:\n - Keep it open.\n - Avoid duplication.\n- Key points made by speakers\n - Fund youth\n",
+        );
+        let t: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(t, vec!["Keep it open.", "Avoid duplication.", "Fund youth"]);
+    }
+
+    #[test]
+    fn paragraph_lead_in_sentence_is_dropped() {
+        let got = texts("T\n\nOutcomes\n\nWe met twice. We agreed on the following:\n\n- One thing.\n- Another.\n");
+        let t: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(t, vec!["We met twice.", "One thing.", "Another."]);
+    }
+
+    #[test]
+    fn page_break_continuation() {
+        let got = texts(
+            "T\n\nKey Issues\n\n- An item that runs on\n\n\n\nafter the page break.\n- An unfinished item\n\n\n\nContinues Here capitalised.\n",
+        );
+        let t: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            t,
+            vec![
+                "An item that runs on after the page break.",
+                "An unfinished item Continues Here capitalised."
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_in_many_styles() {
+        let got = texts(
+            "# The Title\n\nDate: 1 May 2025\n\n## 1. Key Issues\n\n- a one.\n\nTANGIBLE OUTCOMES\n\n- b two.\n\n**Key Recommendations**\n\n- c three.\n\nSpeakers\n\n- Jane Doe, ITU\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                (SectionKind::Issues, "a one.".to_string()),
+                (SectionKind::Outcomes, "b two.".to_string()),
+                (SectionKind::Recommendations, "c three.".to_string()),
+            ]
+        );
+        // The name under "Speakers" is a speaker list, reported as metadata.
+        let s = outline(&doc(
+            "# The Title\n\nKey Issues\n\n- a one.\n\nSpeakers\n\n- Jane Doe, ITU\n",
+        ));
+        let jane = s.excluded.iter().find(|e| e.text == "Jane Doe, ITU");
+        assert_eq!(
+            jane.map(|e| (e.class, e.reason.as_str())),
+            Some((UnitClass::Metadata, "speaker list"))
+        );
+    }
+
+    #[test]
+    fn front_matter_metadata() {
+        let s = outline(&doc(
+            "Title: A Session\nOrganizer: ITU\nDate: 9 July 2025\nURL: <https://x.org/1>\n\nKey Issues\n\n- One.\n",
+        ));
+        assert_eq!(
+            (
+                s.title.as_str(),
+                s.organizer.as_str(),
+                s.date.as_str(),
+                s.url.as_str()
+            ),
+            ("A Session", "ITU", "9 July 2025", "https://x.org/1")
+        );
+        assert_eq!(s.statements.len(), 1);
+    }
+
+    #[test]
+    fn prompts_links_and_dates_are_not_statements() {
+        let got = texts(
+            "T\n\nKey Issues\n(3-5 bullet points describing things)\n\nhttps://example.org/x\n\n10 July 2025\n\n- Real one.\n",
+        );
+        assert_eq!(got.len(), 1);
+    }
+
+    #[test]
+    fn wrapped_title_and_heading_of_a_pdf_layout() {
+        let text = "Session Outcome Document\n\nA long session title that a PDF wraps at the width of its page, somewhere right\nabout here\n\nInternet Society\n\nKey Recommendations and Action Plan (2-5 bullet points presenting concrete\nactions and guidance to inform the\nReview by UNGA)\n\n- Fund the IGF.\n";
+        let s = outline(&doc(text));
+        assert_eq!(
+            s.title,
+            "A long session title that a PDF wraps at the width of its page, somewhere right about here"
+        );
+        assert_eq!(s.organizer, "Internet Society");
+        assert_eq!(
+            texts(text),
+            [(SectionKind::Recommendations, "Fund the IGF.".to_owned())]
+        );
+        // A short title directly followed by the organizer is not a wrapped title.
+        let s = outline(&doc(
+            "Short Title\nInternet Society\n\nKey Issues\n\n- A point.\n",
+        ));
+        assert_eq!(
+            (s.title.as_str(), s.organizer.as_str()),
+            ("Short Title", "Internet Society")
+        );
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for text in [
+            "", "\n\n\n", "(", "#", "- ", "1.", "###### ", "a)", "—", "**", "\u{0}x", "é:é",
+        ] {
+            let _ = outline(&doc(text));
+        }
+        let huge = "x ".repeat(2_000_000);
+        let s = outline(&doc(&format!("T\n\nKey Issues\n\n{huge}\n")));
+        assert!(s
+            .statements
+            .iter()
+            .all(|s| s.text.chars().count() <= MAX_STATEMENT_CHARS + 1));
+    }
+}

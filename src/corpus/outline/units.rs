@@ -1,0 +1,252 @@
+//! Blocks and furniture into units: the candidate statements, lead-ins and furniture of one
+//! document, each classified, in document order.
+//!
+//! A list item is one candidate, a prose paragraph one per sentence. An item (or the last
+//! sentence of a paragraph) that only introduces the nested items after it is a lead-in:
+//! context, not a statement; so are the items of a list that only names topics.
+
+use super::line::Marker;
+use super::machine::{Block, BlockKind, Furniture};
+use super::{Unit, MAX_STATEMENTS_PER_SESSION, MAX_STATEMENT_CHARS};
+use crate::corpus::boilerplate::strip_numbered_prefixes;
+use crate::corpus::prose::{split_sentences, truncate_chars, word_count};
+use crate::corpus::template::AUXILIARY_VERBS;
+use crate::corpus::unit::{classify_unit, split_dateline, Form, Position, UnitClass, HEAD_UNITS};
+use crate::corpus::{classify, SectionKind, StatementKind};
+
+/// Turn blocks into units: lead-ins become headings, the rest candidate statements that
+/// [`classify_unit`] sorts into statements and furniture; then merge in the furniture the
+/// parser consumed, in document order.
+pub(super) fn build_units(
+    blocks: &[Block],
+    furniture: Vec<Furniture>,
+    title: &str,
+    notes: &mut Vec<String>,
+) -> Vec<Unit> {
+    struct Candidate {
+        unit: Unit,
+        form: Form,
+        people: bool,
+    }
+    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut lead_ins: Vec<Unit> = Vec::new();
+    let lead_in = |section, text: &str, line| Unit {
+        section,
+        text: text.trim().to_owned(),
+        line,
+        class: UnitClass::Heading,
+        reason: "lead-in to a list".into(),
+    };
+    let topics = topic_lists(blocks);
+    for (i, block) in blocks.iter().enumerate() {
+        let next = blocks.get(i + 1).filter(|n| n.group == block.group);
+        if topics[i] {
+            lead_ins.push(Unit {
+                reason: "item of a list of topics".into(),
+                ..lead_in(block.section, &block.text, block.line_at(0))
+            });
+            continue;
+        }
+        let mut candidate = |text: &str, line: usize, form: Form| {
+            let text = text.trim();
+            let text = truncate_chars(text, MAX_STATEMENT_CHARS).unwrap_or_else(|| text.to_owned());
+            candidates.push(Candidate {
+                unit: Unit {
+                    section: block.section,
+                    text,
+                    line,
+                    class: UnitClass::Statement,
+                    reason: String::new(),
+                },
+                form,
+                people: block.people,
+            });
+        };
+        match block.kind {
+            BlockKind::Item { .. } => {
+                if is_lead_in(block, next) {
+                    lead_ins.push(lead_in(block.section, &block.text, block.line_at(0)));
+                    continue;
+                }
+                candidate(&block.text, block.line_at(0), Form::Item);
+            }
+            BlockKind::Para => {
+                let sentences = split_sentences(&block.text);
+                let form = if sentences.len() == 1 {
+                    Form::Line
+                } else {
+                    Form::Sentence
+                };
+                let last = sentences.len().saturating_sub(1);
+                let introduces_list =
+                    next.is_some_and(|n| matches!(n.kind, BlockKind::Item { .. }));
+                for (k, (offset, sentence)) in sentences.into_iter().enumerate() {
+                    let line = block.line_at(offset);
+                    if k == last && introduces_list && sentence.ends_with(':') {
+                        lead_ins.push(lead_in(block.section, sentence, line));
+                        continue;
+                    }
+                    candidate(sentence, line, form);
+                }
+            }
+        }
+    }
+    strip_numbered_prefixes(candidates.iter_mut().map(|c| &mut c.unit.text));
+    // A mail-reply header or a dateline glued onto the first sentence is cut off it.
+    for (index, c) in candidates.iter_mut().enumerate() {
+        if let Some((head, rest, reason)) = split_header(&c.unit.text, index) {
+            lead_ins.push(Unit {
+                section: c.unit.section,
+                text: head,
+                line: c.unit.line,
+                class: UnitClass::Metadata,
+                reason: reason.into(),
+            });
+            c.unit.text = rest;
+        }
+    }
+    let total = candidates.len();
+    let mut statements = 0;
+    let mut units: Vec<Unit> = candidates
+        .into_iter()
+        .enumerate()
+        .map(|(index, c)| {
+            let position = Position {
+                form: c.form,
+                index,
+                followed: index + 1 < total,
+                title,
+                under_people_heading: c.people,
+            };
+            let mut unit = c.unit;
+            let (class, reason) = classify_unit(&unit.text, &position);
+            unit.class = class;
+            unit.reason = reason.unwrap_or_default().to_owned();
+            if class == UnitClass::Statement {
+                statements += 1;
+                if statements > MAX_STATEMENTS_PER_SESSION {
+                    unit.reason = format!(
+                        "beyond the limit of {MAX_STATEMENTS_PER_SESSION} statements per document"
+                    );
+                    unit.class = UnitClass::Boilerplate;
+                }
+            }
+            unit
+        })
+        .collect();
+    if statements > MAX_STATEMENTS_PER_SESSION {
+        notes.push(format!(
+            "more than {MAX_STATEMENTS_PER_SESSION} statements; the rest are listed as excluded"
+        ));
+    }
+    units.extend(lead_ins);
+    units.extend(furniture.into_iter().map(|f| Unit {
+        section: SectionKind::Other,
+        text: f.text,
+        line: f.line,
+        class: f.class,
+        reason: f.reason.to_owned(),
+    }));
+    // Stable: units of one line keep the order they were read in.
+    units.sort_by_key(|u| u.line);
+    units
+}
+
+/// Longest mail-reply header ("On Tue, 2 Apr 2024, A wrote:") cut off a unit, in words.
+const MAX_REPLY_HEADER_WORDS: usize = 40;
+
+/// Split a header glued onto the text that follows it: `(header, rest, reason)`.
+fn split_header(text: &str, index: usize) -> Option<(String, String, &'static str)> {
+    let lower = text.to_lowercase();
+    if lower.starts_with("on ") {
+        if let Some(i) = lower.find(" wrote:") {
+            let end = i + " wrote:".len();
+            let rest = text[end..].trim();
+            if word_count(&text[..end]) <= MAX_REPLY_HEADER_WORDS && !rest.is_empty() {
+                return Some((
+                    text[..end].to_owned(),
+                    rest.to_owned(),
+                    "quoted-mail header",
+                ));
+            }
+        }
+    }
+    if index < HEAD_UNITS {
+        let rest = split_dateline(text)?;
+        let head = text[..text.len() - rest.len()].trim_end_matches([' ', '-', '–', '—']);
+        let stands_alone = word_count(rest) >= 4
+            && classify_unit(rest, &Position::anywhere()).0 == UnitClass::Statement;
+        if stands_alone {
+            return Some((head.to_owned(), rest.to_owned(), "dateline"));
+        }
+    }
+    None
+}
+
+/// Longest item (in words) of a list of topics.
+const MAX_TOPIC_WORDS: usize = 8;
+
+/// Items of lists that only name topics: three or more sibling items, each a short noun
+/// phrase with no verb of its own ("Data governance and trust"), outside a
+/// recommendations section (where a noun phrase is an ask: "Stable funding for NRIs").
+fn topic_lists(blocks: &[Block]) -> Vec<bool> {
+    let mut marks = vec![false; blocks.len()];
+    let mut start = 0;
+    while start < blocks.len() {
+        let sibling = |b: &Block| match (b.kind, blocks[start].kind) {
+            (BlockKind::Item { indent: a, .. }, BlockKind::Item { indent: c, .. }) => {
+                a == c && b.group == blocks[start].group
+            }
+            _ => false,
+        };
+        let mut end = start;
+        while end < blocks.len() && sibling(&blocks[end]) {
+            end += 1;
+        }
+        let run = &blocks[start..end.max(start + 1)];
+        if run.len() >= 3 && run.iter().all(is_topic) {
+            marks[start..end].iter_mut().for_each(|m| *m = true);
+        }
+        start = end.max(start + 1);
+    }
+    marks
+}
+
+/// A short noun phrase with no verb of its own, outside a recommendations section.
+fn is_topic(b: &Block) -> bool {
+    let t = b.text.trim();
+    b.section != SectionKind::Recommendations
+        && word_count(t) <= MAX_TOPIC_WORDS
+        && !t.ends_with(['.', '!', '?', ';'])
+        && classify(b.section, t) == StatementKind::Observation
+        && !t
+            .split_whitespace()
+            .any(|w| AUXILIARY_VERBS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Does this item only introduce the nested items that follow it?
+fn is_lead_in(block: &Block, next: Option<&Block>) -> bool {
+    let (
+        BlockKind::Item { indent, marker },
+        Some(Block {
+            kind:
+                BlockKind::Item {
+                    indent: next_indent,
+                    marker: next_marker,
+                },
+            ..
+        }),
+    ) = (block.kind, next)
+    else {
+        return false;
+    };
+    if block.text.ends_with(':') {
+        return true;
+    }
+    let nested = *next_indent > indent
+        || (*next_marker != marker && *next_marker != Marker::Symbol && *next_indent >= indent);
+    let bare = word_count(&block.text) <= 10
+        && !block.text.contains(['.', '!', '?', ';'])
+        && !block.text.ends_with([',', '-']);
+    nested && bare
+}
