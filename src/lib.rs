@@ -18,7 +18,7 @@ pub mod stance;
 pub mod text;
 pub mod timings;
 
-use cluster::Fit;
+use cluster::{ClusterCache, Fit};
 use corpus::{Corpus, Statement};
 use digest::{CorpusSummary, Digest, Options};
 use embed::Embedder;
@@ -59,24 +59,35 @@ pub fn embed_corpus(corpus: &Corpus, embedder: &dyn Embedder) -> Result<Embedded
     })
 }
 
-/// The whole synthesis: embed, cluster, rank, and assemble the digest.
+/// How a run is carried out, as opposed to what it finds: nothing here changes the digest,
+/// so none of it is echoed in it (that is [`Options`]).
+#[derive(Debug, Default)]
+pub struct RunContext {
+    /// Where to keep and reuse clustering results (`None`: always cluster afresh).
+    pub cluster_cache: Option<ClusterCache>,
+    /// Wall time of each stage, for `--timings`.
+    pub timings: Timings,
+}
+
+/// The synthesis of embedded statements: cluster, rank, title, and assemble the digest.
+///
+/// `embedded` is [`embed_corpus`] of `corpus`; `embedder` embeds the candidate titles.
 pub fn digest(
     corpus: &Corpus,
+    embedded: &Embedded,
     embedder: &dyn Embedder,
     options: &Options,
-    timings: &mut Timings,
+    context: &mut RunContext,
 ) -> Result<Digest, Error> {
-    let embedded = timings.time("embed", || embed_corpus(corpus, embedder))?;
-    let clustering = timings.time("cluster", || cluster_distinct(&embedded, options))?;
+    let cache = context.cluster_cache.as_ref();
+    let timings = &mut context.timings;
+    let clustering = timings.time("cluster", || cluster_distinct(embedded, options, cache))?;
     let session_order: Vec<String> = corpus.sessions.iter().map(|s| s.id.clone()).collect();
     let mut ranked = timings.time("rank", || {
         // Catch-alls are re-cut with the run's own linkage (k-means runs: the defaults).
         let linkage = match &options.method {
             cluster::Method::Agglomerative(a) => a.clone(),
-            cluster::Method::KMeans(_) => cluster::Agglomerative {
-                threshold: DEFAULT_THRESHOLD,
-                lexical_weight: DEFAULT_LEXICAL_WEIGHT,
-            },
+            cluster::Method::KMeans(_) => cluster::Agglomerative::default(),
         };
         let split = rank::split_catch_alls(
             &embedded.statements,
@@ -94,7 +105,7 @@ pub fn digest(
             options.min_sessions,
         )
     });
-    timings.time("title", || label::titles(&mut ranked, &embedded, embedder))?;
+    timings.time("title", || label::titles(&mut ranked, embedded, embedder))?;
     Ok(Digest {
         corpus: CorpusSummary {
             sessions: corpus.sessions.len(),
@@ -104,18 +115,6 @@ pub fn digest(
             skipped: corpus.skipped.clone(),
         },
         sessions: corpus.sessions.clone(),
-        map: if options.with_map {
-            timings.time("map", || {
-                let ids: Vec<String> = embedded.statements.iter().map(|s| s.id.clone()).collect();
-                digest::map::project(
-                    embedded.vectors.view(),
-                    &ids,
-                    ranked.themes.iter().chain(&ranked.unique),
-                )
-            })
-        } else {
-            Vec::new()
-        },
         themes: ranked.themes,
         unique: ranked.unique,
         excluded: corpus.excluded().cloned().collect(),
@@ -130,6 +129,7 @@ pub fn digest(
 fn cluster_distinct(
     embedded: &Embedded,
     options: &Options,
+    cache: Option<&ClusterCache>,
 ) -> Result<cluster::Clustering, cluster::ClusterError> {
     let distinct = text::Distinct::of(embedded.statements.iter().map(|s| s.text.as_str()));
     let vectors = embedded.vectors.select(ndarray::Axis(0), &distinct.first);
@@ -138,19 +138,13 @@ fn cluster_distinct(
         vectors: vectors.view(),
         terms: &terms,
     };
-    let labels = match &options.cache {
+    let labels = match cache {
         Some(cache) => cache.fit(&options.method, &points, &distinct.values)?,
         None => options.method.fit(&points)?,
     };
     let raw: Vec<usize> = distinct.slot.iter().map(|&d| labels.labels[d]).collect();
     Ok(cluster::Clustering::from_raw(&raw))
 }
-
-/// Default similarity threshold of the agglomerative method (see docs/THRESHOLDS.md).
-pub const DEFAULT_THRESHOLD: f32 = 0.5;
-
-/// Default weight of the TF-IDF cosine in theme similarity (see docs/THRESHOLDS.md).
-pub const DEFAULT_LEXICAL_WEIGHT: f32 = 0.3;
 
 /// A mark every file concord writes carries, so that a digest saved into the input folder is
 /// never read back as a session.

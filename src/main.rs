@@ -8,7 +8,7 @@ use concord::corpus::{self, Corpus};
 use concord::digest::{self, Format, Options};
 use concord::embed::{self, EmbedOptions, Embedder};
 use concord::progress::WithProgress;
-use concord::timings::Timings;
+use concord::RunContext;
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
@@ -97,17 +97,17 @@ struct DigestArgs {
     method: MethodArg,
     /// Minimum average similarity for statements to share a theme: the embedding cosine plus
     /// --lexical-weight times the TF-IDF cosine of their wording, cut between -1 and 1.
-    #[arg(long, default_value_t = concord::DEFAULT_THRESHOLD, value_parser = similarity_arg,
+    #[arg(long, default_value_t = Agglomerative::default().threshold, value_parser = similarity_arg,
           allow_negative_numbers = true)]
     threshold: f32,
     /// Weight of shared rare wording (TF-IDF cosine) added to the embedding cosine.
-    #[arg(long, default_value_t = concord::DEFAULT_LEXICAL_WEIGHT, value_parser = weight_arg)]
+    #[arg(long, default_value_t = Agglomerative::default().lexical_weight, value_parser = weight_arg)]
     lexical_weight: f32,
     /// Number of themes; needs --method kmeans (and k-means needs it).
     #[arg(long, required_if_eq("method", "kmeans"), requires = "method", value_parser = at_least_one)]
     k: Option<usize>,
     /// Sessions a theme needs to count as recurring.
-    #[arg(long, default_value_t = 2, value_parser = at_least_one)]
+    #[arg(long, default_value_t = Options::default().min_sessions, value_parser = at_least_one)]
     min_sessions: usize,
     #[command(flatten)]
     output: OutputArgs,
@@ -153,7 +153,7 @@ struct AgreementArgs {
     paths: Vec<PathBuf>,
     /// Minimum relevance for a statement to count: its cosine with the topic plus a bonus
     /// for the topic's rare words it contains.
-    #[arg(long, default_value_t = analysis::agreement::DEFAULT_THRESHOLD, value_parser = number_arg,
+    #[arg(long, default_value_t = analysis::AgreementOptions::default().threshold, value_parser = number_arg,
           allow_negative_numbers = true)]
     threshold: f32,
     #[command(flatten)]
@@ -289,35 +289,27 @@ fn run_digest(args: DigestArgs) -> Result<()> {
             seed: 42,
         }),
     };
-    let mut timings = Timings::default();
-    let corpus = timings.time("read", || load(&args.paths))?;
+    let mut context = run_context(&args.model);
+    let corpus = context.timings.time("read", || load(&args.paths))?;
     let embedder = open_embedder(&args.model)?;
+    let embedder = WithProgress::new(embedder.as_ref());
     let options = Options {
         method,
         min_sessions: args.min_sessions,
-        with_map: args.output.format == Format::Html,
-        // The same switch as the embedding cache: --no-cache recomputes everything.
-        cache: if args.model.no_cache {
-            None
-        } else {
-            embed::default_cache_root().map(|root| ClusterCache::new(&root))
-        },
     };
-    let d = concord::digest(
-        &corpus,
-        &WithProgress::new(embedder.as_ref()),
-        &options,
-        &mut timings,
-    )?;
-    let text = timings.time("render", || match args.output.format {
+    let embedded = context
+        .timings
+        .time("embed", || concord::embed_corpus(&corpus, &embedder))?;
+    let d = concord::digest(&corpus, &embedded, &embedder, &options, &mut context)?;
+    let text = context.timings.time("render", || match args.output.format {
         Format::Markdown => digest::to_markdown(&d),
         Format::Json => digest::to_json(&d),
-        Format::Html => digest::to_html(&d),
+        Format::Html => digest::to_html(&d, &embedded),
         Format::Csv => digest::to_csv(&d),
     });
     write_output(args.output.out.as_deref(), &text)?;
     if args.timings {
-        eprint!("{}", timings.report());
+        eprint!("{}", context.timings.report());
     }
     Ok(())
 }
@@ -373,25 +365,12 @@ fn run_eval(args: EvalArgs) -> Result<()> {
     // The gold file first, so a wrong path fails before any embedding work.
     let gold = concord::eval::Gold::load(&args.gold)?;
     let (corpus, embedder, embedded) = load_and_embed(&args.paths, &args.model)?;
-    let options = Options {
-        method: Method::Agglomerative(Agglomerative {
-            threshold: concord::DEFAULT_THRESHOLD,
-            lexical_weight: concord::DEFAULT_LEXICAL_WEIGHT,
-        }),
-        min_sessions: 2,
-        with_map: false,
-        cache: if args.model.no_cache {
-            None
-        } else {
-            embed::default_cache_root().map(|root| ClusterCache::new(&root))
-        },
-    };
-    // Embeds again: a hit in the embedding cache, as a separate `concord digest` run would be.
     let d = concord::digest(
         &corpus,
+        &embedded,
         embedder.as_ref(),
-        &options,
-        &mut Timings::default(),
+        &Options::default(),
+        &mut run_context(&args.model),
     )?;
     let dups = analysis::duplicates(
         &embedded,
@@ -399,9 +378,7 @@ fn run_eval(args: EvalArgs) -> Result<()> {
         corpus.sessions.len(),
         &analysis::DuplicateOptions::default(),
     )?;
-    let agree_options = analysis::AgreementOptions {
-        threshold: analysis::agreement::DEFAULT_THRESHOLD,
-    };
+    let agree_options = analysis::AgreementOptions::default();
     let mut agreements = Vec::new();
     for t in &gold.topics {
         let a = analysis::agreement(
@@ -440,6 +417,19 @@ fn run_eval(args: EvalArgs) -> Result<()> {
         EvalFormat::Json => digest::to_json(&scores),
     };
     write_output(args.out.as_deref(), &text)
+}
+
+/// How `digest` runs: the cluster cache follows the embedding cache's switch, so --no-cache
+/// recomputes everything.
+fn run_context(model: &ModelArgs) -> RunContext {
+    RunContext {
+        cluster_cache: if model.no_cache {
+            None
+        } else {
+            embed::default_cache_root().map(|root| ClusterCache::new(&root))
+        },
+        ..RunContext::default()
+    }
 }
 
 /// Read the corpus and embed its statements (with progress), keeping the

@@ -62,6 +62,15 @@ pub struct AgreementOptions {
     pub threshold: f32,
 }
 
+impl Default for AgreementOptions {
+    /// The CLI's defaults, which `eval` scores too.
+    fn default() -> Self {
+        AgreementOptions {
+            threshold: DEFAULT_THRESHOLD,
+        }
+    }
+}
+
 /// One concept of the topic: the forms it is named by, and whether it is required.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Concept {

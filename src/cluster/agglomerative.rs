@@ -14,6 +14,16 @@ pub struct Agglomerative {
     pub lexical_weight: f32,
 }
 
+impl Default for Agglomerative {
+    /// The digest's defaults, for the CLI and `eval` alike (reasons in docs/THRESHOLDS.md).
+    fn default() -> Self {
+        Agglomerative {
+            threshold: 0.5,
+            lexical_weight: 0.3,
+        }
+    }
+}
+
 /// Largest connected group of mutually similar statements clustered exactly;
 /// its distance matrix takes `n²/2` floats (40,000 rows: 3.2 GB).
 pub const MAX_COMPONENT: usize = 40_000;

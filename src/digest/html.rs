@@ -7,11 +7,13 @@
 //! and an `aria-label`, and carries its numbers as text so it reads without
 //! colour.
 
+use super::map::{project, MapPoint};
 use super::markdown::{describe_options, display_title, found, section_word};
 use super::svg::{cell_shade, escape, num, theme_colour, truncate};
 use super::{article, count, Digest};
 use crate::corpus::{Session, Statement, StatementKind};
 use crate::rank::Theme;
+use crate::Embedded;
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -94,14 +96,22 @@ pub(crate) fn link(url: &str, text: &str) -> String {
     }
 }
 
-/// Render the digest as one self-contained HTML page.
-pub fn to_html(d: &Digest) -> String {
+/// Render the digest as one self-contained HTML page; `embedded` (the run's statements and
+/// vectors) places the statements on the map.
+pub fn to_html(d: &Digest, embedded: &Embedded) -> String {
+    // Only this page shows the map, so only this page pays for the projection.
+    let ids: Vec<String> = embedded.statements.iter().map(|s| s.id.clone()).collect();
+    let points = project(
+        embedded.vectors.view(),
+        &ids,
+        d.themes.iter().chain(&d.unique),
+    );
     let sessions: HashMap<&str, &Session> = d.sessions.iter().map(|s| (s.id.as_str(), s)).collect();
     let mut body = String::new();
     header(&mut body, d);
     matrix(&mut body, d);
     support_chart(&mut body, d);
-    map(&mut body, d, &sessions);
+    map(&mut body, d, &points, &sessions);
 
     let sections = [
         (
@@ -423,9 +433,9 @@ fn support_chart(out: &mut String, d: &Digest) {
     );
 }
 
-fn map(out: &mut String, d: &Digest, sessions: &HashMap<&str, &Session>) {
+fn map(out: &mut String, d: &Digest, points: &[MapPoint], sessions: &HashMap<&str, &Session>) {
     out.push_str("<section id=\"map\">\n<h2>Map of statements</h2>\n");
-    if d.map.is_empty() {
+    if points.is_empty() {
         out.push_str(
             "<p><em>No map: the statements' vectors were not available.</em></p>\n</section>\n",
         );
@@ -442,7 +452,7 @@ fn map(out: &mut String, d: &Digest, sessions: &HashMap<&str, &Session>) {
     }
     let (w, h, pad) = (900.0, 560.0, 24.0);
     let (mut x0, mut x1, mut y0, mut y1) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
-    for p in &d.map {
+    for p in points {
         x0 = x0.min(p.x);
         x1 = x1.max(p.x);
         y0 = y0.min(p.y);
@@ -462,13 +472,13 @@ fn map(out: &mut String, d: &Digest, sessions: &HashMap<&str, &Session>) {
         num(h),
         num(w),
         num(h),
-        d.map.len(),
+        points.len(),
         num(w),
         num(h)
     );
     let recurring = d.themes.len();
     // Unique proposals first so the coloured, recurring points are drawn on top.
-    let mut order: Vec<&super::MapPoint> = d.map.iter().collect();
+    let mut order: Vec<&MapPoint> = points.iter().collect();
     order.sort_by_key(|p| {
         let i = themes.get(p.theme.as_str()).map_or(usize::MAX, |(i, _)| *i);
         std::cmp::Reverse(i >= recurring)
