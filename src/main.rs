@@ -5,7 +5,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use concord::analysis;
 use concord::cluster::{Agglomerative, ClusterCache, KMeans, Method};
 use concord::corpus::{self, Corpus};
-use concord::digest::{self, Format, Options};
+use concord::digest::{self, Options};
 use concord::embed::{self, EmbedOptions, Embedder};
 use concord::progress::WithProgress;
 use concord::RunContext;
@@ -162,6 +162,55 @@ struct AgreementArgs {
     model: ModelArgs,
 }
 
+/// Output formats shared by every verb (the library has one renderer per format).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// Readable report (default).
+    Markdown,
+    /// Machine-readable, byte-stable.
+    Json,
+    /// One self-contained page with charts; opens offline.
+    Html,
+    /// One row per theme statement, for spreadsheets (digest only).
+    Csv,
+}
+
+/// `--backend`: the library's [`embed::Backend`], named for the command line.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum BackendArg {
+    /// candle, pure Rust; always compiled in.
+    Candle,
+    /// rust-bert on libtorch; needs the `rust-bert` cargo feature.
+    RustBert,
+}
+
+impl From<BackendArg> for embed::Backend {
+    fn from(b: BackendArg) -> Self {
+        match b {
+            BackendArg::Candle => embed::Backend::Candle,
+            BackendArg::RustBert => embed::Backend::RustBert,
+        }
+    }
+}
+
+/// `--matmul`: the library's [`embed::Matmul`], named for the command line.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum MatmulArg {
+    /// AMX tiles where the CPU has them, f32 otherwise.
+    Auto,
+    /// AVX-512/AVX2 f32 (the `gemm` crate, as candle uses), even where AMX exists.
+    F32,
+}
+
+impl From<MatmulArg> for embed::Matmul {
+    fn from(m: MatmulArg) -> Self {
+        match m {
+            MatmulArg::Auto => embed::Matmul::Auto,
+            MatmulArg::F32 => embed::Matmul::F32,
+        }
+    }
+}
+
 /// The formats `duplicates` writes: the shared ones without the HTML page.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum DuplicatesFormat {
@@ -199,12 +248,12 @@ struct ModelArgs {
     #[arg(long)]
     no_cache: bool,
     /// Which implementation runs the model; rust-bert needs a build with `--features rust-bert`.
-    #[arg(long, value_enum, default_value_t = embed::Backend::Candle)]
-    backend: embed::Backend,
+    #[arg(long, value_enum, default_value_t = BackendArg::Candle)]
+    backend: BackendArg,
     /// How the candle backend multiplies: `auto` uses Intel AMX tiles where the CPU has
     /// them (split into bf16 halves, as accurate as f32), `f32` never does.
-    #[arg(long, value_enum, default_value_t = embed::Matmul::Auto)]
-    matmul: embed::Matmul,
+    #[arg(long, value_enum, default_value_t = MatmulArg::Auto)]
+    matmul: MatmulArg,
 }
 
 /// A cosine threshold, checked when parsed so a typo fails before any embedding work.
@@ -511,8 +560,8 @@ fn open_embedder(args: &ModelArgs) -> Result<Box<dyn Embedder>> {
         model_dir: args.model.clone(),
         no_cache: args.no_cache,
         cache_root: None,
-        backend: args.backend,
-        matmul: args.matmul,
+        backend: args.backend.into(),
+        matmul: args.matmul.into(),
     };
     embed::load_default(&opts).context("loading the embedding model")
 }

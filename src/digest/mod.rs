@@ -16,7 +16,7 @@ pub use markdown::to_markdown;
 use crate::cluster::{Agglomerative, Method};
 use crate::corpus::{Excluded, Session, Skipped, UnitClass};
 use crate::rank::{CommonGround, Theme};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The options that shaped a digest, echoed in its header. How the run was carried out
 /// (cache, timings) is not an option of the analysis: see [`crate::RunContext`].
@@ -83,19 +83,6 @@ pub(crate) fn article(word: &str) -> &'static str {
         Some('a' | 'e' | 'i' | 'o' | 'u') => "an",
         _ => "a",
     }
-}
-
-/// Output formats shared by every verb.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
-pub enum Format {
-    /// Readable report (default).
-    Markdown,
-    /// Machine-readable, byte-stable.
-    Json,
-    /// One self-contained page with charts; opens offline.
-    Html,
-    /// One row per theme statement, for spreadsheets (digest only).
-    Csv,
 }
 
 #[cfg(test)]

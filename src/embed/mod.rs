@@ -64,7 +64,7 @@ pub enum EmbedError {
 }
 
 /// Which implementation runs all-MiniLM-L6-v2.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Backend {
     /// candle, pure Rust; always compiled in.
     #[default]
