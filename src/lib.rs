@@ -11,8 +11,6 @@ pub mod digest;
 pub mod embed;
 pub mod eval;
 pub mod label;
-pub mod lexical;
-pub mod progress;
 pub mod rank;
 pub mod stance;
 pub mod text;
@@ -133,7 +131,7 @@ fn cluster_distinct(
 ) -> Result<cluster::Clustering, cluster::ClusterError> {
     let distinct = text::Distinct::of(embedded.statements.iter().map(|s| s.text.as_str()));
     let vectors = embedded.vectors.select(ndarray::Axis(0), &distinct.first);
-    let terms = lexical::tfidf(&distinct.values);
+    let terms = text::lexical::tfidf(&distinct.values);
     let points = cluster::Points {
         vectors: vectors.view(),
         terms: &terms,

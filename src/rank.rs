@@ -210,7 +210,7 @@ fn split_rows(
         return vec![rows.to_vec()];
     }
     let texts: Vec<&str> = rows.iter().map(|&r| statements[r].text.as_str()).collect();
-    let terms = crate::lexical::tfidf(&texts);
+    let terms = crate::text::lexical::tfidf(&texts);
     let local = vectors.select(Axis(0), rows);
     let points = Points {
         vectors: local.view(),

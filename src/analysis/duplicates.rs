@@ -24,7 +24,7 @@ use crate::cluster::linkage::{self, Linkage};
 use crate::cluster::{graph, Points};
 use crate::corpus::{classify, SectionKind, Statement, StatementKind};
 use crate::embed::Embedder;
-use crate::lexical::{fold, phrase_keys, PhraseCounts};
+use crate::text::lexical::{fold, phrase_keys, PhraseCounts};
 use crate::text::{content_words, words, Distinct};
 use crate::Embedded;
 use ndarray::{Array2, ArrayView2};

@@ -10,6 +10,7 @@ mod cache;
 mod config;
 mod kernels;
 mod minilm;
+mod progress;
 #[cfg(feature = "rust-bert")]
 mod rustbert;
 pub mod sentence;
@@ -17,6 +18,7 @@ pub mod store;
 
 pub use cache::{Cache, CachedEmbedder};
 pub use minilm::{Matmul, MiniLm};
+pub use progress::WithProgress;
 #[cfg(feature = "rust-bert")]
 pub use rustbert::RustBertMiniLm;
 pub use store::{default_cache_root, ModelFiles, ModelStore, StoreError};
