@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod cluster;
 pub mod corpus;
 pub mod digest;
+pub mod disk;
 pub mod embed;
 pub mod eval;
 pub mod label;

@@ -474,7 +474,7 @@ fn run_context(model: &ModelArgs) -> RunContext {
         cluster_cache: if model.no_cache {
             None
         } else {
-            embed::default_cache_root().map(|root| ClusterCache::new(&root))
+            concord::disk::default_cache_root().map(|root| ClusterCache::new(&root))
         },
         ..RunContext::default()
     }

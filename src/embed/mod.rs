@@ -21,9 +21,11 @@ pub use minilm::{Matmul, MiniLm};
 pub use progress::WithProgress;
 #[cfg(feature = "rust-bert")]
 pub use rustbert::RustBertMiniLm;
-pub use store::{default_cache_root, ModelFiles, ModelStore, StoreError};
+pub use store::{ModelFiles, ModelStore, StoreError};
 
 use std::path::PathBuf;
+
+use crate::disk::default_cache_root;
 
 use ndarray::Array2;
 
