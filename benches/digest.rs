@@ -1,8 +1,9 @@
 //! End to end on the bundled documents: read, embed (model from the user cache,
 //! fetched on first use; embedding cache off so the model really runs), cluster, rank, render.
 
-use concord::digest::{to_json, Options};
+use concord::digest::Options;
 use concord::embed::{load_default, EmbedOptions};
+use concord::render::to_json;
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::path::PathBuf;
 

@@ -13,6 +13,7 @@ pub mod embed;
 pub mod eval;
 pub mod label;
 pub mod rank;
+pub mod render;
 pub mod stance;
 pub mod text;
 pub mod timings;

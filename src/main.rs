@@ -7,6 +7,7 @@ use concord::cluster::{Agglomerative, ClusterCache, KMeans, Method};
 use concord::corpus::{self, Corpus};
 use concord::digest::{self, Options};
 use concord::embed::{self, EmbedOptions, Embedder, WithProgress};
+use concord::render;
 use concord::RunContext;
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
@@ -351,7 +352,7 @@ fn run_digest(args: DigestArgs) -> Result<()> {
     let d = concord::digest(&corpus, &embedded, &embedder, &options, &mut context)?;
     let text = context.timings.time("render", || match args.output.format {
         Format::Markdown => digest::to_markdown(&d),
-        Format::Json => digest::to_json(&d),
+        Format::Json => render::to_json(&d),
         Format::Html => digest::to_html(&d, &embedded),
         Format::Csv => digest::to_csv(&d),
     });
@@ -365,7 +366,7 @@ fn run_digest(args: DigestArgs) -> Result<()> {
 fn run_duplicates(args: DuplicatesArgs) -> Result<()> {
     let render: fn(&analysis::Duplicates) -> String = match args.format {
         DuplicatesFormat::Markdown => analysis::duplicates_markdown,
-        DuplicatesFormat::Json => digest::to_json,
+        DuplicatesFormat::Json => render::to_json,
     };
     let (corpus, embedder, embedded) = load_and_embed(&args.paths, &args.model)?;
     let options = analysis::DuplicateOptions {
@@ -399,7 +400,7 @@ fn run_agreement(args: AgreementArgs) -> Result<()> {
     )?;
     let text = match args.output.format {
         Format::Markdown => analysis::agreement_markdown(&a),
-        Format::Json => digest::to_json(&a),
+        Format::Json => render::to_json(&a),
         Format::Html => analysis::agreement_html(&a),
         // Refused above, before the embedding work.
         Format::Csv => String::new(),
@@ -445,11 +446,11 @@ fn run_eval(args: EvalArgs) -> Result<()> {
         std::fs::create_dir_all(&agreement_dir)
             .with_context(|| format!("creating {}", agreement_dir.display()))?;
         let mut files = vec![
-            (dir.join("digest.json"), digest::to_json(&d)),
-            (dir.join("duplicates.json"), digest::to_json(&dups)),
+            (dir.join("digest.json"), render::to_json(&d)),
+            (dir.join("duplicates.json"), render::to_json(&dups)),
         ];
         for (i, a) in agreements.iter().enumerate() {
-            files.push((agreement_dir.join(format!("{i}.json")), digest::to_json(a)));
+            files.push((agreement_dir.join(format!("{i}.json")), render::to_json(a)));
         }
         for (path, text) in files {
             std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
@@ -462,7 +463,7 @@ fn run_eval(args: EvalArgs) -> Result<()> {
     let scores = concord::eval::score(&digest_json, &dups_json, &agreements, &gold);
     let text = match args.format {
         EvalFormat::Text => scores.to_text(),
-        EvalFormat::Json => digest::to_json(&scores),
+        EvalFormat::Json => render::to_json(&scores),
     };
     write_output(args.out.as_deref(), &text)
 }

@@ -5,6 +5,7 @@
 use crate::cluster::{similarity, Agglomerative, Clustering, Fit, Points};
 use crate::corpus::{Statement, StatementKind};
 use crate::label;
+use crate::render::round4;
 use crate::stance;
 use crate::text::content_words;
 use ndarray::{Array1, ArrayView2, Axis};
@@ -677,11 +678,6 @@ pub fn centroid(vectors: ArrayView2<f32>, rows: &[usize]) -> Array1<f32> {
         c /= norm;
     }
     c
-}
-
-/// Round to four decimals so the JSON is stable and readable.
-pub fn round4(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
 }
 
 #[cfg(test)]

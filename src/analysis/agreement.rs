@@ -15,7 +15,7 @@
 use crate::cluster::similarity::cosine;
 use crate::corpus::{Session, Statement};
 use crate::embed::{EmbedError, Embedder};
-use crate::rank::round4;
+use crate::render::round4;
 use crate::stance::{self, Position, SessionStance, Words};
 use crate::text::{content_words, is_content_word, words};
 use crate::Embedded;

@@ -727,7 +727,7 @@ impl Context<'_> {
             (s.range.len() != text.len()).then(|| text[s.range.clone()].to_string())
         };
         (
-            crate::rank::round4(f64::from(e.cosine)),
+            crate::render::round4(f64::from(e.cosine)),
             part(mine, c),
             part(theirs, rep),
             shared_phrases(&self.keys[mine], &self.keys[theirs]),

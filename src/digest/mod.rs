@@ -1,15 +1,12 @@
 //! The digest: what a run found, as plain data, and its renderers.
 
 mod csv;
-pub(crate) mod html;
-mod json;
+mod html;
 pub mod map;
 mod markdown;
-pub mod svg;
 
 pub use csv::to_csv;
 pub use html::to_html;
-pub use json::to_json;
 pub use map::MapPoint;
 pub use markdown::to_markdown;
 
