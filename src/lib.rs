@@ -46,16 +46,29 @@ pub struct Embedded {
     pub statements: Vec<Statement>,
     /// Row `i` embeds `statements[i].text`.
     pub vectors: Array2<f32>,
+    /// The row where each distinct text first appears, in that order.
+    pub distinct_rows: Vec<usize>,
+    /// `distinct_slot[i]`: the index in `distinct_rows` of row `i`'s text.
+    pub distinct_slot: Vec<usize>,
 }
 
-/// Embed every statement of `corpus`.
+/// Embed every statement of `corpus`, each distinct text once.
+///
+/// The texts are de-duplicated here, once, and the result kept in [`Embedded`] so that
+/// clustering reuses it: a copy-paste campaign (100,000 statements, 10,000 distinct) costs
+/// 10,000 embeddings and a 10,000-row clustering.
 pub fn embed_corpus(corpus: &Corpus, embedder: &dyn Embedder) -> Result<Embedded, Error> {
     let statements: Vec<Statement> = corpus.statements().cloned().collect();
-    let texts: Vec<&str> = statements.iter().map(|s| s.text.as_str()).collect();
-    let vectors = embedder.embed(&texts)?;
+    let distinct = text::Distinct::of(statements.iter().map(|s| s.text.as_str()));
+    let vectors = embedder
+        .embed(&distinct.values)?
+        .select(ndarray::Axis(0), &distinct.slot);
+    let text::Distinct { first, slot, .. } = distinct;
     Ok(Embedded {
         statements,
         vectors,
+        distinct_rows: first,
+        distinct_slot: slot,
     })
 }
 
@@ -124,25 +137,35 @@ pub fn digest(
 
 /// Cluster one row per distinct text and give every copy its original's label.
 ///
-/// Identical statements belong in one theme anyway, and a copy-paste campaign
-/// (100,000 statements, 10,000 distinct) then costs a 10,000-row clustering.
+/// Identical statements belong in one theme anyway, so the texts de-duplicated by
+/// [`embed_corpus`] are clustered as they are.
 fn cluster_distinct(
     embedded: &Embedded,
     options: &Options,
     cache: Option<&ClusterCache>,
 ) -> Result<cluster::Clustering, cluster::ClusterError> {
-    let distinct = text::Distinct::of(embedded.statements.iter().map(|s| s.text.as_str()));
-    let vectors = embedded.vectors.select(ndarray::Axis(0), &distinct.first);
-    let terms = text::lexical::tfidf(&distinct.values);
+    let texts: Vec<&str> = embedded
+        .distinct_rows
+        .iter()
+        .map(|&r| embedded.statements[r].text.as_str())
+        .collect();
+    let vectors = embedded
+        .vectors
+        .select(ndarray::Axis(0), &embedded.distinct_rows);
+    let terms = text::lexical::tfidf(&texts);
     let points = cluster::Points {
         vectors: vectors.view(),
         terms: &terms,
     };
     let labels = match cache {
-        Some(cache) => cache.fit(&options.method, &points, &distinct.values)?,
+        Some(cache) => cache.fit(&options.method, &points, &texts)?,
         None => options.method.fit(&points)?,
     };
-    let raw: Vec<usize> = distinct.slot.iter().map(|&d| labels.labels[d]).collect();
+    let raw: Vec<usize> = embedded
+        .distinct_slot
+        .iter()
+        .map(|&d| labels.labels[d])
+        .collect();
     Ok(cluster::Clustering::from_raw(&raw))
 }
 
