@@ -127,7 +127,11 @@ pub fn digest(
             options: options.clone(),
             skipped: corpus.skipped.clone(),
         },
-        sessions: corpus.sessions.clone(),
+        sessions: corpus
+            .sessions
+            .iter()
+            .map(corpus::Session::header)
+            .collect(),
         themes: ranked.themes,
         unique: ranked.unique,
         excluded: corpus.excluded().cloned().collect(),

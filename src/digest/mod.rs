@@ -56,7 +56,7 @@ pub struct CorpusSummary {
 pub struct Digest {
     /// Header facts.
     pub corpus: CorpusSummary,
-    /// The sessions, in corpus order.
+    /// The sessions, in corpus order: metadata only ([`Session::header`]).
     pub sessions: Vec<Session>,
     /// Recurring themes: recommendations first, each kind ranked.
     pub themes: Vec<Theme>,
