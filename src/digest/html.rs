@@ -12,7 +12,7 @@ use super::markdown::{describe_options, display_title, found, section_word};
 use super::{article, count, Digest};
 use crate::corpus::{Session, Statement, StatementKind};
 use crate::rank::Theme;
-use crate::render::svg::{cell_shade, escape, num, theme_colour, truncate};
+use crate::render::svg::{cell_shade, escape, num, theme_colour, truncate, Tag};
 use crate::render::{link, page};
 use crate::Embedded;
 use std::collections::HashMap;
@@ -323,29 +323,33 @@ fn support_chart(out: &mut String, d: &Digest) {
             count(d.corpus.sessions, "session", "sessions"),
             t.share * 100.0
         );
-        let _ = writeln!(
-            out,
-            "<g><title>{}</title>\
-             <text x=\"{}\" y=\"{}\" font-size=\"13\" text-anchor=\"end\">{}</text>\
-             <rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#eef1f4\"/>\
-             <rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{fill}\"/>\
-             <text x=\"{}\" y=\"{}\" font-size=\"13\">{}</text></g>",
-            escape(&format!("{text}: {what}")),
-            num(label_w - 10.0),
-            num(y + row * 0.62),
-            escape(&truncate(&text, 50)),
-            num(label_w),
-            num(y + 3.0),
-            num(bar_max),
-            num(row - 8.0),
-            num(label_w),
-            num(y + 3.0),
-            num(w),
-            num(row - 8.0),
-            num(label_w + bar_max + 8.0),
-            num(y + row * 0.62),
-            escape(&what)
-        );
+        // The theme on the left, the full-width track, the bar over it, the figure after it.
+        let bar = |width: f64, fill: &str| {
+            Tag::new("rect")
+                .num("x", label_w)
+                .num("y", y + 3.0)
+                .num("width", width)
+                .num("height", row - 8.0)
+                .attr("fill", fill)
+                .empty()
+        };
+        let parts = [
+            Tag::new("text")
+                .num("x", label_w - 10.0)
+                .num("y", y + row * 0.62)
+                .attr("font-size", "13")
+                .attr("text-anchor", "end")
+                .wrap(&escape(&truncate(&text, 50))),
+            bar(bar_max, "#eef1f4"),
+            bar(w, fill),
+            Tag::new("text")
+                .num("x", label_w + bar_max + 8.0)
+                .num("y", y + row * 0.62)
+                .attr("font-size", "13")
+                .wrap(&escape(&what)),
+        ];
+        let title = format!("<title>{}</title>", escape(&format!("{text}: {what}")));
+        let _ = writeln!(out, "{}", Tag::new("g").wrap(&(title + &parts.concat())));
     }
     out.push_str("</svg>\n</div>\n");
     out.push_str(
@@ -424,33 +428,26 @@ fn map(out: &mut String, d: &Digest, points: &[MapPoint], sessions: &HashMap<&st
             ),
             Some((_, t)) => (
                 format!("unique: {}", t.title),
-                format!(
-                    "<circle cx=\"{}\" cy=\"{}\" r=\"3.5\" fill=\"#fff\" stroke=\"#888\" stroke-width=\"1.5\">",
-                    num(px),
-                    num(py)
-                ),
+                Tag::new("circle")
+                    .num("cx", px)
+                    .num("cy", py)
+                    .attr("r", "3.5")
+                    .attr("fill", "#fff")
+                    .attr("stroke", "#888")
+                    .attr("stroke-width", "1.5"),
             ),
             None => continue,
         };
-        let tag = if marker.starts_with("<circle") {
-            "circle"
-        } else {
-            "rect"
-        };
-        let _ = writeln!(
-            out,
-            "{marker}<title>{}</title></{tag}>",
-            escape(&format!("“{text}” — {session} [{label}]"))
-        );
+        let title = escape(&format!("“{text}” — {session} [{label}]"));
+        let _ = writeln!(out, "{}", marker.wrap(&format!("<title>{title}</title>")));
     }
     out.push_str("</svg>\n</div>\n");
     out.push_str("<ul class=\"legend\" aria-label=\"Legend\">\n");
     for (i, t) in d.themes.iter().enumerate() {
         let _ = writeln!(
             out,
-            "<li><svg width=\"14\" height=\"14\" viewBox=\"0 0 14 14\" aria-hidden=\"true\">{}</{}></svg>{} {}</li>",
-            marker(7.0, 7.0, t.kind, theme_colour(i)),
-            if t.kind == StatementKind::Recommendation { "circle" } else { "rect" },
+            "<li><svg width=\"14\" height=\"14\" viewBox=\"0 0 14 14\" aria-hidden=\"true\">{}</svg>{} {}</li>",
+            marker(7.0, 7.0, t.kind, theme_colour(i)).wrap(""),
             short_id(t),
             escape(&t.title)
         );
@@ -468,21 +465,23 @@ fn map(out: &mut String, d: &Digest, points: &[MapPoint], sessions: &HashMap<&st
     );
 }
 
-/// An unclosed point marker: circle for recommendations, square for observations,
-/// so the kind reads without colour.
-fn marker(x: f64, y: f64, kind: StatementKind, colour: &str) -> String {
-    match kind {
-        StatementKind::Recommendation => format!(
-            "<circle cx=\"{}\" cy=\"{}\" r=\"5.5\" fill=\"{colour}\" stroke=\"#fff\" stroke-width=\"1\">",
-            num(x),
-            num(y)
-        ),
-        StatementKind::Observation => format!(
-            "<rect x=\"{}\" y=\"{}\" width=\"10\" height=\"10\" fill=\"{colour}\" stroke=\"#fff\" stroke-width=\"1\">",
-            num(x - 5.0),
-            num(y - 5.0)
-        ),
-    }
+/// A point marker, to be closed around its tooltip: circle for recommendations, square for
+/// observations, so the kind reads without colour.
+fn marker(x: f64, y: f64, kind: StatementKind, colour: &str) -> Tag {
+    let tag = match kind {
+        StatementKind::Recommendation => Tag::new("circle")
+            .num("cx", x)
+            .num("cy", y)
+            .attr("r", "5.5"),
+        StatementKind::Observation => Tag::new("rect")
+            .num("x", x - 5.0)
+            .num("y", y - 5.0)
+            .attr("width", "10")
+            .attr("height", "10"),
+    };
+    tag.attr("fill", colour)
+        .attr("stroke", "#fff")
+        .attr("stroke-width", "1")
 }
 
 fn theme(out: &mut String, t: &Theme, total: usize, sessions: &HashMap<&str, &Session>) {
