@@ -1,10 +1,9 @@
 //! End to end on the bundled documents: read, embed (model from the user cache,
 //! fetched on first use; embedding cache off so the model really runs), cluster, rank, render.
 
-use concord::cluster::{Agglomerative, Method};
-use concord::digest::{to_json, Options};
+use concord::digest::Options;
 use concord::embed::{load_default, EmbedOptions};
-use concord::timings::Timings;
+use concord::render::to_json;
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::path::PathBuf;
 
@@ -19,25 +18,19 @@ fn end_to_end(c: &mut Criterion) {
         ..EmbedOptions::default()
     })
     .expect("model available (fetched on first use)");
-    let options = Options {
-        method: Method::Agglomerative(Agglomerative {
-            threshold: concord::DEFAULT_THRESHOLD,
-            lexical_weight: concord::DEFAULT_LEXICAL_WEIGHT,
-        }),
-        min_sessions: 2,
-        with_map: false,
-        cache: None,
-    };
+    let options = Options::default();
     let mut group = c.benchmark_group("digest");
     group.sample_size(10);
     group.bench_function("wsis-2025", |b| {
         b.iter(|| {
             let corpus = concord::corpus::load(std::slice::from_ref(&data)).expect("seeds read");
+            let embedded = concord::embed_corpus(&corpus, embedder.as_ref()).expect("embedded");
             let d = concord::digest(
                 &corpus,
+                &embedded,
                 embedder.as_ref(),
                 &options,
-                &mut Timings::default(),
+                &mut concord::RunContext::default(),
             )
             .expect("digest");
             to_json(&d)

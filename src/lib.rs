@@ -8,17 +8,17 @@ pub mod analysis;
 pub mod cluster;
 pub mod corpus;
 pub mod digest;
+pub mod disk;
 pub mod embed;
 pub mod eval;
 pub mod label;
-pub mod lexical;
-pub mod progress;
 pub mod rank;
+pub mod render;
 pub mod stance;
 pub mod text;
 pub mod timings;
 
-use cluster::Fit;
+use cluster::{ClusterCache, Fit};
 use corpus::{Corpus, Statement};
 use digest::{CorpusSummary, Digest, Options};
 use embed::Embedder;
@@ -46,37 +46,61 @@ pub struct Embedded {
     pub statements: Vec<Statement>,
     /// Row `i` embeds `statements[i].text`.
     pub vectors: Array2<f32>,
+    /// The row where each distinct text first appears, in that order.
+    pub distinct_rows: Vec<usize>,
+    /// `distinct_slot[i]`: the index in `distinct_rows` of row `i`'s text.
+    pub distinct_slot: Vec<usize>,
 }
 
-/// Embed every statement of `corpus`.
+/// Embed every statement of `corpus`, each distinct text once.
+///
+/// The texts are de-duplicated here, once, and the result kept in [`Embedded`] so that
+/// clustering reuses it: a copy-paste campaign (100,000 statements, 10,000 distinct) costs
+/// 10,000 embeddings and a 10,000-row clustering.
 pub fn embed_corpus(corpus: &Corpus, embedder: &dyn Embedder) -> Result<Embedded, Error> {
     let statements: Vec<Statement> = corpus.statements().cloned().collect();
-    let texts: Vec<&str> = statements.iter().map(|s| s.text.as_str()).collect();
-    let vectors = embedder.embed(&texts)?;
+    let distinct = text::Distinct::of(statements.iter().map(|s| s.text.as_str()));
+    let vectors = embedder
+        .embed(&distinct.values)?
+        .select(ndarray::Axis(0), &distinct.slot);
+    let text::Distinct { first, slot, .. } = distinct;
     Ok(Embedded {
         statements,
         vectors,
+        distinct_rows: first,
+        distinct_slot: slot,
     })
 }
 
-/// The whole synthesis: embed, cluster, rank, and assemble the digest.
+/// How a run is carried out, as opposed to what it finds: nothing here changes the digest,
+/// so none of it is echoed in it (that is [`Options`]).
+#[derive(Debug, Default)]
+pub struct RunContext {
+    /// Where to keep and reuse clustering results (`None`: always cluster afresh).
+    pub cluster_cache: Option<ClusterCache>,
+    /// Wall time of each stage, for `--timings`.
+    pub timings: Timings,
+}
+
+/// The synthesis of embedded statements: cluster, rank, title, and assemble the digest.
+///
+/// `embedded` is [`embed_corpus`] of `corpus`; `embedder` embeds the candidate titles.
 pub fn digest(
     corpus: &Corpus,
+    embedded: &Embedded,
     embedder: &dyn Embedder,
     options: &Options,
-    timings: &mut Timings,
+    context: &mut RunContext,
 ) -> Result<Digest, Error> {
-    let embedded = timings.time("embed", || embed_corpus(corpus, embedder))?;
-    let clustering = timings.time("cluster", || cluster_distinct(&embedded, options))?;
+    let cache = context.cluster_cache.as_ref();
+    let timings = &mut context.timings;
+    let clustering = timings.time("cluster", || cluster_distinct(embedded, options, cache))?;
     let session_order: Vec<String> = corpus.sessions.iter().map(|s| s.id.clone()).collect();
     let mut ranked = timings.time("rank", || {
         // Catch-alls are re-cut with the run's own linkage (k-means runs: the defaults).
         let linkage = match &options.method {
             cluster::Method::Agglomerative(a) => a.clone(),
-            cluster::Method::KMeans(_) => cluster::Agglomerative {
-                threshold: DEFAULT_THRESHOLD,
-                lexical_weight: DEFAULT_LEXICAL_WEIGHT,
-            },
+            cluster::Method::KMeans(_) => cluster::Agglomerative::default(),
         };
         let split = rank::split_catch_alls(
             &embedded.statements,
@@ -94,7 +118,7 @@ pub fn digest(
             options.min_sessions,
         )
     });
-    timings.time("title", || label::titles(&mut ranked, &embedded, embedder))?;
+    timings.time("title", || label::titles(&mut ranked, embedded, embedder))?;
     Ok(Digest {
         corpus: CorpusSummary {
             sessions: corpus.sessions.len(),
@@ -103,19 +127,11 @@ pub fn digest(
             options: options.clone(),
             skipped: corpus.skipped.clone(),
         },
-        sessions: corpus.sessions.clone(),
-        map: if options.with_map {
-            timings.time("map", || {
-                let ids: Vec<String> = embedded.statements.iter().map(|s| s.id.clone()).collect();
-                digest::map::project(
-                    embedded.vectors.view(),
-                    &ids,
-                    ranked.themes.iter().chain(&ranked.unique),
-                )
-            })
-        } else {
-            Vec::new()
-        },
+        sessions: corpus
+            .sessions
+            .iter()
+            .map(corpus::Session::header)
+            .collect(),
         themes: ranked.themes,
         unique: ranked.unique,
         excluded: corpus.excluded().cloned().collect(),
@@ -125,32 +141,37 @@ pub fn digest(
 
 /// Cluster one row per distinct text and give every copy its original's label.
 ///
-/// Identical statements belong in one theme anyway, and a copy-paste campaign
-/// (100,000 statements, 10,000 distinct) then costs a 10,000-row clustering.
+/// Identical statements belong in one theme anyway, so the texts de-duplicated by
+/// [`embed_corpus`] are clustered as they are.
 fn cluster_distinct(
     embedded: &Embedded,
     options: &Options,
+    cache: Option<&ClusterCache>,
 ) -> Result<cluster::Clustering, cluster::ClusterError> {
-    let distinct = text::Distinct::of(embedded.statements.iter().map(|s| s.text.as_str()));
-    let vectors = embedded.vectors.select(ndarray::Axis(0), &distinct.first);
-    let terms = lexical::tfidf(&distinct.values);
+    let texts: Vec<&str> = embedded
+        .distinct_rows
+        .iter()
+        .map(|&r| embedded.statements[r].text.as_str())
+        .collect();
+    let vectors = embedded
+        .vectors
+        .select(ndarray::Axis(0), &embedded.distinct_rows);
+    let terms = text::lexical::tfidf(&texts);
     let points = cluster::Points {
         vectors: vectors.view(),
         terms: &terms,
     };
-    let labels = match &options.cache {
-        Some(cache) => cache.fit(&options.method, &points, &distinct.values)?,
+    let labels = match cache {
+        Some(cache) => cache.fit(&options.method, &points, &texts)?,
         None => options.method.fit(&points)?,
     };
-    let raw: Vec<usize> = distinct.slot.iter().map(|&d| labels.labels[d]).collect();
+    let raw: Vec<usize> = embedded
+        .distinct_slot
+        .iter()
+        .map(|&d| labels.labels[d])
+        .collect();
     Ok(cluster::Clustering::from_raw(&raw))
 }
-
-/// Default similarity threshold of the agglomerative method (see docs/THRESHOLDS.md).
-pub const DEFAULT_THRESHOLD: f32 = 0.5;
-
-/// Default weight of the TF-IDF cosine in theme similarity (see docs/THRESHOLDS.md).
-pub const DEFAULT_LEXICAL_WEIGHT: f32 = 0.3;
 
 /// A mark every file concord writes carries, so that a digest saved into the input folder is
 /// never read back as a session.

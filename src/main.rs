@@ -5,10 +5,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use concord::analysis;
 use concord::cluster::{Agglomerative, ClusterCache, KMeans, Method};
 use concord::corpus::{self, Corpus};
-use concord::digest::{self, Format, Options};
-use concord::embed::{self, EmbedOptions, Embedder};
-use concord::progress::WithProgress;
-use concord::timings::Timings;
+use concord::digest::{self, Options};
+use concord::embed::{self, EmbedOptions, Embedder, WithProgress};
+use concord::render;
+use concord::RunContext;
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
@@ -97,17 +97,17 @@ struct DigestArgs {
     method: MethodArg,
     /// Minimum average similarity for statements to share a theme: the embedding cosine plus
     /// --lexical-weight times the TF-IDF cosine of their wording, cut between -1 and 1.
-    #[arg(long, default_value_t = concord::DEFAULT_THRESHOLD, value_parser = similarity_arg,
+    #[arg(long, default_value_t = Agglomerative::default().threshold, value_parser = similarity_arg,
           allow_negative_numbers = true)]
     threshold: f32,
     /// Weight of shared rare wording (TF-IDF cosine) added to the embedding cosine.
-    #[arg(long, default_value_t = concord::DEFAULT_LEXICAL_WEIGHT, value_parser = weight_arg)]
+    #[arg(long, default_value_t = Agglomerative::default().lexical_weight, value_parser = weight_arg)]
     lexical_weight: f32,
     /// Number of themes; needs --method kmeans (and k-means needs it).
     #[arg(long, required_if_eq("method", "kmeans"), requires = "method", value_parser = at_least_one)]
     k: Option<usize>,
     /// Sessions a theme needs to count as recurring.
-    #[arg(long, default_value_t = 2, value_parser = at_least_one)]
+    #[arg(long, default_value_t = Options::default().min_sessions, value_parser = at_least_one)]
     min_sessions: usize,
     #[command(flatten)]
     output: OutputArgs,
@@ -153,13 +153,62 @@ struct AgreementArgs {
     paths: Vec<PathBuf>,
     /// Minimum relevance for a statement to count: its cosine with the topic plus a bonus
     /// for the topic's rare words it contains.
-    #[arg(long, default_value_t = analysis::agreement::DEFAULT_THRESHOLD, value_parser = number_arg,
+    #[arg(long, default_value_t = analysis::AgreementOptions::default().threshold, value_parser = number_arg,
           allow_negative_numbers = true)]
     threshold: f32,
     #[command(flatten)]
     output: OutputArgs,
     #[command(flatten)]
     model: ModelArgs,
+}
+
+/// Output formats shared by every verb (the library has one renderer per format).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// Readable report (default).
+    Markdown,
+    /// Machine-readable, byte-stable.
+    Json,
+    /// One self-contained page with charts; opens offline.
+    Html,
+    /// One row per theme statement, for spreadsheets (digest only).
+    Csv,
+}
+
+/// `--backend`: the library's [`embed::Backend`], named for the command line.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum BackendArg {
+    /// candle, pure Rust; always compiled in.
+    Candle,
+    /// rust-bert on libtorch; needs the `rust-bert` cargo feature.
+    RustBert,
+}
+
+impl From<BackendArg> for embed::Backend {
+    fn from(b: BackendArg) -> Self {
+        match b {
+            BackendArg::Candle => embed::Backend::Candle,
+            BackendArg::RustBert => embed::Backend::RustBert,
+        }
+    }
+}
+
+/// `--matmul`: the library's [`embed::Matmul`], named for the command line.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum MatmulArg {
+    /// AMX tiles where the CPU has them, f32 otherwise.
+    Auto,
+    /// AVX-512/AVX2 f32 (the `gemm` crate, as candle uses), even where AMX exists.
+    F32,
+}
+
+impl From<MatmulArg> for embed::Matmul {
+    fn from(m: MatmulArg) -> Self {
+        match m {
+            MatmulArg::Auto => embed::Matmul::Auto,
+            MatmulArg::F32 => embed::Matmul::F32,
+        }
+    }
 }
 
 /// The formats `duplicates` writes: the shared ones without the HTML page.
@@ -199,12 +248,12 @@ struct ModelArgs {
     #[arg(long)]
     no_cache: bool,
     /// Which implementation runs the model; rust-bert needs a build with `--features rust-bert`.
-    #[arg(long, value_enum, default_value_t = embed::Backend::Candle)]
-    backend: embed::Backend,
+    #[arg(long, value_enum, default_value_t = BackendArg::Candle)]
+    backend: BackendArg,
     /// How the candle backend multiplies: `auto` uses Intel AMX tiles where the CPU has
     /// them (split into bf16 halves, as accurate as f32), `f32` never does.
-    #[arg(long, value_enum, default_value_t = embed::Matmul::Auto)]
-    matmul: embed::Matmul,
+    #[arg(long, value_enum, default_value_t = MatmulArg::Auto)]
+    matmul: MatmulArg,
 }
 
 /// A cosine threshold, checked when parsed so a typo fails before any embedding work.
@@ -289,35 +338,27 @@ fn run_digest(args: DigestArgs) -> Result<()> {
             seed: 42,
         }),
     };
-    let mut timings = Timings::default();
-    let corpus = timings.time("read", || load(&args.paths))?;
+    let mut context = run_context(&args.model);
+    let corpus = context.timings.time("read", || load(&args.paths))?;
     let embedder = open_embedder(&args.model)?;
+    let embedder = WithProgress::new(embedder.as_ref());
     let options = Options {
         method,
         min_sessions: args.min_sessions,
-        with_map: args.output.format == Format::Html,
-        // The same switch as the embedding cache: --no-cache recomputes everything.
-        cache: if args.model.no_cache {
-            None
-        } else {
-            embed::default_cache_root().map(|root| ClusterCache::new(&root))
-        },
     };
-    let d = concord::digest(
-        &corpus,
-        &WithProgress::new(embedder.as_ref()),
-        &options,
-        &mut timings,
-    )?;
-    let text = timings.time("render", || match args.output.format {
+    let embedded = context
+        .timings
+        .time("embed", || concord::embed_corpus(&corpus, &embedder))?;
+    let d = concord::digest(&corpus, &embedded, &embedder, &options, &mut context)?;
+    let text = context.timings.time("render", || match args.output.format {
         Format::Markdown => digest::to_markdown(&d),
-        Format::Json => digest::to_json(&d),
-        Format::Html => digest::to_html(&d),
+        Format::Json => render::to_json(&d),
+        Format::Html => digest::to_html(&d, &embedded),
         Format::Csv => digest::to_csv(&d),
     });
     write_output(args.output.out.as_deref(), &text)?;
     if args.timings {
-        eprint!("{}", timings.report());
+        eprint!("{}", context.timings.report());
     }
     Ok(())
 }
@@ -325,7 +366,7 @@ fn run_digest(args: DigestArgs) -> Result<()> {
 fn run_duplicates(args: DuplicatesArgs) -> Result<()> {
     let render: fn(&analysis::Duplicates) -> String = match args.format {
         DuplicatesFormat::Markdown => analysis::duplicates_markdown,
-        DuplicatesFormat::Json => digest::to_json,
+        DuplicatesFormat::Json => render::to_json,
     };
     let (corpus, embedder, embedded) = load_and_embed(&args.paths, &args.model)?;
     let options = analysis::DuplicateOptions {
@@ -359,7 +400,7 @@ fn run_agreement(args: AgreementArgs) -> Result<()> {
     )?;
     let text = match args.output.format {
         Format::Markdown => analysis::agreement_markdown(&a),
-        Format::Json => digest::to_json(&a),
+        Format::Json => render::to_json(&a),
         Format::Html => analysis::agreement_html(&a),
         // Refused above, before the embedding work.
         Format::Csv => String::new(),
@@ -373,25 +414,12 @@ fn run_eval(args: EvalArgs) -> Result<()> {
     // The gold file first, so a wrong path fails before any embedding work.
     let gold = concord::eval::Gold::load(&args.gold)?;
     let (corpus, embedder, embedded) = load_and_embed(&args.paths, &args.model)?;
-    let options = Options {
-        method: Method::Agglomerative(Agglomerative {
-            threshold: concord::DEFAULT_THRESHOLD,
-            lexical_weight: concord::DEFAULT_LEXICAL_WEIGHT,
-        }),
-        min_sessions: 2,
-        with_map: false,
-        cache: if args.model.no_cache {
-            None
-        } else {
-            embed::default_cache_root().map(|root| ClusterCache::new(&root))
-        },
-    };
-    // Embeds again: a hit in the embedding cache, as a separate `concord digest` run would be.
     let d = concord::digest(
         &corpus,
+        &embedded,
         embedder.as_ref(),
-        &options,
-        &mut Timings::default(),
+        &Options::default(),
+        &mut run_context(&args.model),
     )?;
     let dups = analysis::duplicates(
         &embedded,
@@ -399,9 +427,7 @@ fn run_eval(args: EvalArgs) -> Result<()> {
         corpus.sessions.len(),
         &analysis::DuplicateOptions::default(),
     )?;
-    let agree_options = analysis::AgreementOptions {
-        threshold: analysis::agreement::DEFAULT_THRESHOLD,
-    };
+    let agree_options = analysis::AgreementOptions::default();
     let mut agreements = Vec::new();
     for t in &gold.topics {
         let a = analysis::agreement(
@@ -420,11 +446,11 @@ fn run_eval(args: EvalArgs) -> Result<()> {
         std::fs::create_dir_all(&agreement_dir)
             .with_context(|| format!("creating {}", agreement_dir.display()))?;
         let mut files = vec![
-            (dir.join("digest.json"), digest::to_json(&d)),
-            (dir.join("duplicates.json"), digest::to_json(&dups)),
+            (dir.join("digest.json"), render::to_json(&d)),
+            (dir.join("duplicates.json"), render::to_json(&dups)),
         ];
         for (i, a) in agreements.iter().enumerate() {
-            files.push((agreement_dir.join(format!("{i}.json")), digest::to_json(a)));
+            files.push((agreement_dir.join(format!("{i}.json")), render::to_json(a)));
         }
         for (path, text) in files {
             std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
@@ -437,9 +463,22 @@ fn run_eval(args: EvalArgs) -> Result<()> {
     let scores = concord::eval::score(&digest_json, &dups_json, &agreements, &gold);
     let text = match args.format {
         EvalFormat::Text => scores.to_text(),
-        EvalFormat::Json => digest::to_json(&scores),
+        EvalFormat::Json => render::to_json(&scores),
     };
     write_output(args.out.as_deref(), &text)
+}
+
+/// How `digest` runs: the cluster cache follows the embedding cache's switch, so --no-cache
+/// recomputes everything.
+fn run_context(model: &ModelArgs) -> RunContext {
+    RunContext {
+        cluster_cache: if model.no_cache {
+            None
+        } else {
+            concord::disk::default_cache_root().map(|root| ClusterCache::new(&root))
+        },
+        ..RunContext::default()
+    }
 }
 
 /// Read the corpus and embed its statements (with progress), keeping the
@@ -521,8 +560,8 @@ fn open_embedder(args: &ModelArgs) -> Result<Box<dyn Embedder>> {
         model_dir: args.model.clone(),
         no_cache: args.no_cache,
         cache_root: None,
-        backend: args.backend,
-        matmul: args.matmul,
+        backend: args.backend.into(),
+        matmul: args.matmul.into(),
     };
     embed::load_default(&opts).context("loading the embedding model")
 }

@@ -5,6 +5,7 @@
 use crate::cluster::{similarity, Agglomerative, Clustering, Fit, Points};
 use crate::corpus::{Statement, StatementKind};
 use crate::label;
+use crate::render::round4;
 use crate::stance;
 use crate::text::content_words;
 use ndarray::{Array1, ArrayView2, Axis};
@@ -217,7 +218,7 @@ impl Cut<'_, '_> {
             return vec![rows.to_vec()];
         }
         let texts: Vec<&str> = rows.iter().map(|&r| statements[r].text.as_str()).collect();
-        let terms = crate::lexical::tfidf(&texts);
+        let terms = crate::text::lexical::tfidf(&texts);
         let local = self.vectors.select(Axis(0), rows);
         let points = Points {
             vectors: local.view(),
@@ -701,11 +702,6 @@ pub fn centroid(vectors: ArrayView2<f32>, rows: &[usize]) -> Array1<f32> {
         c /= norm;
     }
     c
-}
-
-/// Round to four decimals so the JSON is stable and readable.
-pub fn round4(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@
 use crate::cluster::similarity::cosine;
 use crate::corpus::{Session, Statement};
 use crate::embed::{EmbedError, Embedder};
-use crate::rank::round4;
+use crate::render::round4;
 use crate::stance::{self, Position, SessionStance, Words};
 use crate::text::{content_words, is_content_word, words};
 use crate::Embedded;
@@ -60,6 +60,15 @@ const CONNECTORS: &[&str] = &["of", "and", "for", "the", "on", "in", "to"];
 pub struct AgreementOptions {
     /// Minimum relevance (cosine plus lexical bonus) for a statement to count.
     pub threshold: f32,
+}
+
+impl Default for AgreementOptions {
+    /// The CLI's defaults, which `eval` scores too.
+    fn default() -> Self {
+        AgreementOptions {
+            threshold: DEFAULT_THRESHOLD,
+        }
+    }
 }
 
 /// One concept of the topic: the forms it is named by, and whether it is required.

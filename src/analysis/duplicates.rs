@@ -24,7 +24,7 @@ use crate::cluster::linkage::{self, Linkage};
 use crate::cluster::{graph, Points};
 use crate::corpus::{classify, SectionKind, Statement, StatementKind};
 use crate::embed::Embedder;
-use crate::lexical::{fold, phrase_keys, PhraseCounts};
+use crate::text::lexical::{fold, phrase_keys, PhraseCounts};
 use crate::text::{content_words, words, Distinct};
 use crate::Embedded;
 use ndarray::{Array2, ArrayView2};
@@ -727,7 +727,7 @@ impl Context<'_> {
             (s.range.len() != text.len()).then(|| text[s.range.clone()].to_string())
         };
         (
-            crate::rank::round4(f64::from(e.cosine)),
+            crate::render::round4(f64::from(e.cosine)),
             part(mine, c),
             part(theirs, rep),
             shared_phrases(&self.keys[mine], &self.keys[theirs]),

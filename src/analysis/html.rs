@@ -4,8 +4,8 @@
 use super::agreement::Agreement;
 use super::markdown::{concept_list, heading, position};
 use crate::corpus::Statement;
-use crate::digest::html::page;
-use crate::digest::svg::{escape, num};
+use crate::render::page;
+use crate::render::svg::{escape, num};
 use crate::stance::SessionStance;
 use std::fmt::Write;
 

@@ -14,6 +14,16 @@ pub struct Agglomerative {
     pub lexical_weight: f32,
 }
 
+impl Default for Agglomerative {
+    /// The digest's defaults, for the CLI and `eval` alike (reasons in docs/THRESHOLDS.md).
+    fn default() -> Self {
+        Agglomerative {
+            threshold: 0.5,
+            lexical_weight: 0.3,
+        }
+    }
+}
+
 /// Largest connected group of mutually similar statements clustered exactly;
 /// its distance matrix takes `n²/2` floats (40,000 rows: 3.2 GB).
 pub const MAX_COMPONENT: usize = 40_000;
@@ -144,7 +154,8 @@ mod tests {
         // their identical wording adds a lexical bonus.
         let rows = [unit(0.0), unit(63.3)];
         let v = Array2::from_shape_fn((2, 2), |(i, j)| rows[i][j]);
-        let terms = crate::lexical::tfidf(&["permanent IGF mandate", "permanent IGF mandate"]);
+        let terms =
+            crate::text::lexical::tfidf(&["permanent IGF mandate", "permanent IGF mandate"]);
         let p = Points {
             vectors: v.view(),
             terms: &terms,
@@ -176,7 +187,7 @@ mod tests {
         }
         let texts: Vec<String> = (0..n).map(|i| format!("topic{} item", i % 5)).collect();
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let terms = crate::lexical::tfidf(&refs);
+        let terms = crate::text::lexical::tfidf(&refs);
         let p = Points {
             vectors: v.view(),
             terms: &terms,

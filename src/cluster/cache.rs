@@ -109,7 +109,7 @@ fn write(dir: &Path, path: &Path, labels: &[usize]) -> std::io::Result<()> {
     for &l in labels {
         bytes.extend_from_slice(&(l as u32).to_le_bytes());
     }
-    crate::embed::store::write_atomic(path, &bytes)
+    crate::disk::write_atomic(path, &bytes)
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ pub use agglomerative::Agglomerative;
 pub use cache::ClusterCache;
 pub use kmeans::KMeans;
 
-use crate::lexical::TermVector;
+use crate::text::lexical::TermVector;
 use ndarray::ArrayView2;
 use serde::Serialize;
 

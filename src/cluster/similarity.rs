@@ -2,7 +2,7 @@
 
 use super::Points;
 #[cfg(doc)]
-use crate::lexical::TermVector;
+use crate::text::lexical::TermVector;
 use ndarray::{s, ArrayView1, ArrayView2};
 use rayon::prelude::*;
 
@@ -72,7 +72,7 @@ where
     // Every pair needs its lexical term: one walk of the inverted index per row.
     let every_pair = lexical_from == f32::NEG_INFINITY;
     let index = if lexical && every_pair {
-        crate::lexical::postings(terms)
+        crate::text::lexical::postings(terms)
     } else {
         Vec::new()
     };

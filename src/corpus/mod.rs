@@ -121,6 +121,23 @@ pub struct Session {
     pub excluded: Vec<Excluded>,
 }
 
+impl Session {
+    /// The session's metadata without its units, for outputs that list sessions: the units
+    /// reach an output through the themes and the excluded list, so copying them is waste.
+    pub fn header(&self) -> Session {
+        Session {
+            id: self.id.clone(),
+            title: self.title.clone(),
+            organizer: self.organizer.clone(),
+            date: self.date.clone(),
+            url: self.url.clone(),
+            source: self.source.clone(),
+            statements: Vec::new(),
+            excluded: Vec::new(),
+        }
+    }
+}
+
 /// A file that was found but could not be turned into a session.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Skipped {

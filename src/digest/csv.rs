@@ -91,8 +91,6 @@ mod tests {
                         lexical_weight: 0.3,
                     }),
                     min_sessions: 2,
-                    with_map: false,
-                    cache: None,
                 },
                 skipped: vec![],
             },
@@ -101,7 +99,6 @@ mod tests {
             unique: vec![theme("unique-1", &texts[3..])],
             excluded: vec![],
             common: vec![],
-            map: vec![],
         };
         let text = to_csv(&d);
         let mut r = csv::Reader::from_reader(text.as_bytes());

@@ -7,101 +7,33 @@
 //! and an `aria-label`, and carries its numbers as text so it reads without
 //! colour.
 
+use super::map::{project, MapPoint};
 use super::markdown::{describe_options, display_title, found, section_word};
-use super::svg::{cell_shade, escape, num, theme_colour, truncate};
 use super::{article, count, Digest};
 use crate::corpus::{Session, Statement, StatementKind};
 use crate::rank::Theme;
+use crate::render::svg::{cell_shade, escape, num, theme_colour, truncate, Tag};
+use crate::render::{link, page};
+use crate::Embedded;
 use std::collections::HashMap;
 use std::fmt::Write;
 
-/// The page's style sheet, shared with the agreement page. In print every `<details>` is
-/// open (`::details-content` for current browsers), so a PDF keeps every quote.
-pub(crate) const STYLE: &str = "\
-:root{color-scheme:light}\
-body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;\
-line-height:1.45;color:#1a1a1a;background:#fff;margin:0}\
-main{max-width:1180px;margin:0 auto;padding:1.5rem 2rem 4rem}\
-h1{font-size:1.9rem;margin:.2rem 0 .6rem}\
-h2{font-size:1.35rem;margin:2.4rem 0 .6rem;padding-bottom:.2rem;border-bottom:2px solid #d0d7de}\
-h3{font-size:1.08rem;margin:1.6rem 0 .3rem}\
-dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.8rem 0}\
-dl.facts dt{font-weight:600}dl.facts dd{margin:0}\
-nav ul{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;padding:0;list-style:none}\
-figure{margin:1rem 0}figcaption{font-size:.92rem;color:#444;margin-top:.4rem}\
-.scroll{overflow-x:auto}\
-svg text{font-family:inherit}\
-blockquote{margin:.4rem 0;padding:.3rem .9rem;border-left:4px solid #0072B2;background:#f3f7fb}\
-.meta{color:#555;font-size:.9rem;margin:.2rem 0}\
-details{margin:.4rem 0}summary{cursor:pointer;color:#0b4f8a}\
-ul.quotes li,ol.unique li{margin:.35rem 0}\
-code{font-size:.85em;background:#f2f2f2;padding:0 .2em;border-radius:3px;overflow-wrap:anywhere}\
-code.src{white-space:nowrap}\
-table{border-collapse:collapse;font-size:.85rem}\
-th,td{border:1px solid #ccc;padding:.15rem .4rem;text-align:left}\
-td.n{text-align:center}\
-.legend{display:flex;flex-wrap:wrap;gap:.2rem 1.2rem;padding:0;list-style:none;font-size:.88rem}\
-.legend svg{vertical-align:middle;margin-right:.3rem}\
-.tag{font-size:.75rem;font-weight:600;border:1px solid currentColor;border-radius:3px;padding:0 .3em;\
-margin-right:.3em;vertical-align:middle}\
-.rec{color:#0b4f8a}.obs{color:#8a4b00}\
-small.kw{font-weight:400;color:#666;font-size:.78rem;margin-left:.4em}\
-.grid{max-height:75vh;overflow:auto;border:1px solid #ccc}\
-.grid table{border:0}\
-.grid thead th{position:sticky;top:0;background:#f6f8fa;z-index:1}\
-.grid th[scope=row]{position:sticky;left:0;background:#fff;max-width:18rem;overflow:hidden;\
-text-overflow:ellipsis;white-space:nowrap}\
-.grid thead th:first-child{left:0;z-index:2}\
-@media print{\
-details::details-content{content-visibility:visible;display:block}\
-details>*{display:block}\
-details>summary{list-style:none}\
-.scroll,.grid{overflow:visible;max-height:none;border:0}\
-.grid th[scope=row]{white-space:normal;max-width:none}\
-.grid thead th{position:static}.grid th[scope=row]{position:static}\
-a{color:inherit;text-decoration:none}\
-article,blockquote,li{break-inside:avoid}\
-h2,h3{break-after:avoid}\
-}\
-";
-
-/// Wrap `body` in a complete, self-contained HTML document titled `title`.
-pub(crate) fn page(title: &str, body: &str) -> String {
-    let mut out = String::new();
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    // So that a page saved into the input folder is never read back as a session.
-    let _ = writeln!(
-        out,
-        "<meta name=\"generator\" content=\"{}\">",
-        crate::GENERATED_MARK
+/// Render the digest as one self-contained HTML page; `embedded` (the run's statements and
+/// vectors) places the statements on the map.
+pub fn to_html(d: &Digest, embedded: &Embedded) -> String {
+    // Only this page shows the map, so only this page pays for the projection.
+    let ids: Vec<String> = embedded.statements.iter().map(|s| s.id.clone()).collect();
+    let points = project(
+        embedded.vectors.view(),
+        &ids,
+        d.themes.iter().chain(&d.unique),
     );
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    let _ = writeln!(out, "<title>{}</title>", escape(title));
-    let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>\n<main>");
-    out.push_str(body);
-    out.push_str("</main>\n</body>\n</html>\n");
-    out
-}
-
-/// A link to `url` showing `text` when the url is a web address; plain text otherwise,
-/// so a `javascript:` or relative link in a document cannot end up clickable.
-pub(crate) fn link(url: &str, text: &str) -> String {
-    let url = url.trim();
-    if url.starts_with("https://") || url.starts_with("http://") {
-        format!("<a href=\"{}\">{}</a>", escape(url), escape(text))
-    } else {
-        escape(text)
-    }
-}
-
-/// Render the digest as one self-contained HTML page.
-pub fn to_html(d: &Digest) -> String {
     let sessions: HashMap<&str, &Session> = d.sessions.iter().map(|s| (s.id.as_str(), s)).collect();
     let mut body = String::new();
     header(&mut body, d);
     matrix(&mut body, d);
     support_chart(&mut body, d);
-    map(&mut body, d, &sessions);
+    map(&mut body, d, &points, &sessions);
 
     let sections = [
         (
@@ -391,29 +323,33 @@ fn support_chart(out: &mut String, d: &Digest) {
             count(d.corpus.sessions, "session", "sessions"),
             t.share * 100.0
         );
-        let _ = writeln!(
-            out,
-            "<g><title>{}</title>\
-             <text x=\"{}\" y=\"{}\" font-size=\"13\" text-anchor=\"end\">{}</text>\
-             <rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#eef1f4\"/>\
-             <rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{fill}\"/>\
-             <text x=\"{}\" y=\"{}\" font-size=\"13\">{}</text></g>",
-            escape(&format!("{text}: {what}")),
-            num(label_w - 10.0),
-            num(y + row * 0.62),
-            escape(&truncate(&text, 50)),
-            num(label_w),
-            num(y + 3.0),
-            num(bar_max),
-            num(row - 8.0),
-            num(label_w),
-            num(y + 3.0),
-            num(w),
-            num(row - 8.0),
-            num(label_w + bar_max + 8.0),
-            num(y + row * 0.62),
-            escape(&what)
-        );
+        // The theme on the left, the full-width track, the bar over it, the figure after it.
+        let bar = |width: f64, fill: &str| {
+            Tag::new("rect")
+                .num("x", label_w)
+                .num("y", y + 3.0)
+                .num("width", width)
+                .num("height", row - 8.0)
+                .attr("fill", fill)
+                .empty()
+        };
+        let parts = [
+            Tag::new("text")
+                .num("x", label_w - 10.0)
+                .num("y", y + row * 0.62)
+                .attr("font-size", "13")
+                .attr("text-anchor", "end")
+                .wrap(&escape(&truncate(&text, 50))),
+            bar(bar_max, "#eef1f4"),
+            bar(w, fill),
+            Tag::new("text")
+                .num("x", label_w + bar_max + 8.0)
+                .num("y", y + row * 0.62)
+                .attr("font-size", "13")
+                .wrap(&escape(&what)),
+        ];
+        let title = format!("<title>{}</title>", escape(&format!("{text}: {what}")));
+        let _ = writeln!(out, "{}", Tag::new("g").wrap(&(title + &parts.concat())));
     }
     out.push_str("</svg>\n</div>\n");
     out.push_str(
@@ -423,9 +359,9 @@ fn support_chart(out: &mut String, d: &Digest) {
     );
 }
 
-fn map(out: &mut String, d: &Digest, sessions: &HashMap<&str, &Session>) {
+fn map(out: &mut String, d: &Digest, points: &[MapPoint], sessions: &HashMap<&str, &Session>) {
     out.push_str("<section id=\"map\">\n<h2>Map of statements</h2>\n");
-    if d.map.is_empty() {
+    if points.is_empty() {
         out.push_str(
             "<p><em>No map: the statements' vectors were not available.</em></p>\n</section>\n",
         );
@@ -442,7 +378,7 @@ fn map(out: &mut String, d: &Digest, sessions: &HashMap<&str, &Session>) {
     }
     let (w, h, pad) = (900.0, 560.0, 24.0);
     let (mut x0, mut x1, mut y0, mut y1) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
-    for p in &d.map {
+    for p in points {
         x0 = x0.min(p.x);
         x1 = x1.max(p.x);
         y0 = y0.min(p.y);
@@ -462,13 +398,13 @@ fn map(out: &mut String, d: &Digest, sessions: &HashMap<&str, &Session>) {
         num(h),
         num(w),
         num(h),
-        d.map.len(),
+        points.len(),
         num(w),
         num(h)
     );
     let recurring = d.themes.len();
     // Unique proposals first so the coloured, recurring points are drawn on top.
-    let mut order: Vec<&super::MapPoint> = d.map.iter().collect();
+    let mut order: Vec<&MapPoint> = points.iter().collect();
     order.sort_by_key(|p| {
         let i = themes.get(p.theme.as_str()).map_or(usize::MAX, |(i, _)| *i);
         std::cmp::Reverse(i >= recurring)
@@ -492,33 +428,26 @@ fn map(out: &mut String, d: &Digest, sessions: &HashMap<&str, &Session>) {
             ),
             Some((_, t)) => (
                 format!("unique: {}", t.title),
-                format!(
-                    "<circle cx=\"{}\" cy=\"{}\" r=\"3.5\" fill=\"#fff\" stroke=\"#888\" stroke-width=\"1.5\">",
-                    num(px),
-                    num(py)
-                ),
+                Tag::new("circle")
+                    .num("cx", px)
+                    .num("cy", py)
+                    .attr("r", "3.5")
+                    .attr("fill", "#fff")
+                    .attr("stroke", "#888")
+                    .attr("stroke-width", "1.5"),
             ),
             None => continue,
         };
-        let tag = if marker.starts_with("<circle") {
-            "circle"
-        } else {
-            "rect"
-        };
-        let _ = writeln!(
-            out,
-            "{marker}<title>{}</title></{tag}>",
-            escape(&format!("“{text}” — {session} [{label}]"))
-        );
+        let title = escape(&format!("“{text}” — {session} [{label}]"));
+        let _ = writeln!(out, "{}", marker.wrap(&format!("<title>{title}</title>")));
     }
     out.push_str("</svg>\n</div>\n");
     out.push_str("<ul class=\"legend\" aria-label=\"Legend\">\n");
     for (i, t) in d.themes.iter().enumerate() {
         let _ = writeln!(
             out,
-            "<li><svg width=\"14\" height=\"14\" viewBox=\"0 0 14 14\" aria-hidden=\"true\">{}</{}></svg>{} {}</li>",
-            marker(7.0, 7.0, t.kind, theme_colour(i)),
-            if t.kind == StatementKind::Recommendation { "circle" } else { "rect" },
+            "<li><svg width=\"14\" height=\"14\" viewBox=\"0 0 14 14\" aria-hidden=\"true\">{}</svg>{} {}</li>",
+            marker(7.0, 7.0, t.kind, theme_colour(i)).wrap(""),
             short_id(t),
             escape(&t.title)
         );
@@ -536,21 +465,23 @@ fn map(out: &mut String, d: &Digest, sessions: &HashMap<&str, &Session>) {
     );
 }
 
-/// An unclosed point marker: circle for recommendations, square for observations,
-/// so the kind reads without colour.
-fn marker(x: f64, y: f64, kind: StatementKind, colour: &str) -> String {
-    match kind {
-        StatementKind::Recommendation => format!(
-            "<circle cx=\"{}\" cy=\"{}\" r=\"5.5\" fill=\"{colour}\" stroke=\"#fff\" stroke-width=\"1\">",
-            num(x),
-            num(y)
-        ),
-        StatementKind::Observation => format!(
-            "<rect x=\"{}\" y=\"{}\" width=\"10\" height=\"10\" fill=\"{colour}\" stroke=\"#fff\" stroke-width=\"1\">",
-            num(x - 5.0),
-            num(y - 5.0)
-        ),
-    }
+/// A point marker, to be closed around its tooltip: circle for recommendations, square for
+/// observations, so the kind reads without colour.
+fn marker(x: f64, y: f64, kind: StatementKind, colour: &str) -> Tag {
+    let tag = match kind {
+        StatementKind::Recommendation => Tag::new("circle")
+            .num("cx", x)
+            .num("cy", y)
+            .attr("r", "5.5"),
+        StatementKind::Observation => Tag::new("rect")
+            .num("x", x - 5.0)
+            .num("y", y - 5.0)
+            .attr("width", "10")
+            .attr("height", "10"),
+    };
+    tag.attr("fill", colour)
+        .attr("stroke", "#fff")
+        .attr("stroke-width", "1")
 }
 
 fn theme(out: &mut String, t: &Theme, total: usize, sessions: &HashMap<&str, &Session>) {
@@ -787,27 +718,4 @@ fn skipped(out: &mut String, d: &Digest) {
         );
     }
     out.push_str("</ul>\n</section>\n");
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_web_links_become_anchors() {
-        assert_eq!(
-            link("https://example.org/a?b=1&c=2", "T"),
-            "<a href=\"https://example.org/a?b=1&amp;c=2\">T</a>"
-        );
-        assert_eq!(link("javascript:alert(1)", "<T>"), "&lt;T&gt;");
-        assert_eq!(link("", "T"), "T");
-    }
-
-    #[test]
-    fn page_is_self_contained() {
-        let p = page("a <b>", "<p>x</p>\n");
-        assert!(p.starts_with("<!DOCTYPE html>"));
-        assert!(p.contains("<title>a &lt;b&gt;</title>"));
-        assert!(!p.contains("<script") && !p.contains("@import") && !p.contains("url("));
-    }
 }

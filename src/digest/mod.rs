@@ -1,25 +1,22 @@
 //! The digest: what a run found, as plain data, and its renderers.
 
 mod csv;
-pub(crate) mod html;
-mod json;
+mod html;
 pub mod map;
 mod markdown;
-pub mod svg;
 
 pub use csv::to_csv;
 pub use html::to_html;
-pub use json::to_json;
 pub use map::MapPoint;
 pub use markdown::to_markdown;
 
-use crate::cluster::ClusterCache;
-use crate::cluster::Method;
+use crate::cluster::{Agglomerative, Method};
 use crate::corpus::{Excluded, Session, Skipped, UnitClass};
 use crate::rank::{CommonGround, Theme};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-/// The options that shaped a digest, echoed in its header.
+/// The options that shaped a digest, echoed in its header. How the run was carried out
+/// (cache, timings) is not an option of the analysis: see [`crate::RunContext`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Options {
     /// Clustering method and its parameters.
@@ -27,14 +24,16 @@ pub struct Options {
     pub method: Method,
     /// Sessions a theme needs to count as recurring.
     pub min_sessions: usize,
-    /// Project the statements to 2-D for the HTML map; only that renderer uses it,
-    /// so other formats skip the work. Not an option of the analysis, so not echoed.
-    #[serde(skip)]
-    pub with_map: bool,
-    /// Where to keep and reuse clustering results (`None`: always cluster afresh). How the
-    /// result is obtained, not what it is, so not echoed either.
-    #[serde(skip)]
-    pub cache: Option<ClusterCache>,
+}
+
+impl Default for Options {
+    /// The defaults of `concord digest`, which `concord eval` scores too.
+    fn default() -> Self {
+        Options {
+            method: Method::Agglomerative(Agglomerative::default()),
+            min_sessions: 2,
+        }
+    }
 }
 
 /// What was read, with what, and what was left out.
@@ -57,7 +56,7 @@ pub struct CorpusSummary {
 pub struct Digest {
     /// Header facts.
     pub corpus: CorpusSummary,
-    /// The sessions, in corpus order.
+    /// The sessions, in corpus order: metadata only ([`Session::header`]).
     pub sessions: Vec<Session>,
     /// Recurring themes: recommendations first, each kind ranked.
     pub themes: Vec<Theme>,
@@ -68,10 +67,6 @@ pub struct Digest {
     pub excluded: Vec<Excluded>,
     /// Broad areas that were split into their specific themes, with the ids of those.
     pub common: Vec<CommonGround>,
-    /// Statements projected to 2-D for the HTML map; not part of the JSON,
-    /// which stays byte-identical to what it was before the map existed.
-    #[serde(skip)]
-    pub map: Vec<MapPoint>,
 }
 
 /// `n` and the noun, singular for exactly one: "1 session", "2 sessions".
@@ -85,19 +80,6 @@ pub(crate) fn article(word: &str) -> &'static str {
         Some('a' | 'e' | 'i' | 'o' | 'u') => "an",
         _ => "a",
     }
-}
-
-/// Output formats shared by every verb.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
-pub enum Format {
-    /// Readable report (default).
-    Markdown,
-    /// Machine-readable, byte-stable.
-    Json,
-    /// One self-contained page with charts; opens offline.
-    Html,
-    /// One row per theme statement, for spreadsheets (digest only).
-    Csv,
 }
 
 #[cfg(test)]

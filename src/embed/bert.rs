@@ -24,7 +24,7 @@ use super::kernels::{self, Heads, Norm};
 type Result<T> = candle_core::Result<T>;
 
 /// How the dense layers multiply.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Matmul {
     /// AMX tiles where the CPU has them, f32 otherwise.
     #[default]

@@ -146,7 +146,7 @@ impl Cache {
     /// Start an empty file with a fresh header.
     fn reset(&self) -> Result<(), EmbedError> {
         let head = header(&self.model_id, self.dim);
-        super::store::write_atomic(&self.path, &head).map_err(cache_err(&self.path))
+        crate::disk::write_atomic(&self.path, &head).map_err(cache_err(&self.path))
     }
 
     /// Add vectors (row `i` belongs to `texts[i]`) to memory and, in one write, to disk.

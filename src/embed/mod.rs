@@ -10,6 +10,7 @@ mod cache;
 mod config;
 mod kernels;
 mod minilm;
+mod progress;
 #[cfg(feature = "rust-bert")]
 mod rustbert;
 pub mod sentence;
@@ -17,11 +18,14 @@ pub mod store;
 
 pub use cache::{Cache, CachedEmbedder};
 pub use minilm::{Matmul, MiniLm};
+pub use progress::WithProgress;
 #[cfg(feature = "rust-bert")]
 pub use rustbert::RustBertMiniLm;
-pub use store::{default_cache_root, ModelFiles, ModelStore, StoreError};
+pub use store::{ModelFiles, ModelStore, StoreError};
 
 use std::path::PathBuf;
+
+use crate::disk::default_cache_root;
 
 use ndarray::Array2;
 
@@ -64,7 +68,7 @@ pub enum EmbedError {
 }
 
 /// Which implementation runs all-MiniLM-L6-v2.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Backend {
     /// candle, pure Rust; always compiled in.
     #[default]

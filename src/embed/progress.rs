@@ -1,6 +1,6 @@
 //! Progress on stderr for long embedding runs (drawn only when stderr is a terminal).
 
-use crate::embed::{EmbedError, Embedder};
+use super::{EmbedError, Embedder};
 use crate::text::Distinct;
 use indicatif::{ProgressBar, ProgressStyle};
 use ndarray::{concatenate, Array2, Axis};

@@ -50,6 +50,49 @@ pub fn num(x: f64) -> String {
     }
 }
 
+/// One element built attribute by attribute, so each value sits next to its name and the
+/// element is always written closed ([`Tag::empty`], [`Tag::wrap`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tag {
+    name: &'static str,
+    attrs: String,
+}
+
+impl Tag {
+    /// An element named `name`, no attributes yet.
+    pub fn new(name: &'static str) -> Self {
+        Tag {
+            name,
+            attrs: String::new(),
+        }
+    }
+
+    /// Add `key="value"`, the value escaped.
+    pub fn attr(mut self, key: &str, value: &str) -> Self {
+        self.attrs.push(' ');
+        self.attrs.push_str(key);
+        self.attrs.push_str("=\"");
+        self.attrs.push_str(&escape(value));
+        self.attrs.push('"');
+        self
+    }
+
+    /// Add a coordinate or length, written by [`num`].
+    pub fn num(self, key: &str, value: f64) -> Self {
+        self.attr(key, &num(value))
+    }
+
+    /// The element with no content: `<name …/>`.
+    pub fn empty(&self) -> String {
+        format!("<{}{}/>", self.name, self.attrs)
+    }
+
+    /// The element around `inner`, which is markup already escaped: `<name …>inner</name>`.
+    pub fn wrap(&self, inner: &str) -> String {
+        format!("<{}{}>{inner}</{}>", self.name, self.attrs, self.name)
+    }
+}
+
 /// Colours for themes on the map: the Okabe–Ito set, distinguishable with
 /// the common colour-vision deficiencies, then darker variants.
 pub const PALETTE: [&str; 12] = [
@@ -76,6 +119,16 @@ pub fn cell_shade(count: usize) -> (&'static str, &'static str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tags_close_and_escape() {
+        let t = Tag::new("rect").num("x", 1.25).attr("fill", "a\"b");
+        assert_eq!(t.empty(), "<rect x=\"1.3\" fill=\"a&quot;b\"/>");
+        assert_eq!(
+            Tag::new("g").wrap("<title>t</title>"),
+            "<g><title>t</title></g>"
+        );
+    }
 
     #[test]
     fn escape_covers_markup_and_quotes() {

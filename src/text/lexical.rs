@@ -4,7 +4,7 @@
 //! statements sharing a rare term ("IGF", "mandate") can score no higher than two
 //! that merely share the subject. A small TF-IDF bonus lets rare shared terms count.
 
-use crate::text::content_words;
+use super::content_words;
 use std::collections::{BTreeMap, HashMap};
 
 /// An L2-normalised sparse vector: (term id, weight), sorted by term id.

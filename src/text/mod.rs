@@ -1,4 +1,8 @@
-//! Word-level helpers shared by labelling and the analyses.
+//! Word-level helpers shared by clustering, ranking, labelling and the analyses: words and
+//! stop words, the one de-duplication ([`Distinct`]), and TF-IDF and rare phrases
+//! ([`lexical`]). Shared because every stage that reads wording must split it the same way.
+
+pub mod lexical;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
