@@ -11,8 +11,9 @@
 //!   happened are not proposals, and two of them are never a duplicate proposal;
 //! * and their cosine is at least the threshold, or it is lower but they share rare
 //!   phrases (content words or word pairs used by at most 1 % of the corpus's
-//!   statements, counted on the corpus itself), and each is the other's nearest such
-//!   match in its session (mutual nearest neighbours across sessions).
+//!   statements, counted on the corpus itself) and enough words overall (TF-IDF
+//!   cosine), and each is the other's nearest such match in its session (mutual
+//!   nearest neighbours across sessions, ranked by cosine plus word overlap).
 //!
 //! Groups are cut by complete linkage over those pairs ([`crate::cluster::linkage`]),
 //! so *every* two members are duplicates: a chain A~B, B~C with A far from C never
@@ -871,6 +872,27 @@ mod tests {
         );
         let lone = shared_phrases(&keys("certified recyclers"), &keys("certified labs"));
         assert_eq!(lone, vec!["certified".to_string()]);
+    }
+
+    #[test]
+    fn mutual_neighbours_rank_matches_by_cosine_and_word_overlap() {
+        // Text 0 (session A) meets two texts of session B on phrases: 1 is a topical
+        // neighbour (higher cosine, few words in common), 2 asks the same thing in
+        // partly the same words. Ranked by cosine + 0.5 x TF-IDF, 2 is 0's best match.
+        let e = |cosine: f32, lexical: f32| Evidence {
+            cosine,
+            spans: (0, 0),
+            shared: Vec::new(),
+            lexical,
+            strong: false,
+        };
+        let best: BTreeMap<(usize, usize), Evidence> =
+            [((0, 1), e(0.75, 0.1)), ((0, 2), e(0.70, 0.6))]
+                .into_iter()
+                .collect();
+        let sessions = ["A", "B", "B"];
+        let kept = mutual_only(best, |c| sessions[c]);
+        assert_eq!(kept.keys().copied().collect::<Vec<_>>(), vec![(0, 2)]);
     }
 
     #[test]
