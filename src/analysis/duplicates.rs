@@ -11,8 +11,9 @@
 //!   happened are not proposals, and two of them are never a duplicate proposal;
 //! * and their cosine is at least the threshold, or it is lower but they share rare
 //!   phrases (content words or word pairs used by at most 1 % of the corpus's
-//!   statements, counted on the corpus itself), and each is the other's nearest such
-//!   match in its session (mutual nearest neighbours across sessions).
+//!   statements, counted on the corpus itself) and enough words overall (TF-IDF
+//!   cosine), and each is the other's nearest such match in its session (mutual
+//!   nearest neighbours across sessions, ranked by cosine plus word overlap).
 //!
 //! Groups are cut by complete linkage over those pairs ([`crate::cluster::linkage`]),
 //! so *every* two members are duplicates: a chain A~B, B~C with A far from C never
@@ -24,7 +25,7 @@ use crate::cluster::linkage::{self, Linkage};
 use crate::cluster::{graph, Points};
 use crate::corpus::{classify, SectionKind, Statement, StatementKind};
 use crate::embed::Embedder;
-use crate::text::lexical::{fold, phrase_keys, PhraseCounts};
+use crate::text::lexical::{fold, phrase_keys, tfidf, PhraseCounts, TermVector};
 use crate::text::{content_words, words, Distinct};
 use crate::Embedded;
 use ndarray::{Array2, ArrayView2};
@@ -61,6 +62,14 @@ pub const DEFAULT_MAX_GROUP: usize = 8;
 /// Lowest cosine at which a shared rare phrase (a rare word pair, which brings its rare
 /// words, or two rare words: two phrase keys) is evidence (see docs/THRESHOLDS.md).
 pub const PHRASE_FLOOR: f32 = 0.65;
+
+/// Lowest TF-IDF cosine (content words, idf from the corpus's own spans) of two spans
+/// that meet on phrases rather than on cosine alone (see docs/THRESHOLDS.md).
+pub const LEXICAL_FLOOR: f32 = 0.4;
+
+/// Weight of the TF-IDF cosine in the score that ranks a text's matches for the mutual
+/// nearest neighbour test: `cosine + LEXICAL_WEIGHT × tfidf`.
+const LEXICAL_WEIGHT: f32 = 0.5;
 
 /// Longest span of a pair, in content words, as a multiple of the shorter: a fragment
 /// of four words is close to the topic of any long sentence about it, not to its ask.
@@ -154,8 +163,17 @@ pub struct Evidence {
     pub spans: (usize, usize),
     /// Rare phrases both spans use.
     pub shared: Vec<String>,
+    /// TF-IDF cosine of the two spans (content words, corpus idf).
+    pub lexical: f32,
     /// Whether the cosine alone was enough.
     pub strong: bool,
+}
+
+impl Evidence {
+    /// Score a text's matches are ranked by: cosine plus a share of the lexical overlap.
+    fn score(&self) -> f32 {
+        self.cosine + LEXICAL_WEIGHT * self.lexical
+    }
 }
 
 /// A piece of one statement that is compared on its own.
@@ -229,6 +247,11 @@ pub fn duplicates(
             }
         })
         .collect();
+    let span_texts: Vec<&str> = spans
+        .iter()
+        .map(|s| &texts[s.owner][s.range.clone()])
+        .collect();
+    let terms: Vec<TermVector> = tfidf(&span_texts);
     let sizes: Vec<usize> = spans
         .iter()
         .map(|s| content_words(&texts[s.owner][s.range.clone()]).len())
@@ -272,7 +295,8 @@ pub fn duplicates(
         let cosine = cosine(vectors.view(), u, v);
         let weight = keys[u].keys().filter(|k| keys[v].contains_key(*k)).count();
         let strong = cosine >= options.threshold && !spans[u].clauses && !spans[v].clauses;
-        let weak = cosine >= PHRASE_FLOOR && weight >= 2;
+        let lexical = terms[u].dot(&terms[v]);
+        let weak = cosine >= PHRASE_FLOOR && weight >= 2 && lexical >= LEXICAL_FLOOR;
         if !(strong || weak) {
             continue;
         }
@@ -286,6 +310,7 @@ pub fn duplicates(
             cosine,
             spans: spans_ab,
             shared,
+            lexical,
             strong,
         };
         match best.get(&key) {
@@ -582,7 +607,8 @@ fn shared_phrases(a: &BTreeMap<String, String>, b: &BTreeMap<String, String>) ->
 }
 
 /// Keep strong pairs, and weak pairs whose two texts are each other's best match in
-/// the other's session (mutual nearest neighbours across sessions).
+/// the other's session (mutual nearest neighbours across sessions), matches ranked by
+/// [`Evidence::score`].
 fn mutual_only<'a>(
     best: BTreeMap<(usize, usize), Evidence>,
     session_of: impl Fn(usize) -> &'a str,
@@ -592,7 +618,7 @@ fn mutual_only<'a>(
     for (&(a, b), e) in &best {
         for (x, y) in [(a, b), (b, a)] {
             let slot = top.entry((x, session_of(y))).or_insert(f32::MIN);
-            *slot = slot.max(e.cosine);
+            *slot = slot.max(e.score());
         }
     }
     // Indexing `top` cannot fail: every (text, other session) of a pair in `best` was
@@ -600,8 +626,8 @@ fn mutual_only<'a>(
     best.into_iter()
         .filter(|((a, b), e)| {
             e.strong
-                || (top[&(*a, session_of(*b))] <= e.cosine
-                    && top[&(*b, session_of(*a))] <= e.cosine)
+                || (top[&(*a, session_of(*b))] <= e.score()
+                    && top[&(*b, session_of(*a))] <= e.score())
         })
         .collect()
 }
@@ -849,12 +875,34 @@ mod tests {
     }
 
     #[test]
+    fn mutual_neighbours_rank_matches_by_cosine_and_word_overlap() {
+        // Text 0 (session A) meets two texts of session B on phrases: 1 is a topical
+        // neighbour (higher cosine, few words in common), 2 asks the same thing in
+        // partly the same words. Ranked by cosine + 0.5 x TF-IDF, 2 is 0's best match.
+        let e = |cosine: f32, lexical: f32| Evidence {
+            cosine,
+            spans: (0, 0),
+            shared: Vec::new(),
+            lexical,
+            strong: false,
+        };
+        let best: BTreeMap<(usize, usize), Evidence> =
+            [((0, 1), e(0.75, 0.1)), ((0, 2), e(0.70, 0.6))]
+                .into_iter()
+                .collect();
+        let sessions = ["A", "B", "B"];
+        let kept = mutual_only(best, |c| sessions[c]);
+        assert_eq!(kept.keys().copied().collect::<Vec<_>>(), vec![(0, 2)]);
+    }
+
+    #[test]
     fn a_chain_that_drifts_is_split_and_big_groups_are_cut_to_size() {
         // Pairs 0~1 and 1~2 are duplicates, 0~2 is not: complete linkage keeps one pair.
         let e = |c: f32| Evidence {
             cosine: c,
             spans: (0, 0),
             shared: Vec::new(),
+            lexical: 0.0,
             strong: true,
         };
         let best: BTreeMap<(usize, usize), Evidence> =
