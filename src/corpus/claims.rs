@@ -107,7 +107,12 @@ fn after_colon(text: &str, recommendation: bool) -> Option<Vec<String>> {
 
 /// Form 2: clauses separated by semicolons.
 fn semicolon_clauses(text: &str) -> Option<Vec<String>> {
-    let parts = split_top(text, ';');
+    // A list item that ends "…; and" (the next item follows on another line) has a bare
+    // conjunction for its last part: nothing to claim.
+    let parts: Vec<String> = split_top(text, ';')
+        .into_iter()
+        .filter(|p| !strip_conjunction(p).is_empty())
+        .collect();
     if parts.len() < 2 {
         return None;
     }
@@ -205,6 +210,9 @@ fn top_level(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
 /// "and X" → "X".
 fn strip_conjunction(p: &str) -> &str {
     let p = p.trim();
+    if matches!(p, "and" | "or") {
+        return "";
+    }
     for conj in ["and ", "or ", "as well as "] {
         if let Some(rest) = p.strip_prefix(conj) {
             return rest.trim_start();
@@ -312,6 +320,17 @@ mod tests {
     fn elaboration_is_not_a_run_of_asks() {
         let text = "Recognise the charter's definition of open data, emphasising reuse, focusing on public bodies.";
         assert!(split_claims(text, true).is_empty());
+    }
+
+    #[test]
+    fn a_trailing_conjunction_is_not_a_claim() {
+        // Without the check, the lead and the bare "and" made "The final review report must and".
+        let text = "The final review report must publish its data; and";
+        assert!(
+            split_claims(text, true).is_empty(),
+            "{:?}",
+            split_claims(text, true)
+        );
     }
 
     #[test]
