@@ -358,3 +358,24 @@ fn concord_output_in_the_folder_is_not_read_back() {
         .iter()
         .all(|s| s.reason.contains("written by concord")));
 }
+
+#[test]
+fn a_caption_and_the_repeated_title_do_not_open_the_first_paragraph() {
+    // A news page prints its title again, then a photo caption, each on the line right
+    // above the body: no blank line separates them from the first paragraph.
+    let c = load(&[page("06_news_with_caption.txt")]);
+    let s = &c.sessions[0];
+    assert_class(
+        s,
+        "Ana Lima, Ports Office: Ben Okafor, Chen Wei, Dana Weiss, Eva Horvat",
+        UnitClass::Metadata,
+    );
+    assert_eq!(
+        s.statements[0].text,
+        "The harbour day concluded on Friday with a call to publish tide data for every port."
+    );
+    assert!(s
+        .statements
+        .iter()
+        .all(|st| !st.text.contains("Eva Horvat") && !st.text.contains("Harbour day ends")));
+}

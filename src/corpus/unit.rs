@@ -181,7 +181,76 @@ fn metadata_reason(
     if pos.under_people_heading && words <= 20 {
         return Some("speaker list");
     }
+    if names_people(t) {
+        return Some(NAMES_OF_PEOPLE);
+    }
     None
+}
+
+/// The reason given to a caption or speaker list; such a line never continues a paragraph.
+pub(crate) const NAMES_OF_PEOPLE: &str = "names of people (caption or speaker list)";
+
+/// Particles inside personal names ("Ursula von der Leyen", "Luiz da Silva").
+const NAME_PARTICLES: &[&str] = &[
+    "von", "van", "der", "de", "da", "del", "di", "du", "la", "al", "bin",
+];
+
+/// A personal name as written in a caption: two to four words, each capitalised or a
+/// particle, and at least two capitalised.
+fn is_name(item: &str) -> bool {
+    let words: Vec<&str> = item.split_whitespace().collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    // Abstract nouns in Title Case ("Data Governance", "Cyber Security") are topics.
+    let abstract_noun = |w: &&str| {
+        let w = w.to_lowercase();
+        NOUN_SUFFIXES
+            .iter()
+            .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+    };
+    (2..=4).contains(&words.len())
+        && capitalised >= 2
+        && !words.iter().any(abstract_noun)
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || NAME_PARTICLES.contains(w))
+}
+
+/// Endings of abstract nouns, which names of people do not have.
+const NOUN_SUFFIXES: &[&str] = &[
+    "tion", "sion", "ity", "ment", "ance", "ence", "ing", "ness", "ship", "ism", "ics", "acy",
+];
+
+/// A photo caption or a list of speakers: a line with no end mark made of names
+/// ("A. Name, B. Name, C. Name"), or one name and the person's role ("Name Surname,
+/// Campaign Manager at Org"). Such a line is printed under a picture or a panel; when
+/// it is glued onto the paragraph below, the paragraph is read wrongly.
+fn names_people(t: &str) -> bool {
+    if ends_like_sentence(t) || t.ends_with([':', ';']) || word_count(t) > 40 {
+        return false;
+    }
+    let items: Vec<&str> = t
+        .split(',')
+        .flat_map(|i| i.split(" and "))
+        .map(|i| i.trim().trim_start_matches("and ").trim())
+        .filter(|i| !i.is_empty())
+        .collect();
+    let names = items.iter().filter(|i| is_name(i)).count();
+    if items.len() >= 3 {
+        return names * 3 >= items.len() * 2;
+    }
+    // "Name Surname, Role at Organisation": a name, then a capitalised role that names
+    // where the person works.
+    items.len() == 2
+        && is_name(items[0])
+        && word_count(t) <= 12
+        && items[1]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c == '#')
+        && (items[1].contains(" at ") || items[1].contains(" of "))
 }
 
 fn procedural_reason(t: &str, lower: &str, words: usize, first: &str) -> Option<&'static str> {
@@ -512,5 +581,24 @@ mod tests {
             class("Ada Quill, Northwind Trust", &pos),
             UnitClass::Metadata
         );
+    }
+
+    #[test]
+    fn captions_naming_people_are_metadata() {
+        let p = Position::anywhere();
+        for t in [
+            "From left: Ana Lima, Ben Okafor, Chen Wei, Dana Weiss",
+            "Maria van der Berg, Tomas Novak and Lea Roux",
+            "Samira Haddad, Policy Lead at Open Harbours",
+        ] {
+            assert_eq!(classify_unit(t, &p).0, UnitClass::Metadata, "{t}");
+        }
+        for t in [
+            "Data Governance, Digital Trust, Cyber Security",
+            "Ports, sensors and open data must be funded together.",
+            "Ana Lima said ports should publish tide data.",
+        ] {
+            assert_ne!(classify_unit(t, &p).1, Some(NAMES_OF_PEOPLE), "{t}");
+        }
     }
 }

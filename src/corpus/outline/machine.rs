@@ -12,7 +12,7 @@ use super::line::{
 };
 use crate::corpus::prose::{as_url, clean_line, ends_with_terminal, is_date_line, word_count};
 use crate::corpus::template::MetaField;
-use crate::corpus::unit::{furniture_line, is_formula, repeats_title, UnitClass};
+use crate::corpus::unit::{furniture_line, is_formula, repeats_title, UnitClass, NAMES_OF_PEOPLE};
 use crate::corpus::SectionKind;
 
 /// A title line at least this long may have been wrapped at a page's width.
@@ -268,8 +268,11 @@ impl Machine {
             self.furnish(&heading.text, UnitClass::Heading, "heading");
             return;
         }
+        // A caption or speaker list printed between a heading and the body, with no blank
+        // line around it, is its own line: joined, it would open the paragraph below.
+        let caption = matches!(&line, Line::Furniture { reason, .. } if *reason == NAMES_OF_PEOPLE);
         if let State::Block(block) = &mut self.state {
-            if continues_block(block, shape, self.blank_run) {
+            if !caption && continues_block(block, shape, self.blank_run) {
                 block.push_line(shape.source, self.number);
                 return;
             }

@@ -94,7 +94,7 @@ pub(super) fn build_units(
     strip_numbered_prefixes(candidates.iter_mut().map(|c| &mut c.unit.text));
     // A mail-reply header or a dateline glued onto the first sentence is cut off it.
     for (index, c) in candidates.iter_mut().enumerate() {
-        if let Some((head, rest, reason)) = split_header(&c.unit.text, index) {
+        if let Some((head, rest, reason)) = split_header(&c.unit.text, index, title) {
             lead_ins.push(Unit {
                 section: c.unit.section,
                 text: head,
@@ -156,8 +156,22 @@ pub(super) fn build_units(
 const MAX_REPLY_HEADER_WORDS: usize = 40;
 
 /// Split a header glued onto the text that follows it: `(header, rest, reason)`.
-fn split_header(text: &str, index: usize) -> Option<(String, String, &'static str)> {
+fn split_header(text: &str, index: usize, title: &str) -> Option<(String, String, &'static str)> {
     let lower = text.to_lowercase();
+    // The title repeated on the line above the body with no blank line between, so the
+    // two were read as one paragraph: the title is cut off, the body stays.
+    if index < HEAD_UNITS && !title.trim().is_empty() {
+        if let Some(rest) = text.strip_prefix(title.trim()) {
+            let rest = rest.trim_start_matches([' ', '-', '–', '—', ':']).trim();
+            if word_count(rest) >= 4 && word_count(title) >= 3 {
+                return Some((
+                    title.trim().to_owned(),
+                    rest.to_owned(),
+                    "repeats the title",
+                ));
+            }
+        }
+    }
     if lower.starts_with("on ") {
         if let Some(i) = lower.find(" wrote:") {
             let end = i + " wrote:".len();
