@@ -300,7 +300,14 @@ fn spans(tokens: &[&str], out: &mut Vec<Phrase>) {
     let wordy = |i: usize| {
         !function[i] && tokens[i].chars().any(char::is_alphabetic) && tokens[i].chars().count() > 1
     };
-    let can_start = |i: usize| wordy(i) && (i == 0 || function[i - 1]);
+    // A span does not open on a verb whose subject it leaves behind ("This includes the
+    // rights…" → "Includes the rights…") or on a passive with its agent ("coordinated by
+    // the agencies"): either reads as a fragment.
+    let subject_before = |i: usize| i > 0 && SUBJECT_PRONOUNS.contains(&lower[i - 1].as_str());
+    let passive =
+        |i: usize| lower[i].ends_with("ed") && lower.get(i + 1).is_some_and(|w| w == "by");
+    let can_start =
+        |i: usize| wordy(i) && (i == 0 || function[i - 1]) && !subject_before(i) && !passive(i);
     let can_end = |j: usize| {
         wordy(j)
             && (j + 1 == tokens.len() || function[j + 1])
@@ -326,6 +333,11 @@ fn spans(tokens: &[&str], out: &mut Vec<Phrase>) {
         }
     }
 }
+
+/// Words that stand as the subject of the verb after them.
+const SUBJECT_PRONOUNS: &[&str] = &[
+    "this", "it", "which", "that", "who", "they", "he", "she", "we", "i", "these", "those",
+];
 
 /// Characters that end a clause wherever they stand.
 fn is_break(c: char) -> bool {
@@ -722,6 +734,23 @@ mod tests {
         }
         // Nothing spans the comma.
         assert!(!texts.iter().any(|t| t.contains("mandate and")));
+    }
+
+    #[test]
+    fn phrases_do_not_open_on_a_verb_left_without_its_subject() {
+        let ps =
+            phrases("This includes the rights to assembly and it is coordinated by port agencies.");
+        let texts: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+        assert!(texts.contains(&"rights to assembly"), "{texts:?}");
+        assert!(
+            !texts.iter().any(|t| t.starts_with("includes")),
+            "{texts:?}"
+        );
+        assert!(
+            !texts.iter().any(|t| t.starts_with("coordinated")),
+            "{texts:?}"
+        );
+        assert!(texts.contains(&"port agencies"), "{texts:?}");
     }
 
     #[test]
