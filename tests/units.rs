@@ -379,3 +379,27 @@ fn a_caption_and_the_repeated_title_do_not_open_the_first_paragraph() {
         .iter()
         .all(|st| !st.text.contains("Eva Horvat") && !st.text.contains("Harbour day ends")));
 }
+
+#[test]
+fn the_signature_after_a_sign_off_is_not_a_statement() {
+    let c = load(&[page("07_mail_signature.txt")]);
+    let s = &c.sessions[0];
+    for line in [
+        "Ben Okafor",
+        "Head of Port Data Services",
+        "Northern Harbours Authority",
+    ] {
+        assert!(
+            s.statements.iter().all(|st| !st.text.contains(line)),
+            "{line} kept as a statement: {:?}",
+            s.statements
+        );
+    }
+    assert_eq!(
+        s.statements
+            .iter()
+            .map(|st| st.text.as_str())
+            .collect::<Vec<_>>(),
+        ["The registry should list every tide gauge with its owner and calibration date."]
+    );
+}

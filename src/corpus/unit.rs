@@ -187,6 +187,10 @@ fn metadata_reason(
     None
 }
 
+/// The reason given to a sign-off ("Cheers", "Best regards"); the short lines after one
+/// are a signature.
+pub(crate) const SIGN_OFF: &str = "sign-off or thanks";
+
 /// The reason given to a caption or speaker list; such a line never continues a paragraph.
 pub(crate) const NAMES_OF_PEOPLE: &str = "names of people (caption or speaker list)";
 
@@ -266,7 +270,7 @@ fn procedural_reason(t: &str, lower: &str, words: usize, first: &str) -> Option<
         return Some("salutation");
     }
     if words <= 4 && starts_with_any(lower, SIGN_OFFS) {
-        return Some("sign-off or thanks");
+        return Some(SIGN_OFF);
     }
     if words <= 8 && (first == "thank" || first == "thanks") {
         return Some("thanks");

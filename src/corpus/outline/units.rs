@@ -11,7 +11,9 @@ use super::{Unit, MAX_STATEMENTS_PER_SESSION, MAX_STATEMENT_CHARS};
 use crate::corpus::boilerplate::strip_numbered_prefixes;
 use crate::corpus::prose::{split_sentences, truncate_chars, word_count};
 use crate::corpus::template::AUXILIARY_VERBS;
-use crate::corpus::unit::{classify_unit, split_dateline, Form, Position, UnitClass, HEAD_UNITS};
+use crate::corpus::unit::{
+    classify_unit, split_dateline, Form, Position, UnitClass, HEAD_UNITS, SIGN_OFF,
+};
 use crate::corpus::{classify, SectionKind, StatementKind};
 
 /// Turn blocks into units: lead-ins become headings, the rest candidate statements that
@@ -149,7 +151,42 @@ pub(super) fn build_units(
     }));
     // Stable: units of one line keep the order they were read in.
     units.sort_by_key(|u| u.line);
+    mark_signatures(&mut units);
     units
+}
+
+/// Longest signature block, in words: name, role and organisation, which the outliner
+/// may have joined into one unit when no blank line separates them.
+const MAX_SIGNATURE_WORDS: usize = 20;
+
+/// After a sign-off ("Cheers", "Best regards"), the short lines with no end mark that
+/// follow (name, role, organisation) are the writer's signature, not statements.
+fn mark_signatures(units: &mut [Unit]) {
+    let mut signing = false;
+    for u in units.iter_mut() {
+        if u.class == UnitClass::Procedural && u.reason == SIGN_OFF {
+            signing = true;
+            continue;
+        }
+        // No sentence inside: no end mark, and no full stop before a space (".au" is fine).
+        let text = u.text.trim_end();
+        let short = word_count(text) <= MAX_SIGNATURE_WORDS
+            && !text.contains(['!', '?', ':', ';'])
+            && !text.ends_with('.')
+            && !text.contains(". ");
+        if !short {
+            // A sentence, a reply header, a footer: the signature has ended.
+            signing = false;
+            continue;
+        }
+        if !signing {
+            continue;
+        }
+        if matches!(u.class, UnitClass::Statement | UnitClass::Heading) {
+            u.class = UnitClass::Metadata;
+            u.reason = "signature".into();
+        }
+    }
 }
 
 /// Longest mail-reply header ("On Tue, 2 Apr 2024, A wrote:") cut off a unit, in words.
