@@ -193,6 +193,16 @@ fn session<'a>(a: &'a Value, id: &str) -> &'a Value {
 
 const FIXTURES: &str = "tests/fixtures/agreement";
 
+/// The ids an agreement lists as silent.
+fn silent_ids(a: &Value) -> Vec<&str> {
+    a["silent"]
+        .as_array()
+        .expect("silent is a list")
+        .iter()
+        .map(|s| s.as_str().expect("ids are strings"))
+        .collect()
+}
+
 #[test]
 fn agreement_on_the_igf_mandate_names_sessions_000_001_002_only_all_in_support() {
     let a = agreement_json("IGF mandate", "data/wsis-2025");
@@ -290,12 +300,7 @@ fn a_paraphrase_without_the_topic_words_is_listed() {
 fn a_statement_sharing_only_one_generic_word_is_not_listed() {
     for topic in ["a permanent IGF mandate", "IGF mandate"] {
         let a = agreement_json(topic, FIXTURES);
-        let silent: Vec<&str> = a["silent"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|s| s.as_str().unwrap())
-            .collect();
+        let silent = silent_ids(&a);
         // f_one_word says "Extend the mandate of the national data protection authority".
         assert!(silent.contains(&"f_one_word"), "{topic}: {a:#}");
         assert!(silent.contains(&"g_silent") && silent.contains(&"h_silent"));
@@ -371,12 +376,7 @@ fn a_name_in_the_document_title_is_carried_by_its_statements() {
 #[test]
 fn a_statement_silent_on_novelty_does_not_address_a_new_thing() {
     let a = novelty_json();
-    let silent: Vec<&str> = a["silent"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s.as_str().unwrap())
-        .collect();
+    let silent = silent_ids(&a);
     // c_parts_only names the region, the coordination and the compact, but says nothing
     // of a new body or of existing ones.
     assert!(silent.contains(&"c_parts_only"), "{a:#}");
