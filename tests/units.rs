@@ -403,3 +403,11 @@ fn the_signature_after_a_sign_off_is_not_a_statement() {
         ["The registry should list every tide gauge with its owner and calibration date."]
     );
 }
+
+#[test]
+fn a_breadcrumb_above_the_repeated_title_is_navigation() {
+    let c = load(&[page("08_breadcrumb_page.txt")]);
+    let s = &c.sessions[0];
+    assert_class(s, "News and events", UnitClass::Heading);
+    assert_eq!(s.statements.len(), 2, "{:?}", s.statements);
+}

@@ -152,7 +152,35 @@ pub(super) fn build_units(
     // Stable: units of one line keep the order they were read in.
     units.sort_by_key(|u| u.line);
     mark_signatures(&mut units);
+    mark_navigation(&mut units, title);
     units
+}
+
+/// Most words of a navigation label (a breadcrumb, a category link).
+const MAX_NAVIGATION_WORDS: usize = 5;
+
+/// A web page repeats its title where the article starts; short labels with no end mark
+/// above that repeat are the site's navigation (breadcrumbs, a category), not statements.
+fn mark_navigation(units: &mut [Unit], title: &str) {
+    let title = title.trim().to_lowercase();
+    // The repeat: a unit read as the title again, or a heading that is the title.
+    let repeat = |u: &Unit| {
+        (u.class == UnitClass::Metadata && u.reason == "repeats the title")
+            || (u.class == UnitClass::Heading && u.text.trim().to_lowercase() == title)
+    };
+    let Some(start) = units.iter().position(repeat) else {
+        return;
+    };
+    for u in &mut units[..start] {
+        let text = u.text.trim_end();
+        if u.class == UnitClass::Statement
+            && word_count(text) <= MAX_NAVIGATION_WORDS
+            && !text.ends_with(['.', '!', '?', ':', ';'])
+        {
+            u.class = UnitClass::Heading;
+            u.reason = "navigation above the title".into();
+        }
+    }
 }
 
 /// Longest signature block, in words: name, role and organisation, which the outliner
