@@ -17,10 +17,10 @@ use std::path::Path;
 use candle_core::safetensors::MmapedSafetensors;
 use candle_core::{CpuStorage, CustomOp1, Device, InplaceOp1, InplaceOp2, Layout, Shape, Tensor};
 
+use super::amx;
 use super::config::BertConfig;
 use super::isa::Isa;
 use super::kernels::{self, Heads, Norm};
-use super::{amx, avx2};
 
 type Result<T> = candle_core::Result<T>;
 
@@ -76,8 +76,6 @@ enum Dense {
     F32 { w: Vec<f32>, n: usize, k: usize },
     /// Packed into AMX tiles.
     Amx(amx::Weights),
-    /// Packed in panels for the AVX2 product.
-    Avx2(avx2::Weights),
 }
 
 /// A dense layer without its bias: the step after it adds the bias in the same pass as its
@@ -116,9 +114,6 @@ impl Linear {
         };
         let dense = match packed {
             Some(packed) => Dense::Amx(packed),
-            None if isa == Isa::Avx2 => {
-                Dense::Avx2(avx2::Weights::pack(&parts.concat(), names.len() * n, k))
-            }
             None => Dense::F32 {
                 w: parts.concat(),
                 n: names.len() * n,
@@ -356,12 +351,6 @@ impl CustomOp1 for MatmulOp<'_> {
                 (kernels::matmul_f32(self.1, x, rows, w, *n, k), *n)
             }
             Dense::Amx(w) => (w.matmul(x, rows), w.n()),
-            Dense::Avx2(w) => {
-                if k != w.k() {
-                    candle_core::bail!("matmul: input width {k}, weight width {}", w.k());
-                }
-                (w.matmul(x, rows), w.n())
-            }
         };
         Ok((CpuStorage::F32(out), Shape::from((rows, n))))
     }

@@ -5,7 +5,6 @@
 //! vectors on disk so a re-run embeds only new text.
 
 mod amx;
-mod avx2;
 mod bert;
 mod cache;
 mod config;
