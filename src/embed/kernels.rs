@@ -355,6 +355,10 @@ pub fn matmul_f32(isa: Isa, x: &[f32], rows: usize, w: &[f32], n: usize, k: usiz
 /// `isa`, or gemm's own pick for [`Isa::Portable`] (or if the CPU lacks `isa`, which a
 /// checked [`Isa`] rules out).
 ///
+/// Called by name, the driver gets the problem as `gemm::gemm` would hand it on: transposed
+/// (`dstᵀ = rhs · lhsᵀ`), because the micro-kernels want a column-major destination and a
+/// row-major one runs about 30% slower.
+///
 /// # Safety
 /// `lhs`, `rhs` and `dst` must hold `m × k`, `n × k` and `m × n` floats.
 unsafe fn gemm_on(
@@ -384,17 +388,17 @@ unsafe fn gemm_on(
                         { v4::H_N },
                     >(
                         simd,
-                        m,
                         n,
+                        m,
                         k,
                         dst,
-                        1,
                         n as isize,
+                        1,
                         false,
-                        lhs,
+                        rhs,
                         1,
                         k as isize,
-                        rhs,
+                        lhs,
                         k as isize,
                         1,
                         0.0,
@@ -423,17 +427,17 @@ unsafe fn gemm_on(
                         { v3::H_N },
                     >(
                         simd,
-                        m,
                         n,
+                        m,
                         k,
                         dst,
-                        1,
                         n as isize,
+                        1,
                         false,
-                        lhs,
+                        rhs,
                         1,
                         k as isize,
-                        rhs,
+                        lhs,
                         k as isize,
                         1,
                         0.0,
