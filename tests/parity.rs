@@ -4,13 +4,13 @@
 
 use std::sync::OnceLock;
 
-use concord::embed::{Embedder, Matmul, MiniLm, ModelStore, DIM};
+use concord::embed::{Embedder, Isa, Matmul, MiniLm, ModelStore, DIM};
 
 #[path = "support/cli.rs"]
 mod cli;
 #[path = "support/fixture.rs"]
 mod fixture;
-use cli::concord_with_env;
+use cli::{concord_output, concord_with_env};
 use fixture::{cosine, dot};
 use std::ffi::OsStr;
 
@@ -33,6 +33,21 @@ fn model_f32() -> &'static MiniLm {
     MODEL.get_or_init(|| load(Matmul::F32))
 }
 
+/// The model pinned to `isa`, as `CONCORD_ISA` pins it.
+fn model_on(isa: Isa) -> &'static MiniLm {
+    static MODELS: [OnceLock<MiniLm>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let slot = Isa::PINNABLE
+        .iter()
+        .position(|&i| i == isa)
+        .expect("a pinnable set");
+    MODELS[slot].get_or_init(|| {
+        let files = ModelStore::default()
+            .resolve()
+            .unwrap_or_else(|e| panic!("model not available: {e}"));
+        MiniLm::load_on(&files, isa).unwrap_or_else(|e| panic!("{isa}: {e}"))
+    })
+}
+
 #[test]
 fn parity_with_sentence_transformers() {
     println!("matmul: {}", model().matmul_name());
@@ -41,15 +56,159 @@ fn parity_with_sentence_transformers() {
 
 #[test]
 fn parity_with_sentence_transformers_on_f32_products() {
-    assert_eq!(model_f32().matmul_name(), "f32");
+    assert!(model_f32().matmul_name().starts_with("f32"));
     assert_parity(model_f32());
+}
+
+/// Parity, row independence and the model id of the path pinned to `isa`.
+fn check_pinned(isa: Isa) {
+    let model = model_on(isa);
+    assert_eq!(model.isa(), isa);
+    assert_eq!(model.matmul_name(), isa.arithmetic());
+    assert!(
+        model
+            .model_id()
+            .ends_with(&format!("+{}", isa.arithmetic())),
+        "{}",
+        model.model_id()
+    );
+    assert_parity(model);
+    assert_rows_independent(model);
+}
+
+#[test]
+#[cfg_attr(
+    not(concord_avx2),
+    ignore = "this CPU has no AVX2 + FMA (see build.rs)"
+)]
+fn parity_on_avx2() {
+    check_pinned(Isa::Avx2);
+}
+
+#[test]
+#[cfg_attr(not(concord_avx512), ignore = "this CPU has no AVX-512 (see build.rs)")]
+fn parity_on_avx512() {
+    check_pinned(Isa::Avx512);
+}
+
+#[test]
+#[cfg_attr(not(concord_amx), ignore = "this CPU has no AMX tiles (see build.rs)")]
+fn parity_on_amx() {
+    check_pinned(Isa::Amx);
+}
+
+#[test]
+fn every_path_this_cpu_offers_agrees_with_the_default_one() {
+    let (texts, _) = fixture::reference();
+    let borrowed: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let default = model().embed(&borrowed).unwrap();
+    let offered: Vec<Isa> = Isa::PINNABLE
+        .into_iter()
+        .filter(|i| i.supported())
+        .collect();
+    println!("paths on this CPU: {offered:?}");
+    for isa in offered {
+        let got = model_on(isa).embed(&borrowed).unwrap();
+        for i in 0..texts.len() {
+            let c = cosine(&got.row(i).to_vec(), &default.row(i).to_vec());
+            assert!(c >= 0.999_999, "{isa}, line {}: cosine {c}", i + 1);
+        }
+    }
+}
+
+#[test]
+fn a_set_the_cpu_lacks_is_an_error_that_says_what_to_do() {
+    let files = ModelStore::default()
+        .resolve()
+        .unwrap_or_else(|e| panic!("model not available: {e}"));
+    for isa in Isa::PINNABLE.into_iter().filter(|i| !i.supported()) {
+        let err = MiniLm::load_on(&files, isa).err().expect("refused");
+        assert!(err.to_string().contains("unset CONCORD_ISA"), "{err}");
+    }
+}
+
+#[test]
+fn the_binary_honours_concord_isa() {
+    let bogus = concord_output(
+        &["embed", "--no-cache"],
+        &[("CONCORD_ISA", OsStr::new("avx9"))],
+    );
+    assert!(!bogus.status.success());
+    let stderr = String::from_utf8_lossy(&bogus.stderr);
+    assert!(
+        stderr.contains("CONCORD_ISA") && stderr.contains("avx2, avx512 or amx"),
+        "{stderr}"
+    );
+    let (texts, _) = fixture::reference();
+    let input = tempfile::NamedTempFile::new().expect("temp file");
+    std::fs::write(input.path(), texts[..8].join("\n")).expect("write texts");
+    let input = input.path().to_str().expect("temp paths are UTF-8");
+    for isa in Isa::PINNABLE {
+        let out = concord_output(
+            &["embed", "--no-cache", "--input", input],
+            &[("CONCORD_ISA", OsStr::new(isa.name()))],
+        );
+        if !isa.supported() {
+            assert!(!out.status.success(), "{isa} is not on this CPU");
+            continue;
+        }
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let library = model_on(isa)
+            .embed(&texts[..8].iter().map(String::as_str).collect::<Vec<_>>())
+            .unwrap();
+        for (i, line) in std::str::from_utf8(&out.stdout)
+            .unwrap()
+            .lines()
+            .enumerate()
+        {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let row: Vec<f32> = v["embedding"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x.as_f64().unwrap() as f32)
+                .collect();
+            assert_eq!(row, library.row(i).to_vec(), "{isa}, line {i}");
+        }
+    }
+}
+
+#[test]
+fn the_digest_names_the_pinned_arithmetic_and_is_the_same_on_every_path() {
+    let mut digests = Vec::new();
+    for isa in Isa::PINNABLE.into_iter().filter(|i| i.supported()) {
+        let out = concord_with_env(
+            &["digest", "tests/fixtures/dissent", "--format", "json"],
+            &[("CONCORD_ISA", OsStr::new(isa.name()))],
+        );
+        let json = String::from_utf8(out).expect("utf-8 digest");
+        let id = format!("+{}\"", isa.arithmetic());
+        assert!(json.contains(&id), "{isa}: no {id} in the digest");
+        digests.push((isa, json.replace(&id, "+ARITHMETIC\"")));
+    }
+    for pair in digests.windows(2) {
+        assert!(
+            pair[0].1 == pair[1].1,
+            "{} and {} digests differ",
+            pair[0].0,
+            pair[1].0
+        );
+    }
 }
 
 #[test]
 #[cfg_attr(not(concord_amx), ignore = "this CPU has no AMX tiles (see build.rs)")]
 fn amx_and_f32_products_agree() {
     // Without AMX both would be the f32 path and this would check nothing.
-    assert_ne!(model().matmul_name(), "f32", "the build host had AMX tiles");
+    assert_eq!(
+        model().matmul_name(),
+        "amx-bf16x3",
+        "the build host had AMX tiles"
+    );
     let (texts, _) = fixture::reference();
     let borrowed: Vec<&str> = texts.iter().map(String::as_str).collect();
     let (a, b) = (
@@ -179,19 +338,24 @@ fn the_binary_gives_the_same_bits_as_the_library_on_any_thread_count() {
 
 #[test]
 fn a_text_gets_the_same_bits_alone_or_among_others() {
+    for model in [model(), model_f32()] {
+        assert_rows_independent(model);
+    }
+}
+
+/// A text's vector has the same bits embedded alone as among all the fixture's texts.
+fn assert_rows_independent(model: &MiniLm) {
     let (texts, _) = fixture::reference();
     let borrowed: Vec<&str> = texts.iter().map(String::as_str).collect();
-    for model in [model(), model_f32()] {
-        let together = model.embed(&borrowed).unwrap();
-        for i in [0, texts.len() / 2, texts.len() - 1] {
-            let alone = model.embed(&borrowed[i..=i]).unwrap();
-            assert_eq!(
-                alone.row(0),
-                together.row(i),
-                "{}, line {}",
-                model.matmul_name(),
-                i + 1
-            );
-        }
+    let together = model.embed(&borrowed).unwrap();
+    for i in [0, 1, 7, texts.len() / 2, texts.len() - 1] {
+        let alone = model.embed(&borrowed[i..=i]).unwrap();
+        assert_eq!(
+            alone.row(0),
+            together.row(i),
+            "{}, line {}",
+            model.matmul_name(),
+            i + 1
+        );
     }
 }

@@ -4,7 +4,9 @@
 #   benches/compare/run.sh [SECTION...]     sections: embed digest load scale threads (all)
 #
 # Environment: ROUNDS (3), CONCORD_BIN (default: build target/release/concord),
-# CONCORD_COMPARE_VENV (target/compare-venv), CONCORD_MODEL_DIR (the user cache's model).
+# CONCORD_COMPARE_VENV (target/compare-venv), CONCORD_MODEL_DIR (the user cache's model);
+# CONCORD_ISA and torch's ATEN_CPU_CAPABILITY / MKL_ENABLE_INSTRUCTIONS / DNNL_MAX_CPU_ISA
+# pass through to both sides.
 # See benches/README.md for what each section measures and the latest figures.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -24,4 +26,6 @@ fi
 work="$root/target/compare"
 mkdir -p "$work"
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/Mem:/ {print $2}') GiB; uptime: $(uptime)"
+# Instruction-set pins, both sides (benches/README.md: the AVX2 comparison of issue 16).
+echo "pins: CONCORD_ISA=${CONCORD_ISA:-unset} ATEN_CPU_CAPABILITY=${ATEN_CPU_CAPABILITY:-unset} MKL_ENABLE_INSTRUCTIONS=${MKL_ENABLE_INSTRUCTIONS:-unset} DNNL_MAX_CPU_ISA=${DNNL_MAX_CPU_ISA:-unset}"
 exec "$python" "$here/compare.py" "$CONCORD_BIN" "$python" "$model" "$work" "${ROUNDS:-3}" "$@"

@@ -19,6 +19,7 @@ use candle_core::{CpuStorage, CustomOp1, Device, InplaceOp1, InplaceOp2, Layout,
 
 use super::amx;
 use super::config::BertConfig;
+use super::isa::Isa;
 use super::kernels::{self, Heads, Norm};
 
 type Result<T> = candle_core::Result<T>;
@@ -29,7 +30,7 @@ pub enum Matmul {
     /// AMX tiles where the CPU has them, f32 otherwise.
     #[default]
     Auto,
-    /// AVX-512/AVX2 f32 (the `gemm` crate, as candle uses), even where AMX exists.
+    /// AVX-512/AVX2 f32 (the `gemm` crate's kernels), even where AMX exists.
     F32,
 }
 
@@ -87,8 +88,8 @@ struct Linear {
 
 impl Linear {
     /// `x · wᵀ` (the bias is left to the next step).
-    fn forward(&self, x: &Tensor) -> Result<Tensor> {
-        x.apply_op1_no_bwd(&MatmulOp(&self.dense))
+    fn forward(&self, x: &Tensor, isa: Isa) -> Result<Tensor> {
+        x.apply_op1_no_bwd(&MatmulOp(&self.dense, isa))
     }
 
     /// Load `{prefix}.{name}.weight` (`n × k`) and `.bias` of each name, stacked as one layer
@@ -98,7 +99,7 @@ impl Linear {
         prefix: &str,
         names: &[&str],
         (n, k): (usize, usize),
-        how: Matmul,
+        isa: Isa,
     ) -> Result<Linear> {
         let mut parts = Vec::with_capacity(names.len());
         let mut bias = Vec::with_capacity(names.len() * n);
@@ -107,8 +108,8 @@ impl Linear {
             bias.extend_from_slice(&file.get(&format!("{prefix}.{name}.bias"), &[n])?);
         }
         let parts: Vec<&[f32]> = parts.iter().map(|p| &p[..]).collect();
-        let packed = match how {
-            Matmul::Auto if amx::available() => amx::Weights::pack(&parts, k),
+        let packed = match isa {
+            Isa::Amx if amx::available() => amx::Weights::pack(&parts, k),
             _ => None,
         };
         let dense = match packed {
@@ -144,7 +145,7 @@ struct Layer {
 }
 
 impl Layer {
-    fn load(file: &WeightsFile, prefix: &str, c: &BertConfig, how: Matmul) -> Result<Layer> {
+    fn load(file: &WeightsFile, prefix: &str, c: &BertConfig, how: Isa) -> Result<Layer> {
         let (h, i, eps) = (c.hidden_size, c.intermediate_size, c.layer_norm_eps);
         let (attn, out) = (format!("{prefix}.attention"), format!("{prefix}.output"));
         let qkv = ["query", "key", "value"];
@@ -165,28 +166,32 @@ impl Layer {
     }
 
     /// Run the layer on `x` (one row per token), updating it in place.
-    fn forward(&self, x: &Tensor, seqs: &[Range<usize>], heads: Heads) -> Result<()> {
-        let context = self.qkv.forward(x)?.apply_op1_no_bwd(&AttentionOp {
+    fn forward(&self, x: &Tensor, seqs: &[Range<usize>], heads: Heads, isa: Isa) -> Result<()> {
+        let context = self.qkv.forward(x, isa)?.apply_op1_no_bwd(&AttentionOp {
             bias: &self.qkv.bias,
             seqs,
             heads,
+            isa,
         })?;
         x.inplace_op2(
-            &self.attention_out.forward(&context)?,
+            &self.attention_out.forward(&context, isa)?,
             &BiasResidualNormOp {
                 bias: &self.attention_out.bias,
                 norm: &self.attention_norm,
+                isa,
             },
         )?;
-        let inner = self.ffn_in.forward(x)?;
+        let inner = self.ffn_in.forward(x, isa)?;
         inner.inplace_op1(&BiasGeluOp {
             bias: &self.ffn_in.bias,
+            isa,
         })?;
         x.inplace_op2(
-            &self.ffn_out.forward(&inner)?,
+            &self.ffn_out.forward(&inner, isa)?,
             &BiasResidualNormOp {
                 bias: &self.ffn_out.bias,
                 norm: &self.ffn_norm,
+                isa,
             },
         )
     }
@@ -206,11 +211,13 @@ pub struct Encoder {
     heads: Heads,
     hidden: usize,
     max_positions: usize,
+    isa: Isa,
 }
 
 impl Encoder {
-    /// Build the encoder from BERT weights named as in Hugging Face checkpoints.
-    pub fn load(file: WeightsFile, c: &BertConfig, how: Matmul) -> Result<Encoder> {
+    /// Build the encoder from BERT weights named as in Hugging Face checkpoints, to run on
+    /// `isa` (which the caller checked this CPU has).
+    pub fn load(file: WeightsFile, c: &BertConfig, isa: Isa) -> Result<Encoder> {
         if c.num_attention_heads == 0 || !c.hidden_size.is_multiple_of(c.num_attention_heads) {
             candle_core::bail!(
                 "hidden size {} is not a multiple of {} heads",
@@ -220,7 +227,7 @@ impl Encoder {
         }
         let h = c.hidden_size;
         let layers = (0..c.num_hidden_layers)
-            .map(|i| Layer::load(&file, &format!("encoder.layer.{i}"), c, how))
+            .map(|i| Layer::load(&file, &format!("encoder.layer.{i}"), c, isa))
             .collect::<Result<Vec<_>>>()?;
         // Checked once here, so forward passes can rely on the table's shape.
         file.get(WORDS, &[c.vocab_size, h])?;
@@ -253,14 +260,18 @@ impl Encoder {
             },
             hidden: h,
             max_positions: c.max_position_embeddings,
+            isa,
         })
     }
 
-    /// Which matrix product the dense layers use: `amx-bf16x3` or `f32`.
+    /// Which arithmetic the dense layers use, as the model id names it: `amx-bf16x3`,
+    /// `f32-avx512`, `f32-avx2` or `f32` ([`Isa::arithmetic`]).
     pub fn matmul_name(&self) -> &'static str {
         match self.layers.first().map(|l| &l.qkv.dense) {
-            Some(Dense::Amx(_)) => "amx-bf16x3",
-            _ => "f32",
+            Some(Dense::Amx(_)) => Isa::Amx.arithmetic(),
+            // AMX was asked for but a layer did not fit the tiles: AVX-512 f32 runs it.
+            _ if self.isa == Isa::Amx => Isa::Avx512.arithmetic(),
+            _ => self.isa.arithmetic(),
         }
     }
 
@@ -290,10 +301,16 @@ impl Encoder {
         if total == 0 {
             return Ok((Vec::new(), seqs));
         }
-        kernels::bias_residual_norm(&mut x, &positions, &self.token_type, &self.embedding_norm);
+        kernels::bias_residual_norm(
+            self.isa,
+            &mut x,
+            &positions,
+            &self.token_type,
+            &self.embedding_norm,
+        );
         let x = Tensor::from_vec(x, (total, h), &Device::Cpu)?;
         for layer in &self.layers {
-            layer.forward(&x, &seqs, self.heads)?;
+            layer.forward(&x, &seqs, self.heads, self.isa)?;
         }
         Ok((x.flatten_all()?.to_vec1::<f32>()?, seqs))
     }
@@ -315,8 +332,8 @@ fn matrix(layout: &Layout) -> Result<(usize, usize)> {
     }
 }
 
-/// `x · wᵀ` of a [`Dense`] layer.
-struct MatmulOp<'a>(&'a Dense);
+/// `x · wᵀ` of a [`Dense`] layer, f32 products on the given instruction set.
+struct MatmulOp<'a>(&'a Dense, Isa);
 
 impl CustomOp1 for MatmulOp<'_> {
     fn name(&self) -> &'static str {
@@ -331,7 +348,7 @@ impl CustomOp1 for MatmulOp<'_> {
                 if k != *wk {
                     candle_core::bail!("matmul: input width {k}, weight width {wk}");
                 }
-                (kernels::matmul_f32(x, rows, w, *n, k), *n)
+                (kernels::matmul_f32(self.1, x, rows, w, *n, k), *n)
             }
             Dense::Amx(w) => (w.matmul(x, rows), w.n()),
         };
@@ -350,6 +367,7 @@ fn slice_mut<'a>(storage: &'a mut CpuStorage, layout: &Layout) -> Result<&'a mut
 /// `x = gelu(x + bias)`, in place.
 struct BiasGeluOp<'a> {
     bias: &'a [f32],
+    isa: Isa,
 }
 
 impl InplaceOp1 for BiasGeluOp<'_> {
@@ -362,7 +380,7 @@ impl InplaceOp1 for BiasGeluOp<'_> {
         if cols != self.bias.len() {
             candle_core::bail!("gelu: width {cols}, bias {}", self.bias.len());
         }
-        kernels::bias_gelu(slice_mut(s, l)?, self.bias);
+        kernels::bias_gelu(self.isa, slice_mut(s, l)?, self.bias);
         Ok(())
     }
 }
@@ -371,6 +389,7 @@ impl InplaceOp1 for BiasGeluOp<'_> {
 struct BiasResidualNormOp<'a> {
     bias: &'a [f32],
     norm: &'a Norm,
+    isa: Isa,
 }
 
 impl InplaceOp2 for BiasResidualNormOp<'_> {
@@ -390,7 +409,7 @@ impl InplaceOp2 for BiasResidualNormOp<'_> {
             candle_core::bail!("residual norm: shapes {:?} and {:?}", l1.dims(), l2.dims());
         }
         let y = slice(s2, l2)?;
-        kernels::bias_residual_norm(slice_mut(s1, l1)?, y, self.bias, self.norm);
+        kernels::bias_residual_norm(self.isa, slice_mut(s1, l1)?, y, self.bias, self.norm);
         Ok(())
     }
 }
@@ -400,6 +419,7 @@ struct AttentionOp<'a> {
     bias: &'a [f32],
     seqs: &'a [Range<usize>],
     heads: Heads,
+    isa: Isa,
 }
 
 impl CustomOp1 for AttentionOp<'_> {
@@ -415,7 +435,7 @@ impl CustomOp1 for AttentionOp<'_> {
             candle_core::bail!("attention: {rows} × {cols} for hidden size {hidden}");
         }
         let mut out = vec![0f32; rows * hidden];
-        kernels::attention(qkv, self.bias, self.seqs, self.heads, &mut out);
+        kernels::attention(self.isa, qkv, self.bias, self.seqs, self.heads, &mut out);
         Ok((CpuStorage::F32(out), Shape::from((rows, hidden))))
     }
 }

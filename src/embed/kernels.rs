@@ -1,15 +1,51 @@
 //! The arithmetic of MiniLM's encoder on plain slices: GELU, residual + layer norm,
 //! attention over packed sequences, mean pooling, and the f32 matrix product.
 //!
-//! Each public function loops over whole buffers and is compiled three times by
-//! `multiversion` (AVX-512, AVX2, baseline x86-64), the best picked at run time, so the
-//! compiler can vectorise the inner loops. Sums run over fixed lanes and products are never
-//! fused into FMAs, so every clone rounds the same way and results do not depend on the CPU's
-//! vector width.
+//! Each element-wise function loops over whole buffers and is compiled three times (AVX-512,
+//! AVX2, baseline), the clone run being the [`Isa`] the model was loaded with, so the compiler
+//! can vectorise the inner loops. Sums run over fixed lanes and products are never fused into
+//! FMAs, so every clone rounds the same way and results do not depend on the CPU's vector
+//! width. The matrix product does depend on it, which is why the model id names the ISA.
 
 use std::ops::Range;
 
-use multiversion::multiversion;
+use super::isa::{has_avx2, has_avx512, Isa};
+
+/// Compile the body of `pub fn name(args) -> ret` for AVX-512, AVX2 and the baseline, and
+/// define `name(isa, args)` running the clone of `isa`. The CPU is checked again at each
+/// call (a cached flag), so a clone only ever runs where its instructions exist; the
+/// baseline stands in otherwise, with the same results.
+macro_rules! per_isa {
+    ($(#[$attr:meta])* pub fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $(-> $ret:ty)? $body:block) => {
+        $(#[$attr])*
+        pub fn $name(isa: Isa, $($arg: $ty),*) $(-> $ret)? {
+            #[inline(always)]
+            fn portable($($arg: $ty),*) $(-> $ret)? $body
+
+            #[cfg(target_arch = "x86_64")]
+            #[target_feature(enable = "avx2,fma")]
+            fn avx2($($arg: $ty),*) $(-> $ret)? {
+                portable($($arg),*)
+            }
+
+            #[cfg(target_arch = "x86_64")]
+            #[target_feature(enable = "avx512f,avx512bw,avx512vl,avx2,fma")]
+            fn avx512($($arg: $ty),*) $(-> $ret)? {
+                portable($($arg),*)
+            }
+
+            match isa {
+                // SAFETY: the guard checked that this CPU has the clone's instructions.
+                #[cfg(target_arch = "x86_64")]
+                Isa::Avx512 | Isa::Amx if has_avx512() => unsafe { avx512($($arg),*) },
+                // SAFETY: as above.
+                #[cfg(target_arch = "x86_64")]
+                Isa::Avx2 if has_avx2() => unsafe { avx2($($arg),*) },
+                _ => portable($($arg),*),
+            }
+        }
+    };
+}
 
 /// Lanes of the partial sums: one AVX-512 register of f32.
 const LANES: usize = 16;
@@ -105,12 +141,13 @@ fn max(xs: &[f32]) -> f32 {
     acc.iter().fold(f32::NEG_INFINITY, |m, &x| m.max(x))
 }
 
-/// `x[r] = gelu(x[r] + bias)` for every row `r` of width `bias.len()`, in place.
-#[multiversion(targets("x86_64+avx512f+avx512bw+avx512vl+avx2+fma", "x86_64+avx2+fma"))]
-pub fn bias_gelu(x: &mut [f32], bias: &[f32]) {
-    for row in x.chunks_exact_mut(bias.len()) {
-        for (v, &b) in row.iter_mut().zip(bias) {
-            *v = gelu(*v + b);
+per_isa! {
+    /// `x[r] = gelu(x[r] + bias)` for every row `r` of width `bias.len()`, in place.
+    pub fn bias_gelu(x: &mut [f32], bias: &[f32]) {
+        for row in x.chunks_exact_mut(bias.len()) {
+            for (v, &b) in row.iter_mut().zip(bias) {
+                *v = gelu(*v + b);
+            }
         }
     }
 }
@@ -126,24 +163,25 @@ pub struct Norm {
     pub eps: f32,
 }
 
-/// `x[r] = norm(y[r] + bias + x[r])` for every row `r` of width `bias.len()`, in place: a
-/// dense layer's output `y` and bias, BERT's residual connection `x`, and its layer norm in
-/// one pass.
-#[multiversion(targets("x86_64+avx512f+avx512bw+avx512vl+avx2+fma", "x86_64+avx2+fma"))]
-pub fn bias_residual_norm(x: &mut [f32], y: &[f32], bias: &[f32], norm: &Norm) {
-    let width = bias.len();
-    for (xr, yr) in x.chunks_exact_mut(width).zip(y.chunks_exact(width)) {
-        for ((v, &y), &b) in xr.iter_mut().zip(yr).zip(bias) {
-            *v += y + b;
-        }
-        let mean = sum(xr) / width as f32;
-        for v in xr.iter_mut() {
-            *v -= mean;
-        }
-        let var = sum_squares(xr) / width as f32;
-        let scale = 1.0 / (var + norm.eps).sqrt();
-        for ((v, &g), &b) in xr.iter_mut().zip(&norm.gamma).zip(&norm.beta) {
-            *v = *v * scale * g + b;
+per_isa! {
+    /// `x[r] = norm(y[r] + bias + x[r])` for every row `r` of width `bias.len()`, in place: a
+    /// dense layer's output `y` and bias, BERT's residual connection `x`, and its layer norm in
+    /// one pass.
+    pub fn bias_residual_norm(x: &mut [f32], y: &[f32], bias: &[f32], norm: &Norm) {
+        let width = bias.len();
+        for (xr, yr) in x.chunks_exact_mut(width).zip(y.chunks_exact(width)) {
+            for ((v, &y), &b) in xr.iter_mut().zip(yr).zip(bias) {
+                *v += y + b;
+            }
+            let mean = sum(xr) / width as f32;
+            for v in xr.iter_mut() {
+                *v -= mean;
+            }
+            let var = sum_squares(xr) / width as f32;
+            let scale = 1.0 / (var + norm.eps).sqrt();
+            for ((v, &g), &b) in xr.iter_mut().zip(&norm.gamma).zip(&norm.beta) {
+                *v = *v * scale * g + b;
+            }
         }
     }
 }
@@ -157,66 +195,73 @@ pub struct Heads {
     pub width: usize,
 }
 
-/// Self-attention over packed sequences.
-///
-/// `qkv` holds one row per token, `[query | key | value]` projections before their `bias`
-/// (width `3 × hidden`); `seqs` are the row ranges of each sequence. Each sequence attends
-/// only to itself, so there is no padding and no mask. Writes the context, one row per
-/// token (width `hidden`), into `out`.
-#[multiversion(targets("x86_64+avx512f+avx512bw+avx512vl+avx2+fma", "x86_64+avx2+fma"))]
-pub fn attention(qkv: &[f32], bias: &[f32], seqs: &[Range<usize>], heads: Heads, out: &mut [f32]) {
-    let hidden = heads.count * heads.width;
-    let w = heads.width;
-    let scale = 1.0 / (w as f32).sqrt();
-    let longest = seqs.iter().map(|s| s.len()).max().unwrap_or(0);
-    let blocks = longest.div_ceil(LANES);
-    // Per head: queries (len × w, scaled) and values (len × w); keys in blocks of 16, each
-    // block `w × 16` (key-major lanes, zero past the last key), so 16 scores are one vector.
-    let mut q = vec![0f32; longest * w];
-    let mut v = vec![0f32; longest * w];
-    let mut k = vec![0f32; blocks * w * LANES];
-    let mut scores = vec![0f32; blocks * LANES];
-    for seq in seqs {
-        let len = seq.len();
-        let blocks = len.div_ceil(LANES);
-        let rows = &qkv[seq.start * 3 * hidden..seq.end * 3 * hidden];
-        let context = &mut out[seq.start * hidden..seq.end * hidden];
-        for h in 0..heads.count {
-            let (qc, kc, vc) = (h * w, hidden + h * w, 2 * hidden + h * w);
-            let k = &mut k[..blocks * w * LANES];
-            k.fill(0.0);
-            for (i, row) in rows.chunks_exact(3 * hidden).enumerate() {
-                let (qi, vi) = (&mut q[i * w..(i + 1) * w], &mut v[i * w..(i + 1) * w]);
-                for ((o, &x), &b) in qi.iter_mut().zip(&row[qc..qc + w]).zip(&bias[qc..qc + w]) {
-                    *o = (x + b) * scale;
+per_isa! {
+    /// Self-attention over packed sequences.
+    ///
+    /// `qkv` holds one row per token, `[query | key | value]` projections before their `bias`
+    /// (width `3 × hidden`); `seqs` are the row ranges of each sequence. Each sequence attends
+    /// only to itself, so there is no padding and no mask. Writes the context, one row per
+    /// token (width `hidden`), into `out`.
+    pub fn attention(
+        qkv: &[f32],
+        bias: &[f32],
+        seqs: &[Range<usize>],
+        heads: Heads,
+        out: &mut [f32],
+    ) {
+        let hidden = heads.count * heads.width;
+        let w = heads.width;
+        let scale = 1.0 / (w as f32).sqrt();
+        let longest = seqs.iter().map(|s| s.len()).max().unwrap_or(0);
+        let blocks = longest.div_ceil(LANES);
+        // Per head: queries (len × w, scaled) and values (len × w); keys in blocks of 16, each
+        // block `w × 16` (key-major lanes, zero past the last key), so 16 scores are one vector.
+        let mut q = vec![0f32; longest * w];
+        let mut v = vec![0f32; longest * w];
+        let mut k = vec![0f32; blocks * w * LANES];
+        let mut scores = vec![0f32; blocks * LANES];
+        for seq in seqs {
+            let len = seq.len();
+            let blocks = len.div_ceil(LANES);
+            let rows = &qkv[seq.start * 3 * hidden..seq.end * 3 * hidden];
+            let context = &mut out[seq.start * hidden..seq.end * hidden];
+            for h in 0..heads.count {
+                let (qc, kc, vc) = (h * w, hidden + h * w, 2 * hidden + h * w);
+                let k = &mut k[..blocks * w * LANES];
+                k.fill(0.0);
+                for (i, row) in rows.chunks_exact(3 * hidden).enumerate() {
+                    let (qi, vi) = (&mut q[i * w..(i + 1) * w], &mut v[i * w..(i + 1) * w]);
+                    for ((o, &x), &b) in qi.iter_mut().zip(&row[qc..qc + w]).zip(&bias[qc..qc + w]) {
+                        *o = (x + b) * scale;
+                    }
+                    for ((o, &x), &b) in vi.iter_mut().zip(&row[vc..vc + w]).zip(&bias[vc..vc + w]) {
+                        *o = x + b;
+                    }
+                    let block = &mut k[(i / LANES) * w * LANES..][..w * LANES];
+                    for (d, (&x, &b)) in row[kc..kc + w].iter().zip(&bias[kc..kc + w]).enumerate() {
+                        block[d * LANES + i % LANES] = x + b;
+                    }
                 }
-                for ((o, &x), &b) in vi.iter_mut().zip(&row[vc..vc + w]).zip(&bias[vc..vc + w]) {
-                    *o = x + b;
+                for (i, query) in q[..len * w].chunks_exact(w).enumerate() {
+                    for (block, s) in k
+                        .chunks_exact(w * LANES)
+                        .zip(scores.chunks_exact_mut(LANES))
+                    {
+                        s.copy_from_slice(&dot_16(query, block));
+                    }
+                    // Only the first `len` scores are keys; the rest is padding.
+                    let s = &mut scores[..len];
+                    let top = max(s);
+                    for x in s.iter_mut() {
+                        *x = exp(*x - top);
+                    }
+                    let inv = 1.0 / sum(s);
+                    for x in s.iter_mut() {
+                        *x *= inv;
+                    }
+                    let ctx = &mut context[i * hidden + h * w..][..w];
+                    weighted_rows(s, &v[..len * w], ctx);
                 }
-                let block = &mut k[(i / LANES) * w * LANES..][..w * LANES];
-                for (d, (&x, &b)) in row[kc..kc + w].iter().zip(&bias[kc..kc + w]).enumerate() {
-                    block[d * LANES + i % LANES] = x + b;
-                }
-            }
-            for (i, query) in q[..len * w].chunks_exact(w).enumerate() {
-                for (block, s) in k
-                    .chunks_exact(w * LANES)
-                    .zip(scores.chunks_exact_mut(LANES))
-                {
-                    s.copy_from_slice(&dot_16(query, block));
-                }
-                // Only the first `len` scores are keys; the rest is padding.
-                let s = &mut scores[..len];
-                let top = max(s);
-                for x in s.iter_mut() {
-                    *x = exp(*x - top);
-                }
-                let inv = 1.0 / sum(s);
-                for x in s.iter_mut() {
-                    *x *= inv;
-                }
-                let ctx = &mut context[i * hidden + h * w..][..w];
-                weighted_rows(s, &v[..len * w], ctx);
             }
         }
     }
@@ -260,32 +305,37 @@ fn weighted_rows(weights: &[f32], rows: &[f32], out: &mut [f32]) {
     }
 }
 
-/// Mean of each sequence's rows of `hidden` (width `dim`), L2-normalised with torch's
-/// epsilon, as sentence-transformers pools: one row of `dim` floats per sequence.
-#[multiversion(targets("x86_64+avx512f+avx512bw+avx512vl+avx2+fma", "x86_64+avx2+fma"))]
-pub fn mean_pool_l2(hidden: &[f32], seqs: &[Range<usize>], dim: usize) -> Vec<f32> {
-    let mut out = vec![0f32; seqs.len() * dim];
-    for (seq, row) in seqs.iter().zip(out.chunks_exact_mut(dim)) {
-        for h in hidden[seq.start * dim..seq.end * dim].chunks_exact(dim) {
-            for (o, &x) in row.iter_mut().zip(h) {
-                *o += x;
+per_isa! {
+    /// Mean of each sequence's rows of `hidden` (width `dim`), L2-normalised with torch's
+    /// epsilon, as sentence-transformers pools: one row of `dim` floats per sequence.
+    pub fn mean_pool_l2(hidden: &[f32], seqs: &[Range<usize>], dim: usize) -> Vec<f32> {
+        let mut out = vec![0f32; seqs.len() * dim];
+        for (seq, row) in seqs.iter().zip(out.chunks_exact_mut(dim)) {
+            for h in hidden[seq.start * dim..seq.end * dim].chunks_exact(dim) {
+                for (o, &x) in row.iter_mut().zip(h) {
+                    *o += x;
+                }
+            }
+            let count = seq.len().max(1) as f32;
+            for o in row.iter_mut() {
+                *o /= count;
+            }
+            let norm = sum_squares(row).sqrt().max(1e-12);
+            for o in row.iter_mut() {
+                *o /= norm;
             }
         }
-        let count = seq.len().max(1) as f32;
-        for o in row.iter_mut() {
-            *o /= count;
-        }
-        let norm = sum_squares(row).sqrt().max(1e-12);
-        for o in row.iter_mut() {
-            *o /= norm;
-        }
+        out
     }
-    out
 }
 
 /// `x · wᵀ` in f32, on the calling thread: `x` is `rows × k`, `w` is `n × k` (a PyTorch
 /// `Linear` weight); the result is `rows × n`. All row-major.
-pub fn matmul_f32(x: &[f32], rows: usize, w: &[f32], n: usize, k: usize) -> Vec<f32> {
+///
+/// The `gemm` crate picks its micro-kernels by CPU feature and offers no switch, so the
+/// AVX2 and AVX-512 ones are called by name through gemm's own driver: the product runs
+/// on `isa` even where the CPU has more.
+pub fn matmul_f32(isa: Isa, x: &[f32], rows: usize, w: &[f32], n: usize, k: usize) -> Vec<f32> {
     assert!(
         x.len() >= rows * k && w.len() >= n * k,
         "matmul: inputs too short"
@@ -295,30 +345,138 @@ pub fn matmul_f32(x: &[f32], rows: usize, w: &[f32], n: usize, k: usize) -> Vec<
     // `x` and `w`; `out` has room for `rows × n` floats and, with `read_dst` false, gemm
     // writes every one of them without reading any, so all are initialised for `set_len`.
     unsafe {
-        gemm::gemm(
-            rows,
-            n,
-            k,
-            out.as_mut_ptr(),
-            1,
-            n as isize,
-            false,
-            x.as_ptr(),
-            1,
-            k as isize,
-            w.as_ptr(),
-            k as isize,
-            1,
-            0.0,
-            1.0,
-            false,
-            false,
-            false,
-            gemm::Parallelism::None,
-        );
+        gemm_on(isa, rows, n, k, out.as_mut_ptr(), x.as_ptr(), w.as_ptr());
         out.set_len(rows * n);
     }
     out
+}
+
+/// `dst = lhs · rhsᵀ` (`m × k` by `n × k`, row-major, `dst` `m × n`) with gemm's kernels for
+/// `isa`, or gemm's own pick for [`Isa::Portable`] (or if the CPU lacks `isa`, which a
+/// checked [`Isa`] rules out).
+///
+/// Called by name, the driver gets the problem as `gemm::gemm` would hand it on: transposed
+/// (`dstᵀ = rhs · lhsᵀ`), because the micro-kernels want a column-major destination and a
+/// row-major one runs about 30% slower.
+///
+/// # Safety
+/// `lhs`, `rhs` and `dst` must hold `m × k`, `n × k` and `m × n` floats.
+unsafe fn gemm_on(
+    isa: Isa,
+    m: usize,
+    n: usize,
+    k: usize,
+    dst: *mut f32,
+    lhs: *const f32,
+    rhs: *const f32,
+) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use gemm_common::simd::{V3, V4};
+        use gemm_f32::microkernel::{avx512f::f32 as v4, fma::f32 as v3};
+        match isa {
+            Isa::Avx512 | Isa::Amx => {
+                if let Some(simd) = V4::try_new() {
+                    return gemm_common::gemm::gemm_basic_generic::<
+                        _,
+                        f32,
+                        16,
+                        { v4::MR_DIV_N * 16 },
+                        { v4::NR },
+                        { v4::MR_DIV_N },
+                        { v4::H_M },
+                        { v4::H_N },
+                    >(
+                        simd,
+                        n,
+                        m,
+                        k,
+                        dst,
+                        n as isize,
+                        1,
+                        false,
+                        rhs,
+                        1,
+                        k as isize,
+                        lhs,
+                        k as isize,
+                        1,
+                        0.0,
+                        1.0,
+                        false,
+                        false,
+                        false,
+                        |a, b, c| a * b + c,
+                        &v4::UKR,
+                        &v4::H_UKR,
+                        false,
+                        gemm::Parallelism::None,
+                    );
+                }
+            }
+            Isa::Avx2 => {
+                if let Some(simd) = V3::try_new() {
+                    return gemm_common::gemm::gemm_basic_generic::<
+                        _,
+                        f32,
+                        8,
+                        { v3::MR_DIV_N * 8 },
+                        { v3::NR },
+                        { v3::MR_DIV_N },
+                        { v3::H_M },
+                        { v3::H_N },
+                    >(
+                        simd,
+                        n,
+                        m,
+                        k,
+                        dst,
+                        n as isize,
+                        1,
+                        false,
+                        rhs,
+                        1,
+                        k as isize,
+                        lhs,
+                        k as isize,
+                        1,
+                        0.0,
+                        1.0,
+                        false,
+                        false,
+                        false,
+                        |a, b, c| a * b + c,
+                        &v3::UKR,
+                        &v3::H_UKR,
+                        false,
+                        gemm::Parallelism::None,
+                    );
+                }
+            }
+            Isa::Portable => {}
+        }
+    }
+    gemm::gemm(
+        m,
+        n,
+        k,
+        dst,
+        1,
+        n as isize,
+        false,
+        lhs,
+        1,
+        k as isize,
+        rhs,
+        k as isize,
+        1,
+        0.0,
+        1.0,
+        false,
+        false,
+        false,
+        gemm::Parallelism::None,
+    );
 }
 
 #[cfg(test)]
@@ -383,7 +541,7 @@ mod tests {
             eps: 1e-12,
         };
         let mut out = vec![0.25f32; 40];
-        bias_residual_norm(&mut out, &x, &[0.5; 20], &norm);
+        bias_residual_norm(Isa::best(), &mut out, &x, &[0.5; 20], &norm);
         for row in out.chunks(20) {
             let mean: f32 = row.iter().sum::<f32>() / 20.0;
             let var: f32 = row.iter().map(|v| (v - mean) * (v - mean)).sum::<f32>() / 20.0;
@@ -405,7 +563,7 @@ mod tests {
         let bias = vec![0.05; 3 * hidden];
         let seqs = [0..2, 2..5];
         let mut out = vec![0f32; 5 * hidden];
-        attention(&qkv, &bias, &seqs, heads, &mut out);
+        attention(Isa::best(), &qkv, &bias, &seqs, heads, &mut out);
 
         let at = |t: usize, c: usize| (qkv[t * 3 * hidden + c] + bias[c]) as f64;
         for seq in &seqs {
@@ -444,7 +602,7 @@ mod tests {
     fn pooling_averages_each_sequence_and_normalises() {
         // Rows [1,0], [0,1] form one sequence, [3,4] another.
         let hidden = [1.0, 0.0, 0.0, 1.0, 3.0, 4.0];
-        let out = mean_pool_l2(&hidden, &[0..2, 2..3], 2);
+        let out = mean_pool_l2(Isa::best(), &hidden, &[0..2, 2..3], 2);
         let h = 0.5f32.sqrt();
         assert!((out[0] - h).abs() < 1e-6 && (out[1] - h).abs() < 1e-6);
         assert!((out[2] - 0.6).abs() < 1e-6 && (out[3] - 0.8).abs() < 1e-6);
@@ -453,7 +611,9 @@ mod tests {
     #[test]
     fn matmul_multiplies_by_the_transposed_weight() {
         // x = [[1, 2]], w = [[1, 0], [0, 1], [1, 1]] (3 × 2): x·wᵀ = [[1, 2, 3]].
-        let out = matmul_f32(&[1.0, 2.0], 1, &[1.0, 0.0, 0.0, 1.0, 1.0, 1.0], 3, 2);
-        assert_eq!(out, [1.0, 2.0, 3.0]);
+        for isa in [Isa::Portable, Isa::Avx2, Isa::Avx512] {
+            let out = matmul_f32(isa, &[1.0, 2.0], 1, &[1.0, 0.0, 0.0, 1.0, 1.0, 1.0], 3, 2);
+            assert_eq!(out, [1.0, 2.0, 3.0], "{isa}");
+        }
     }
 }

@@ -6,6 +6,7 @@ use tokenizers::Tokenizer;
 pub use super::bert::Matmul;
 use super::bert::{Encoder, WeightsFile};
 use super::config::BertConfig;
+use super::isa::Isa;
 use super::kernels;
 use super::sentence::{self, CHUNK_TOKENS};
 use super::{EmbedError, Embedder, ModelFiles};
@@ -17,6 +18,7 @@ pub struct MiniLm {
     dim: usize,
     id: String,
     chunk_tokens: usize,
+    isa: Isa,
 }
 
 fn model_err(msg: impl std::fmt::Display) -> EmbedError {
@@ -25,13 +27,21 @@ fn model_err(msg: impl std::fmt::Display) -> EmbedError {
 
 impl MiniLm {
     /// Load verified model files (weights memory-mapped, so this is fast), multiplying with
-    /// AMX tiles where the CPU has them.
+    /// AMX tiles where the CPU has them, on the instruction set `CONCORD_ISA` pins if set.
     pub fn load(files: &ModelFiles) -> Result<MiniLm, EmbedError> {
         Self::load_with(files, Matmul::Auto)
     }
 
-    /// [`MiniLm::load`] with a chosen way of multiplying.
+    /// [`MiniLm::load`] with a chosen way of multiplying. `CONCORD_ISA` is read here, once;
+    /// an unknown value, or a set this CPU lacks, is an error rather than a quiet fallback.
     pub fn load_with(files: &ModelFiles, matmul: Matmul) -> Result<MiniLm, EmbedError> {
+        let isa = Isa::resolve(Isa::from_env()?, matmul)?;
+        Self::load_on(files, isa)
+    }
+
+    /// Load to run on `isa` whatever `CONCORD_ISA` says; an error if this CPU lacks it.
+    pub fn load_on(files: &ModelFiles, isa: Isa) -> Result<MiniLm, EmbedError> {
+        let isa = Isa::check(isa)?;
         let config_text = std::fs::read_to_string(&files.config)
             .map_err(|e| model_err(format!("{}: {e}", files.config.display())))?;
         let config: BertConfig = serde_json::from_str(&config_text)
@@ -40,7 +50,7 @@ impl MiniLm {
         // Parsing the tokenizer and laying out the weights are independent: side by side.
         let (tokenizer, encoder) = rayon::join(
             || sentence::load_tokenizer(&files.tokenizer),
-            || Encoder::load(WeightsFile::open(&files.weights)?, &config, matmul),
+            || Encoder::load(WeightsFile::open(&files.weights)?, &config, isa),
         );
         let (tokenizer, encoder) = (tokenizer?, encoder?);
         let short = files
@@ -59,6 +69,7 @@ impl MiniLm {
             dim: config.hidden_size,
             id,
             chunk_tokens: CHUNK_TOKENS,
+            isa,
         })
     }
 
@@ -68,9 +79,15 @@ impl MiniLm {
         self
     }
 
-    /// Which matrix product the encoder uses: `amx-bf16x3` or `f32`.
+    /// Which arithmetic the encoder's products use, as the model id names it: `amx-bf16x3`,
+    /// `f32-avx512`, `f32-avx2` or (without AVX2) `f32`.
     pub fn matmul_name(&self) -> &'static str {
         self.encoder.matmul_name()
+    }
+
+    /// The instruction set the kernels and products run on.
+    pub fn isa(&self) -> Isa {
+        self.isa
     }
 
     /// Word-piece ids of each text, special tokens included, truncated to 256.
@@ -81,7 +98,7 @@ impl MiniLm {
     /// One forward pass over packed texts; pooled, normalised rows.
     fn forward(&self, texts: &[&[u32]]) -> Result<Vec<f32>, EmbedError> {
         let (hidden, seqs) = self.encoder.forward(texts)?;
-        Ok(kernels::mean_pool_l2(&hidden, &seqs, self.dim))
+        Ok(kernels::mean_pool_l2(self.isa, &hidden, &seqs, self.dim))
     }
 }
 

@@ -8,6 +8,7 @@ mod amx;
 mod bert;
 mod cache;
 mod config;
+mod isa;
 mod kernels;
 mod minilm;
 mod progress;
@@ -17,6 +18,7 @@ pub mod sentence;
 pub mod store;
 
 pub use cache::{Cache, CachedEmbedder};
+pub use isa::{Isa, IsaError, ENV as ISA_ENV};
 pub use minilm::{Matmul, MiniLm};
 pub use progress::WithProgress;
 #[cfg(feature = "rust-bert")]
@@ -51,6 +53,9 @@ pub enum EmbedError {
     /// The tokenizer failed.
     #[error("tokenizer: {0}")]
     Tokenizer(String),
+    /// The requested instruction set (`CONCORD_ISA`) cannot be used.
+    #[error(transparent)]
+    Isa(#[from] IsaError),
     /// The model failed to load or run.
     #[error("model: {0}")]
     Model(#[from] candle_core::Error),

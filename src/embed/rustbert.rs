@@ -155,7 +155,7 @@ fn forward(
         .enumerate()
         .map(|(r, seq)| r * len..r * len + seq.len())
         .collect();
-    Ok(kernels::mean_pool_l2(&hidden, &seqs, d))
+    Ok(kernels::mean_pool_l2(super::Isa::best(), &hidden, &seqs, d))
 }
 
 impl Embedder for RustBertMiniLm {
