@@ -411,3 +411,26 @@ fn a_breadcrumb_above_the_repeated_title_is_navigation() {
     assert_class(s, "News and events", UnitClass::Heading);
     assert_eq!(s.statements.len(), 2, "{:?}", s.statements);
 }
+
+#[test]
+fn a_list_of_themes_is_furniture_but_a_list_of_asks_is_not() {
+    let c = load(&[page("09_two_lists.md")]);
+    let s = &c.sessions[0];
+    // Under a lead-in that reports, short noun phrases name topics, even with one long item.
+    for topic in [
+        "Open port data and shared registries",
+        "Safety at sea and on the quays",
+        "Emerging rules: licences, liability, data ownership and the role of regional port authorities",
+        "Skills for harbour staff",
+    ] {
+        assert_class(s, topic, UnitClass::Heading);
+    }
+    // Under a lead-in that asks, the same kind of phrases are what is asked for.
+    for ask in [
+        "Shared sensor registries for small ports",
+        "Training in data skills for harbour staff",
+        "Open licences for tide and berth data",
+    ] {
+        assert_class(s, ask, UnitClass::Statement);
+    }
+}

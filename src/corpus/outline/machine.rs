@@ -13,7 +13,7 @@ use super::line::{
 use crate::corpus::prose::{as_url, clean_line, ends_with_terminal, is_date_line, word_count};
 use crate::corpus::template::MetaField;
 use crate::corpus::unit::{furniture_line, is_formula, repeats_title, UnitClass, NAMES_OF_PEOPLE};
-use crate::corpus::SectionKind;
+use crate::corpus::{classify, SectionKind, StatementKind};
 
 /// A title line at least this long may have been wrapped at a page's width.
 const WRAPPED_TITLE_CHARS: usize = 70;
@@ -63,6 +63,9 @@ pub(super) struct Block {
     pub group: usize,
     /// The block stands under a heading of people (speakers, panel).
     pub people: bool,
+    /// The heading above the block asks for something ("The framework should address:"):
+    /// short noun phrases under it are what is asked for, not a list of topics.
+    pub asked: bool,
     /// Joined, cleaned text.
     pub text: String,
     /// `(byte offset in text, 1-based line)` for each joined source line.
@@ -157,6 +160,8 @@ struct Section {
     group: usize,
     /// The last heading names people (speakers, panel): its items are a speaker list.
     people: bool,
+    /// The last heading makes a call (see [`Block::asked`]).
+    asked: bool,
 }
 
 /// What the machine read from a whole document.
@@ -196,6 +201,7 @@ impl Machine {
                 level: usize::MAX,
                 group: 0,
                 people: false,
+                asked: false,
             },
             meta: Meta::default(),
             blocks: Vec::new(),
@@ -488,6 +494,8 @@ impl Machine {
         let section = &mut self.section;
         section.group += 1;
         section.people = heading.topic.people;
+        section.asked =
+            classify(SectionKind::Other, &heading.text) == StatementKind::Recommendation;
         match heading.topic.section {
             Some(kind) => {
                 section.kind = kind;
@@ -511,6 +519,7 @@ impl Machine {
             section: self.section.kind,
             group: self.section.group,
             people: self.section.people,
+            asked: self.section.asked,
             text: String::new(),
             starts: Vec::new(),
         };

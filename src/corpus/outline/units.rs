@@ -265,9 +265,10 @@ fn split_header(text: &str, index: usize, title: &str) -> Option<(String, String
 /// Longest item (in words) of a list of topics.
 const MAX_TOPIC_WORDS: usize = 8;
 
-/// Items of lists that only name topics: three or more sibling items, each a short noun
-/// phrase with no verb of its own ("Data governance and trust"), outside a
-/// recommendations section (where a noun phrase is an ask: "Stable funding for NRIs").
+/// Items of lists that name topics: three or more sibling items, at least three in four a
+/// short noun phrase with no verb of its own ("Data governance and trust"), outside a
+/// recommendations section and not under a heading that asks (there a noun phrase is an
+/// ask: "Stable funding for NRIs").
 fn topic_lists(blocks: &[Block]) -> Vec<bool> {
     let mut marks = vec![false; blocks.len()];
     let mut start = 0;
@@ -283,7 +284,11 @@ fn topic_lists(blocks: &[Block]) -> Vec<bool> {
             end += 1;
         }
         let run = &blocks[start..end.max(start + 1)];
-        if run.len() >= 3 && run.iter().all(is_topic) {
+        // Under a heading that asks, noun phrases are what is asked for. Elsewhere most
+        // items, not all: one long item ("Emerging regulation: market structure, content,
+        // data and …") does not turn a list of topics into statements.
+        let topics = run.iter().filter(|b| is_topic(b)).count();
+        if run.len() >= 3 && !run[0].asked && topics * 4 >= run.len() * 3 {
             marks[start..end].iter_mut().for_each(|m| *m = true);
         }
         start = end.max(start + 1);
