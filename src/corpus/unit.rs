@@ -169,6 +169,9 @@ fn metadata_reason(
     if first == "by" && words <= 8 && !ends_like_sentence(t) {
         return Some("byline");
     }
+    if pos.index < HEAD_UNITS && !ends_like_sentence(t) && !t.ends_with(':') && names_an_agent(t) {
+        return Some("byline");
+    }
     if pos.index < HEAD_UNITS && is_dateline(t) {
         return Some("dateline");
     }
@@ -193,6 +196,19 @@ pub(crate) const SIGN_OFF: &str = "sign-off or thanks";
 
 /// The reason given to a caption or speaker list; such a line never continues a paragraph.
 pub(crate) const NAMES_OF_PEOPLE: &str = "names of people (caption or speaker list)";
+
+/// "Statement … delivered by H.E. Ambassador …", "Report prepared by Ana Lima": a past
+/// participle, "by", then a capitalised name. At the head of a document and with no end
+/// mark, such a line says who wrote or gave the text, not what it says.
+fn names_an_agent(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.windows(3).any(|w| {
+        w[0].len() > 4
+            && w[0].ends_with("ed")
+            && w[1] == "by"
+            && w[2].chars().next().is_some_and(char::is_uppercase)
+    })
+}
 
 /// Particles inside personal names ("Ursula von der Leyen", "Luiz da Silva").
 const NAME_PARTICLES: &[&str] = &[
@@ -585,6 +601,23 @@ mod tests {
             class("Ada Quill, Northwind Trust", &pos),
             UnitClass::Metadata
         );
+    }
+
+    #[test]
+    fn a_head_line_saying_who_delivered_the_text_is_a_byline() {
+        let p = Position {
+            index: 0,
+            ..Position::anywhere()
+        };
+        let t = "Statement of the Port Alliance delivered by Ms. Ana Lima, Head of Delegation";
+        assert_eq!(classify_unit(t, &p), (UnitClass::Metadata, Some("byline")));
+        // A sentence, or a lead-in, that names an agent is not one.
+        for t in [
+            "The charter was adopted by Member States in May.",
+            "The following paragraphs were agreed by Member States:",
+        ] {
+            assert_ne!(classify_unit(t, &p).1, Some("byline"), "{t}");
+        }
     }
 
     #[test]
