@@ -434,3 +434,14 @@ fn a_list_of_themes_is_furniture_but_a_list_of_asks_is_not() {
         assert_class(s, ask, UnitClass::Statement);
     }
 }
+
+#[test]
+fn rows_of_a_table_of_counts_are_not_joined_into_a_statement() {
+    let c = load(&[page("10_counts_table.txt")]);
+    let s = &c.sessions[0];
+    assert_class(s, "Civil society: 11", UnitClass::Metadata);
+    assert_eq!(
+        s.statements.iter().map(|st| st.text.as_str()).collect::<Vec<_>>(),
+        ["The forum will publish every contribution on its website before the March meeting."]
+    );
+}

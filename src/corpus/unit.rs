@@ -187,12 +187,33 @@ fn metadata_reason(
     if names_people(t) {
         return Some(NAMES_OF_PEOPLE);
     }
+    if is_figure_row(t) {
+        return Some(FIGURE_ROW);
+    }
     None
 }
 
 /// The reason given to a sign-off ("Cheers", "Best regards"); the short lines after one
 /// are a signature.
 pub(crate) const SIGN_OFF: &str = "sign-off or thanks";
+
+/// The reason given to a row of a table of figures ("Civil Society: 11").
+pub(crate) const FIGURE_ROW: &str = "row of a table of figures";
+
+/// "Civil Society: 11", "Responses received: 1,204": a short label and a bare number,
+/// one row of a table of counts that a page printed as lines.
+fn is_figure_row(t: &str) -> bool {
+    let Some((label, value)) = t.split_once(':') else {
+        return false;
+    };
+    let value = value.trim().trim_end_matches('%');
+    !value.is_empty()
+        && value
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        && value.chars().any(|c| c.is_ascii_digit())
+        && (1..=6).contains(&word_count(label))
+}
 
 /// The reason given to a caption or speaker list; such a line never continues a paragraph.
 pub(crate) const NAMES_OF_PEOPLE: &str = "names of people (caption or speaker list)";
@@ -617,6 +638,28 @@ mod tests {
             "The following paragraphs were agreed by Member States:",
         ] {
             assert_ne!(classify_unit(t, &p).1, Some("byline"), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_row_of_figures_is_metadata() {
+        let p = Position::anywhere();
+        for t in [
+            "Civil Society: 11",
+            "Responses received: 1,204",
+            "Share of ports: 45%",
+        ] {
+            assert_eq!(
+                classify_unit(t, &p),
+                (UnitClass::Metadata, Some(FIGURE_ROW)),
+                "{t}"
+            );
+        }
+        for t in [
+            "Goal: 100 ports connected by 2030.",
+            "Note: 11 ports replied late.",
+        ] {
+            assert_ne!(classify_unit(t, &p).1, Some(FIGURE_ROW), "{t}");
         }
     }
 

@@ -12,7 +12,9 @@ use super::line::{
 };
 use crate::corpus::prose::{as_url, clean_line, ends_with_terminal, is_date_line, word_count};
 use crate::corpus::template::MetaField;
-use crate::corpus::unit::{furniture_line, is_formula, repeats_title, UnitClass, NAMES_OF_PEOPLE};
+use crate::corpus::unit::{
+    furniture_line, is_formula, repeats_title, UnitClass, FIGURE_ROW, NAMES_OF_PEOPLE,
+};
 use crate::corpus::{classify, SectionKind, StatementKind};
 
 /// A title line at least this long may have been wrapped at a page's width.
@@ -274,9 +276,10 @@ impl Machine {
             self.furnish(&heading.text, UnitClass::Heading, "heading");
             return;
         }
-        // A caption or speaker list printed between a heading and the body, with no blank
-        // line around it, is its own line: joined, it would open the paragraph below.
-        let caption = matches!(&line, Line::Furniture { reason, .. } if *reason == NAMES_OF_PEOPLE);
+        // A caption, a speaker list or a row of figures printed with no blank line around
+        // it is its own line: joined, it would open (or swell) the paragraph around it.
+        let caption = matches!(&line, Line::Furniture { reason, .. }
+            if *reason == NAMES_OF_PEOPLE || *reason == FIGURE_ROW);
         if let State::Block(block) = &mut self.state {
             if !caption && continues_block(block, shape, self.blank_run) {
                 block.push_line(shape.source, self.number);
