@@ -441,7 +441,10 @@ fn rows_of_a_table_of_counts_are_not_joined_into_a_statement() {
     let s = &c.sessions[0];
     assert_class(s, "Civil society: 11", UnitClass::Metadata);
     assert_eq!(
-        s.statements.iter().map(|st| st.text.as_str()).collect::<Vec<_>>(),
+        s.statements
+            .iter()
+            .map(|st| st.text.as_str())
+            .collect::<Vec<_>>(),
         ["The forum will publish every contribution on its website before the March meeting."]
     );
 }
