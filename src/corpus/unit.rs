@@ -176,7 +176,7 @@ fn metadata_reason(
         return Some("dateline");
     }
     if repeats_title(t, pos.title, pos.index < HEAD_UNITS) {
-        return Some("repeats the title");
+        return Some(REPEATS_TITLE);
     }
     if has_address(t) && words <= 12 {
         return Some("link or address");
@@ -192,6 +192,10 @@ fn metadata_reason(
     }
     None
 }
+
+/// The reason given to the title read again in the body; the outliner and the unit
+/// classifier both give it, and the navigation rule looks for it.
+pub(crate) const REPEATS_TITLE: &str = "repeats the title";
 
 /// The reason given to a sign-off ("Cheers", "Best regards"); the short lines after one
 /// are a signature.

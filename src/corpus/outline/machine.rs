@@ -14,6 +14,7 @@ use crate::corpus::prose::{as_url, clean_line, ends_with_terminal, is_date_line,
 use crate::corpus::template::MetaField;
 use crate::corpus::unit::{
     furniture_line, is_formula, repeats_title, UnitClass, FIGURE_ROW, NAMES_OF_PEOPLE,
+    REPEATS_TITLE,
 };
 use crate::corpus::{classify, SectionKind, StatementKind};
 
@@ -472,7 +473,7 @@ impl Machine {
             return Some(reason);
         }
         if repeats_title(plain, &self.meta.title, true) {
-            return Some("repeats the title");
+            return Some(REPEATS_TITLE);
         }
         if first_line {
             // PDFs wrap a long title at the page width; a line that long with no blank

@@ -9,10 +9,10 @@ use super::line::Marker;
 use super::machine::{Block, BlockKind, Furniture};
 use super::{Unit, MAX_STATEMENTS_PER_SESSION, MAX_STATEMENT_CHARS};
 use crate::corpus::boilerplate::strip_numbered_prefixes;
-use crate::corpus::prose::{split_sentences, truncate_chars, word_count};
+use crate::corpus::prose::{ends_with_terminal, split_sentences, truncate_chars, word_count};
 use crate::corpus::template::AUXILIARY_VERBS;
 use crate::corpus::unit::{
-    classify_unit, split_dateline, Form, Position, UnitClass, HEAD_UNITS, SIGN_OFF,
+    classify_unit, split_dateline, Form, Position, UnitClass, HEAD_UNITS, REPEATS_TITLE, SIGN_OFF,
 };
 use crate::corpus::{classify, SectionKind, StatementKind};
 
@@ -165,7 +165,7 @@ fn mark_navigation(units: &mut [Unit], title: &str) {
     let title = title.trim().to_lowercase();
     // The repeat: a unit read as the title again, or a heading that is the title.
     let repeat = |u: &Unit| {
-        (u.class == UnitClass::Metadata && u.reason == "repeats the title")
+        (u.class == UnitClass::Metadata && u.reason == REPEATS_TITLE)
             || (u.class == UnitClass::Heading && u.text.trim().to_lowercase() == title)
     };
     let Some(start) = units.iter().position(repeat) else {
@@ -175,7 +175,7 @@ fn mark_navigation(units: &mut [Unit], title: &str) {
         let text = u.text.trim_end();
         if u.class == UnitClass::Statement
             && word_count(text) <= MAX_NAVIGATION_WORDS
-            && !text.ends_with(['.', '!', '?', ':', ';'])
+            && !ends_with_terminal(text)
         {
             u.class = UnitClass::Heading;
             u.reason = "navigation above the title".into();
@@ -229,11 +229,7 @@ fn split_header(text: &str, index: usize, title: &str) -> Option<(String, String
         if let Some(rest) = text.strip_prefix(title.trim()) {
             let rest = rest.trim_start_matches([' ', '-', '–', '—', ':']).trim();
             if word_count(rest) >= 4 && word_count(title) >= 3 {
-                return Some((
-                    title.trim().to_owned(),
-                    rest.to_owned(),
-                    "repeats the title",
-                ));
+                return Some((title.trim().to_owned(), rest.to_owned(), REPEATS_TITLE));
             }
         }
     }
