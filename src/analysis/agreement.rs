@@ -244,11 +244,7 @@ pub fn agreement(
             let w = Words::new(&s.title);
             let n = concepts
                 .iter()
-                .map(|c| {
-                    !c.optional
-                        && c.terms.first().is_some_and(|t| acronyms.contains_key(t))
-                        && names(&w, c, &acronyms)
-                })
+                .map(|c| !c.optional && is_named_thing(c, &acronyms) && names(&w, c, &acronyms))
                 .collect();
             (s.id.as_str(), n)
         })
@@ -467,13 +463,18 @@ fn variants(topic: &str, acronyms: &BTreeMap<String, BTreeSet<String>>) -> [Stri
     [topic.to_string(), long, short]
 }
 
+/// A concept that names one thing: an acronym the corpus spells out ("gdc").
+fn is_named_thing(c: &Concept, acronyms: &BTreeMap<String, BTreeSet<String>>) -> bool {
+    c.terms.first().is_some_and(|t| acronyms.contains_key(t))
+}
+
 /// Whether a statement names concept `c` outright. A named thing (an acronym concept)
 /// only counts where it is not the name of a dated meeting ("the 16th IGF concluded").
 fn names(w: &Words, c: &Concept, acronyms: &BTreeMap<String, BTreeSet<String>>) -> bool {
     if c.terms.first().is_some_and(|t| t == "new") {
         return NOVELTY_MENTIONS.iter().any(|n| w.mentions(n));
     }
-    if c.terms.first().is_some_and(|t| acronyms.contains_key(t)) {
+    if is_named_thing(c, acronyms) {
         return c.terms.iter().any(|t| w.mentions_beyond_events(t));
     }
     c.terms.iter().any(|t| w.mentions(t))
