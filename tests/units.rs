@@ -448,3 +448,53 @@ fn rows_of_a_table_of_counts_are_not_joined_into_a_statement() {
         ["The forum will publish every contribution on its website before the March meeting."]
     );
 }
+
+#[test]
+fn a_short_line_that_ends_by_choice_is_not_joined_to_the_paragraph_below() {
+    // One paragraph per line, as pages saved from the web are: a sub-heading sits right
+    // above its paragraph with no blank line, and must not become its first words.
+    let c = load(&[page("11_one_line_per_paragraph.txt")]);
+    let s = &c.sessions[0];
+    assert_class(s, "Coastal data compact", UnitClass::Heading);
+    assert_class(s, "Alliance feedback form", UnitClass::Heading);
+    assert_class(
+        s,
+        "During the consultation the Alliance asked for shared sea-level records to be published under an open licence within thirty days of collection.",
+        UnitClass::Statement,
+    );
+    assert_class(
+        s,
+        "Data stewardship must be funded from the public budget of every member state, not left to volunteers.",
+        UnitClass::Statement,
+    );
+}
+
+#[test]
+fn a_form_question_or_instruction_to_the_reader_is_procedural() {
+    let c = load(&[page("11_one_line_per_paragraph.txt")]);
+    let s = &c.sessions[0];
+    for text in [
+        "Do you consider that the priorities of the compact are captured in the draft elements?*",
+        "If you selected 'disagree', please specify which priorities should be added.",
+        "On the alliance website you will find the full text of every submission.",
+    ] {
+        assert_class(s, text, UnitClass::Procedural);
+    }
+}
+
+#[test]
+fn a_paragraph_wrapped_at_the_page_width_is_still_one_paragraph() {
+    // Its lines end where the next word would not fit: wrapped, never ended by choice.
+    let c = load(&[page("12_wrapped_report.txt")]);
+    let s = &c.sessions[0];
+    assert_eq!(
+        s.statements
+            .iter()
+            .map(|st| st.text.as_str())
+            .collect::<Vec<_>>(),
+        [
+            "Participants agreed that tide gauges run by municipalities should share one calibration standard, so that regional flood models can compare readings across borders.",
+            "Several ports reported that storm surge warnings still reach small fishing communities by telephone only."
+        ]
+    );
+}

@@ -319,7 +319,35 @@ fn procedural_reason(t: &str, lower: &str, words: usize, first: &str) -> Option<
     if is_pointer(lower, words, first) {
         return Some("pointer to read, watch or download");
     }
+    if addresses_reader(lower) {
+        return Some("question or instruction to the reader");
+    }
     None
+}
+
+/// Words that make a sentence speak to its reader.
+const SECOND_PERSON: &[&str] = &["you", "your", "you'll", "you’ll", "you're", "you’re"];
+
+/// "Do you consider that …?", "If you selected 'disagree', please specify …", "On the
+/// website you will find …": the page speaking to its reader (a form's question, an
+/// instruction, a pointer), which reports no position. A position addressed to an
+/// audience ("we urge you to act") makes a call and is none of these.
+fn addresses_reader(lower: &str) -> bool {
+    let words: Vec<&str> = lower
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
+        .collect();
+    let Some(you) = words.iter().position(|w| SECOND_PERSON.contains(w)) else {
+        return false;
+    };
+    let question = lower.trim_end_matches(['*', ' ']).ends_with('?');
+    let asks = words.contains(&"please");
+    // "you (may|will|can) find / read / see": where to look, not what is said.
+    let looks = words[you + 1..]
+        .iter()
+        .take(3)
+        .any(|w| matches!(*w, "find" | "read" | "see" | "learn" | "download" | "visit"));
+    question || asks || looks
 }
 
 /// "Read the submission", "Download the full report here.", "You can find the form here."
@@ -467,8 +495,20 @@ pub(crate) fn repeats_title(t: &str, title: &str, near_top: bool) -> bool {
     let (aw, bw) = (a.split(' ').count(), b.split(' ').count());
     // The title with a few words of site name or section appended ("Title - Site").
     (a.starts_with(&b) && bw >= 3 && aw <= bw + 4)
+        // The page's own name after the site's ("Site consultation – 2. Page name").
+        || title_tail(title).is_some_and(|tail| fold(tail) == a && aw >= 2)
         // The unit is a good part of the title (a header title with added context).
         || (near_top && b.contains(&a) && aw >= 4 && aw * 3 >= bw)
+}
+
+/// The part of a title after its last separator (" – ", " | ", ": "), where a page's
+/// own name follows its site's or series' name.
+fn title_tail(title: &str) -> Option<&str> {
+    [" – ", " — ", " - ", " | ", ": "]
+        .iter()
+        .filter_map(|sep| title.rfind(sep).map(|i| &title[i + sep.len()..]))
+        .min_by_key(|tail| tail.len())
+        .filter(|tail| !tail.trim().is_empty())
 }
 
 /// Lower-case alphanumeric words joined by single spaces.
@@ -508,6 +548,15 @@ mod tests {
 
     fn class(text: &str, pos: &Position) -> UnitClass {
         classify_unit(text, pos).0
+    }
+
+    #[test]
+    fn the_page_name_after_the_site_name_repeats_the_title() {
+        let title = "Harbour Forum consultation – Open tide data";
+        assert!(repeats_title("Open tide data", title, false));
+        assert!(!repeats_title("Open data", title, false));
+        assert_eq!(title_tail("Site | Page"), Some("Page"));
+        assert_eq!(title_tail("No separator here"), None);
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! a preamble line, a bracketed line right after a heading) from the facts every
 //! non-blank line carries in its [`Shape`].
 
-use crate::corpus::prose::{as_url, clean_line, is_date_line, word_count};
+use crate::corpus::prose::{as_url, clean_line, ends_with_terminal, is_date_line, word_count};
 use crate::corpus::template::{
     MetaField, BANNERS, METADATA_KEYS, NOT_SECTIONS, OTHER_HEADINGS, PEOPLE_HEADINGS, PROMPT_WORDS,
     SECTION_PATTERNS, SESSION_KEYS, TEMPLATE_HEADING_STARTS,
@@ -116,6 +116,10 @@ pub(crate) struct Shape<'a> {
     pub template_heading: bool,
     /// It names a part outside the known sections (speakers, annex…).
     pub leaves_sections: bool,
+    /// It ended where its author chose, not where a layout wrapped it ([`Break`]).
+    pub ends_by_choice: bool,
+    /// A layout wrapped it: the next line is the rest of its sentence ([`Break`]).
+    pub wraps: bool,
 }
 
 /// How a list item is numbered; a change of family can signal nesting.
@@ -194,11 +198,8 @@ impl FrontMatter {
     }
 }
 
-/// Classify one source line by its form alone.
-///
-/// `body_follows` says whether content follows it after a break (a blank line, or a list
-/// item next): only then can a short line be a sub-heading.
-pub(crate) fn classify_line(raw: &str, body_follows: bool) -> Line<'_> {
+/// Classify one source line by its form and by what its neighbours say of it ([`Break`]).
+pub(crate) fn classify_line(raw: &str, around: Break) -> Line<'_> {
     let source = raw.trim();
     if source.is_empty() {
         return Line::Blank;
@@ -222,6 +223,8 @@ pub(crate) fn classify_line(raw: &str, body_follows: bool) -> Line<'_> {
         names_section,
         template_heading: names_section && is_template_heading(&plain),
         leaves_sections: is_other_heading(&plain),
+        ends_by_choice: around.by_choice,
+        wraps: around.wraps,
         plain,
     };
     if is_rule(source) {
@@ -284,7 +287,7 @@ pub(crate) fn classify_line(raw: &str, body_follows: bool) -> Line<'_> {
             shape,
         };
     }
-    if let Some((heading, cue)) = plain_heading(&shape, body_follows) {
+    if let Some((heading, cue)) = plain_heading(&shape, around.body_follows) {
         return Line::Heading {
             heading,
             cue,
@@ -356,21 +359,88 @@ fn is_prompt(shape: &Shape) -> bool {
     shape.bracketed && PROMPT_WORDS.iter().any(|w| lower.contains(w))
 }
 
-/// For each line, whether content follows it after a break: the next line is blank or the
-/// next non-blank line is a list item (and there is a next non-blank line at all).
-pub(super) fn body_follows(lines: &[&str]) -> Vec<bool> {
-    let mut follows = vec![false; lines.len()];
+/// What the lines around a line say about it, found in one pass over the document.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Break {
+    /// Content follows the line after a break (a blank line, a list item next, or a prose
+    /// line after a break by choice): only then can a short line be a sub-heading.
+    pub body_follows: bool,
+    /// The line ended where its author chose, not where a layout wrapped it (see
+    /// [`breaks`]): the next line starts something new.
+    pub by_choice: bool,
+    /// A layout wrapped the line: it ends mid-sentence and the next line's first word
+    /// would not have fitted on it, so the next line is the rest of its sentence.
+    pub wraps: bool,
+}
+
+/// Share of the document's line width that a line plus the next line's first word must
+/// stay within for the break between them to be the author's: proportional fonts make a
+/// character count only an estimate of a PDF line's width.
+const BY_CHOICE_SHARE: f64 = 0.8;
+
+/// Percentile of the non-blank line lengths taken as the width a layout wraps at: the
+/// lines of a wrapped paragraph are near it, and a few long lines (links) do not move it.
+const WIDTH_PERCENTILE: f64 = 0.9;
+
+/// Most words a line after a break by choice may have and still be no paragraph: a
+/// heading is only a heading when prose (a longer line, or a finished sentence) follows.
+const SHORT_LINE_WORDS: usize = 8;
+
+/// For each line, what its neighbours say about it ([`Break`]).
+///
+/// A break is by choice when the line does not end a sentence, the next line does not
+/// start in lowercase (as the rest of a sentence does), and the next line's first word would have fitted on this line within the
+/// document's own width. Greedy wrapping (editors, word processors, PDF layout) fills a
+/// line before it breaks, so such a short line is a heading, a caption or a line of its
+/// own, never the first line of a wrapped paragraph; in a page saved one paragraph per
+/// line, every break is by choice.
+pub(super) fn breaks(lines: &[&str]) -> Vec<Break> {
+    let width = line_width(lines);
+    let mut out = vec![Break::default(); lines.len()];
     // Whether the nearest non-blank line below is an item; `None` while there is none.
     let mut next_item: Option<bool> = None;
     for idx in (0..lines.len()).rev() {
-        let next_blank = lines.get(idx + 1).is_some_and(|l| l.trim().is_empty());
-        follows[idx] = next_item.is_some_and(|item| next_blank || item);
+        let next = lines.get(idx + 1).map(|l| l.trim()).unwrap_or("");
+        let next_blank = next.is_empty();
         let t = lines[idx].trim();
+        let open = !t.is_empty() && !next_blank && !ends_with_terminal(t);
+        let fits = fits(t, next, width);
+        let by_choice = open && fits && !next.starts_with(char::is_lowercase);
+        let prose_next =
+            by_choice && (word_count(next) > SHORT_LINE_WORDS || ends_with_terminal(next));
+        out[idx] = Break {
+            body_follows: next_item.is_some_and(|item| next_blank || item) || prose_next,
+            by_choice,
+            wraps: open && !fits,
+        };
         if !t.is_empty() {
             next_item = Some(parse_bullet(t).is_some());
         }
     }
-    follows
+    out
+}
+
+/// The width (in characters) a layout wraps this document's lines at.
+fn line_width(lines: &[&str]) -> usize {
+    let mut lengths: Vec<usize> = lines
+        .iter()
+        .map(|l| l.trim().chars().count())
+        .filter(|&n| n > 0)
+        .collect();
+    lengths.sort_unstable();
+    // Nearest-rank percentile; an empty document has no width (nothing fits).
+    let rank = ((lengths.len() as f64) * WIDTH_PERCENTILE).ceil() as usize;
+    lengths.get(rank.saturating_sub(1)).copied().unwrap_or(0)
+}
+
+/// Would `next`'s first word have fitted after `line` within the wrap width?
+fn fits(line: &str, next: &str, width: usize) -> bool {
+    let word = next
+        .split_whitespace()
+        .next()
+        .map_or(0, |w| w.chars().count());
+    let used = line.chars().count() + 1 + word;
+    (used as f64) <= BY_CHOICE_SHARE * width as f64
 }
 
 /// Width of leading whitespace, counting a tab as four columns.
@@ -647,7 +717,11 @@ mod tests {
 
     /// The line's verdict, without its shape, for compact assertions.
     fn kind(raw: &str, body_follows: bool) -> String {
-        match classify_line(raw, body_follows) {
+        let around = Break {
+            body_follows,
+            ..Break::default()
+        };
+        match classify_line(raw, around) {
             Line::Blank => "blank".into(),
             Line::Rule { underline, .. } => format!("rule {underline:?}"),
             Line::Heading { heading, cue, .. } => {
@@ -733,21 +807,21 @@ mod tests {
 
     #[test]
     fn shape_strips_markup_once_and_keeps_the_source() {
-        let line = classify_line("\t1. **Key** issues", false);
+        let line = classify_line("\t1. **Key** issues", Break::default());
         let shape = line.shape().expect("not blank");
         assert_eq!(shape.source, "1. **Key** issues");
         assert_eq!(shape.plain, "Key issues");
         assert_eq!(shape.indent, 4);
         assert!(shape.item && shape.names_section && shape.template_heading);
-        let shape = classify_line("(Key Issues)", false);
+        let shape = classify_line("(Key Issues)", Break::default());
         let shape = shape.shape().expect("not blank");
         assert!(shape.bracketed && !shape.starts_lower && shape.heading_like);
-        let line = classify_line("Author: Jane Roe", false);
+        let line = classify_line("Author: Jane Roe", Break::default());
         let Line::Meta { field: Some(f), .. } = line else {
             panic!("front matter expected");
         };
         assert_eq!((f.field, f.value.as_str()), (None, "Jane Roe"));
-        let line = classify_line("Source: <https://x.org/1> (archived)", false);
+        let line = classify_line("Source: <https://x.org/1> (archived)", Break::default());
         let Line::Meta { field: Some(f), .. } = line else {
             panic!("front matter expected");
         };
@@ -758,10 +832,8 @@ mod tests {
     #[test]
     fn body_follows_looks_past_blank_lines() {
         let lines = ["A", "", "B", "C", "- d", "E", ""];
-        assert_eq!(
-            body_follows(&lines),
-            [true, false, false, true, false, false, false]
-        );
+        let follows: Vec<bool> = breaks(&lines).iter().map(|b| b.body_follows).collect();
+        assert_eq!(follows, [true, false, false, true, false, false, false]);
     }
 
     #[test]
@@ -786,7 +858,14 @@ mod tests {
         for raw in [
             "", "(", "#", "- ", "1.", "###### ", "a)", "—", "**", "\u{0}x", "é:é", "II.", "(ii.",
         ] {
-            let _ = classify_line(raw, true);
+            let _ = classify_line(
+                raw,
+                Break {
+                    body_follows: true,
+                    by_choice: true,
+                    wraps: true,
+                },
+            );
         }
     }
 }

@@ -188,6 +188,9 @@ pub(super) struct Machine {
     furniture: Vec<Furniture>,
     /// Blank lines just before the line being read.
     blank_run: usize,
+    /// The last non-blank line ended where its author chose, not where a layout wrapped
+    /// it: the line after it starts something new.
+    after_choice: bool,
     /// 1-based number of the line being read.
     number: usize,
 }
@@ -210,6 +213,7 @@ impl Machine {
             blocks: Vec::new(),
             furniture: Vec::new(),
             blank_run: 0,
+            after_choice: false,
             number: 0,
         }
     }
@@ -221,8 +225,10 @@ impl Machine {
             self.blank_run += 1;
             return;
         }
+        let by_choice = line.shape().is_some_and(|shape| shape.ends_by_choice);
         self.read(line);
         self.blank_run = 0;
+        self.after_choice = by_choice;
     }
 
     /// Close the open block and hand over what was read.
@@ -282,13 +288,17 @@ impl Machine {
         let caption = matches!(&line, Line::Furniture { reason, .. }
             if *reason == NAMES_OF_PEOPLE || *reason == FIGURE_ROW);
         if let State::Block(block) = &mut self.state {
-            if !caption && continues_block(block, shape, self.blank_run) {
+            if !caption && continues_block(block, shape, self.blank_run, self.after_choice) {
                 block.push_line(shape.source, self.number);
                 return;
             }
         }
         // What is left is the line's first reading, which no context overruled.
-        let stands_apart = self.blank_run > 0 || !matches!(self.state, State::Block(_));
+        // A break by choice on either side of the line sets it apart as a blank line does.
+        let stands_apart = self.blank_run > 0
+            || !matches!(self.state, State::Block(_))
+            || self.after_choice
+            || shape.ends_by_choice;
         match line {
             Line::Meta {
                 reason,
@@ -484,7 +494,13 @@ impl Machine {
             self.meta.title = clean_line(plain);
             return Some("title");
         }
-        if self.meta.organizer.is_empty() && words <= 20 && !ends_with_terminal(plain) {
+        // The first line of a wrapped paragraph is short and unfinished too, but its
+        // sentence goes on below: the body has begun.
+        if self.meta.organizer.is_empty()
+            && words <= 20
+            && !ends_with_terminal(plain)
+            && !shape.wraps
+        {
             self.meta.organizer = clean_line(plain);
             return Some("organizer");
         }
@@ -560,15 +576,21 @@ impl Machine {
 
 /// Should this line be appended to the open block?
 ///
-/// Without a blank line it is a wrapped line, unless a finished sentence is followed by a
-/// clear heading. Across blank lines it continues the block if it starts in lowercase, is
+/// Without a blank line it is a wrapped line, unless the line above ended by choice, or a
+/// finished sentence is followed by a clear heading or a line that ended by choice. Across
+/// blank lines it continues the block if it starts in lowercase, is
 /// indented under an item, or ends an unfinished item after a page break.
-fn continues_block(block: &Block, shape: &Shape, blank_run: usize) -> bool {
-    if shape.item {
+fn continues_block(block: &Block, shape: &Shape, blank_run: usize, after_choice: bool) -> bool {
+    // A lone marker ("-", "•") is a bullet whose text a converter put on the next line:
+    // never words to join.
+    if shape.item || !shape.source.chars().any(char::is_alphanumeric) {
         return false;
     }
     if blank_run == 0 {
-        return !(ends_with_terminal(&block.text) && shape.heading_like);
+        // A line that ended by choice after a finished sentence stands alone; after a
+        // colon it is the value or list the colon announces ("Author:" / "Jane Roe").
+        let apart = shape.heading_like || (shape.ends_by_choice && !block.text.ends_with(':'));
+        return !(after_choice || ends_with_terminal(&block.text) && apart);
     }
     if shape.starts_lower {
         return true;
@@ -589,17 +611,17 @@ fn continues_block(block: &Block, shape: &Shape, blank_run: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::line::{body_follows, classify_line};
+    use super::super::line::{breaks, classify_line};
     use super::*;
 
     /// Run the machine over `text`, keeping each line's state name after it is read.
     fn run(text: &str) -> (Vec<&'static str>, Parsed) {
         let lines: Vec<&str> = text.split('\n').collect();
-        let follows = body_follows(&lines);
+        let around = breaks(&lines);
         let mut machine = Machine::new();
         let mut states = Vec::new();
-        for (raw, follows) in lines.iter().zip(follows) {
-            machine.step(classify_line(raw, follows));
+        for (raw, around) in lines.iter().zip(around) {
+            machine.step(classify_line(raw, around));
             states.push(match machine.state {
                 State::Preamble { .. } => "preamble",
                 State::Heading { .. } => "heading",

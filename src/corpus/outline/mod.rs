@@ -30,7 +30,7 @@ use super::claims::split_claims;
 use super::prose::clean_line;
 use super::unit::UnitClass;
 use super::{classify, Document, Excluded, SectionKind, Session, Statement, StatementKind};
-use line::{body_follows, classify_line};
+use line::{breaks, classify_line};
 use machine::{Machine, Parsed};
 use units::build_units;
 
@@ -83,8 +83,8 @@ pub(crate) fn outline_units(doc: &Document) -> Outlined {
         .map(|l| l.trim_end_matches('\r'))
         .collect();
     let mut machine = Machine::new();
-    for (raw, follows) in lines.iter().zip(body_follows(&lines)) {
-        machine.step(classify_line(raw, follows));
+    for (raw, around) in lines.iter().zip(breaks(&lines)) {
+        machine.step(classify_line(raw, around));
     }
     let Parsed {
         meta,
