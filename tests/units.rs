@@ -483,6 +483,19 @@ fn a_form_question_or_instruction_to_the_reader_is_procedural() {
 }
 
 #[test]
+fn a_list_of_one_item_reads_as_a_line_standing_alone() {
+    // A form's ticked answer is a label; a lone bullet that says something stays a statement.
+    let c = load(&[page("11_one_line_per_paragraph.txt")]);
+    let s = &c.sessions[0];
+    assert_class(s, "Agree", UnitClass::Heading);
+    assert_class(
+        s,
+        "Shared tide data should be free of charge for coastal schools.",
+        UnitClass::Statement,
+    );
+}
+
+#[test]
 fn a_paragraph_wrapped_at_the_page_width_is_still_one_paragraph() {
     // Its lines end where the next word would not fit: wrapped, never ended by choice.
     let c = load(&[page("12_wrapped_report.txt")]);

@@ -388,9 +388,9 @@ const SHORT_LINE_WORDS: usize = 8;
 
 /// For each line, what its neighbours say about it ([`Break`]).
 ///
-/// A break is by choice when the line does not end a sentence, the next line does not
-/// start in lowercase (as the rest of a sentence does), and the next line's first word would have fitted on this line within the
-/// document's own width. Greedy wrapping (editors, word processors, PDF layout) fills a
+/// A break is by choice when the line does not end in a colon, the next line does not
+/// start in lowercase (as the rest of a sentence does), and the next line's first word
+/// would have fitted on this line within the document's own width. Greedy wrapping (editors, word processors, PDF layout) fills a
 /// line before it breaks, so such a short line is a heading, a caption or a line of its
 /// own, never the first line of a wrapped paragraph; in a page saved one paragraph per
 /// line, every break is by choice.
@@ -403,7 +403,8 @@ pub(super) fn breaks(lines: &[&str]) -> Vec<Break> {
         let next = lines.get(idx + 1).map(|l| l.trim()).unwrap_or("");
         let next_blank = next.is_empty();
         let t = lines[idx].trim();
-        let open = !t.is_empty() && !next_blank && !ends_with_terminal(t);
+        // After a colon the next line is what the colon announces, wherever it breaks.
+        let open = !t.is_empty() && !next_blank && !t.ends_with(':');
         let fits = fits(t, next, width);
         let by_choice = open && fits && !next.starts_with(char::is_lowercase);
         let prose_next =
@@ -411,7 +412,7 @@ pub(super) fn breaks(lines: &[&str]) -> Vec<Break> {
         out[idx] = Break {
             body_follows: next_item.is_some_and(|item| next_blank || item) || prose_next,
             by_choice,
-            wraps: open && !fits,
+            wraps: open && !ends_with_terminal(t) && !fits,
         };
         if !t.is_empty() {
             next_item = Some(parse_bullet(t).is_some());

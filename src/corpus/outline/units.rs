@@ -70,7 +70,13 @@ pub(super) fn build_units(
                     lead_ins.push(lead_in(block.section, &block.text, block.line_at(0)));
                     continue;
                 }
-                candidate(&block.text, block.line_at(0), Form::Item);
+                // A list of one item is a line standing alone (a page's numbered title,
+                // a form's ticked answer), read as such.
+                let prev = i.checked_sub(1).map(|p| &blocks[p]);
+                let alone = !prev.is_some_and(|p| same_list(p, block))
+                    && !next.is_some_and(|n| same_list(block, n));
+                let form = if alone { Form::Line } else { Form::Item };
+                candidate(&block.text, block.line_at(0), form);
             }
             BlockKind::Para => {
                 let sentences = split_sentences(&block.text);
@@ -256,6 +262,12 @@ fn split_header(text: &str, index: usize, title: &str) -> Option<(String, String
         }
     }
     None
+}
+
+/// Are both blocks items of one list (same indent, no heading between)?
+fn same_list(a: &Block, b: &Block) -> bool {
+    matches!((a.kind, b.kind), (BlockKind::Item { indent: x, .. }, BlockKind::Item { indent: y, .. }) if x == y)
+        && a.group == b.group
 }
 
 /// Longest item (in words) of a list of topics.
