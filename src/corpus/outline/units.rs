@@ -73,8 +73,8 @@ pub(super) fn build_units(
                 // A list of one item is a line standing alone (a page's numbered title,
                 // a form's ticked answer), read as such.
                 let prev = i.checked_sub(1).map(|p| &blocks[p]);
-                let alone = !prev.is_some_and(|p| same_list(p, block))
-                    && !next.is_some_and(|n| same_list(block, n));
+                let alone = !prev.is_some_and(|p| in_list(p, block))
+                    && !next.is_some_and(|n| in_list(n, block));
                 let form = if alone { Form::Line } else { Form::Item };
                 candidate(&block.text, block.line_at(0), form);
             }
@@ -264,10 +264,9 @@ fn split_header(text: &str, index: usize, title: &str) -> Option<(String, String
     None
 }
 
-/// Are both blocks items of one list (same indent, no heading between)?
-fn same_list(a: &Block, b: &Block) -> bool {
-    matches!((a.kind, b.kind), (BlockKind::Item { indent: x, .. }, BlockKind::Item { indent: y, .. }) if x == y)
-        && a.group == b.group
+/// Is `other` an item of the same list as `item`, at any depth (no heading between)?
+fn in_list(other: &Block, item: &Block) -> bool {
+    matches!(other.kind, BlockKind::Item { .. }) && other.group == item.group
 }
 
 /// Longest item (in words) of a list of topics.
