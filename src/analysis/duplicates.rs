@@ -9,10 +9,12 @@
 //! * at least one of the two spans asks for something (a call to act, by the same
 //!   rules as the digest's recommendations): titles, dates and reports of what
 //!   happened are not proposals, and two of them are never a duplicate proposal;
+//! * they name no years, or a year in common (a call for inputs to one year's meeting
+//!   is not the same ask as the next year's);
 //! * and their cosine is at least the threshold, or it is lower but they share rare
 //!   phrases (content words or word pairs used by at most 1 % of the corpus's
-//!   statements, counted on the corpus itself) and enough words overall (TF-IDF
-//!   cosine), and each is the other's nearest such match in its session (mutual
+//!   statements, counted on the corpus itself); either way they share enough words
+//!   overall (TF-IDF cosine), and, on phrases, each is the other's nearest such match in its session (mutual
 //!   nearest neighbours across sessions, ranked by cosine plus word overlap).
 //!
 //! Groups are cut by complete linkage over those pairs ([`crate::cluster::linkage`]),
@@ -25,7 +27,7 @@ use crate::cluster::linkage::{self, Linkage};
 use crate::cluster::{graph, Points};
 use crate::corpus::{classify, SectionKind, Statement, StatementKind};
 use crate::embed::Embedder;
-use crate::text::lexical::{fold, phrase_keys, tfidf, PhraseCounts, TermVector};
+use crate::text::lexical::{fold, phrase_keys, tfidf_folded, PhraseCounts, TermVector};
 use crate::text::{content_words, words, Distinct};
 use crate::Embedded;
 use ndarray::{Array2, ArrayView2};
@@ -63,8 +65,8 @@ pub const DEFAULT_MAX_GROUP: usize = 8;
 /// words, or two rare words: two phrase keys) is evidence (see docs/THRESHOLDS.md).
 pub const PHRASE_FLOOR: f32 = 0.65;
 
-/// Lowest TF-IDF cosine (content words, idf from the corpus's own spans) of two spans
-/// that meet on phrases rather than on cosine alone (see docs/THRESHOLDS.md).
+/// Lowest TF-IDF cosine (folded content words, idf from the corpus's own spans) of two
+/// spans that are duplicates, by cosine or by phrases (see docs/THRESHOLDS.md).
 pub const LEXICAL_FLOOR: f32 = 0.4;
 
 /// Weight of the TF-IDF cosine in the score that ranks a text's matches for the mutual
@@ -242,8 +244,10 @@ pub fn duplicates(
                 // A clause cut out of a sentence often opens with a verb ("provide an
                 // overview of…") without being an imperative: only a call phrase
                 // ("should", "calls for", …) counts there. A neutral opening word
-                // switches the opening-verb rule off.
-                classify(st.section, &format!("so {text}")) == StatementKind::Recommendation
+                // switches the opening-verb rule off, and the section does not count:
+                // under a recommendations heading, "ended with the adoption of…" in a
+                // report of the meeting is not an ask.
+                classify(SectionKind::Other, &format!("so {text}")) == StatementKind::Recommendation
             }
         })
         .collect();
@@ -251,13 +255,13 @@ pub fn duplicates(
         .iter()
         .map(|s| &texts[s.owner][s.range.clone()])
         .collect();
-    let terms: Vec<TermVector> = tfidf(&span_texts);
+    // Folded, so "drafts"/"draft" and "enforce"/"enforcement" are one term.
+    let terms: Vec<TermVector> = tfidf_folded(&span_texts);
     let sizes: Vec<usize> = spans
         .iter()
         .map(|s| content_words(&texts[s.owner][s.range.clone()]).len())
         .collect();
     let session_of = |class: usize| statements[reps[class]].session.as_str();
-
     // Candidates: span pairs at the threshold, and span pairs sharing a rare phrase
     // (few by definition: a rare phrase is in at most `rare_df` statements).
     let mut candidates: BTreeSet<(usize, usize)> =
@@ -294,8 +298,17 @@ pub fn duplicates(
         }
         let cosine = cosine(vectors.view(), u, v);
         let weight = keys[u].keys().filter(|k| keys[v].contains_key(*k)).count();
-        let strong = cosine >= options.threshold && !spans[u].clauses && !spans[v].clauses;
         let lexical = terms[u].dot(&terms[v]);
+        if different_years(span_texts[u], span_texts[v]) {
+            continue;
+        }
+        // A high cosine alone is not enough on documents that all discuss one subject
+        // ("the IGF is a platform…" / "the IGF remains at the heart…" score 0.85): a
+        // restated ask also shares words (see docs/THRESHOLDS.md).
+        let strong = cosine >= options.threshold
+            && !spans[u].clauses
+            && !spans[v].clauses
+            && lexical >= LEXICAL_FLOOR;
         let weak = cosine >= PHRASE_FLOOR && weight >= 2 && lexical >= LEXICAL_FLOOR;
         if !(strong || weak) {
             continue;
@@ -761,6 +774,19 @@ impl Context<'_> {
     }
 }
 
+/// Whether both texts name years and no year is in both: the same call for another
+/// year's event, or two reports of different years, is not one proposal.
+fn different_years(a: &str, b: &str) -> bool {
+    let years = |t: &str| -> BTreeSet<String> {
+        t.split(|c: char| !c.is_ascii_digit())
+            .filter(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+            .map(str::to_string)
+            .collect()
+    };
+    let (x, y) = (years(a), years(b));
+    !x.is_empty() && !y.is_empty() && x.is_disjoint(&y)
+}
+
 /// Whether a group is news: it spans two sessions, or same-session repeats were asked for.
 fn counts(statements: &[Statement], rows: &[usize], within_session: bool) -> bool {
     let sessions: BTreeSet<&str> = rows
@@ -855,6 +881,23 @@ mod tests {
     fn short_statements_are_one_span() {
         assert_eq!(span_texts("Keep the forum open to all.").len(), 1);
         assert!(spans_of(&[""]).len() == 1);
+    }
+
+    #[test]
+    fn spans_naming_different_years_are_different_asks() {
+        assert!(different_years(
+            "Submit inputs for IGF 2023 by January",
+            "Submit inputs for the IGF 2024 process"
+        ));
+        assert!(!different_years(
+            "Submit inputs for IGF 2023",
+            "inputs for 2023 and 2024"
+        ));
+        assert!(!different_years(
+            "Submit inputs for IGF 2023",
+            "Submit inputs"
+        ));
+        assert!(!different_years("Call 2023 people", "Call 1 200 people"));
     }
 
     #[test]

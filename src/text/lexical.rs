@@ -50,14 +50,30 @@ pub fn postings(terms: &[TermVector]) -> Vec<Vec<(usize, f32)>> {
 
 /// TF-IDF vectors of `texts` with smoothed idf, `ln((1+n)/(1+df)) + 1`.
 pub fn tfidf(texts: &[&str]) -> Vec<TermVector> {
+    let docs: Vec<Vec<String>> = texts.iter().map(|t| content_words(t)).collect();
+    tfidf_of(&docs)
+}
+
+/// TF-IDF vectors over folded content words ([`fold`]), so inflections of a word
+/// ("drafts"/"draft", "enforce"/"enforcement") count as one term.
+pub fn tfidf_folded(texts: &[&str]) -> Vec<TermVector> {
+    let docs: Vec<Vec<String>> = texts
+        .iter()
+        .map(|t| content_words(t).iter().map(|w| fold(w)).collect())
+        .collect();
+    tfidf_of(&docs)
+}
+
+/// TF-IDF vectors of documents given as their terms, smoothed idf as in [`tfidf`].
+fn tfidf_of(docs: &[Vec<String>]) -> Vec<TermVector> {
     let mut ids: HashMap<String, u32> = HashMap::new();
-    let counts: Vec<BTreeMap<u32, f32>> = texts
+    let counts: Vec<BTreeMap<u32, f32>> = docs
         .iter()
         .map(|t| {
             let mut c = BTreeMap::new();
-            for w in content_words(t) {
+            for w in t {
                 let next = ids.len() as u32;
-                let id = *ids.entry(w).or_insert(next);
+                let id = *ids.entry(w.clone()).or_insert(next);
                 *c.entry(id).or_insert(0.0) += 1.0;
             }
             c
@@ -69,7 +85,7 @@ pub fn tfidf(texts: &[&str]) -> Vec<TermVector> {
             df[id as usize] += 1;
         }
     }
-    let n = texts.len() as f32;
+    let n = docs.len() as f32;
     counts
         .into_iter()
         .map(|c| {
@@ -203,6 +219,19 @@ mod tests {
         assert!((v[0].dot(&v[0]) - 1.0).abs() < 1e-5);
         assert!(v[0].dot(&v[1]) > 0.3);
         assert_eq!(v[0].dot(&v[2]), 0.0);
+    }
+
+    #[test]
+    fn folded_tfidf_meets_inflections() {
+        let plain = tfidf(&[
+            "publish negotiation drafts",
+            "publish every negotiation draft",
+        ]);
+        let folded = tfidf_folded(&[
+            "publish negotiation drafts",
+            "publish every negotiation draft",
+        ]);
+        assert!(folded[0].dot(&folded[1]) > plain[0].dot(&plain[1]) + 0.1);
     }
 
     #[test]
