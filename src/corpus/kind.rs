@@ -27,7 +27,9 @@ const IMPERATIVE_VERBS: &[&str] = &[
     "advocate",
     "align",
     "allocate",
+    "assess",
     "avoid",
+    "ban",
     "boost",
     "bridge",
     "build",
@@ -36,6 +38,7 @@ const IMPERATIVE_VERBS: &[&str] = &[
     "clarify",
     "codify",
     "collaborate",
+    "combat",
     "commit",
     "consider",
     "continue",
@@ -77,22 +80,26 @@ const IMPERATIVE_VERBS: &[&str] = &[
     "involve",
     "keep",
     "leverage",
+    "mainstream",
     "maintain",
     "make",
-    "mainstream",
     "mobilise",
     "mobilize",
+    "monitor",
     "preserve",
+    "prevent",
     "prioritise",
     "prioritize",
     "promote",
     "protect",
     "provide",
+    "publish",
     "put",
     "reaffirm",
     "recognise",
     "recognize",
     "reduce",
+    "refrain",
     "reinforce",
     "renew",
     "require",
@@ -104,9 +111,11 @@ const IMPERATIVE_VERBS: &[&str] = &[
     "share",
     "stay",
     "step",
-    "strengthen",
+    "stop",
     "streamline",
+    "strengthen",
     "support",
+    "suspend",
     "sustain",
     "uphold",
     "use",
@@ -242,9 +251,10 @@ fn opens_with_imperative(words: &[String]) -> bool {
     if !IMPERATIVE_VERBS.contains(&first.as_str()) {
         return false;
     }
+    // "Refrain from…" takes its own preposition and is never a noun ("Support from…" is).
     words
         .get(1)
-        .is_none_or(|second| !NOUN_FOLLOWERS.contains(&second.as_str()))
+        .is_none_or(|second| first == "refrain" || !NOUN_FOLLOWERS.contains(&second.as_str()))
 }
 
 /// Verbs (as word starts) that, reporting "the need to/for…", report a call: "participants
@@ -261,6 +271,39 @@ const EMPHASIS: &[&str] = &[
     "insist",
     "point",
 ];
+
+/// Finite verbs that make "the need to…" the subject of a report ("the need to act was
+/// discussed") rather than the whole of a statement.
+const FINITE_AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "remains", "remained",
+];
+
+/// "The need to bridge the digital divide and ensure access for all": a statement that is
+/// only the naming of a need, with no verb of its own (a point of a call for action), asks
+/// for it; "the need to act was discussed" reports a debate.
+fn names_a_need(words: &[String]) -> bool {
+    matches!(words, [the, need, to_or_for, ..]
+        if (the == "the" || the == "a") && need == "need" && (to_or_for == "to" || to_or_for == "for"))
+        && !words[3..]
+            .iter()
+            .any(|w| FINITE_AUXILIARIES.contains(&w.as_str()))
+}
+
+/// Words that may stand between "we" and "need" in a call ("we also need", "we urgently
+/// need").
+fn is_adverb(word: &str) -> bool {
+    word.len() > 3 && word.ends_with("ly")
+        || [
+            "also",
+            "still",
+            "really",
+            "further",
+            "therefore",
+            "all",
+            "now",
+        ]
+        .contains(&word)
+}
 
 /// Does a "the need to/for" in `words` follow an emphasis verb within two words?
 fn stresses_a_need(words: &[String]) -> bool {
@@ -343,7 +386,14 @@ fn advocates_in_first_person(words: &[String]) -> bool {
 }
 
 fn has_call_phrase(words: &[String]) -> bool {
-    if stresses_a_need(words) || advocates_in_first_person(words) {
+    if stresses_a_need(words) || advocates_in_first_person(words) || names_a_need(words) {
+        return true;
+    }
+    // "we also need", "we urgently need": the call with an adverb inside it.
+    if words
+        .windows(3)
+        .any(|w| w[0] == "we" && is_adverb(&w[1]) && (w[2] == "need" || w[2] == "must"))
+    {
         return true;
     }
     // Compare on the word sequence so "urge" does not match "urgent".
@@ -369,6 +419,23 @@ mod tests {
             classify(Recommendations, "There was agreement in the room."),
             Recommendation
         );
+    }
+
+    #[test]
+    fn a_named_need_and_a_call_with_an_adverb_ask() {
+        for text in [
+            "Refrain from cutting off mobile data during protests",
+            "The need to connect every rural school to the grid.",
+            "Affordable tariffs are not enough - we also need local content.",
+        ] {
+            assert_eq!(classify(Other, text), Recommendation, "{text}");
+        }
+        for text in [
+            "The need to connect schools was discussed at length.",
+            "We usually meet in March.",
+        ] {
+            assert_eq!(classify(Other, text), Observation, "{text}");
+        }
     }
 
     #[test]
