@@ -13,7 +13,7 @@
 //! term). Candidates are first shortlisted by their c-TF-IDF weight, so only a few
 //! phrases per theme are embedded.
 
-use crate::corpus::StatementKind;
+use crate::corpus::{is_verb_opening, StatementKind};
 use crate::embed::{EmbedError, Embedder};
 use crate::rank::{centroid, Ranked, Theme};
 use crate::text::{content_words, words};
@@ -104,6 +104,15 @@ const COVERAGE_WEIGHT: f32 = 0.1;
 
 /// Bonus of a phrase of a recommendation theme found in one of its recommendations.
 const ASK_WEIGHT: f32 = 0.05;
+
+/// Bonus of a phrase of a recommendation theme that opens on the action it asks for
+/// ("strengthen the IGF", "making the mandate permanent"): a title that says what is
+/// proposed, not only what it is about.
+const ACTION_WEIGHT: f32 = 0.06;
+
+/// Phrases opening on an action added to a recommendation theme's shortlist beyond the
+/// best by c-TF-IDF.
+const ACTION_SHORTLIST: usize = 4;
 
 /// Words that cannot begin or end a title: articles, prepositions, conjunctions,
 /// pronouns, auxiliaries and a few adverbs. A phrase ending on one of them dangles.
@@ -415,8 +424,15 @@ struct Shortlist {
 }
 
 /// The best `limit` phrases of `texts` by the c-TF-IDF weight of their distinct
-/// content words (over `sqrt` of their length, so a phrase is not long for its own sake).
-fn shortlist(texts: &[&str], weight: &HashMap<String, f64>, limit: usize) -> Shortlist {
+/// content words (over `sqrt` of their length, so a phrase is not long for its own sake),
+/// then the best `actions` of the rest that open on an action ("strengthen the IGF"):
+/// the words of an ask are common across themes and weigh little, yet name the proposal.
+fn shortlist(
+    texts: &[&str],
+    weight: &HashMap<String, f64>,
+    limit: usize,
+    actions: usize,
+) -> Shortlist {
     let mut seen: HashSet<String> = HashSet::new();
     let mut scored: Vec<(Phrase, f64)> = Vec::new();
     for text in texts {
@@ -439,7 +455,12 @@ fn shortlist(texts: &[&str], weight: &HashMap<String, f64>, limit: usize) -> Sho
         }
     }
     scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.key.cmp(&b.0.key)));
-    scored.truncate(limit);
+    let rest = scored.split_off(limit.min(scored.len()));
+    scored.extend(
+        rest.into_iter()
+            .filter(|(p, _)| p.words >= MIN_TITLE_WORDS && is_verb_opening(&p.text))
+            .take(actions),
+    );
     let top = scored.first().map_or(1.0, |s| s.1).max(f64::MIN_POSITIVE);
     Shortlist {
         lexical: scored.iter().map(|s| (s.1 / top) as f32).collect(),
@@ -453,7 +474,8 @@ fn shortlist(texts: &[&str], weight: &HashMap<String, f64>, limit: usize) -> Sho
 /// embedded with `embedder` (the model that embedded the statements) and scored
 /// `cos(phrase, own centroid) − 0.4 × max cos(phrase, other centroid) + 0.1 ×
 /// lexical + 0.1 × share of sessions using all its content words` (+ 0.05 in a
-/// recommendation theme for a phrase from one of its recommendations). Unique entries (many, each one or two statements) take their best
+/// recommendation theme for a phrase from one of its recommendations, + 0.06 for one
+/// that opens on the action it asks for). Unique entries (many, each one or two statements) take their best
 /// phrase by c-TF-IDF alone, which costs no embedding. No two titles are the same.
 pub fn titles(
     ranked: &mut Ranked,
@@ -526,7 +548,8 @@ pub fn titles(
     let shortlists: Vec<Shortlist> = targets
         .iter()
         .zip(&centroids)
-        .map(|((rows, weight), c)| {
+        .enumerate()
+        .map(|(k, ((rows, weight), c))| {
             let mut central: Vec<(usize, f32)> =
                 rows.iter().map(|&r| (r, vectors.row(r).dot(c))).collect();
             central.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -535,7 +558,16 @@ pub fn titles(
                 .take(SOURCE_STATEMENTS)
                 .map(|&(r, _)| embedded.statements[r].text.as_str())
                 .collect();
-            shortlist(&texts, weight, per_theme)
+            let asks = ranked
+                .themes
+                .get(k)
+                .is_some_and(|t| t.kind == StatementKind::Recommendation);
+            shortlist(
+                &texts,
+                weight,
+                per_theme,
+                if asks { ACTION_SHORTLIST } else { 0 },
+            )
         })
         .collect();
     let flat: Vec<&str> = shortlists
@@ -602,11 +634,18 @@ pub fn titles(
                 } else {
                     0.0
                 };
+                let action =
+                    if !asks.is_empty() && p.words >= MIN_TITLE_WORDS && is_verb_opening(&p.text) {
+                        ACTION_WEIGHT
+                    } else {
+                        0.0
+                    };
                 (
                     own - DISTINCT_WEIGHT * other
                         + LEXICAL_WEIGHT * s.lexical[i]
                         + COVERAGE_WEIGHT * shared
                         + ask
+                        + action
                         - short,
                     p,
                 )
@@ -631,7 +670,7 @@ pub fn titles(
     // Unique entries: c-TF-IDF alone.
     for (i, t) in ranked.unique.iter_mut().enumerate() {
         let texts: Vec<&str> = t.statements.iter().map(|s| s.text.as_str()).collect();
-        let s = shortlist(&texts, &weight_maps[recurring + i], usize::MAX);
+        let s = shortlist(&texts, &weight_maps[recurring + i], usize::MAX, 0);
         let title = pick(s.phrases.iter(), &mut used);
         t.title = finish(&title, t);
     }
@@ -754,6 +793,20 @@ mod tests {
     }
 
     #[test]
+    fn a_recommendation_shortlist_keeps_phrases_that_open_on_the_action() {
+        let weight: HashMap<String, f64> = [("igf", 1.0), ("mandate", 0.8), ("forum", 0.05)]
+            .into_iter()
+            .map(|(w, v)| (w.to_string(), v))
+            .collect();
+        let texts = ["Participants discussed the IGF mandate; strengthen the forum"];
+        let plain = shortlist(&texts, &weight, 1, 0);
+        assert_eq!(plain.phrases.len(), 1);
+        let with_actions = shortlist(&texts, &weight, 1, 1);
+        assert_eq!(with_actions.phrases[1].text, "strengthen the forum");
+        assert!(with_actions.lexical[1] < with_actions.lexical[0]);
+    }
+
+    #[test]
     fn shortlist_prefers_the_theme_words() {
         let weight: HashMap<String, f64> = [("igf", 1.0), ("mandate", 0.8), ("permanent", 0.6)]
             .into_iter()
@@ -763,6 +816,7 @@ mod tests {
             &["Participants discussed many things, including a permanent IGF mandate"],
             &weight,
             3,
+            0,
         );
         assert_eq!(s.phrases[0].text, "permanent IGF mandate");
         assert!((s.lexical[0] - 1.0).abs() < 1e-6);
