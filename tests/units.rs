@@ -2,7 +2,8 @@
 //!
 //! The pages in `tests/fixtures/pages/` are invented, in the shape of real ones: a speech
 //! with its salutations and dateline, two reports from one site with its disclaimer, a
-//! mailing-list reply, a news page with a list of topics.
+//! mailing-list reply, a news page with a list of topics, a page saved one paragraph per
+//! line, a report wrapped at the page width, a consultation's list of questions.
 
 use concord::corpus::{self, Corpus, Session, UnitClass};
 use std::fs;
@@ -508,6 +509,27 @@ fn a_paragraph_wrapped_at_the_page_width_is_still_one_paragraph() {
         [
             "Participants agreed that tide gauges run by municipalities should share one calibration standard, so that regional flood models can compare readings across borders.",
             "Several ports reported that storm surge warnings still reach small fishing communities by telephone only."
+        ]
+    );
+}
+
+#[test]
+fn a_list_of_questions_put_to_participants_is_not_a_statement() {
+    let c = load(&[page("13_consultation_questions.md")]);
+    let s = &c.sessions[0];
+    assert_class(
+        s,
+        "What should the regional data office do first?",
+        UnitClass::Heading,
+    );
+    assert_eq!(
+        s.statements
+            .iter()
+            .map(|st| st.text.as_str())
+            .collect::<Vec<_>>(),
+        [
+            "Respondents asked the regional data office to publish every tide record within a week.",
+            "Several fishers' cooperatives said paper logbooks are still the only record in small harbours."
         ]
     );
 }

@@ -42,9 +42,9 @@ pub(super) fn build_units(
     let topics = topic_lists(blocks);
     for (i, block) in blocks.iter().enumerate() {
         let next = blocks.get(i + 1).filter(|n| n.group == block.group);
-        if topics[i] {
+        if let Some(reason) = topics[i] {
             lead_ins.push(Unit {
-                reason: "item of a list of topics".into(),
+                reason: reason.into(),
                 ..lead_in(block.section, &block.text, block.line_at(0))
             });
             continue;
@@ -272,12 +272,14 @@ fn in_list(other: &Block, item: &Block) -> bool {
 /// Longest item (in words) of a list of topics.
 const MAX_TOPIC_WORDS: usize = 8;
 
-/// Items of lists that name topics: three or more sibling items, at least three in four a
-/// short noun phrase with no verb of its own ("Data governance and trust"), outside a
-/// recommendations section and not under a heading that asks (there a noun phrase is an
-/// ask: "Stable funding for NRIs").
-fn topic_lists(blocks: &[Block]) -> Vec<bool> {
-    let mut marks = vec![false; blocks.len()];
+/// Items of lists that only name what is discussed, with the reason: lists of topics
+/// (three or more sibling items, at least three in four a short noun phrase with no verb
+/// of its own, "Data governance and trust", outside a recommendations section and not
+/// under a heading that asks, where a noun phrase is an ask: "Stable funding for NRIs"),
+/// and lists of questions (two or more sibling items, at least three in four a question:
+/// what a consultation asked its participants, not what anyone answered).
+fn topic_lists(blocks: &[Block]) -> Vec<Option<&'static str>> {
+    let mut marks = vec![None; blocks.len()];
     let mut start = 0;
     while start < blocks.len() {
         let sibling = |b: &Block| match (b.kind, blocks[start].kind) {
@@ -295,12 +297,27 @@ fn topic_lists(blocks: &[Block]) -> Vec<bool> {
         // items, not all: one long item ("Emerging regulation: market structure, content,
         // data and …") does not turn a list of topics into statements.
         let topics = run.iter().filter(|b| is_topic(b)).count();
-        if run.len() >= 3 && !run[0].asked && topics * 4 >= run.len() * 3 {
-            marks[start..end].iter_mut().for_each(|m| *m = true);
+        let questions = run.iter().filter(|b| is_question(&b.text)).count();
+        let reason = if run.len() >= 3 && !run[0].asked && topics * 4 >= run.len() * 3 {
+            Some("item of a list of topics")
+        } else if run.len() >= 2 && questions * 4 >= run.len() * 3 {
+            Some("item of a list of questions")
+        } else {
+            None
+        };
+        if reason.is_some() {
+            marks[start..end].iter_mut().for_each(|m| *m = reason);
         }
         start = end.max(start + 1);
     }
     marks
+}
+
+/// Does the text end as a question ("…for all?", "…circulated?*")?
+fn is_question(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['*', '"', '\'', '”', '’', ')'])
+        .ends_with('?')
 }
 
 /// A short noun phrase with no verb of its own, outside a recommendations section.
