@@ -481,6 +481,13 @@ fn a_form_question_or_instruction_to_the_reader_is_procedural() {
     ] {
         assert_class(s, text, UnitClass::Procedural);
     }
+    // Only the sentence that speaks to the reader: the one before it still says something.
+    assert_class(
+        s,
+        "The alliance's call for comments on the tide charter stays open until Friday.",
+        UnitClass::Statement,
+    );
+    assert_class(s, "You can find the form here.", UnitClass::Procedural);
 }
 
 #[test]

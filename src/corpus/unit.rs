@@ -10,7 +10,7 @@
 //! repeated across documents (boilerplate) needs the whole corpus and is found in
 //! `boilerplate.rs`.
 
-use super::prose::{as_url, is_date_line, word_count};
+use super::prose::{as_url, is_date_line, split_sentences, word_count};
 use super::template::{
     CREDIT_WORDS, GREETINGS, METADATA_KEYS, POINTER_VERBS, PUBLISHING_WORDS, SESSION_KEYS,
     SIGN_OFFS,
@@ -319,7 +319,9 @@ fn procedural_reason(t: &str, lower: &str, words: usize, first: &str) -> Option<
     if is_pointer(lower, words, first) {
         return Some("pointer to read, watch or download");
     }
-    if addresses_reader(lower) {
+    // One sentence only: a line that speaks to its reader in its last sentence
+    // ("…open until Tuesday. You can find the form here.") still says something first.
+    if split_sentences(t).len() == 1 && addresses_reader(lower) {
         return Some("question or instruction to the reader");
     }
     None
