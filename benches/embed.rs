@@ -1,12 +1,14 @@
 //! Embedding throughput (tokens/s) of MiniLM on candle, by chunk size (word pieces per
-//! forward pass), by text length, and by matrix product (AMX where the CPU has it, f32).
+//! forward pass), by text length, and by instruction set: every one `CONCORD_ISA` can pin
+//! that this CPU offers (AVX2, AVX-512, AMX), so the AVX2 path most users run is measured
+//! here too.
 //!
 //! Texts come from the parity fixture (real sentences from the seed documents); "long" joins
 //! four of them so each text carries ~140 word pieces.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
-use concord::embed::{Embedder, Matmul, MiniLm, ModelStore};
+use concord::embed::{Embedder, Isa, MiniLm, ModelStore};
 
 /// The allocator of the `concord` binary, so the bench measures what users run.
 #[global_allocator]
@@ -39,11 +41,11 @@ fn bench_embed(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("embed");
     group.sample_size(10);
-    for matmul in [Matmul::Auto, Matmul::F32] {
+    for isa in Isa::PINNABLE.into_iter().filter(|isa| isa.supported()) {
         for (name, texts) in [("short", &short), ("long", &long)] {
             let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
             for chunk in [128usize, 256, 512, 1024] {
-                let model = MiniLm::load_with(&files, matmul)
+                let model = MiniLm::load_on(&files, isa)
                     .expect("model loads")
                     .with_chunk_tokens(chunk);
                 let tokens: usize = model
@@ -53,7 +55,7 @@ fn bench_embed(c: &mut Criterion) {
                     .map(Vec::len)
                     .sum();
                 group.throughput(Throughput::Elements(tokens as u64));
-                let id = format!("{}/{name}", model.matmul_name());
+                let id = format!("{}/{name}", isa.name());
                 group.bench_with_input(BenchmarkId::new(id, chunk), &refs, |b, refs| {
                     b.iter(|| model.embed(refs).expect("embeds"))
                 });
