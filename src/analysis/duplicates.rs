@@ -221,9 +221,14 @@ pub fn duplicates(
     let keys: Vec<BTreeMap<String, String>> = spans
         .iter()
         .map(|s| {
-            phrase_keys(&texts[s.owner][s.range.clone()])
+            let text = &texts[s.owner][s.range.clone()];
+            let names = name_words(text);
+            phrase_keys(text)
                 .into_iter()
-                .filter(|(k, _)| counts_of.df(k) <= rare_df)
+                .filter(|(k, surface)| {
+                    counts_of.df(k) <= rare_df
+                        && !surface.split_whitespace().all(|w| names.contains(w))
+                })
                 .collect()
         })
         .collect();
@@ -774,6 +779,25 @@ impl Context<'_> {
     }
 }
 
+/// Words written as names in `text` ("Abuja", "Nigeria"; lower-cased): capitalised with
+/// lowercase after, not at a sentence start. A rare phrase made only of them says where or
+/// who, not what is asked, so two reports of meetings in one city share it without sharing
+/// a proposal. Acronyms ("WSIS", "CSTD") are often the object of an ask and still count.
+fn name_words(text: &str) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    let mut sentence_start = true;
+    for token in text.split_whitespace() {
+        let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+        let mut chars = word.chars();
+        let titled = chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase);
+        if titled && !sentence_start {
+            names.insert(word.to_lowercase());
+        }
+        sentence_start = token.ends_with(['.', '!', '?', ':']);
+    }
+    names
+}
+
 /// Whether both texts name years and no year is in both: the same call for another
 /// year's event, or two reports of different years, is not one proposal.
 fn different_years(a: &str, b: &str) -> bool {
@@ -881,6 +905,18 @@ mod tests {
     fn short_statements_are_one_span() {
         assert_eq!(span_texts("Keep the forum open to all.").len(), 1);
         assert!(spans_of(&[""]).len() == 1);
+    }
+
+    #[test]
+    fn names_of_places_are_not_shared_phrases_but_acronyms_are() {
+        let names =
+            name_words("The forum, held in Abuja, Nigeria, asked WSIS to act. Nigeria leads.");
+        assert!(names.contains("abuja") && names.contains("nigeria"));
+        assert!(!names.contains("wsis"), "acronyms are kept as content");
+        assert!(
+            !names.contains("the"),
+            "a capital at a sentence start is no name"
+        );
     }
 
     #[test]
