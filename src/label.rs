@@ -792,12 +792,14 @@ mod tests {
         assert!(texts.contains(&"port agencies"), "{texts:?}");
     }
 
+    /// A word-weight map from literal pairs.
+    fn weights_of(pairs: &[(&str, f64)]) -> HashMap<String, f64> {
+        pairs.iter().map(|&(w, v)| (w.to_string(), v)).collect()
+    }
+
     #[test]
     fn a_recommendation_shortlist_keeps_phrases_that_open_on_the_action() {
-        let weight: HashMap<String, f64> = [("igf", 1.0), ("mandate", 0.8), ("forum", 0.05)]
-            .into_iter()
-            .map(|(w, v)| (w.to_string(), v))
-            .collect();
+        let weight = weights_of(&[("igf", 1.0), ("mandate", 0.8), ("forum", 0.05)]);
         let texts = ["Participants discussed the IGF mandate; strengthen the forum"];
         let plain = shortlist(&texts, &weight, 1, 0);
         assert_eq!(plain.phrases.len(), 1);
@@ -808,10 +810,7 @@ mod tests {
 
     #[test]
     fn shortlist_prefers_the_theme_words() {
-        let weight: HashMap<String, f64> = [("igf", 1.0), ("mandate", 0.8), ("permanent", 0.6)]
-            .into_iter()
-            .map(|(w, v)| (w.to_string(), v))
-            .collect();
+        let weight = weights_of(&[("igf", 1.0), ("mandate", 0.8), ("permanent", 0.6)]);
         let s = shortlist(
             &["Participants discussed many things, including a permanent IGF mandate"],
             &weight,

@@ -30,6 +30,11 @@ fn class_of(s: &Session, text: &str) -> Option<(UnitClass, String)> {
         .map(|e| (e.class, e.reason.clone()))
 }
 
+/// The texts of a session's statements, in order.
+fn texts(s: &Session) -> Vec<&str> {
+    s.statements.iter().map(|st| st.text.as_str()).collect()
+}
+
 fn assert_class(s: &Session, text: &str, class: UnitClass) {
     let got = class_of(s, text);
     assert_eq!(
@@ -397,10 +402,7 @@ fn the_signature_after_a_sign_off_is_not_a_statement() {
         );
     }
     assert_eq!(
-        s.statements
-            .iter()
-            .map(|st| st.text.as_str())
-            .collect::<Vec<_>>(),
+        texts(s),
         ["The registry should list every tide gauge with its owner and calibration date."]
     );
 }
@@ -442,10 +444,7 @@ fn rows_of_a_table_of_counts_are_not_joined_into_a_statement() {
     let s = &c.sessions[0];
     assert_class(s, "Civil society: 11", UnitClass::Metadata);
     assert_eq!(
-        s.statements
-            .iter()
-            .map(|st| st.text.as_str())
-            .collect::<Vec<_>>(),
+        texts(s),
         ["The forum will publish every contribution on its website before the March meeting."]
     );
 }
@@ -509,10 +508,7 @@ fn a_paragraph_wrapped_at_the_page_width_is_still_one_paragraph() {
     let c = load(&[page("12_wrapped_report.txt")]);
     let s = &c.sessions[0];
     assert_eq!(
-        s.statements
-            .iter()
-            .map(|st| st.text.as_str())
-            .collect::<Vec<_>>(),
+        texts(s),
         [
             "Participants agreed that tide gauges run by municipalities should share one calibration standard, so that regional flood models can compare readings across borders.",
             "Several ports reported that storm surge warnings still reach small fishing communities by telephone only."
@@ -530,10 +526,7 @@ fn a_list_of_questions_put_to_participants_is_not_a_statement() {
         UnitClass::Heading,
     );
     assert_eq!(
-        s.statements
-            .iter()
-            .map(|st| st.text.as_str())
-            .collect::<Vec<_>>(),
+        texts(s),
         [
             "Respondents asked the regional data office to publish every tide record within a week.",
             "Several fishers' cooperatives said paper logbooks are still the only record in small harbours."
