@@ -181,12 +181,22 @@ pub fn classify(section: SectionKind, text: &str) -> StatementKind {
 
 /// True when `text` asks someone to act, by modal, appeal or imperative.
 fn is_call_to_act(text: &str) -> bool {
-    let words: Vec<String> = text
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+    let words = lower_words(text);
+    // A first-person stand is read clause by clause: "The IGF We Want: being there…" names
+    // a campaign, its verb ends the clause with nothing wanted after it.
+    opens_with_imperative(&words)
+        || has_call_phrase(&words)
+        || text
+            .split([':', ';', ',', '.', '!', '?', '(', ')'])
+            .any(|clause| advocates_in_first_person(&lower_words(clause)))
+}
+
+/// The words of `text`, lower-cased, apostrophes kept ("let's").
+fn lower_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .filter(|w| !w.is_empty())
         .map(|w| w.to_lowercase().replace('’', "'"))
-        .collect();
-    opens_with_imperative(&words) || has_call_phrase(&words)
+        .collect()
 }
 
 /// Nouns ending in "-ing" that do not open a verb phrase.
@@ -373,9 +383,12 @@ fn advocates_in_first_person(words: &[String]) -> bool {
         if !matches!(words[i].as_str(), "we" | "i") {
             return false;
         }
+        // The verb needs what it advocates after it: "the internet we want" wants nothing.
         let verb = words[i + 1..]
             .iter()
-            .find(|w| !ADVOCACY_FILLERS.contains(&w.as_str()));
+            .position(|w| !ADVOCACY_FILLERS.contains(&w.as_str()))
+            .filter(|&k| i + 1 + k + 1 < words.len())
+            .map(|k| &words[i + 1 + k]);
         // "would like to see" carries its verb in "like"; "we would like" alone is a wish too.
         let like = words[i + 1..]
             .iter()
@@ -386,7 +399,7 @@ fn advocates_in_first_person(words: &[String]) -> bool {
 }
 
 fn has_call_phrase(words: &[String]) -> bool {
-    if stresses_a_need(words) || advocates_in_first_person(words) || names_a_need(words) {
+    if stresses_a_need(words) || names_a_need(words) {
         return true;
     }
     // "we also need", "we urgently need": the call with an adverb inside it.
@@ -433,6 +446,7 @@ mod tests {
         for text in [
             "The need to connect schools was discussed at length.",
             "We usually meet in March.",
+            "The Harbour We Want: being at the forum taught us patience.",
         ] {
             assert_eq!(classify(Other, text), Observation, "{text}");
         }
