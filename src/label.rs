@@ -13,7 +13,7 @@
 //! term). Candidates are first shortlisted by their c-TF-IDF weight, so only a few
 //! phrases per theme are embedded.
 
-use crate::corpus::{is_verb_opening, StatementKind};
+use crate::corpus::{is_imperative_opening, StatementKind};
 use crate::embed::{EmbedError, Embedder};
 use crate::rank::{centroid, Ranked, Theme};
 use crate::text::{content_words, words};
@@ -278,6 +278,15 @@ struct Phrase {
     /// Lower-cased words, for duplicate checks and weights.
     key: String,
     words: usize,
+    /// It opens its clause or follows "to", where an imperative or infinitive stands:
+    /// only there can a leading verb be the ask ("was put on implementing…" cannot).
+    opens_clause: bool,
+}
+
+/// A phrase that says what is asked: an imperative opening its clause ("Ensure
+/// enforcement of cyber laws"), of more than one word.
+fn is_action(p: &Phrase) -> bool {
+    p.opens_clause && p.words >= MIN_TITLE_WORDS && is_imperative_opening(&p.text)
 }
 
 /// Every span of 1..=[`TITLE_WORDS`] words of `text` that lies between punctuation
@@ -338,6 +347,7 @@ fn spans(tokens: &[&str], out: &mut Vec<Phrase>) {
                 text,
                 key,
                 words: j - i + 1,
+                opens_clause: i == 0 || lower[i - 1] == "to",
             });
         }
     }
@@ -456,11 +466,7 @@ fn shortlist(
     }
     scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.key.cmp(&b.0.key)));
     let rest = scored.split_off(limit.min(scored.len()));
-    scored.extend(
-        rest.into_iter()
-            .filter(|(p, _)| p.words >= MIN_TITLE_WORDS && is_verb_opening(&p.text))
-            .take(actions),
-    );
+    scored.extend(rest.into_iter().filter(|(p, _)| is_action(p)).take(actions));
     let top = scored.first().map_or(1.0, |s| s.1).max(f64::MIN_POSITIVE);
     Shortlist {
         lexical: scored.iter().map(|s| (s.1 / top) as f32).collect(),
@@ -634,12 +640,11 @@ pub fn titles(
                 } else {
                     0.0
                 };
-                let action =
-                    if !asks.is_empty() && p.words >= MIN_TITLE_WORDS && is_verb_opening(&p.text) {
-                        ACTION_WEIGHT
-                    } else {
-                        0.0
-                    };
+                let action = if !asks.is_empty() && is_action(p) {
+                    ACTION_WEIGHT
+                } else {
+                    0.0
+                };
                 (
                     own - DISTINCT_WEIGHT * other
                         + LEXICAL_WEIGHT * s.lexical[i]
@@ -806,6 +811,12 @@ mod tests {
         let with_actions = shortlist(&texts, &weight, 1, 1);
         assert_eq!(with_actions.phrases[1].text, "strengthen the forum");
         assert!(with_actions.lexical[1] < with_actions.lexical[0]);
+        // A verb in mid-clause is no ask: "was put on implementing…" stays out.
+        let mid = ["The IGF mandate was put on implementing the forum standards"];
+        assert!(shortlist(&mid, &weight, 1, 4)
+            .phrases
+            .iter()
+            .all(|p| !p.text.starts_with("put")));
     }
 
     #[test]

@@ -191,6 +191,13 @@ fn is_call_to_act(text: &str) -> bool {
             .any(|clause| advocates_in_first_person(&lower_words(clause)))
 }
 
+/// Does the phrase open on an imperative ("Ensure enforcement of cyber laws")? A gerund
+/// is not enough: after "of" or "for" it names an activity, not an ask ("narrative of
+/// clustering the IGF").
+pub(crate) fn is_imperative_opening(phrase: &str) -> bool {
+    opens_with_imperative(&lower_words(phrase))
+}
+
 /// The words of `text`, lower-cased, apostrophes kept ("let's").
 fn lower_words(text: &str) -> Vec<String> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\''))
