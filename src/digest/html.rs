@@ -75,20 +75,16 @@ fn header(out: &mut String, d: &Digest) {
     let recs = count_kind(&d.themes, StatementKind::Recommendation);
     out.push_str("<header>\n<h1>Consensus digest</h1>\n");
     let found = found(d, recs, "<strong>", "</strong>");
-    let _ = writeln!(
-        out,
-        "<p>{} in {}.</p>",
-        found.trim_end_matches('.'),
-        count(c.sessions, "session", "sessions")
-    );
+    let found = found.trim_end_matches('.');
+    let sessions = count(c.sessions, "session", "sessions");
+    let _ = writeln!(out, "<p>{found} in {sessions}.</p>");
     out.push_str("<dl class=\"facts\">\n");
     let skipped = if c.skipped.is_empty() {
         "none".to_string()
     } else {
-        format!(
-            "<a href=\"#skipped\">{}</a>",
-            count(c.skipped.len(), "file", "files")
-        )
+        Tag::new("a")
+            .attr("href", "#skipped")
+            .wrap(&count(c.skipped.len(), "file", "files"))
     };
     let facts = [
         ("Sessions", c.sessions.to_string()),
@@ -129,6 +125,35 @@ fn short_id(t: &Theme) -> String {
     format!("{letter}{}", t.rank)
 }
 
+/// An SVG tooltip: the full text behind a shortened label or a mark.
+fn tooltip(text: &str) -> String {
+    Tag::new("title").wrap(&escape(text))
+}
+
+/// The `<svg>` of a chart `width` × `height` pixels, described by `label` for screen readers.
+fn chart(width: f64, height: f64, label: &str) -> Tag {
+    Tag::new("svg")
+        .attr("xmlns", "http://www.w3.org/2000/svg")
+        .num("width", width)
+        .num("height", height)
+        .attr("viewBox", &format!("0 0 {} {}", num(width), num(height)))
+        .attr("role", "img")
+        // The labels are fixed sentences around counts; attr() would also rewrite the
+        // apostrophe of "session's", changing the page for nothing.
+        .attr_raw("aria-label", label)
+}
+
+/// A chart's figure: the `svg` in a box that scrolls sideways on a narrow screen, then the
+/// `legend` (markup, may be empty) and the `caption`.
+fn figure(out: &mut String, svg: &str, legend: &str, caption: &str) {
+    let scroll = Tag::new("div")
+        .attr("class", "scroll")
+        .wrap(&format!("\n{svg}\n"));
+    let caption = Tag::new("figcaption").wrap(caption);
+    let inner = format!("\n{scroll}\n{legend}{caption}\n");
+    let _ = writeln!(out, "{}", Tag::new("figure").wrap(&inner));
+}
+
 /// Statements per (session, theme), for the matrix cells.
 fn counts(t: &Theme) -> HashMap<&str, usize> {
     let mut m = HashMap::new();
@@ -155,89 +180,69 @@ fn matrix(out: &mut String, d: &Digest) {
     let height = head_h + rows * cell + 8.0;
     let cells: Vec<HashMap<&str, usize>> = d.themes.iter().map(counts).collect();
 
-    let _ = writeln!(
-        out,
-        "<figure>\n<div class=\"scroll\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" \
-         height=\"{}\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"Agreement matrix: {} \
-         by {}; each filled cell shows how many of the session's \
-         statements support the theme. The same numbers are in the table below.\">",
-        num(width),
-        num(height),
-        num(width),
-        num(height),
-        count(d.sessions.len(), "session", "sessions"),
-        count(d.themes.len(), "recurring theme", "recurring themes")
-    );
+    // One element a line, the first on the line after `<svg …>`.
+    let mut svg = String::from("\n");
+    let sessions = count(d.corpus.sessions, "session", "sessions");
     for (j, t) in d.themes.iter().enumerate() {
         let x = label_w + (j as f64 + 0.5) * cell;
         let y = head_h - 6.0;
         let text = format!("{} {}", short_id(t), t.title);
-        let _ = writeln!(
-            out,
-            "<text x=\"{}\" y=\"{}\" font-size=\"12\" transform=\"rotate(-45 {} {})\">\
-             <title>{}</title>{}</text>",
-            num(x),
-            num(y),
-            num(x),
-            num(y),
-            escape(&format!(
-                "{text} — {} of {}",
-                t.support,
-                count(d.corpus.sessions, "session", "sessions")
-            )),
-            escape(&truncate(&text, 30))
-        );
+        let label = Tag::new("text")
+            .num("x", x)
+            .num("y", y)
+            .attr("font-size", "12")
+            .attr("transform", &format!("rotate(-45 {} {})", num(x), num(y)));
+        let full = tooltip(&format!("{text} — {} of {sessions}", t.support));
+        let shown = escape(&truncate(&text, 30));
+        let _ = writeln!(svg, "{}", label.wrap(&(full + &shown)));
     }
     for (i, s) in d.sessions.iter().enumerate() {
         let y = head_h + i as f64 * cell;
         let title = display_title(&s.title, &s.id);
-        let _ = writeln!(
-            out,
-            "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\"><title>{}</title>{}</text>",
-            num(label_w - 8.0),
-            num(y + cell * 0.65),
-            escape(title),
-            escape(&truncate(title, 48))
-        );
+        let label = Tag::new("text")
+            .num("x", label_w - 8.0)
+            .num("y", y + cell * 0.65)
+            .attr("font-size", "12")
+            .attr("text-anchor", "end");
+        let shown = escape(&truncate(title, 48));
+        let _ = writeln!(svg, "{}", label.wrap(&(tooltip(title) + &shown)));
         for (j, t) in d.themes.iter().enumerate() {
             let n = cells[j].get(s.id.as_str()).copied().unwrap_or(0);
             let x = label_w + j as f64 * cell;
             let (fill, ink) = cell_shade(n);
-            let _ = write!(
-                out,
-                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{fill}\" stroke=\"#bbb\">\
-                 <title>{}</title></rect>",
-                num(x),
-                num(y),
-                num(cell),
-                num(cell),
-                escape(&format!(
-                    "{title} — {} {}: {}",
-                    short_id(t),
-                    t.title,
-                    count(n, "statement", "statements")
-                ))
-            );
+            let statements = count(n, "statement", "statements");
+            let what = format!("{title} — {} {}: {statements}", short_id(t), t.title);
+            let rect = Tag::new("rect")
+                .num("x", x)
+                .num("y", y)
+                .num("width", cell)
+                .num("height", cell)
+                .attr("fill", fill)
+                .attr("stroke", "#bbb");
+            svg.push_str(&rect.wrap(&tooltip(&what)));
             if n > 0 {
-                let _ = write!(
-                    out,
-                    "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"middle\" \
-                     fill=\"{ink}\" aria-hidden=\"true\">{n}</text>",
-                    num(x + cell / 2.0),
-                    num(y + cell * 0.68)
-                );
+                let number = Tag::new("text")
+                    .num("x", x + cell / 2.0)
+                    .num("y", y + cell * 0.68)
+                    .attr("font-size", "12")
+                    .attr("text-anchor", "middle")
+                    .attr("fill", ink)
+                    .attr("aria-hidden", "true");
+                svg.push_str(&number.wrap(&n.to_string()));
             }
-            out.push('\n');
+            svg.push('\n');
         }
     }
-    out.push_str("</svg>\n</div>\n");
-    let _ = writeln!(
-        out,
-        "<figcaption>Rows: sessions in corpus order. Columns: recurring themes by rank \
-         (R = recommendation, O = observation). A number is how many of that session's \
-         statements support the theme; darker means more. Hover a label for its full text.\
-         </figcaption>\n</figure>"
+    let label = format!(
+        "Agreement matrix: {} by {}; each filled cell shows how many of the session's \
+         statements support the theme. The same numbers are in the table below.",
+        count(d.sessions.len(), "session", "sessions"),
+        count(d.themes.len(), "recurring theme", "recurring themes")
     );
+    let caption = "Rows: sessions in corpus order. Columns: recurring themes by rank \
+         (R = recommendation, O = observation). A number is how many of that session's \
+         statements support the theme; darker means more. Hover a label for its full text.";
+    figure(out, &chart(width, height, &label).wrap(&svg), "", caption);
     matrix_table(out, d, &cells);
     out.push_str(
         "<p class=\"meta\">The table scrolls both ways with its headers in view; column \
@@ -257,29 +262,23 @@ fn matrix_table(out: &mut String, d: &Digest, cells: &[HashMap<&str, usize>]) {
          <th scope=\"col\">Session</th>",
     );
     for t in &d.themes {
-        let _ = write!(
-            out,
-            "<th scope=\"col\"><abbr title=\"{}\">{}</abbr></th>",
-            escape(&t.title),
-            short_id(t)
-        );
+        let id = Tag::new("abbr").attr("title", &t.title).wrap(&short_id(t));
+        out.push_str(&Tag::new("th").attr("scope", "col").wrap(&id));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for s in &d.sessions {
         let title = display_title(&s.title, &s.id);
-        let _ = write!(
-            out,
-            "<tr><th scope=\"row\" title=\"{}\">{}</th>",
-            escape(title),
-            escape(title)
-        );
+        // The title attribute shows the whole title where the sticky column cuts it off.
+        let head = Tag::new("th").attr("scope", "row").attr("title", title);
+        out.push_str("<tr>");
+        out.push_str(&head.wrap(&escape(title)));
         for c in cells {
-            let n = c.get(s.id.as_str()).copied().unwrap_or(0);
-            if n == 0 {
-                out.push_str("<td class=\"n\"></td>");
-            } else {
-                let _ = write!(out, "<td class=\"n\">{n}</td>");
-            }
+            // An empty cell rather than a 0, so the filled ones stand out.
+            let n = match c.get(s.id.as_str()).copied().unwrap_or(0) {
+                0 => String::new(),
+                n => n.to_string(),
+            };
+            out.push_str(&Tag::new("td").attr("class", "n").wrap(&n));
         }
         out.push_str("</tr>\n");
     }
@@ -298,17 +297,8 @@ fn support_chart(out: &mut String, d: &Digest) {
     let width = label_w + bar_max + 190.0;
     let height = d.themes.len() as f64 * row + 10.0;
     let total = d.corpus.sessions.max(1) as f64;
-    let _ = writeln!(
-        out,
-        "<figure>\n<div class=\"scroll\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" \
-         height=\"{}\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"Bar chart: for each \
-         recurring theme, how many of the {} support it.\">",
-        num(width),
-        num(height),
-        num(width),
-        num(height),
-        count(d.corpus.sessions, "session", "sessions")
-    );
+    let sessions = count(d.corpus.sessions, "session", "sessions");
+    let mut svg = String::from("\n");
     for (i, t) in d.themes.iter().enumerate() {
         let y = 4.0 + i as f64 * row;
         let text = format!("{} {}", short_id(t), t.title);
@@ -317,12 +307,8 @@ fn support_chart(out: &mut String, d: &Digest) {
             StatementKind::Recommendation => "#0072B2",
             StatementKind::Observation => "#D55E00",
         };
-        let what = format!(
-            "{} of {} ({:.0}%)",
-            t.support,
-            count(d.corpus.sessions, "session", "sessions"),
-            t.share * 100.0
-        );
+        let (support, share) = (t.support, t.share * 100.0);
+        let what = format!("{support} of {sessions} ({share:.0}%)");
         // The theme on the left, the full-width track, the bar over it, the figure after it.
         let bar = |width: f64, fill: &str| {
             Tag::new("rect")
@@ -348,15 +334,16 @@ fn support_chart(out: &mut String, d: &Digest) {
                 .attr("font-size", "13")
                 .wrap(&escape(&what)),
         ];
-        let title = format!("<title>{}</title>", escape(&format!("{text}: {what}")));
-        let _ = writeln!(out, "{}", Tag::new("g").wrap(&(title + &parts.concat())));
+        let title = tooltip(&format!("{text}: {what}"));
+        let _ = writeln!(svg, "{}", Tag::new("g").wrap(&(title + &parts.concat())));
     }
-    out.push_str("</svg>\n</div>\n");
-    out.push_str(
-        "<figcaption>Each bar is one recurring theme (blue: recommendation, orange: \
+    let label =
+        format!("Bar chart: for each recurring theme, how many of the {sessions} support it.");
+    let caption = "Each bar is one recurring theme (blue: recommendation, orange: \
          observation); its length is the share of sessions with at least one statement in it, \
-         written out at the end of the bar.</figcaption>\n</figure>\n</section>\n",
-    );
+         written out at the end of the bar.";
+    figure(out, &chart(width, height, &label).wrap(&svg), "", caption);
+    out.push_str("</section>\n");
 }
 
 fn map(out: &mut String, d: &Digest, points: &[MapPoint], sessions: &HashMap<&str, &Session>) {
@@ -387,21 +374,12 @@ fn map(out: &mut String, d: &Digest, points: &[MapPoint], sessions: &HashMap<&st
     let span = |lo: f64, hi: f64| if hi - lo > 1e-9 { hi - lo } else { 1.0 };
     let sx = (w - 2.0 * pad) / span(x0, x1);
     let sy = (h - 2.0 * pad) / span(y0, y1);
-    let _ = writeln!(
-        out,
-        "<figure>\n<div class=\"scroll\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" \
-         height=\"{}\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"Scatter plot of the {} \
-         statements, placed so that statements with similar meaning are close; coloured by \
-         recurring theme, grey for unique proposals. The themes below list the same statements \
-         as text.\">\n<rect width=\"{}\" height=\"{}\" fill=\"#fafafa\" stroke=\"#ddd\"/>",
-        num(w),
-        num(h),
-        num(w),
-        num(h),
-        points.len(),
-        num(w),
-        num(h)
-    );
+    let background = Tag::new("rect")
+        .num("width", w)
+        .num("height", h)
+        .attr("fill", "#fafafa")
+        .attr("stroke", "#ddd");
+    let mut svg = format!("\n{}\n", background.empty());
     let recurring = d.themes.len();
     // Unique proposals first so the coloured, recurring points are drawn on top.
     let mut order: Vec<&MapPoint> = points.iter().collect();
@@ -426,43 +404,62 @@ fn map(out: &mut String, d: &Digest, points: &[MapPoint], sessions: &HashMap<&st
                 format!("{} {}", short_id(t), t.title),
                 marker(px, py, t.kind, theme_colour(*i)),
             ),
-            Some((_, t)) => (
-                format!("unique: {}", t.title),
-                Tag::new("circle")
-                    .num("cx", px)
-                    .num("cy", py)
-                    .attr("r", "3.5")
-                    .attr("fill", "#fff")
-                    .attr("stroke", "#888")
-                    .attr("stroke-width", "1.5"),
-            ),
+            Some((_, t)) => (format!("unique: {}", t.title), unique_dot(px, py)),
             None => continue,
         };
-        let title = escape(&format!("“{text}” — {session} [{label}]"));
-        let _ = writeln!(out, "{}", marker.wrap(&format!("<title>{title}</title>")));
+        let title = tooltip(&format!("“{text}” — {session} [{label}]"));
+        let _ = writeln!(svg, "{}", marker.wrap(&title));
     }
-    out.push_str("</svg>\n</div>\n");
-    out.push_str("<ul class=\"legend\" aria-label=\"Legend\">\n");
+    let mut legend = String::from("\n");
     for (i, t) in d.themes.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "<li><svg width=\"14\" height=\"14\" viewBox=\"0 0 14 14\" aria-hidden=\"true\">{}</svg>{} {}</li>",
-            marker(7.0, 7.0, t.kind, theme_colour(i)).wrap(""),
-            short_id(t),
-            escape(&t.title)
-        );
+        let mark = swatch(&marker(7.0, 7.0, t.kind, theme_colour(i)).wrap(""));
+        let (id, title) = (short_id(t), escape(&t.title));
+        let _ = writeln!(legend, "<li>{mark}{id} {title}</li>");
     }
-    out.push_str(
-        "<li><svg width=\"14\" height=\"14\" viewBox=\"0 0 14 14\" aria-hidden=\"true\">\
-         <circle cx=\"7\" cy=\"7\" r=\"3.5\" fill=\"#fff\" stroke=\"#888\" stroke-width=\"1.5\"/>\
-         </svg>unique proposal or lone observation</li>\n</ul>\n",
+    let mark = swatch(&unique_dot(7.0, 7.0).empty());
+    let _ = writeln!(legend, "<li>{mark}unique proposal or lone observation</li>");
+    let legend = Tag::new("ul")
+        .attr("class", "legend")
+        .attr("aria-label", "Legend")
+        .wrap(&legend);
+    let label = format!(
+        "Scatter plot of the {} statements, placed so that statements with similar meaning are \
+         close; coloured by recurring theme, grey for unique proposals. The themes below list \
+         the same statements as text.",
+        points.len()
     );
-    out.push_str(
-        "<figcaption>The first two principal components of the statement embeddings: \
+    let caption = "The first two principal components of the statement embeddings: \
          statements that say similar things sit close together. Circles are recommendation \
          themes, squares observation themes, hollow grey dots unique statements. Hover a point \
-         for its text.</figcaption>\n</figure>\n</section>\n",
+         for its text.";
+    figure(
+        out,
+        &chart(w, h, &label).wrap(&svg),
+        &(legend + "\n"),
+        caption,
     );
+    out.push_str("</section>\n");
+}
+
+/// A legend entry's 14 × 14 picture of `mark`.
+fn swatch(mark: &str) -> String {
+    Tag::new("svg")
+        .attr("width", "14")
+        .attr("height", "14")
+        .attr("viewBox", "0 0 14 14")
+        .attr("aria-hidden", "true")
+        .wrap(mark)
+}
+
+/// The hollow grey dot of a unique statement, drawn under the recurring themes' markers.
+fn unique_dot(x: f64, y: f64) -> Tag {
+    Tag::new("circle")
+        .num("cx", x)
+        .num("cy", y)
+        .attr("r", "3.5")
+        .attr("fill", "#fff")
+        .attr("stroke", "#888")
+        .attr("stroke-width", "1.5")
 }
 
 /// A point marker, to be closed around its tooltip: circle for recommendations, square for
@@ -489,38 +486,26 @@ fn theme(out: &mut String, t: &Theme, total: usize, sessions: &HashMap<&str, &Se
         StatementKind::Recommendation => ("rec", "recommendation"),
         StatementKind::Observation => ("obs", "observation"),
     };
-    let _ = writeln!(
-        out,
-        "<article id=\"{}\">\n<h3><span class=\"tag {class}\">{}</span>{}. {} — {} of {} support ({:.0}%){} \
-         <small class=\"kw\">{}</small></h3>",
-        escape(&t.id),
-        short_id(t),
-        t.rank,
-        escape(&t.title),
-        t.support,
-        count(total, "session", "sessions"),
-        t.share * 100.0,
-        escape(&super::markdown::dissent_note(t.dissent)),
-        escape(&t.label)
+    // The article is written once complete, so it is always closed.
+    let mut body = format!(
+        "\n{}\n",
+        Tag::new("h3").wrap(&theme_heading(t, class, total))
     );
-    let _ = writeln!(
-        out,
-        "<blockquote><p>{}</p></blockquote>",
-        escape(&t.representative)
-    );
+    let representative = Tag::new("p").wrap(&escape(&t.representative));
+    let _ = writeln!(body, "{}", Tag::new("blockquote").wrap(&representative));
     if t.broad {
-        out.push_str(
+        body.push_str(
             "<p class=\"meta\"><em>Broad theme: close to what the whole corpus says, listed after \
              the specific ones.</em></p>\n",
         );
     }
+    let a_or_an = capital(article(word));
+    let cohesion = t.cohesion;
+    let statements = count(t.statements.len(), "statement", "statements");
+    let id = escape(&t.id);
     let _ = writeln!(
-        out,
-        "<p class=\"meta\">{} {word} theme · cohesion {:.2} · {} · id <code>{}</code></p>",
-        capital(article(word)),
-        t.cohesion,
-        count(t.statements.len(), "statement", "statements"),
-        escape(&t.id)
+        body,
+        "<p class=\"meta\">{a_or_an} {word} theme · cohesion {cohesion:.2} · {statements} · id <code>{id}</code></p>"
     );
     // Open by default: the quotes are the evidence, and a closed <details> does not
     // print in every browser.
@@ -530,47 +515,59 @@ fn theme(out: &mut String, t: &Theme, total: usize, sessions: &HashMap<&str, &Se
         format!("All {} supporting quotes", t.statements.len())
     };
     let _ = writeln!(
-        out,
+        body,
         "<details open>\n<summary>{summary}</summary>\n<ul class=\"quotes\">"
     );
     let (support, dissent) = t.split_by_stance();
     for s in support {
-        let _ = writeln!(out, "<li>{}</li>", quote(s, sessions));
+        let _ = writeln!(body, "<li>{}</li>", quote(s, sessions));
     }
-    out.push_str("</ul>\n</details>\n");
+    body.push_str("</ul>\n</details>\n");
     if !dissent.is_empty() {
-        out.push_str(
+        body.push_str(
             "<p class=\"meta\"><strong>Dissent</strong> (not counted as support):</p>\n<ul class=\"quotes dissent\">\n",
         );
         for (s, m) in dissent {
             let cue = m.cue.as_deref().unwrap_or("opposition");
+            let (cue, cited) = (escape(cue), quote(s, sessions));
             let _ = writeln!(
-                out,
-                "<li><strong>dissents (“{}”):</strong> {}</li>",
-                escape(cue),
-                quote(s, sessions)
+                body,
+                "<li><strong>dissents (“{cue}”):</strong> {cited}</li>"
             );
         }
-        out.push_str("</ul>\n");
+        body.push_str("</ul>\n");
     }
     if !t.also.is_empty() {
         let _ = writeln!(
-            out,
+            body,
             "<p class=\"meta\">Also stated by {} of other themes:</p>\n<ul class=\"quotes also\">",
             count(t.also.len(), "statement", "statements")
         );
         for a in &t.also {
-            let _ = writeln!(
-                out,
-                "<li>{} (in <a href=\"#{}\">{}</a>)</li>",
-                quote(&a.statement, sessions),
-                escape(&a.theme),
-                escape(&a.theme)
-            );
+            let cited = quote(&a.statement, sessions);
+            let theme = anchor_link(&a.theme);
+            let _ = writeln!(body, "<li>{cited} (in {theme})</li>");
         }
-        out.push_str("</ul>\n");
+        body.push_str("</ul>\n");
     }
-    out.push_str("</article>\n");
+    let _ = writeln!(out, "{}", Tag::new("article").attr("id", &t.id).wrap(&body));
+}
+
+/// A theme's heading: kind and id, title, support, dissent, then its keywords in small print.
+fn theme_heading(t: &Theme, class: &str, total: usize) -> String {
+    let tag = Tag::new("span")
+        .attr("class", &format!("tag {class}"))
+        .wrap(&short_id(t));
+    let (rank, title, support) = (t.rank, escape(&t.title), t.support);
+    let sessions = count(total, "session", "sessions");
+    let share = t.share * 100.0;
+    let dissent = escape(&super::markdown::dissent_note(t.dissent));
+    let keywords = Tag::new("small")
+        .attr("class", "kw")
+        .wrap(&escape(&t.label));
+    format!(
+        "{tag}{rank}. {title} — {support} of {sessions} support ({share:.0}%){dissent} {keywords}"
+    )
 }
 
 /// "A" → "A", "an" → "An": a sentence-initial article.
@@ -599,30 +596,27 @@ fn common_ground(out: &mut String, d: &Digest) {
         .chain(&d.unique)
         .map(|t| (t.id.as_str(), t.title.as_str()))
         .collect();
+    let sessions = count(d.corpus.sessions, "session", "sessions");
     for c in &d.common {
+        let (title, support, share) = (escape(&c.title), c.support, c.share * 100.0);
+        let keywords = Tag::new("small")
+            .attr("class", "kw")
+            .wrap(&escape(&c.keywords.join(" · ")));
+        let heading = format!("{title} — {support} of {sessions} ({share:.0}%) {keywords}");
+        let statements = count(c.statements, "statement", "statements");
+        let id = escape(&c.id);
+        let mut body = format!("\n{}\n", Tag::new("h3").wrap(&heading));
         let _ = writeln!(
-            out,
-            "<article id=\"{}\">\n<h3>{} — {} of {} ({:.0}%) <small class=\"kw\">{}</small></h3>\n\
-             <p class=\"meta\">{} · id <code>{}</code></p>\n<ul>",
-            escape(&c.id),
-            escape(&c.title),
-            c.support,
-            count(d.corpus.sessions, "session", "sessions"),
-            c.share * 100.0,
-            escape(&c.keywords.join(" · ")),
-            count(c.statements, "statement", "statements"),
-            escape(&c.id)
+            body,
+            "<p class=\"meta\">{statements} · id <code>{id}</code></p>\n<ul>"
         );
         for id in &c.themes {
-            let _ = writeln!(
-                out,
-                "<li><a href=\"#{}\">{}</a> {}</li>",
-                escape(id),
-                escape(id),
-                escape(titles.get(id.as_str()).copied().unwrap_or(""))
-            );
+            let (link, title) = (anchor_link(id), titles.get(id.as_str()).copied());
+            let title = escape(title.unwrap_or(""));
+            let _ = writeln!(body, "<li>{link} {title}</li>");
         }
-        out.push_str("</ul>\n</article>\n");
+        body.push_str("</ul>\n");
+        let _ = writeln!(out, "{}", Tag::new("article").attr("id", &c.id).wrap(&body));
     }
     out.push_str("</section>\n");
 }
@@ -634,13 +628,19 @@ fn quote(s: &Statement, sessions: &HashMap<&str, &Session>) -> String {
         Some(x) => link(&x.url, display_title(&x.title, &x.id)),
         None => escape(&s.session),
     };
+    let text = Tag::new("q").wrap(&escape(&s.text));
+    let section = section_word(s);
+    let (file, line) = (escape(&s.source), s.line);
     format!(
-        "<q>{}</q> — <cite>{session}</cite> · {} · <code class=\"src\">{}:{}</code>",
-        escape(&s.text),
-        section_word(s),
-        escape(&s.source),
-        s.line
+        "{text} — <cite>{session}</cite> · {section} · <code class=\"src\">{file}:{line}</code>"
     )
+}
+
+/// A link to the theme or common-ground article `id` on this page, showing the id.
+fn anchor_link(id: &str) -> String {
+    Tag::new("a")
+        .attr("href", &format!("#{id}"))
+        .wrap(&escape(id))
 }
 
 fn unique(out: &mut String, d: &Digest, sessions: &HashMap<&str, &Session>) {
@@ -662,23 +662,21 @@ fn unique(out: &mut String, d: &Digest, sessions: &HashMap<&str, &Session>) {
             StatementKind::Observation => ("obs", "Observation"),
         };
         let mut statements = t.statements.iter();
-        let _ = write!(
-            out,
-            "<li id=\"{}\"><span class=\"tag {class}\">{word}</span>",
-            escape(&t.id)
-        );
+        let mut item = Tag::new("span")
+            .attr("class", &format!("tag {class}"))
+            .wrap(word);
         if let Some(first) = statements.next() {
-            out.push_str(&quote(first, sessions));
+            item.push_str(&quote(first, sessions));
         }
         let rest: Vec<&Statement> = statements.collect();
         if !rest.is_empty() {
-            out.push_str("<ul>");
+            item.push_str("<ul>");
             for s in rest {
-                let _ = write!(out, "<li>also {}</li>", quote(s, sessions));
+                let _ = write!(item, "<li>also {}</li>", quote(s, sessions));
             }
-            out.push_str("</ul>");
+            item.push_str("</ul>");
         }
-        out.push_str("</li>\n");
+        let _ = writeln!(out, "{}", Tag::new("li").attr("id", &t.id).wrap(&item));
     }
     out.push_str("</ol>\n</section>\n");
 }
@@ -686,12 +684,9 @@ fn unique(out: &mut String, d: &Digest, sessions: &HashMap<&str, &Session>) {
 fn session_list(out: &mut String, d: &Digest) {
     out.push_str("<section id=\"sessions\">\n<h2>Sessions</h2>\n<ul>\n");
     for s in &d.sessions {
-        let _ = write!(
-            out,
-            "<li><strong>{}</strong> (<code>{}</code>)",
-            link(&s.url, display_title(&s.title, &s.id)),
-            escape(&s.id)
-        );
+        let title = link(&s.url, display_title(&s.title, &s.id));
+        let id = escape(&s.id);
+        let _ = write!(out, "<li><strong>{title}</strong> (<code>{id}</code>)");
         for extra in [&s.organizer, &s.date] {
             if !extra.is_empty() {
                 let _ = write!(out, " · {}", escape(extra));
@@ -710,12 +705,8 @@ fn skipped(out: &mut String, d: &Digest) {
     }
     out.push_str("<ul>\n");
     for s in &d.corpus.skipped {
-        let _ = writeln!(
-            out,
-            "<li><code>{}</code>: {}</li>",
-            escape(&s.source),
-            escape(&s.reason)
-        );
+        let (file, reason) = (escape(&s.source), escape(&s.reason));
+        let _ = writeln!(out, "<li><code>{file}</code>: {reason}</li>");
     }
     out.push_str("</ul>\n</section>\n");
 }

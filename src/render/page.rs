@@ -1,7 +1,7 @@
 //! The page every HTML report is written into: one self-contained document (inline CSS, no
 //! scripts, no fonts, no network) that a delegate can open from a mail attachment.
 
-use super::svg::escape;
+use super::svg::{escape, Tag};
 use std::fmt::Write;
 
 /// The style sheet of every page (digest and agreement). In print every `<details>` is
@@ -59,13 +59,11 @@ pub(crate) fn page(title: &str, body: &str) -> String {
     let mut out = String::new();
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     // So that a page saved into the input folder is never read back as a session.
-    let _ = writeln!(
-        out,
-        "<meta name=\"generator\" content=\"{}\">",
-        crate::GENERATED_MARK
-    );
+    // A void element (no "/>" in HTML), so written out rather than through Tag.
+    let mark = crate::GENERATED_MARK;
+    let _ = writeln!(out, "<meta name=\"generator\" content=\"{mark}\">");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    let _ = writeln!(out, "<title>{}</title>", escape(title));
+    let _ = writeln!(out, "{}", Tag::new("title").wrap(&escape(title)));
     let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>\n<main>");
     out.push_str(body);
     out.push_str("</main>\n</body>\n</html>\n");
@@ -77,7 +75,7 @@ pub(crate) fn page(title: &str, body: &str) -> String {
 pub(crate) fn link(url: &str, text: &str) -> String {
     let url = url.trim();
     if url.starts_with("https://") || url.starts_with("http://") {
-        format!("<a href=\"{}\">{}</a>", escape(url), escape(text))
+        Tag::new("a").attr("href", url).wrap(&escape(text))
     } else {
         escape(text)
     }

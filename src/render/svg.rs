@@ -68,11 +68,22 @@ impl Tag {
     }
 
     /// Add `key="value"`, the value escaped.
-    pub fn attr(mut self, key: &str, value: &str) -> Self {
+    pub fn attr(self, key: &str, value: &str) -> Self {
+        self.attr_raw(key, &escape(value))
+    }
+
+    /// Add `key="value"` as written, for fixed text the caller knows is safe in a double-quoted
+    /// attribute: [`Tag::attr`] would turn an apostrophe in a chart's description into `&#39;`.
+    pub fn attr_raw(mut self, key: &str, value: &str) -> Self {
+        // A quote or a tag in the value would end the attribute early; only escaped text belongs here.
+        debug_assert!(
+            !value.contains(['"', '<']),
+            "unescaped attribute value {value:?}"
+        );
         self.attrs.push(' ');
         self.attrs.push_str(key);
         self.attrs.push_str("=\"");
-        self.attrs.push_str(&escape(value));
+        self.attrs.push_str(value);
         self.attrs.push('"');
         self
     }
@@ -127,6 +138,12 @@ mod tests {
         assert_eq!(
             Tag::new("g").wrap("<title>t</title>"),
             "<g><title>t</title></g>"
+        );
+        assert_eq!(
+            Tag::new("svg")
+                .attr_raw("aria-label", "the session's")
+                .empty(),
+            "<svg aria-label=\"the session's\"/>"
         );
     }
 
