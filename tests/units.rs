@@ -533,3 +533,18 @@ fn a_list_of_questions_put_to_participants_is_not_a_statement() {
         ]
     );
 }
+
+#[test]
+fn the_line_under_a_name_is_a_caption_even_at_the_end_of_a_page() {
+    // Testimonies: quote, name, affiliation, repeated; the page is cut off in the last one.
+    let c = load(&[page("14_testimonies.txt")]);
+    let s = &c.sessions[0];
+    assert_class(s, "Tomas Berg", UnitClass::Heading);
+    assert_class(s, "Northern Port Authority, Norw", UnitClass::Metadata);
+    assert_class(s, "Coastal Fishers' Union, Tunisia", UnitClass::Heading);
+    assert_class(
+        s,
+        "The Harbour We Want: Shared tide data saved our cooperative a season of losses",
+        UnitClass::Statement,
+    );
+}

@@ -12,7 +12,8 @@ use crate::corpus::boilerplate::strip_numbered_prefixes;
 use crate::corpus::prose::{ends_with_terminal, split_sentences, truncate_chars, word_count};
 use crate::corpus::template::AUXILIARY_VERBS;
 use crate::corpus::unit::{
-    classify_unit, split_dateline, Form, Position, UnitClass, HEAD_UNITS, REPEATS_TITLE, SIGN_OFF,
+    classify_unit, split_dateline, Form, Position, UnitClass, HEAD_UNITS, NAMES_OF_PEOPLE,
+    REPEATS_TITLE, SIGN_OFF,
 };
 use crate::corpus::{classify, SectionKind, StatementKind};
 
@@ -159,6 +160,7 @@ pub(super) fn build_units(
     units.sort_by_key(|u| u.line);
     mark_signatures(&mut units);
     mark_navigation(&mut units, title);
+    mark_captions_under_names(&mut units);
     units
 }
 
@@ -221,6 +223,44 @@ fn mark_signatures(units: &mut [Unit]) {
             u.reason = "signature".into();
         }
     }
+}
+
+/// Longest line under a name that can be its caption (role, organisation, country).
+const MAX_CAPTION_WORDS: usize = 8;
+
+/// The short line with no end mark right under a name standing alone ("Kathleen Diga" /
+/// "Association for Progressive Communications, South Africa") is who the person is, as
+/// the lines under the names before it were, not a statement; even at the end of a page,
+/// where no text below sets it apart as a heading.
+fn mark_captions_under_names(units: &mut [Unit]) {
+    for i in 1..units.len() {
+        let (before, rest) = units.split_at_mut(i);
+        let (name, u) = (&before[i - 1], &mut rest[0]);
+        let text = u.text.trim_end();
+        let under_name = name.class == UnitClass::Heading
+            && name.reason == "label"
+            && name.line + 1 == u.line
+            && looks_like_a_name(&name.text);
+        if under_name
+            && u.class == UnitClass::Statement
+            && word_count(text) <= MAX_CAPTION_WORDS
+            && !ends_with_terminal(text)
+        {
+            u.class = UnitClass::Metadata;
+            u.reason = NAMES_OF_PEOPLE.into();
+        }
+    }
+}
+
+/// Two or three capitalised words, no digits: the form of a personal name.
+fn looks_like_a_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.all(|c| c.is_lowercase() || c == '-' || c == '\'')
+        })
 }
 
 /// Longest mail-reply header ("On Tue, 2 Apr 2024, A wrote:") cut off a unit, in words.
