@@ -374,83 +374,56 @@ unsafe fn gemm_on(
     {
         use gemm_common::simd::{V3, V4};
         use gemm_f32::microkernel::{avx512f::f32 as v4, fma::f32 as v3};
+        // gemm's driver with one family of micro-kernels (`$k`: `v4` AVX-512 or `v3` FMA)
+        // on its SIMD token, `$lanes` floats to a register; the same call for both.
+        macro_rules! driver {
+            ($simd:expr, $k:ident, $lanes:literal) => {
+                return gemm_common::gemm::gemm_basic_generic::<
+                    _,
+                    f32,
+                    $lanes,
+                    { $k::MR_DIV_N * $lanes },
+                    { $k::NR },
+                    { $k::MR_DIV_N },
+                    { $k::H_M },
+                    { $k::H_N },
+                >(
+                    $simd,
+                    n,
+                    m,
+                    k,
+                    dst,
+                    n as isize,
+                    1,
+                    false,
+                    rhs,
+                    1,
+                    k as isize,
+                    lhs,
+                    k as isize,
+                    1,
+                    0.0,
+                    1.0,
+                    false,
+                    false,
+                    false,
+                    |a, b, c| a * b + c,
+                    &$k::UKR,
+                    &$k::H_UKR,
+                    false,
+                    gemm::Parallelism::None,
+                )
+            };
+        }
         match isa {
             Isa::Avx512 | Isa::Amx => {
                 if let Some(simd) = V4::try_new() {
-                    return gemm_common::gemm::gemm_basic_generic::<
-                        _,
-                        f32,
-                        16,
-                        { v4::MR_DIV_N * 16 },
-                        { v4::NR },
-                        { v4::MR_DIV_N },
-                        { v4::H_M },
-                        { v4::H_N },
-                    >(
-                        simd,
-                        n,
-                        m,
-                        k,
-                        dst,
-                        n as isize,
-                        1,
-                        false,
-                        rhs,
-                        1,
-                        k as isize,
-                        lhs,
-                        k as isize,
-                        1,
-                        0.0,
-                        1.0,
-                        false,
-                        false,
-                        false,
-                        |a, b, c| a * b + c,
-                        &v4::UKR,
-                        &v4::H_UKR,
-                        false,
-                        gemm::Parallelism::None,
-                    );
+                    driver!(simd, v4, 16);
                 }
             }
             Isa::Avx2 => {
                 if let Some(simd) = V3::try_new() {
-                    return gemm_common::gemm::gemm_basic_generic::<
-                        _,
-                        f32,
-                        8,
-                        { v3::MR_DIV_N * 8 },
-                        { v3::NR },
-                        { v3::MR_DIV_N },
-                        { v3::H_M },
-                        { v3::H_N },
-                    >(
-                        simd,
-                        n,
-                        m,
-                        k,
-                        dst,
-                        n as isize,
-                        1,
-                        false,
-                        rhs,
-                        1,
-                        k as isize,
-                        lhs,
-                        k as isize,
-                        1,
-                        0.0,
-                        1.0,
-                        false,
-                        false,
-                        false,
-                        |a, b, c| a * b + c,
-                        &v3::UKR,
-                        &v3::H_UKR,
-                        false,
-                        gemm::Parallelism::None,
-                    );
+                    driver!(simd, v3, 8);
                 }
             }
             Isa::Portable => {}
