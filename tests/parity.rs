@@ -166,12 +166,7 @@ fn the_binary_honours_concord_isa() {
             .enumerate()
         {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();
-            let row: Vec<f32> = v["embedding"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|x| x.as_f64().unwrap() as f32)
-                .collect();
+            let row = fixture::embedding(&v);
             assert_eq!(row, library.row(i).to_vec(), "{isa}, line {i}");
         }
     }
@@ -324,12 +319,7 @@ fn the_binary_gives_the_same_bits_as_the_library_on_any_thread_count() {
         assert_eq!(lines.len(), texts.len());
         for (i, line) in lines.iter().enumerate() {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();
-            let row: Vec<f32> = v["embedding"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|x| x.as_f64().unwrap() as f32)
-                .collect();
+            let row = fixture::embedding(&v);
             assert_eq!(row, library.row(i).to_vec(), "{threads} threads, line {i}");
             assert!(cosine(&row, &refs[i]) >= 0.9999);
         }

@@ -14,17 +14,20 @@ pub fn reference() -> (Vec<String>, Vec<Vec<f32>>) {
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
         let v: serde_json::Value = serde_json::from_str(line).expect("fixture line is JSON");
         texts.push(v["text"].as_str().expect("text").to_string());
-        refs.push(
-            v["embedding"]
-                .as_array()
-                .expect("embedding")
-                .iter()
-                .map(|x| x.as_f64().expect("number") as f32)
-                .collect::<Vec<f32>>(),
-        );
+        refs.push(embedding(&v));
     }
     assert!(!texts.is_empty());
     (texts, refs)
+}
+
+/// The `embedding` array of one JSON line (the fixture's, or `concord embed`'s), as f32.
+pub fn embedding(v: &serde_json::Value) -> Vec<f32> {
+    v["embedding"]
+        .as_array()
+        .expect("embedding")
+        .iter()
+        .map(|x| x.as_f64().expect("number") as f32)
+        .collect()
 }
 
 /// Dot product of two vectors of any length.
