@@ -116,10 +116,8 @@ pub(crate) struct Shape<'a> {
     pub template_heading: bool,
     /// It names a part outside the known sections (speakers, annex…).
     pub leaves_sections: bool,
-    /// It ended where its author chose, not where a layout wrapped it ([`Break`]).
-    pub ends_by_choice: bool,
-    /// A layout wrapped it: the next line is the rest of its sentence ([`Break`]).
-    pub wraps: bool,
+    /// What its neighbours say of it: ended by choice, wrapped by a layout ([`Break`]).
+    pub around: Break,
 }
 
 /// How a list item is numbered; a change of family can signal nesting.
@@ -223,8 +221,7 @@ pub(crate) fn classify_line(raw: &str, around: Break) -> Line<'_> {
         names_section,
         template_heading: names_section && is_template_heading(&plain),
         leaves_sections: is_other_heading(&plain),
-        ends_by_choice: around.by_choice,
-        wraps: around.wraps,
+        around,
         plain,
     };
     if is_rule(source) {
@@ -390,10 +387,10 @@ const SHORT_LINE_WORDS: usize = 8;
 ///
 /// A break is by choice when the line does not end in a colon, the next line does not
 /// start in lowercase (as the rest of a sentence does), and the next line's first word
-/// would have fitted on this line within the document's own width. Greedy wrapping (editors, word processors, PDF layout) fills a
-/// line before it breaks, so such a short line is a heading, a caption or a line of its
-/// own, never the first line of a wrapped paragraph; in a page saved one paragraph per
-/// line, every break is by choice.
+/// would have fitted on this line within the document's own width. Greedy wrapping
+/// (editors, word processors, PDF layout) fills a line before it breaks, so such a short
+/// line is a heading, a caption or a line of its own, never the first line of a wrapped
+/// paragraph; in a page saved one paragraph per line, every break is by choice.
 pub(super) fn breaks(lines: &[&str]) -> Vec<Break> {
     let width = line_width(lines);
     let mut out = vec![Break::default(); lines.len()];

@@ -225,7 +225,7 @@ impl Machine {
             self.blank_run += 1;
             return;
         }
-        let by_choice = line.shape().is_some_and(|shape| shape.ends_by_choice);
+        let by_choice = line.shape().is_some_and(|shape| shape.around.by_choice);
         self.read(line);
         self.blank_run = 0;
         self.after_choice = by_choice;
@@ -298,7 +298,7 @@ impl Machine {
         let stands_apart = self.blank_run > 0
             || !matches!(self.state, State::Block(_))
             || self.after_choice
-            || shape.ends_by_choice;
+            || shape.around.by_choice;
         match line {
             Line::Meta {
                 reason,
@@ -499,7 +499,7 @@ impl Machine {
         if self.meta.organizer.is_empty()
             && words <= 20
             && !ends_with_terminal(plain)
-            && !shape.wraps
+            && !shape.around.wraps
         {
             self.meta.organizer = clean_line(plain);
             return Some("organizer");
@@ -589,7 +589,7 @@ fn continues_block(block: &Block, shape: &Shape, blank_run: usize, after_choice:
     if blank_run == 0 {
         // A line that ended by choice after a finished sentence stands alone; after a
         // colon it is the value or list the colon announces ("Author:" / "Jane Roe").
-        let apart = shape.heading_like || (shape.ends_by_choice && !block.text.ends_with(':'));
+        let apart = shape.heading_like || (shape.around.by_choice && !block.text.ends_with(':'));
         return !(after_choice || ends_with_terminal(&block.text) && apart);
     }
     if shape.starts_lower {
