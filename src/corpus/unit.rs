@@ -197,6 +197,10 @@ fn metadata_reason(
 /// classifier both give it, and the navigation rule looks for it.
 pub(crate) const REPEATS_TITLE: &str = "repeats the title";
 
+/// The reason given to a word or two standing alone with no end mark; the line right
+/// under a name so labelled is its caption.
+pub(crate) const LABEL: &str = "label";
+
 /// The reason given to a sign-off ("Cheers", "Best regards"); the short lines after one
 /// are a signature.
 pub(crate) const SIGN_OFF: &str = "sign-off or thanks";
@@ -242,7 +246,7 @@ const NAME_PARTICLES: &[&str] = &[
 
 /// A personal name as written in a caption: two to four words, each capitalised or a
 /// particle, and at least two capitalised.
-fn is_name(item: &str) -> bool {
+pub(crate) fn is_name(item: &str) -> bool {
     let words: Vec<&str> = item.split_whitespace().collect();
     let capitalised = words
         .iter()
@@ -375,7 +379,7 @@ fn heading_reason(t: &str, words: usize, pos: &Position) -> Option<&'static str>
     // A word or two standing alone, with no end mark, says nothing a reader would quote,
     // wherever it stands (a menu entry, a label left at the end of a page).
     if pos.form == Form::Line && words <= 2 && !body.ends_with(['.', '!', '?']) {
-        return Some("label");
+        return Some(LABEL);
     }
     if !pos.followed {
         return None;

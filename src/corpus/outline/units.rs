@@ -12,8 +12,8 @@ use crate::corpus::boilerplate::strip_numbered_prefixes;
 use crate::corpus::prose::{ends_with_terminal, split_sentences, truncate_chars, word_count};
 use crate::corpus::template::AUXILIARY_VERBS;
 use crate::corpus::unit::{
-    classify_unit, split_dateline, Form, Position, UnitClass, HEAD_UNITS, NAMES_OF_PEOPLE,
-    REPEATS_TITLE, SIGN_OFF,
+    classify_unit, is_name, split_dateline, Form, Position, UnitClass, HEAD_UNITS, LABEL,
+    NAMES_OF_PEOPLE, REPEATS_TITLE, SIGN_OFF,
 };
 use crate::corpus::{classify, SectionKind, StatementKind};
 
@@ -238,9 +238,9 @@ fn mark_captions_under_names(units: &mut [Unit]) {
         let (name, u) = (&before[i - 1], &mut rest[0]);
         let text = u.text.trim_end();
         let under_name = name.class == UnitClass::Heading
-            && name.reason == "label"
+            && name.reason == LABEL
             && name.line + 1 == u.line
-            && looks_like_a_name(&name.text);
+            && is_name(&name.text);
         if under_name
             && u.class == UnitClass::Statement
             && word_count(text) <= MAX_CAPTION_WORDS
@@ -250,17 +250,6 @@ fn mark_captions_under_names(units: &mut [Unit]) {
             u.reason = NAMES_OF_PEOPLE.into();
         }
     }
-}
-
-/// Two or three capitalised words, no digits: the form of a personal name.
-fn looks_like_a_name(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    (2..=3).contains(&words.len())
-        && words.iter().all(|w| {
-            let mut chars = w.chars();
-            chars.next().is_some_and(char::is_uppercase)
-                && chars.all(|c| c.is_lowercase() || c == '-' || c == '\'')
-        })
 }
 
 /// Longest mail-reply header ("On Tue, 2 Apr 2024, A wrote:") cut off a unit, in words.
