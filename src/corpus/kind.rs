@@ -184,11 +184,13 @@ fn is_call_to_act(text: &str) -> bool {
     let words = lower_words(text);
     // A first-person stand is read clause by clause: "The IGF We Want: being there…" names
     // a campaign, its verb ends the clause with nothing wanted after it.
+    let first_person = words.iter().any(|w| w == "we" || w == "i");
     opens_with_imperative(&words)
         || has_call_phrase(&words)
-        || text
-            .split([':', ';', ',', '.', '!', '?', '(', ')'])
-            .any(|clause| advocates_in_first_person(&lower_words(clause)))
+        || (first_person
+            && text
+                .split([':', ';', ',', '.', '!', '?', '(', ')'])
+                .any(|clause| advocates_in_first_person(&lower_words(clause))))
 }
 
 /// Does the phrase open on an imperative ("Ensure enforcement of cyber laws")? A gerund

@@ -325,7 +325,7 @@ fn procedural_reason(t: &str, lower: &str, words: usize, first: &str) -> Option<
     }
     // One sentence only: a line that speaks to its reader in its last sentence
     // ("…open until Tuesday. You can find the form here.") still says something first.
-    if split_sentences(t).len() == 1 && addresses_reader(lower) {
+    if addresses_reader(lower) && split_sentences(t).len() == 1 {
         return Some("question or instruction to the reader");
     }
     None
