@@ -106,8 +106,8 @@ const COVERAGE_WEIGHT: f32 = 0.1;
 const ASK_WEIGHT: f32 = 0.05;
 
 /// Bonus of a phrase of a recommendation theme that opens on the action it asks for
-/// ("strengthen the IGF", "making the mandate permanent"): a title that says what is
-/// proposed, not only what it is about.
+/// ("Strengthen the IGF", an imperative opening its clause; see [`is_action`]): a title
+/// that says what is proposed, not only what it is about.
 const ACTION_WEIGHT: f32 = 0.06;
 
 /// Phrases opening on an action added to a recommendation theme's shortlist beyond the

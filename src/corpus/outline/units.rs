@@ -40,10 +40,10 @@ pub(super) fn build_units(
         class: UnitClass::Heading,
         reason: "lead-in to a list".into(),
     };
-    let topics = topic_lists(blocks);
+    let listed = lists_that_only_name(blocks);
     for (i, block) in blocks.iter().enumerate() {
         let next = blocks.get(i + 1).filter(|n| n.group == block.group);
-        if let Some(reason) = topics[i] {
+        if let Some(reason) = listed[i] {
             lead_ins.push(Unit {
                 reason: reason.into(),
                 ..lead_in(block.section, &block.text, block.line_at(0))
@@ -307,7 +307,7 @@ const MAX_TOPIC_WORDS: usize = 8;
 /// under a heading that asks, where a noun phrase is an ask: "Stable funding for NRIs"),
 /// and lists of questions (two or more sibling items, at least three in four a question:
 /// what a consultation asked its participants, not what anyone answered).
-fn topic_lists(blocks: &[Block]) -> Vec<Option<&'static str>> {
+fn lists_that_only_name(blocks: &[Block]) -> Vec<Option<&'static str>> {
     let mut marks = vec![None; blocks.len()];
     let mut start = 0;
     while start < blocks.len() {
