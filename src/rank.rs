@@ -7,6 +7,7 @@ use crate::corpus::{Statement, StatementKind};
 use crate::label;
 use crate::render::round4;
 use crate::stance;
+use crate::text::acronym::Acronyms;
 use crate::text::content_words;
 use ndarray::{Array1, ArrayView2, Axis};
 use rayon::prelude::*;
@@ -156,6 +157,7 @@ pub fn split_catch_alls(
     clustering: &Clustering,
     method: &Agglomerative,
     min_sessions: usize,
+    acronyms: &Acronyms,
 ) -> Split {
     let mut raw = vec![0usize; statements.len()];
     let mut next = 0usize;
@@ -166,6 +168,7 @@ pub fn split_catch_alls(
         vectors,
         method,
         min_sessions,
+        acronyms,
         centroid: centroid(vectors, &all),
     };
     for rows in clustering.members() {
@@ -206,6 +209,8 @@ struct Cut<'a, 'v> {
     vectors: ArrayView2<'v, f32>,
     method: &'a Agglomerative,
     min_sessions: usize,
+    /// The corpus's acronyms, so a theme's own TF-IDF folds them as the first cut did.
+    acronyms: &'a Acronyms,
     centroid: Array1<f32>,
 }
 
@@ -218,7 +223,7 @@ impl Cut<'_, '_> {
             return vec![rows.to_vec()];
         }
         let texts: Vec<&str> = rows.iter().map(|&r| statements[r].text.as_str()).collect();
-        let terms = crate::text::lexical::tfidf(&texts);
+        let terms = crate::text::lexical::tfidf(&texts, self.acronyms);
         let local = self.vectors.select(Axis(0), rows);
         let points = Points {
             vectors: local.view(),
@@ -863,7 +868,14 @@ mod tests {
             lexical_weight: 0.0,
         };
         let whole = Clustering::from_raw(&[0; 12]);
-        let split = split_catch_alls(&statements, vectors.view(), &whole, &method, 2);
+        let split = split_catch_alls(
+            &statements,
+            vectors.view(),
+            &whole,
+            &method,
+            2,
+            &Acronyms::default(),
+        );
         assert_eq!(split.clustering.len(), 2);
         assert_eq!(split.parts, vec![vec![0, 1]]);
         assert_eq!(split.clustering.labels[0], split.clustering.labels[5]);
@@ -880,7 +892,7 @@ mod tests {
             })
             .collect();
         let one = unit(&[[0.35, 1.0, 0.0]; 12]);
-        let kept = split_catch_alls(&many, one.view(), &whole, &method, 2);
+        let kept = split_catch_alls(&many, one.view(), &whole, &method, 2, &Acronyms::default());
         assert_eq!(kept.clustering.len(), 1);
         assert!(kept.parts.is_empty());
     }

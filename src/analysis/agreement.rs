@@ -14,7 +14,7 @@
 
 use crate::cluster::similarity::cosine;
 use crate::corpus::{Session, Statement};
-use crate::embed::{EmbedError, Embedder};
+use crate::embed::{EmbedError, Embedder, WithAcronyms};
 use crate::render::round4;
 use crate::stance::{self, Position, SessionStance, Words};
 use crate::text::{content_words, is_content_word, words};
@@ -51,9 +51,6 @@ const NOVELTY_MENTIONS: &[&str] = &[
     "creation",
     "additional",
 ];
-
-/// Words that join the words of an expansion ("World Summit on the Information Society").
-const CONNECTORS: &[&str] = &["of", "and", "for", "the", "on", "in", "to"];
 
 /// Settings of an agreement query.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -193,20 +190,20 @@ pub fn agreement(
     embedder: &dyn Embedder,
     options: &AgreementOptions,
 ) -> Result<Agreement, EmbedError> {
+    // The topic is embedded as the statements were, with the corpus's acronyms written out.
+    let embedder = &WithAcronyms::new(embedder, &embedded.acronyms);
     let statements = &embedded.statements;
     let texts: Vec<Words> = statements.iter().map(|s| Words::new(&s.text)).collect();
-    let acronyms = acronyms(statements);
+    let acronyms: BTreeMap<String, BTreeSet<String>> =
+        embedded
+            .acronyms
+            .pairs()
+            .fold(BTreeMap::new(), |mut m, (short, long)| {
+                m.entry(short).or_default().insert(long);
+                m
+            });
     let mut concepts = concepts_of(topic, &acronyms);
-    // The topic as asked, with its acronyms spelled out, and with its expansions shortened:
-    // a statement that writes "Internet Governance Forum" embeds far from "IGF", so each
-    // statement is compared with the topic written the way it writes the acronyms.
-    let [asked, long, short] = variants(topic, &acronyms);
-    let topic_vecs = embedder.embed(&[asked.as_str(), long.as_str(), short.as_str()])?;
-    let acronym_concepts: Vec<Concept> = concepts
-        .iter()
-        .filter(|c| c.terms.len() > 1 && acronyms.contains_key(&c.terms[0]))
-        .cloned()
-        .collect();
+    let topic_vec = embedder.embed(&[topic])?;
 
     // Share of sessions naming each concept outright; generic ones are not key.
     let named: Vec<Vec<bool>> = texts
@@ -269,17 +266,7 @@ pub fn agreement(
         .zip(embedded.vectors.rows())
         .enumerate()
         .filter_map(|(i, (_, v))| {
-            let w = &texts[i];
-            let short_form = acronym_concepts.iter().any(|c| w.mentions(&c.terms[0]));
-            let long_form = acronym_concepts
-                .iter()
-                .any(|c| c.terms[1..].iter().any(|e| w.mentions(e)));
-            let row = match (short_form, long_form) {
-                (false, true) => 1,
-                (true, false) => 2,
-                _ => 0,
-            };
-            let cos = cosine(topic_vecs.row(row), v);
+            let cos = cosine(topic_vec.row(0), v);
             let covered: f64 = concepts
                 .iter()
                 .zip(&named_here[i])
@@ -431,38 +418,6 @@ pub fn agreement(
     })
 }
 
-/// The topic as asked, with every acronym the corpus defines spelled out, and with every
-/// spelled-out expansion shortened to its acronym.
-fn variants(topic: &str, acronyms: &BTreeMap<String, BTreeSet<String>>) -> [String; 3] {
-    let mut long = topic.to_string();
-    let mut short = topic.to_string();
-    for (a, exps) in acronyms {
-        let Some(first) = exps.iter().next() else {
-            continue;
-        };
-        let upper = a.to_uppercase();
-        long = long
-            .split(' ')
-            .map(|w| if w == upper { first.as_str() } else { w })
-            .collect::<Vec<_>>()
-            .join(" ");
-        for e in exps {
-            let lower = short.to_lowercase();
-            if let Some(at) = lower.find(e.as_str()) {
-                // Lower-casing may move byte offsets in non-ASCII text: replace only when
-                // the range is still a valid one, otherwise keep the topic as it is.
-                if short.is_char_boundary(at)
-                    && short.is_char_boundary(at + e.len())
-                    && short[at..at + e.len()].eq_ignore_ascii_case(e)
-                {
-                    short.replace_range(at..at + e.len(), &upper);
-                }
-            }
-        }
-    }
-    [topic.to_string(), long, short]
-}
-
 /// A concept that names one thing: an acronym the corpus spells out ("gdc").
 fn is_named_thing(c: &Concept, acronyms: &BTreeMap<String, BTreeSet<String>>) -> bool {
     c.terms.first().is_some_and(|t| acronyms.contains_key(t))
@@ -478,60 +433,6 @@ fn names(w: &Words, c: &Concept, acronyms: &BTreeMap<String, BTreeSet<String>>) 
         return c.terms.iter().any(|t| w.mentions_beyond_events(t));
     }
     c.terms.iter().any(|t| w.mentions(t))
-}
-
-/// Acronyms the corpus defines, as "Expansion Words (ACR)": lower-cased acronym → its
-/// lower-cased expansions. Taken from the documents themselves, so "IGF" and "Internet
-/// Governance Forum" are one concept wherever a document spells it out once.
-pub fn acronyms(statements: &[Statement]) -> BTreeMap<String, BTreeSet<String>> {
-    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for s in statements {
-        let text = &s.text;
-        let mut rest = text.as_str();
-        let mut offset = 0;
-        while let Some(open) = rest.find('(') {
-            let after = &rest[open + 1..];
-            let Some(close) = after.find(')') else { break };
-            let inner: String = after[..close]
-                .trim()
-                .chars()
-                .filter(|c| *c != '.')
-                .collect();
-            let start = offset + open;
-            offset += open + 1 + close + 1;
-            rest = &text[offset.min(text.len())..];
-            let letters = inner.chars().count();
-            if !(2..=6).contains(&letters) || !inner.chars().all(|c| c.is_ascii_uppercase()) {
-                continue;
-            }
-            let before = words(&text[..start]);
-            if let Some(exp) = expansion(&before, &inner.to_lowercase()) {
-                out.entry(inner.to_lowercase()).or_default().insert(exp);
-            }
-        }
-    }
-    out
-}
-
-/// The words just before an acronym whose initials spell it (connectors skipped).
-fn expansion(before: &[String], acronym: &str) -> Option<String> {
-    let mut need: Vec<char> = acronym.chars().collect();
-    let mut run: Vec<&str> = Vec::new();
-    for w in before.iter().rev() {
-        let Some(&last) = need.last() else { break };
-        if w.starts_with(last) {
-            need.pop();
-            run.push(w);
-        } else if CONNECTORS.contains(&w.as_str()) && !run.is_empty() {
-            run.push(w);
-        } else {
-            return None;
-        }
-    }
-    (need.is_empty() && run.len() >= 2).then(|| {
-        run.reverse();
-        run.join(" ")
-    })
 }
 
 /// The concepts of a topic: content words, acronyms with their expansions, "new";
@@ -666,16 +567,6 @@ mod tests {
             m.entry(a.to_string()).or_default().insert(e.to_string());
         }
         m
-    }
-
-    #[test]
-    fn expansions_are_read_from_parenthesised_acronyms() {
-        let before = words("the role of the World Summit on the Information Society");
-        assert_eq!(
-            expansion(&before, "wsis").as_deref(),
-            Some("world summit on the information society")
-        );
-        assert_eq!(expansion(&words("a new plan"), "igf"), None);
     }
 
     #[test]

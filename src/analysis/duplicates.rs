@@ -26,7 +26,7 @@
 use crate::cluster::linkage::{self, Linkage};
 use crate::cluster::{graph, Points};
 use crate::corpus::{classify, SectionKind, Statement, StatementKind};
-use crate::embed::Embedder;
+use crate::embed::{Embedder, WithAcronyms};
 use crate::text::lexical::{fold, phrase_keys, tfidf_folded, PhraseCounts, TermVector};
 use crate::text::{content_words, words, Distinct};
 use crate::Embedded;
@@ -199,6 +199,7 @@ pub fn duplicates(
     sessions: usize,
     options: &DuplicateOptions,
 ) -> Result<Duplicates, crate::Error> {
+    let embedder = &WithAcronyms::new(embedder, &embedded.acronyms);
     let statements = &embedded.statements;
     let classes = exact_classes(statements);
     let mut groups: Vec<Group> = classes

@@ -154,8 +154,10 @@ mod tests {
         // their identical wording adds a lexical bonus.
         let rows = [unit(0.0), unit(63.3)];
         let v = Array2::from_shape_fn((2, 2), |(i, j)| rows[i][j]);
-        let terms =
-            crate::text::lexical::tfidf(&["permanent IGF mandate", "permanent IGF mandate"]);
+        let terms = crate::text::lexical::tfidf(
+            &["permanent IGF mandate", "permanent IGF mandate"],
+            &Default::default(),
+        );
         let p = Points {
             vectors: v.view(),
             terms: &terms,
@@ -187,7 +189,7 @@ mod tests {
         }
         let texts: Vec<String> = (0..n).map(|i| format!("topic{} item", i % 5)).collect();
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let terms = crate::text::lexical::tfidf(&refs);
+        let terms = crate::text::lexical::tfidf(&refs, &Default::default());
         let p = Points {
             vectors: v.view(),
             terms: &terms,

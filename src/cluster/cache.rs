@@ -56,7 +56,7 @@ impl ClusterCache {
     }
 }
 
-/// sha256 of the method, the texts and the vectors, hex.
+/// sha256 of the method, the texts, the vectors and the terms, hex.
 fn key(method: &impl Serialize, points: &Points, texts: &[&str]) -> String {
     let mut h = Sha256::new();
     h.update(MAGIC);
@@ -79,6 +79,15 @@ fn key(method: &impl Serialize, points: &Points, texts: &[&str]) -> String {
     for t in texts {
         h.update((t.len() as u64).to_le_bytes());
         h.update(t.as_bytes());
+    }
+    // The lexical half of the similarity: how texts become terms may change (acronyms
+    // folded, say) while the texts and vectors stay the same.
+    for terms in points.terms {
+        h.update((terms.0.len() as u64).to_le_bytes());
+        for &(id, w) in &terms.0 {
+            h.update(id.to_le_bytes());
+            h.update(w.to_le_bytes());
+        }
     }
     hex::encode(h.finalize())
 }

@@ -4,6 +4,7 @@
 //! files are located, fetched and verified by [`store`]; [`Cache`] keeps
 //! vectors on disk so a re-run embeds only new text.
 
+mod acronyms;
 mod amx;
 mod bert;
 mod cache;
@@ -17,6 +18,7 @@ mod rustbert;
 pub mod sentence;
 pub mod store;
 
+pub use acronyms::WithAcronyms;
 pub use cache::{Cache, CachedEmbedder};
 pub use isa::{Isa, IsaError, ENV as ISA_ENV};
 pub use minilm::{Matmul, MiniLm};

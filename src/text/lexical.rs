@@ -4,6 +4,7 @@
 //! statements sharing a rare term ("IGF", "mandate") can score no higher than two
 //! that merely share the subject. A small TF-IDF bonus lets rare shared terms count.
 
+use super::acronym::Acronyms;
 use super::content_words;
 use std::collections::{BTreeMap, HashMap};
 
@@ -48,9 +49,13 @@ pub fn postings(terms: &[TermVector]) -> Vec<Vec<(usize, f32)>> {
     index
 }
 
-/// TF-IDF vectors of `texts` with smoothed idf, `ln((1+n)/(1+df)) + 1`.
-pub fn tfidf(texts: &[&str]) -> Vec<TermVector> {
-    let docs: Vec<Vec<String>> = texts.iter().map(|t| content_words(t)).collect();
+/// TF-IDF vectors of `texts` with smoothed idf, `ln((1+n)/(1+df)) + 1`; an acronym of
+/// `acronyms` and its long form are one term.
+pub fn tfidf(texts: &[&str], acronyms: &Acronyms) -> Vec<TermVector> {
+    let docs: Vec<Vec<String>> = texts
+        .iter()
+        .map(|t| acronyms.fold(content_words(t)))
+        .collect();
     tfidf_of(&docs)
 }
 
@@ -211,11 +216,14 @@ mod tests {
 
     #[test]
     fn shared_rare_terms_score_higher() {
-        let v = tfidf(&[
-            "renew the IGF mandate",
-            "a permanent IGF mandate",
-            "digital cooperation matters",
-        ]);
+        let v = tfidf(
+            &[
+                "renew the IGF mandate",
+                "a permanent IGF mandate",
+                "digital cooperation matters",
+            ],
+            &Acronyms::default(),
+        );
         assert!((v[0].dot(&v[0]) - 1.0).abs() < 1e-5);
         assert!(v[0].dot(&v[1]) > 0.3);
         assert_eq!(v[0].dot(&v[2]), 0.0);
@@ -223,10 +231,13 @@ mod tests {
 
     #[test]
     fn folded_tfidf_meets_inflections() {
-        let plain = tfidf(&[
-            "publish negotiation drafts",
-            "publish every negotiation draft",
-        ]);
+        let plain = tfidf(
+            &[
+                "publish negotiation drafts",
+                "publish every negotiation draft",
+            ],
+            &Acronyms::default(),
+        );
         let folded = tfidf_folded(&[
             "publish negotiation drafts",
             "publish every negotiation draft",

@@ -2,6 +2,7 @@
 //! stop words, the one de-duplication ([`Distinct`]), and TF-IDF and rare phrases
 //! ([`lexical`]). Shared because every stage that reads wording must split it the same way.
 
+pub mod acronym;
 pub mod lexical;
 
 use std::collections::{HashMap, HashSet};
