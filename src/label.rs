@@ -295,6 +295,14 @@ fn phrases(text: &str) -> Vec<Phrase> {
     let mut out = Vec::new();
     for clause in clauses(text) {
         let tokens: Vec<&str> = clause.split_whitespace().map(trim_token).collect();
+        if tokens
+            .first()
+            .is_some_and(|t| CONCESSIVE.contains(&t.to_lowercase().as_str()))
+        {
+            // "Whereas Africa has seen growth…, states should ensure…": the concession
+            // is the background, the ask comes after it.
+            continue;
+        }
         if tokens.iter().any(|t| t.is_empty()) {
             // A stray mark inside the clause ("x / y"): cut there instead.
             for part in tokens.split(|t| t.is_empty()) {
@@ -341,6 +349,9 @@ fn spans(tokens: &[&str], out: &mut Vec<Phrase>) {
             if !can_end(j) {
                 continue;
             }
+            if is_fragment(&lower[i..=j]) {
+                continue;
+            }
             let text = tokens[i..=j].join(" ");
             let key = words(&text).join(" ");
             out.push(Phrase {
@@ -351,6 +362,40 @@ fn spans(tokens: &[&str], out: &mut Vec<Phrase>) {
             });
         }
     }
+}
+
+/// Subordinators that open a concession: what the clause grants is not the point.
+const CONCESSIVE: &[&str] = &["although", "despite", "though", "whereas", "while"];
+
+/// The first halves of paired conjunctions: a phrase holding one without its partner
+/// ("using both the UN IGF", cut before "and its national IGFs") is half of a list.
+const CORRELATIVES: &[(&str, &[&str])] = &[
+    ("both", &["and"]),
+    ("either", &["or"]),
+    ("neither", &["nor"]),
+];
+
+/// A phrase the span rules admit that still reads as a fragment: a correlative without
+/// its partner, or an ordinal ("12th edition of the forum"), which names an occasion,
+/// not what anyone proposed.
+fn is_fragment(lower: &[String]) -> bool {
+    let ordinal = lower.iter().any(|w| {
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        !digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit())
+            && matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th")
+    });
+    let unpaired = lower.iter().enumerate().any(|(i, w)| {
+        CORRELATIVES
+            .iter()
+            .find(|(first, _)| first == w)
+            .is_some_and(|(_, partners)| {
+                !lower[i + 1..]
+                    .iter()
+                    .any(|x| partners.contains(&x.as_str()))
+            })
+    });
+    ordinal || unpaired
 }
 
 /// Words that stand as the subject of the verb after them.
@@ -795,6 +840,23 @@ mod tests {
             "{texts:?}"
         );
         assert!(texts.contains(&"port agencies"), "{texts:?}");
+    }
+
+    #[test]
+    fn concessions_ordinals_and_half_pairs_are_not_title_phrases() {
+        let texts = |t: &str| -> Vec<String> { phrases(t).into_iter().map(|p| p.text).collect() };
+        let t = texts("Whereas harbours have grown fast, port states should share tide data.");
+        assert!(!t.iter().any(|p| p.contains("harbours")), "{t:?}");
+        assert!(
+            t.contains(&"port states should share tide data".to_string()),
+            "{t:?}"
+        );
+        let t = texts("The 12th edition of the Harbour Forum met.");
+        assert!(!t.iter().any(|p| p.contains("12th")), "{t:?}");
+        let t = texts("We want it to use both the regional forum – and its local chapters.");
+        assert!(!t.iter().any(|p| p.contains("both")), "{t:?}");
+        assert!(texts("Fund both the forum and its chapters")
+            .contains(&"Fund both the forum and its chapters".to_string()));
     }
 
     /// A word-weight map from literal pairs.
