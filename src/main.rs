@@ -156,13 +156,17 @@ struct AgreementArgs {
     #[arg(long, default_value_t = analysis::AgreementOptions::default().threshold, value_parser = number_arg,
           allow_negative_numbers = true)]
     threshold: f32,
-    #[command(flatten)]
-    output: OutputArgs,
+    /// Output format (no CSV for agreement: it has no theme rows).
+    #[arg(long, value_enum, default_value_t = AgreementFormat::Markdown)]
+    format: AgreementFormat,
+    /// Write to this file instead of stdout.
+    #[arg(long, short)]
+    out: Option<PathBuf>,
     #[command(flatten)]
     model: ModelArgs,
 }
 
-/// Output formats shared by every verb (the library has one renderer per format).
+/// The formats `digest` writes (the library has one renderer per format).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     /// Readable report (default).
@@ -171,7 +175,7 @@ enum Format {
     Json,
     /// One self-contained page with charts; opens offline.
     Html,
-    /// One row per theme statement, for spreadsheets (digest only).
+    /// One row per theme statement, for spreadsheets.
     Csv,
 }
 
@@ -218,6 +222,17 @@ enum DuplicatesFormat {
     Markdown,
     /// Machine-readable, byte-stable.
     Json,
+}
+
+/// The formats `agreement` writes: the shared ones without CSV.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum AgreementFormat {
+    /// Readable report (default).
+    Markdown,
+    /// Machine-readable, byte-stable.
+    Json,
+    /// One self-contained page with charts; opens offline.
+    Html,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -384,9 +399,6 @@ fn run_duplicates(args: DuplicatesArgs) -> Result<()> {
 }
 
 fn run_agreement(args: AgreementArgs) -> Result<()> {
-    if args.output.format == Format::Csv {
-        anyhow::bail!("--format csv is available for digest");
-    }
     let (corpus, embedder, embedded) = load_and_embed(&args.paths, &args.model)?;
     let options = analysis::AgreementOptions {
         threshold: args.threshold,
@@ -398,14 +410,12 @@ fn run_agreement(args: AgreementArgs) -> Result<()> {
         embedder.as_ref(),
         &options,
     )?;
-    let text = match args.output.format {
-        Format::Markdown => analysis::agreement_markdown(&a),
-        Format::Json => render::to_json(&a),
-        Format::Html => analysis::agreement_html(&a),
-        // Refused above, before the embedding work.
-        Format::Csv => String::new(),
+    let text = match args.format {
+        AgreementFormat::Markdown => analysis::agreement_markdown(&a),
+        AgreementFormat::Json => render::to_json(&a),
+        AgreementFormat::Html => analysis::agreement_html(&a),
     };
-    write_output(args.output.out.as_deref(), &text)
+    write_output(args.out.as_deref(), &text)
 }
 
 /// Run digest, duplicates and agreement as their verbs do with default options, and score

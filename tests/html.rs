@@ -210,6 +210,31 @@ fn duplicates_does_not_offer_html() {
 }
 
 #[test]
+fn agreement_does_not_offer_csv() {
+    let out = concord_output(
+        &[
+            "agreement",
+            "the IGF mandate",
+            "data/wsis-2025",
+            "--format",
+            "csv",
+        ],
+        &[],
+    );
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("invalid value 'csv' for '--format"), "{err}");
+    let help = concord(&["agreement", "--help"]);
+    let format = help
+        .lines()
+        .skip_while(|l| !l.contains("--format"))
+        .take_while(|l| !l.contains("--out"))
+        .collect::<String>();
+    assert!(format.contains("html") && format.contains("json"), "{help}");
+    assert!(!format.contains("csv"), "{help}");
+}
+
+#[test]
 fn digest_html_prints_everything_and_heads_themes_with_titles() {
     let dir = tempfile::tempdir().unwrap();
     let html = render(
