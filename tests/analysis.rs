@@ -114,6 +114,47 @@ fn a_proposal_inside_a_longer_sentence_is_grouped_with_its_short_twin() {
 }
 
 #[test]
+fn a_name_spelled_out_in_one_proposal_and_abbreviated_in_another_is_not_what_it_adds() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let write = |name: &str, body: &str| {
+        std::fs::write(
+            dir.path().join(name),
+            format!("Session Outcome Document\n\nHarbour data\n\nRecommendations\n\n{body}"),
+        )
+        .unwrap()
+    };
+    write(
+        "a_port_authority.txt",
+        "- The Harbour Data Council (HDC) should publish tide records every week for all ports.\n",
+    );
+    write(
+        "b_fishers_union.txt",
+        "- The HDC should publish tide records every week for all ports and small harbours.\n",
+    );
+    write(
+        "c_shipping_line.txt",
+        "- Ferry timetables should be printed in three languages.\n",
+    );
+    let d: Value = serde_json::from_str(&fresh_json(&["duplicates", dir.path().to_str().unwrap()]))
+        .expect("valid JSON");
+    let g = group_with(&d, "near", "a1");
+    let mut h = handles(g);
+    h.sort();
+    assert_eq!(h, vec!["a1", "b1"], "{g:#}");
+    // What the other member adds is "small harbours", not the name's words or letters.
+    let adds: Vec<&str> = g["statements"][1]["adds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap())
+        .collect();
+    for name_word in ["hdc", "harbour", "data", "council"] {
+        assert!(!adds.contains(&name_word), "{adds:?} in {g:#}");
+    }
+    assert!(adds.contains(&"harbours"), "{adds:?}");
+}
+
+#[test]
 fn statements_of_one_theme_that_ask_different_things_are_not_grouped() {
     let d: Value = serde_json::from_str(&fresh_json(&[
         "duplicates",

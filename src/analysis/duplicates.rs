@@ -27,11 +27,13 @@ use crate::cluster::linkage::{self, Linkage};
 use crate::cluster::{graph, Points};
 use crate::corpus::{classify, SectionKind, Statement, StatementKind};
 use crate::embed::{Embedder, WithAcronyms};
+use crate::text::acronym::Acronyms;
 use crate::text::lexical::{fold, phrase_keys, tfidf_folded, PhraseCounts, TermVector};
 use crate::text::{content_words, words, Distinct};
 use crate::Embedded;
 use ndarray::{Array2, ArrayView2};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Settings of a duplicate search.
@@ -217,12 +219,25 @@ pub fn duplicates(
     let texts: Vec<&str> = reps.iter().map(|&r| statements[r].text.as_str()).collect();
     let spans = spans_of(&texts);
     let vectors = span_vectors(embedded, embedder, &reps, &texts, &spans)?;
-    let counts_of = PhraseCounts::of(texts.iter().copied());
-    let rare_df = ((texts.len() as f64 * RARE_SHARE).round() as u32).max(RARE_MIN_DF);
-    let keys: Vec<BTreeMap<String, String>> = spans
+    // The lexical evidence reads each name in one spelling, as the model does: "WSIS" in
+    // one proposal and "World Summit on the Information Society" in another share it.
+    let acronyms = &embedded.acronyms;
+    let span_texts: Vec<Cow<str>> = spans
         .iter()
-        .map(|s| {
-            let text = &texts[s.owner][s.range.clone()];
+        .map(|s| acronyms.contract(&texts[s.owner][s.range.clone()]))
+        .collect();
+    let counts_of = PhraseCounts::of(
+        texts
+            .iter()
+            .map(|t| acronyms.contract(t))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(|t| t.as_ref()),
+    );
+    let rare_df = ((texts.len() as f64 * RARE_SHARE).round() as u32).max(RARE_MIN_DF);
+    let keys: Vec<BTreeMap<String, String>> = span_texts
+        .iter()
+        .map(|text| {
             let names = name_words(text);
             phrase_keys(text)
                 .into_iter()
@@ -257,12 +272,9 @@ pub fn duplicates(
             }
         })
         .collect();
-    let span_texts: Vec<&str> = spans
-        .iter()
-        .map(|s| &texts[s.owner][s.range.clone()])
-        .collect();
     // Folded, so "drafts"/"draft" and "enforce"/"enforcement" are one term.
-    let terms: Vec<TermVector> = tfidf_folded(&span_texts);
+    let terms: Vec<TermVector> =
+        tfidf_folded(&span_texts.iter().map(|t| t.as_ref()).collect::<Vec<_>>());
     let sizes: Vec<usize> = spans
         .iter()
         .map(|s| content_words(&texts[s.owner][s.range.clone()]).len())
@@ -305,7 +317,7 @@ pub fn duplicates(
         let cosine = cosine(vectors.view(), u, v);
         let weight = keys[u].keys().filter(|k| keys[v].contains_key(*k)).count();
         let lexical = terms[u].dot(&terms[v]);
-        if different_years(span_texts[u], span_texts[v]) {
+        if different_years(&span_texts[u], &span_texts[v]) {
             continue;
         }
         // A high cosine alone is not enough on documents that all discuss one subject
@@ -371,6 +383,7 @@ pub fn duplicates(
         spans: &spans,
         keys: &keys,
         best: &best,
+        acronyms,
     };
     for members in by_label.into_values().filter(|m| m.len() >= 2) {
         for part in split(&members, options.max_group.max(2), &best) {
@@ -704,6 +717,8 @@ struct Context<'a> {
     spans: &'a [Span],
     keys: &'a [BTreeMap<String, String>],
     best: &'a BTreeMap<(usize, usize), Evidence>,
+    /// So what a member adds is not a name its representative abbreviates.
+    acronyms: &'a Acronyms,
 }
 
 impl Context<'_> {
@@ -716,7 +731,10 @@ impl Context<'_> {
         };
         let rep = representative(part, sim);
         let rep_text = &self.statements[self.reps[rep]].text;
-        let base: BTreeSet<String> = content_words(rep_text).iter().map(|w| fold(w)).collect();
+        let base: BTreeSet<String> = content_words(&self.acronyms.contract(rep_text))
+            .iter()
+            .map(|w| fold(w))
+            .collect();
         let order = std::iter::once(rep).chain(part.iter().copied().filter(|&c| c != rep));
         let members: Vec<Member> = order
             .map(|c| {
@@ -728,7 +746,7 @@ impl Context<'_> {
                     self.evidence(rep, c)
                 };
                 let mut seen = BTreeSet::new();
-                let adds = content_words(&statement.text)
+                let adds = content_words(&self.acronyms.contract(&statement.text))
                     .into_iter()
                     .filter(|w| !base.contains(&fold(w)) && seen.insert(fold(w)))
                     .collect();
