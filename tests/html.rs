@@ -182,56 +182,42 @@ fn agreement_html_lists_addressing_and_silent_sessions() {
     }
 }
 
-#[test]
-fn duplicates_does_not_offer_html() {
-    let out = concord_output(
-        &[
-            "duplicates",
-            "tests/fixtures/duplicates",
-            "--format",
-            "html",
-        ],
-        &[],
-    );
+/// Check that `args` (a verb and its inputs) refuses `--format refused` and that the
+/// verb's `--help` offers the formats `offered` and not `refused`.
+fn assert_formats(args: &[&str], offered: &[&str], refused: &str) {
+    let out = concord_output(&[args, &["--format", refused]].concat(), &[]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("invalid value 'html' for '--format"), "{err}");
-    let help = concord(&["duplicates", "--help"]);
+    let expected = format!("invalid value '{refused}' for '--format");
+    assert!(err.contains(&expected), "{err}");
+    let help = concord(&[args[0], "--help"]);
     let format = help
         .lines()
         .skip_while(|l| !l.contains("--format"))
         .take_while(|l| !l.contains("--out"))
         .collect::<String>();
-    assert!(
-        format.contains("markdown") && format.contains("json"),
-        "{help}"
+    for f in offered {
+        assert!(format.contains(f), "{f} missing from {help}");
+    }
+    assert!(!format.contains(refused), "{help}");
+}
+
+#[test]
+fn duplicates_does_not_offer_html() {
+    assert_formats(
+        &["duplicates", "tests/fixtures/duplicates"],
+        &["markdown", "json"],
+        "html",
     );
-    assert!(!format.contains("html"), "{help}");
 }
 
 #[test]
 fn agreement_does_not_offer_csv() {
-    let out = concord_output(
-        &[
-            "agreement",
-            "the IGF mandate",
-            "data/wsis-2025",
-            "--format",
-            "csv",
-        ],
-        &[],
+    assert_formats(
+        &["agreement", "the IGF mandate", "data/wsis-2025"],
+        &["markdown", "json", "html"],
+        "csv",
     );
-    assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("invalid value 'csv' for '--format"), "{err}");
-    let help = concord(&["agreement", "--help"]);
-    let format = help
-        .lines()
-        .skip_while(|l| !l.contains("--format"))
-        .take_while(|l| !l.contains("--out"))
-        .collect::<String>();
-    assert!(format.contains("html") && format.contains("json"), "{help}");
-    assert!(!format.contains("csv"), "{help}");
 }
 
 #[test]
