@@ -126,11 +126,16 @@ impl Acronyms {
         if self.0.is_empty() {
             return Cow::Borrowed(text);
         }
-        let lower = text.to_lowercase();
-        if lower.len() != text.len() {
-            // Lower-casing moved byte offsets (a non-ASCII case change): the offsets found
-            // in `lower` would not be `text`'s, so the text is left as written.
-            return Cow::Borrowed(text);
+        // Lower-cased char by char, so every byte offset found in `lower` is one in
+        // `text`; a case change that would move offsets ("İ" → "i̇", the Kelvin sign → "k")
+        // leaves the text as written.
+        let mut lower = String::with_capacity(text.len());
+        for c in text.chars() {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(x), None) if x.len_utf8() == c.len_utf8() => lower.push(x),
+                _ => return Cow::Borrowed(text),
+            }
         }
         let whole = |at: usize, end: usize| {
             lower[..at]
@@ -304,6 +309,23 @@ mod tests {
         assert_eq!(
             a.contract("The Internet Governance Forums met."),
             "The Internet Governance Forums met."
+        );
+    }
+
+    #[test]
+    fn contract_leaves_text_whose_case_change_would_move_offsets() {
+        let a = Acronyms::of(&["The Internet Governance Forum (IGF) met in Kyoto."]);
+        for text in [
+            "İstanbul hosted the Internet Governance Forum.",
+            "At 300 \u{212A} the Internet Governance Forum met.",
+            // Two offsets moved one way and one the other: the same length in all.
+            "İİ at 300 \u{212A}, the Internet Governance Forum met.",
+        ] {
+            assert_eq!(a.contract(text), text);
+        }
+        assert_eq!(
+            a.contract("À Genève, the Internet Governance Forum met."),
+            "À Genève, the IGF met."
         );
     }
 
