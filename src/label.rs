@@ -16,7 +16,7 @@
 use crate::corpus::{is_imperative_opening, StatementKind};
 use crate::embed::{EmbedError, Embedder};
 use crate::rank::{centroid, Ranked, Theme};
-use crate::text::{content_words, words};
+use crate::text::{content_words, is_ordinal, words};
 use crate::Embedded;
 use ndarray::{Array1, Array2};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -379,12 +379,7 @@ const CORRELATIVES: &[(&str, &[&str])] = &[
 /// its partner, or an ordinal ("12th edition of the forum"), which names an occasion,
 /// not what anyone proposed.
 fn is_fragment(lower: &[String]) -> bool {
-    let ordinal = lower.iter().any(|w| {
-        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-        !digits.is_empty()
-            && digits.chars().all(|c| c.is_ascii_digit())
-            && matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th")
-    });
+    let ordinal = lower.iter().any(|w| is_ordinal(w));
     let unpaired = lower.iter().enumerate().any(|(i, w)| {
         CORRELATIVES
             .iter()

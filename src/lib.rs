@@ -50,8 +50,8 @@ pub struct Embedded {
     pub distinct_rows: Vec<usize>,
     /// `distinct_slot[i]`: the index in `distinct_rows` of row `i`'s text.
     pub distinct_slot: Vec<usize>,
-    /// The acronyms the corpus defines, written out in every text the model embeds: a
-    /// later stage embeds through [`embed::WithAcronyms`] with these.
+    /// The acronyms the corpus defines; every text the model embeds reads their long forms
+    /// as the acronym, so a later stage embeds through [`embed::WithAcronyms`] with these.
     pub acronyms: text::acronym::Acronyms,
 }
 

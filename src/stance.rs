@@ -11,6 +11,7 @@
 //! The cue lists are generic English (calls and commitments, opposition, negation,
 //! conditions); nothing here knows any corpus.
 
+use crate::text::is_ordinal;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
 use std::sync::OnceLock;
@@ -430,14 +431,10 @@ impl Words {
         let t = &self.0;
         let clause = t[start].clause;
         let dated = |w: &Token| {
-            let digits = w.word.chars().take_while(char::is_ascii_digit).count();
-            let rest = &w.word[digits..];
-            w.clause == clause
-                && digits > 0
-                && (matches!(rest, "st" | "nd" | "rd" | "th")
-                    || (rest.is_empty()
-                        && digits == 4
-                        && (w.word.starts_with("19") || w.word.starts_with("20"))))
+            let year = w.word.len() == 4
+                && w.word.chars().all(|c| c.is_ascii_digit())
+                && (w.word.starts_with("19") || w.word.starts_with("20"));
+            w.clause == clause && (is_ordinal(&w.word) || year)
         };
         let before = t[start.saturating_sub(EVENT_REACH)..start]
             .iter()

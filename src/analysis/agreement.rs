@@ -190,7 +190,8 @@ pub fn agreement(
     embedder: &dyn Embedder,
     options: &AgreementOptions,
 ) -> Result<Agreement, EmbedError> {
-    // The topic is embedded as the statements were, with the corpus's acronyms written out.
+    // The topic is embedded as the statements were: each name the corpus defines is read
+    // by its acronym.
     let embedder = &WithAcronyms::new(embedder, &embedded.acronyms);
     let statements = &embedded.statements;
     let texts: Vec<Words> = statements.iter().map(|s| Words::new(&s.text)).collect();

@@ -226,14 +226,7 @@ pub fn duplicates(
         .iter()
         .map(|s| acronyms.contract(&texts[s.owner][s.range.clone()]))
         .collect();
-    let counts_of = PhraseCounts::of(
-        texts
-            .iter()
-            .map(|t| acronyms.contract(t))
-            .collect::<Vec<_>>()
-            .iter()
-            .map(|t| t.as_ref()),
-    );
+    let counts_of = PhraseCounts::of(texts.iter().map(|t| acronyms.contract(t)));
     let rare_df = ((texts.len() as f64 * RARE_SHARE).round() as u32).max(RARE_MIN_DF);
     let keys: Vec<BTreeMap<String, String>> = span_texts
         .iter()

@@ -168,6 +168,8 @@ impl Acronyms {
         let mut out = String::with_capacity(text.len());
         let mut last = 0;
         for (at, end, d) in taken {
+            // Matches never overlap one another; this guards against one starting inside
+            // a definition's dropped "(IGF)", which would slice `text` backwards.
             if at < last {
                 continue;
             }

@@ -192,11 +192,13 @@ pub struct PhraseCounts {
 
 impl PhraseCounts {
     /// Count, for each phrase key, the texts that contain it (once per text).
-    pub fn of<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
+    pub fn of(texts: impl IntoIterator<Item = impl AsRef<str>>) -> Self {
         let mut df: HashMap<String, u32> = HashMap::new();
         for text in texts {
-            let keys: std::collections::BTreeSet<String> =
-                phrase_keys(text).into_iter().map(|(k, _)| k).collect();
+            let keys: std::collections::BTreeSet<String> = phrase_keys(text.as_ref())
+                .into_iter()
+                .map(|(k, _)| k)
+                .collect();
             for k in keys {
                 *df.entry(k).or_insert(0) += 1;
             }

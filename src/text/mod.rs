@@ -75,6 +75,13 @@ pub fn is_content_word(word: &str) -> bool {
     word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !stop_words().contains(word)
 }
 
+/// A number with an ordinal suffix, lower-cased ("16th", "2nd"): it dates or numbers an
+/// occasion ("the 16th IGF"), so callers read it as an event's mark, not as content.
+pub fn is_ordinal(word: &str) -> bool {
+    let digits = word.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && matches!(&word[digits..], "st" | "nd" | "rd" | "th")
+}
+
 /// The content words of `text`, in order, repeats kept.
 pub fn content_words(text: &str) -> Vec<String> {
     words(text)
