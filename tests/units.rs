@@ -3,7 +3,9 @@
 //! The pages in `tests/fixtures/pages/` are invented, in the shape of real ones: a speech
 //! with its salutations and dateline, two reports from one site with its disclaimer, a
 //! mailing-list reply, a news page with a list of topics, a page saved one paragraph per
-//! line, a report wrapped at the page width, a consultation's list of questions.
+//! line, a report wrapped at the page width, a consultation's list of questions, a news
+//! site's page with its cookie notice and share bar, a chair's summary with its courtesies
+//! and page number, a blog post with bold numbered points and a newsletter pointer.
 
 use concord::corpus::{self, Corpus, Session, UnitClass};
 use std::fs;
@@ -474,7 +476,7 @@ fn a_form_question_or_instruction_to_the_reader_is_procedural() {
     let c = load(&[page("11_one_line_per_paragraph.txt")]);
     let s = &c.sessions[0];
     for text in [
-        "Do you consider that the priorities of the compact are captured in the draft elements?*",
+        "Do you consider that the priorities of the compact are captured in the draft elements?",
         "If you selected 'disagree', please specify which priorities should be added.",
         "On the alliance website you will find the full text of every submission.",
     ] {
@@ -546,5 +548,91 @@ fn the_line_under_a_name_is_a_caption_even_at_the_end_of_a_page() {
         s,
         "The Harbour We Want: Shared tide data saved our cooperative a season of losses",
         UnitClass::Statement,
+    );
+}
+
+#[test]
+fn a_news_page_loses_its_cookie_notice_and_share_bar_by_their_markup() {
+    let c = load(&[page("15_news_page.html")]);
+    let s = &c.sessions[0];
+    // The cookie notice stood first in the body and was read as the title.
+    assert_eq!(
+        s.title,
+        "Regional Forum closes with call for open data commons"
+    );
+    let all: Vec<&str> = texts(s)
+        .into_iter()
+        .chain(s.excluded.iter().map(|e| e.text.as_str()))
+        .collect();
+    for furniture in [
+        "cookies",
+        "Share this",
+        "Facebook",
+        "Related articles",
+        "All rights reserved",
+    ] {
+        assert!(
+            all.iter().all(|t| !t.contains(furniture)),
+            "{furniture:?} read from the page: {all:?}"
+        );
+    }
+    assert_class(
+        s,
+        "Establish a regional data commons governed jointly by national statistics offices.",
+        UnitClass::Statement,
+    );
+}
+
+#[test]
+fn courtesies_and_page_numbers_of_a_chair_summary_are_not_statements() {
+    let c = load(&[page("16_chair_summary.txt")]);
+    let s = &c.sessions[0];
+    assert_class(
+        s,
+        "The Chair thanked the host government and the sponsors of the meeting.",
+        UnitClass::Procedural,
+    );
+    assert_eq!(
+        class_of(s, "Page 1 of 2"),
+        Some((UnitClass::Metadata, "page number".to_string()))
+    );
+    assert_class(
+        s,
+        "One delegation opposed a regional data commons, arguing that national data must remain under national control and that a shared repository would be premature.",
+        UnitClass::Statement,
+    );
+}
+
+#[test]
+fn a_blog_post_keeps_its_numbered_bold_points_whole_and_writes_no_sentence_of_its_own() {
+    let c = load(&[page("17_blog_post.md")]);
+    let s = &c.sessions[0];
+    assert_class(
+        s,
+        "Shutdowns cost more than they save. Governments should stop ordering network shutdowns during exams and elections; the economic cost falls on small traders.",
+        UnitClass::Statement,
+    );
+    // The bold number was cut off as a unit "1.", and the semicolon split lent "should" to
+    // a clause with its own subject: "Governments should the economic cost falls…".
+    for s in &s.statements {
+        assert!(
+            !s.text.starts_with("Governments should the") && s.text != "1.",
+            "{:?}",
+            s.text
+        );
+    }
+    assert!(s.excluded.iter().all(|e| e.text != "1."));
+    assert_class(
+        s,
+        "Subscribe to our newsletter to get posts like this one in your inbox.",
+        UnitClass::Procedural,
+    );
+    assert_eq!(
+        class_of(
+            s,
+            "Posted on 9 July 2025 by the policy team · 6 minute read"
+        )
+        .map(|c| c.0),
+        Some(UnitClass::Metadata)
     );
 }

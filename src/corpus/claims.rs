@@ -126,8 +126,12 @@ fn semicolon_clauses(text: &str) -> Option<Vec<String>> {
                 return Some(finish(p, text));
             }
             // A part with no verb of its own needs the first part's lead, or the split
-            // would leave a bare noun phrase: then the statement stays whole.
+            // would leave a bare noun phrase: then the statement stays whole. A part with
+            // a subject of its own is a clause the lead cannot take ("…should stop X; the
+            // cost falls on traders" is no "should the cost…"), nor is a noun phrase after
+            // a modal, which takes a verb.
             lead.as_ref()
+                .filter(|lead| takes(lead, p))
                 .map(|lead| finish(&format!("{lead} {p}"), text))
         })
         .collect()
@@ -239,6 +243,29 @@ fn lead_of(first: &str) -> Option<String> {
         .map(|e| words[..e].join(" "))
 }
 
+/// Leads that end on a modal: what follows them is a verb phrase, never a noun phrase.
+const MODAL_LEADS: &[&str] = &["should", "must", "need to", "needs to"];
+
+/// Words that open a clause with a subject of its own (a pronoun) or a noun phrase (a
+/// determiner); a verb phrase never opens with one.
+const PRONOUNS: &[&str] = &["it", "they", "we", "he", "she", "i", "you", "there", "this"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "these", "those", "that", "its", "their", "our", "his", "her", "my", "your",
+    "each", "every", "such", "no",
+];
+
+/// Can `lead` take part `p` as its object and still be a sentence someone wrote?
+fn takes(lead: &str, p: &str) -> bool {
+    let first = p.split_whitespace().next().unwrap_or("").to_lowercase();
+    let first = first.trim_matches(|c: char| !c.is_alphanumeric());
+    if PRONOUNS.contains(&first) {
+        return false;
+    }
+    let lower = lead.to_lowercase();
+    let modal = MODAL_LEADS.iter().any(|m| lower.ends_with(m));
+    !(modal && DETERMINERS.contains(&first))
+}
+
 fn has_finite(p: &str) -> bool {
     p.split_whitespace()
         .any(|w| FINITE.contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphabetic())))
@@ -296,6 +323,30 @@ mod tests {
                 "The coalition calls for reusable tide models."
             ]
         );
+    }
+
+    #[test]
+    fn a_lead_is_never_glued_onto_a_clause_or_a_modal_onto_a_noun_phrase() {
+        // Before, the second part became "Governments should the economic cost falls on
+        // small traders.": a sentence nobody wrote.
+        for text in [
+            "Governments should stop ordering shutdowns during exams; the economic cost falls on small traders.",
+            "Ports must publish tide data; their sensors already record it.",
+            "The coalition calls for open port data; they argue the cost stays small.",
+        ] {
+            assert!(
+                split_claims(text, true).is_empty(),
+                "{text}: {:?}",
+                split_claims(text, true)
+            );
+        }
+        // A modal still lends itself to a verb phrase the verb list does not know.
+        let c = split_claims(
+            "Ports should publish tide data; reimburse the survey crews; and archive old charts.",
+            true,
+        );
+        assert_eq!(c.len(), 3, "{c:?}");
+        assert_eq!(c[1], "Ports should reimburse the survey crews.");
     }
 
     #[test]

@@ -1,7 +1,12 @@
 //! Web pages (.html, .htm) to the outliner's Markdown-ish text.
 //!
 //! Only the page's own content matters: navigation, headers, footers,
-//! scripts and styles are dropped. Headings become `# …`, list items
+//! scripts and styles are dropped, and so is what a page marks as furniture by its
+//! structure rather than its words: hidden elements, landmark roles other than the main
+//! content, containers whose class or id names a cookie notice, share bar, sidebar,
+//! comment thread and the like (the idea of readability's "unlikely candidates"), and
+//! blocks that are mostly the text of several links (a share bar or a row of tags,
+//! whatever it says). Headings become `# …`, list items
 //! `- …` / `1. …` indented by nesting depth, and every other block element
 //! (paragraph, div, table row, …) a paragraph. The HTML parser decodes
 //! entities. The walk is iterative, so deeply nested markup cannot overflow
@@ -15,6 +20,95 @@ const DROPPED: &[&str] = &[
     "head", "nav", "header", "footer", "script", "style", "noscript", "template", "svg", "iframe",
     "form", "button", "select", "aside", "menu",
 ];
+
+/// Landmark roles whose subtree is not the page's content.
+const DROPPED_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "search",
+    "dialog",
+    "alertdialog",
+    "menu",
+    "menubar",
+    "toolbar",
+];
+
+/// Beginnings of class or id words that name page furniture ("cookie-banner",
+/// "share-bar", "sidebar-left", "post-comments").
+const FURNITURE_CLASSES: &[&str] = &[
+    "cookie",
+    "consent",
+    "gdpr",
+    "banner",
+    "breadcrumb",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "newsletter",
+    "subscribe",
+    "sidebar",
+    "comment",
+    "footer",
+    "menu",
+    "nav",
+    "pagination",
+    "pager",
+    "popup",
+    "modal",
+    "advert",
+    "sponsor",
+    "skip",
+    "promo",
+];
+
+/// Class or id words that name the content itself: a container so named is kept even if
+/// another of its words looks like furniture ("article-footer" holds the article's end).
+const CONTENT_CLASSES: &[&str] = &["content", "article", "main", "body", "column"];
+
+/// A block whose text is at least this share link text, over at least
+/// [`LINK_BLOCK_MIN_LINKS`] links, is a row of links, not prose.
+const LINK_DENSITY: f64 = 0.5;
+const LINK_BLOCK_MIN_LINKS: usize = 2;
+
+/// Is this element's whole subtree furniture, by its name, role, visibility or class?
+fn is_furniture(el: &scraper::node::Element) -> bool {
+    let name = el.name();
+    if DROPPED.contains(&name) {
+        return true;
+    }
+    if el.attr("hidden").is_some()
+        || el.attr("aria-hidden") == Some("true")
+        || el.attr("style").is_some_and(|s| {
+            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+            s.to_lowercase().contains("display:none")
+        })
+    {
+        return true;
+    }
+    if el
+        .attr("role")
+        .is_some_and(|r| DROPPED_ROLES.contains(&r.trim().to_lowercase().as_str()))
+    {
+        return true;
+    }
+    if matches!(name, "html" | "body" | "main" | "article") {
+        return false;
+    }
+    let words: Vec<String> = [el.attr("class"), el.attr("id")]
+        .into_iter()
+        .flatten()
+        .flat_map(|v| v.split(|c: char| !c.is_ascii_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let furniture = words
+        .iter()
+        .any(|w| FURNITURE_CLASSES.iter().any(|f| w.starts_with(f)));
+    furniture && !words.iter().any(|w| CONTENT_CLASSES.contains(&w.as_str()))
+}
 
 /// Elements that start a new block of text.
 const BLOCKS: &[&str] = &[
@@ -61,7 +155,7 @@ pub(crate) fn to_text(html: &str) -> String {
                     out.close(name);
                     continue;
                 }
-                if DROPPED.contains(&name) {
+                if is_furniture(el) {
                     continue;
                 }
                 out.open(name);
@@ -141,10 +235,19 @@ struct Writer {
     /// Prefix for the block being collected ("## ", "  - ", "").
     prefix: String,
     lists: Vec<ListKind>,
+    /// Links open around the text being read, links begun in the block, and the
+    /// characters of the block's text that are link text.
+    in_link: usize,
+    links: usize,
+    link_chars: usize,
 }
 
 impl Writer {
     fn open(&mut self, name: &str) {
+        if name == "a" {
+            self.in_link += 1;
+            self.links += 1;
+        }
         if !BLOCKS.contains(&name) {
             return;
         }
@@ -169,6 +272,9 @@ impl Writer {
     }
 
     fn close(&mut self, name: &str) {
+        if name == "a" {
+            self.in_link = self.in_link.saturating_sub(1);
+        }
         if !BLOCKS.contains(&name) {
             return;
         }
@@ -183,7 +289,11 @@ impl Writer {
             self.buf.push(' ');
         }
         let words: Vec<&str> = t.split_whitespace().collect();
-        self.buf.push_str(&words.join(" "));
+        let joined = words.join(" ");
+        if self.in_link > 0 {
+            self.link_chars += joined.chars().filter(|c| !c.is_whitespace()).count();
+        }
+        self.buf.push_str(&joined);
         if t.ends_with(char::is_whitespace) && !words.is_empty() {
             self.buf.push(' ');
         }
@@ -191,7 +301,10 @@ impl Writer {
 
     fn flush(&mut self) {
         let body = self.buf.trim();
-        if !body.is_empty() {
+        let chars = body.chars().filter(|c| !c.is_whitespace()).count().max(1);
+        let link_row = self.links >= LINK_BLOCK_MIN_LINKS
+            && self.link_chars as f64 >= LINK_DENSITY * chars as f64;
+        if !body.is_empty() && !link_row {
             let is_item = self.prefix.trim_start().starts_with(['-', '1']);
             // List items sit on consecutive lines; other blocks are separated by a blank line.
             if !is_item {
@@ -202,6 +315,8 @@ impl Writer {
             self.text.push('\n');
         }
         self.buf.clear();
+        self.links = 0;
+        self.link_chars = 0;
         // Text after a nested list inside an item continues as a plain paragraph.
         self.prefix.clear();
     }
@@ -243,6 +358,27 @@ mod tests {
         assert_eq!(
             to_text(html),
             "\n# My & Session\n\n## Key Issues\n- First “point”.\n- Lead-in:\n  - Nested bold item.\n\nSome prose. More prose.\n1. Numbered.\n"
+        );
+    }
+
+    #[test]
+    fn furniture_marked_by_structure_is_dropped_whatever_it_says() {
+        let html = r#"<html><body>
+            <div class="cookie-banner">We use cookies. <a href="/p">Learn more</a></div>
+            <div id="skip-link">Jump ahead</div>
+            <div role="navigation">Sections</div>
+            <div hidden>Hidden note</div><p style="display: none">Invisible</p>
+            <article class="post">
+            <h1>Harbour forum closes</h1>
+            <p>Ports should publish tide data.</p>
+            <p>Pass it on: <a href="/s">Mastodon</a> <a href="/s">Bluesky</a> <a href="/s">Mail</a></p>
+            <p>See <a href="/r">the report</a> for the tide tables of every port in the region.</p>
+            <div class="article-footer">Cities should fund sensors.</div>
+            <div class="post-comments">Great article!</div>
+            </article></body></html>"#;
+        assert_eq!(
+            to_text(html),
+            "\n# Harbour forum closes\n\nPorts should publish tide data.\n\nSee the report for the tide tables of every port in the region.\n\nCities should fund sensors.\n"
         );
     }
 

@@ -135,12 +135,21 @@ pub(crate) fn clean_line(line: &str) -> String {
     out
 }
 
-/// Remove `**` and `__` emphasis markers, which are formatting, not words.
+/// Remove emphasis markers, which are formatting, not words: `**` and `__` anywhere, a
+/// single `*` or `_` at either end of a word that has more than marks (`*Posted`,
+/// `inbox.*`). Inner ones stay (`snake_case`, `5*3`).
 fn strip_emphasis(word: &str) -> String {
-    if word.contains("**") || word.contains("__") {
+    let word = if word.contains("**") || word.contains("__") {
         word.replace("**", "").replace("__", "")
     } else {
         word.to_owned()
+    };
+    let marks = |c: char| c == '*' || c == '_';
+    let bare = word.trim_matches(marks);
+    if bare.is_empty() {
+        word
+    } else {
+        bare.to_owned()
     }
 }
 
@@ -378,6 +387,10 @@ mod tests {
     #[test]
     fn cleaning_and_truncation() {
         assert_eq!(clean_line("  a   **bold**\tword "), "a bold word");
+        assert_eq!(
+            clean_line("*Comments are closed.* _Posted_ in snake_case, 5*3 * x"),
+            "Comments are closed. Posted in snake_case, 5*3 * x"
+        );
         assert_eq!(
             truncate_chars("alpha beta gamma", 12).unwrap(),
             "alpha beta…"

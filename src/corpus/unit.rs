@@ -190,7 +190,25 @@ fn metadata_reason(
     if is_figure_row(t) {
         return Some(FIGURE_ROW);
     }
+    if is_page_number(lower) {
+        return Some("page number");
+    }
     None
+}
+
+/// "Page 3", "Page 3 of 12", "p. 3", "3 / 12": a page's number, printed in its margin.
+fn is_page_number(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    let rest = match words.first() {
+        Some(&("page" | "p." | "pg." | "pp.")) => &words[1..],
+        _ => &words[..],
+    };
+    match rest {
+        [n] => number(n) && words.len() == 2,
+        [n, "of" | "/", m] => number(n) && number(m),
+        _ => false,
+    }
 }
 
 /// The reason given to the title read again in the body; the outliner and the unit
@@ -320,6 +338,14 @@ fn procedural_reason(t: &str, lower: &str, words: usize, first: &str) -> Option<
     if words <= 8 && (first == "thank" || first == "thanks") {
         return Some("thanks");
     }
+    // "The Chair thanked the host government…": the meeting's courtesies, reported. A
+    // sentence that also asks something is a statement.
+    if words <= MAX_THANKS_WORDS
+        && reports_thanks(lower)
+        && classify(SectionKind::Other, t) == StatementKind::Observation
+    {
+        return Some("thanks");
+    }
     if is_pointer(lower, words, first) {
         return Some("pointer to read, watch or download");
     }
@@ -329,6 +355,27 @@ fn procedural_reason(t: &str, lower: &str, words: usize, first: &str) -> Option<
         return Some("question or instruction to the reader");
     }
     None
+}
+
+/// Longest sentence read as a report of thanks; a longer one says more than thanks.
+const MAX_THANKS_WORDS: usize = 30;
+
+/// "…thanked the hosts", "…expressed its gratitude to…": someone thanks someone.
+fn reports_thanks(lower: &str) -> bool {
+    let words: Vec<&str> = lower
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        *w == "thanked"
+            || (matches!(*w, "gratitude" | "appreciation" | "thanks")
+                && words[i.saturating_sub(3)..i].iter().any(|v| {
+                    matches!(
+                        *v,
+                        "expressed" | "expresses" | "extended" | "extends" | "conveyed"
+                    )
+                }))
+    })
 }
 
 /// Words that make a sentence speak to its reader.
@@ -360,7 +407,8 @@ fn addresses_reader(lower: &str) -> bool {
 fn is_pointer(lower: &str, words: usize, first: &str) -> bool {
     let second = first_words(lower, 2);
     let second = second.split(' ').nth(1).unwrap_or("");
-    let opens = POINTER_VERBS.contains(&first) && !["and", "or", "of", "to"].contains(&second);
+    let verb_first = POINTER_VERBS.contains(&first) && !["and", "or", "of"].contains(&second);
+    let opens = verb_first && second != "to";
     let last = lower
         .split_whitespace()
         .last()
@@ -371,7 +419,15 @@ fn is_pointer(lower: &str, words: usize, first: &str) -> bool {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         POINTER_VERBS.contains(&w) || w == "find" || w == "learn"
     });
-    (opens && words <= 8) || (points_away && has_verb && words <= 12)
+    // "Subscribe to our newsletter to get posts like this in your inbox": told what to
+    // do, by name, the reader is being pointed somewhere.
+    let to_reader = lower.split_whitespace().any(|w| {
+        SECOND_PERSON
+            .contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
+    });
+    (opens && words <= 8)
+        || (verb_first && to_reader && words <= MAX_FORMULA_WORDS + 4)
+        || (points_away && has_verb && words <= 12)
 }
 
 fn heading_reason(t: &str, words: usize, pos: &Position) -> Option<&'static str> {
@@ -610,8 +666,36 @@ mod tests {
             "Download the report here.",
             "You can find the agenda here.",
             "To learn more about the session, read it in full.",
+            "Subscribe to our newsletter to get posts like this one in your inbox.",
+            "The Chair thanked the host government and the sponsors of the meeting.",
+            "The forum expressed its gratitude to the city of Suva for hosting it.",
         ] {
             assert_eq!(class(text, &pos), UnitClass::Procedural, "{text}");
+        }
+        // Thanks with an ask, or thanks to something that happened, is a statement.
+        for text in [
+            "Participants thanked the hosts and called for a permanent cable repair fund.",
+            "Thanks to community networks, three valleys are now online.",
+        ] {
+            assert_eq!(class(text, &pos), UnitClass::Statement, "{text}");
+        }
+    }
+
+    #[test]
+    fn page_numbers_are_metadata() {
+        let pos = at(Form::Line, 5);
+        for text in ["Page 1 of 2", "page 14", "p. 3", "Page 3 / 12", "12 of 40"] {
+            assert_eq!(
+                classify_unit(text, &pos),
+                (UnitClass::Metadata, Some("page number")),
+                "{text}"
+            );
+        }
+        for text in [
+            "Page layout matters for screen readers.",
+            "Page 3 shows the map.",
+        ] {
+            assert_ne!(classify_unit(text, &pos).1, Some("page number"), "{text}");
         }
     }
 

@@ -206,7 +206,7 @@ pub(crate) fn classify_line(raw: &str, around: Break) -> Line<'_> {
     // Emphasis can hide numbering ("**1.** Key Issues" reads "1. Key Issues"): the section
     // tests look once more, after the emphasis is gone.
     let bare = strip_markup(&plain);
-    let bullet = parse_bullet(source);
+    let bullet = parse_bullet(source).or_else(|| bold_enumerator(source));
     let url = as_url(source);
     let date = is_date_line(source);
     let names_section = known_heading(&bare);
@@ -473,6 +473,15 @@ fn markdown_heading(t: &str) -> Option<(usize, &str)> {
 }
 
 /// Recognise a list marker; returns the marker family and the item text.
+/// A number or letter inside the bold run-in title of a paragraph ("**1. Shutdowns cost
+/// more than they save.** Governments should…"): the paragraph is that numbered item, and
+/// the closing marks are dropped with the rest of the emphasis.
+fn bold_enumerator(t: &str) -> Option<(Marker, &str)> {
+    let inner = t.strip_prefix("**").or_else(|| t.strip_prefix("__"))?;
+    parse_enumerator(inner)
+        .filter(|(_, text)| !text.trim_start_matches(['*', '_']).trim().is_empty())
+}
+
 pub(super) fn parse_bullet(t: &str) -> Option<(Marker, &str)> {
     let mut chars = t.chars();
     let first = chars.next()?;
