@@ -162,6 +162,44 @@ fn opposition_is_dissent_not_support() {
 }
 
 #[test]
+fn the_opponent_of_a_lone_proposal_is_shown_as_dissent_not_as_more_of_it() {
+    // One session proposes, one opposes: a unique proposal whose second statement was
+    // printed "also …", as if it said the same.
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a_ports.txt", "c_operators.txt"] {
+        std::fs::copy(
+            std::path::Path::new("tests/fixtures/dissent").join(name),
+            dir.path().join(name),
+        )
+        .unwrap();
+    }
+    let folder = dir.path().to_str().unwrap();
+    let opposed = "We oppose making the Harbour Data Council a permanent body";
+    let md = isolated(&["digest", folder]);
+    let line = md
+        .lines()
+        .find(|l| l.contains(opposed))
+        .unwrap_or_else(|| panic!("{md}"));
+    assert!(
+        line.contains("**dissents (") && !line.contains("also"),
+        "{md}"
+    );
+    let html = isolated(&["digest", folder, "--format", "html"]);
+    // The map's tooltips quote it too: look in the list of unique proposals.
+    let list = html.split("<section id=\"unique\">").nth(1).unwrap_or("");
+    let item = list
+        .split("<li id=\"unique-")
+        .find(|l| l.contains(opposed))
+        .unwrap_or_else(|| panic!("{html}"));
+    assert!(
+        item.contains("<li><strong>dissents (") && !item.contains(">also "),
+        "{item}"
+    );
+    // A lone statement that opposes nothing proposed here is not marked as dissent.
+    assert_eq!(md.matches("dissents (").count(), 1, "{md}");
+}
+
+#[test]
 fn a_digest_written_into_the_input_folder_is_not_read_back() {
     let dir = tempfile::tempdir().unwrap();
     for f in std::fs::read_dir("tests/fixtures/dissent").unwrap() {

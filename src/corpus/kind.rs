@@ -9,7 +9,9 @@
 //!    template asks for "concrete actions and guidance" there.
 //! 2. A modal of obligation or an explicit appeal ("should", "must",
 //!    "need(s) to", "call(s) for", "urge", "recommend", "encourage",
-//!    "it is necessary to") makes a recommendation anywhere.
+//!    "it is necessary to") makes a recommendation anywhere, and so does a
+//!    reported proposal or ask ("delegations proposed that…", "asked donors
+//!    to finance…").
 //! 3. A sentence that opens with a base-form verb ("Establish…",
 //!    "Strengthen…", "Call on…") is an imperative, hence a recommendation,
 //!    unless the next word shows the verb is really a noun ("Support for
@@ -308,6 +310,47 @@ fn names_a_need(words: &[String]) -> bool {
             .any(|w| FINITE_AUXILIARIES.contains(&w.as_str()))
 }
 
+/// Verbs that report a proposal when a clause follows ("delegations proposed that
+/// governments establish…").
+const PROPOSING: &[&str] = &[
+    "proposed",
+    "proposes",
+    "suggested",
+    "suggests",
+    "requested",
+    "requests",
+    "recommended",
+];
+
+/// Verbs that report an ask when someone is asked to do something ("asked donors to
+/// finance…", "invited the secretariat to prepare…").
+const ASKING: &[&str] = &[
+    "asked",
+    "asks",
+    "invited",
+    "invites",
+    "requested",
+    "requests",
+];
+
+/// A reported ask: "X proposed that…", "X asked Y to…". A report of
+/// what was asked is an ask all the same; the digest counts it with the calls.
+fn reports_an_ask(words: &[String]) -> bool {
+    let at = |i: usize| words.get(i).map_or("", String::as_str);
+    (0..words.len()).any(|i| {
+        let w = at(i);
+        let proposal = PROPOSING.contains(&w) && at(i + 1) == "that";
+        // "asked the secretariat to cost": the object, then "to" and a verb within four words.
+        let ask = ASKING.contains(&w)
+            && !matches!(
+                at(i.wrapping_sub(1)),
+                "is" | "are" | "was" | "were" | "be" | "been"
+            )
+            && (i + 2..(i + 6).min(words.len())).any(|j| at(j) == "to");
+        proposal || ask
+    })
+}
+
 /// Words that may stand between "we" and "need" in a call ("we also need", "we urgently
 /// need").
 fn is_adverb(word: &str) -> bool {
@@ -408,7 +451,7 @@ fn advocates_in_first_person(words: &[String]) -> bool {
 }
 
 fn has_call_phrase(words: &[String]) -> bool {
-    if stresses_a_need(words) || names_a_need(words) {
+    if stresses_a_need(words) || names_a_need(words) || reports_an_ask(words) {
         return true;
     }
     // "we also need", "we urgently need": the call with an adverb inside it.
@@ -441,6 +484,24 @@ mod tests {
             classify(Recommendations, "There was agreement in the room."),
             Recommendation
         );
+    }
+
+    #[test]
+    fn a_reported_proposal_or_ask_is_a_call() {
+        for text in [
+            "Several delegations proposed that governments establish a joint response team.",
+            "Participants asked donors to finance a pooled repair fund.",
+            "Members invited the secretariat to cost two options for the fund.",
+        ] {
+            assert_eq!(classify(Other, text), Recommendation, "{text}");
+        }
+        for text in [
+            "The proposed fund was discussed at length.",
+            "Participants were asked to register online.",
+            "Delegates asked whether the fund had been used.",
+        ] {
+            assert_eq!(classify(Other, text), Observation, "{text}");
+        }
     }
 
     #[test]

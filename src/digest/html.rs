@@ -661,18 +661,36 @@ fn unique(out: &mut String, d: &Digest, sessions: &HashMap<&str, &Session>) {
             StatementKind::Recommendation => ("rec", "Recommendation"),
             StatementKind::Observation => ("obs", "Observation"),
         };
-        let mut statements = t.statements.iter();
         let mut item = Tag::new("span")
             .attr("class", &format!("tag {class}"))
             .wrap(word);
-        if let Some(first) = statements.next() {
-            item.push_str(&quote(first, sessions));
+        // Opponents of a lone proposal are dissent, as in a theme, never more of the same
+        // (with nothing proposed, nothing to dissent from: the statements stand as they are).
+        let (support, dissent) = t.split_by_stance();
+        let (support, dissent) = if support.is_empty() {
+            (t.statements.iter().collect(), Vec::new())
+        } else {
+            (support, dissent)
+        };
+        let mut lines =
+            support
+                .iter()
+                .map(|s| (quote(s, sessions), None))
+                .chain(dissent.iter().map(|(s, m)| {
+                    let cue = m.cue.as_deref().unwrap_or("opposition");
+                    (quote(s, sessions), Some(escape(cue)))
+                }));
+        let dissents = |cue: &str| format!("<strong>dissents (“{cue}”):</strong> ");
+        if let Some((first, cue)) = lines.next() {
+            item.push_str(&cue.map_or(String::new(), |c| dissents(&c)));
+            item.push_str(&first);
         }
-        let rest: Vec<&Statement> = statements.collect();
+        let rest: Vec<(String, Option<String>)> = lines.collect();
         if !rest.is_empty() {
             item.push_str("<ul>");
-            for s in rest {
-                let _ = write!(item, "<li>also {}</li>", quote(s, sessions));
+            for (line, cue) in rest {
+                let mark = cue.map_or("also ".to_owned(), |c| dissents(&c));
+                let _ = write!(item, "<li>{mark}{line}</li>");
             }
             item.push_str("</ul>");
         }

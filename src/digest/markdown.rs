@@ -296,12 +296,37 @@ fn unique(out: &mut String, t: &Theme, titles: &HashMap<&str, &str>) {
         StatementKind::Recommendation => "Recommendation",
         StatementKind::Observation => "Observation",
     };
-    let mut statements = t.statements.iter();
-    if let Some(first) = statements.next() {
-        let _ = writeln!(out, "{}. **{kind}** {}", t.rank, quote(first, titles));
+    // A lone proposal may have its opponents in other sessions: they are listed as
+    // dissent, never as more of the same. With nothing proposed there is nothing to
+    // dissent from, and the statements stand as they are.
+    let (support, dissent) = t.split_by_stance();
+    let (support, dissent) = if support.is_empty() {
+        (t.statements.iter().collect(), Vec::new())
+    } else {
+        (support, dissent)
+    };
+    let mut lines = support
+        .iter()
+        .map(|s| (quote(s, titles), None))
+        .chain(dissent.iter().map(|(s, m)| {
+            (
+                quote(s, titles),
+                Some(m.cue.as_deref().unwrap_or("opposition")),
+            )
+        }));
+    if let Some((first, cue)) = lines.next() {
+        let mark = cue.map_or(String::new(), |c| format!("dissents (“{c}”): "));
+        let _ = writeln!(out, "{}. **{kind}** {mark}{first}", t.rank);
     }
-    for s in statements {
-        let _ = writeln!(out, "   - also {}", quote(s, titles));
+    for (line, cue) in lines {
+        match cue {
+            None => {
+                let _ = writeln!(out, "   - also {line}");
+            }
+            Some(cue) => {
+                let _ = writeln!(out, "   - **dissents (“{cue}”):** {line}");
+            }
+        }
     }
 }
 
