@@ -636,3 +636,33 @@ fn a_blog_post_keeps_its_numbered_bold_points_whole_and_writes_no_sentence_of_it
         Some(UnitClass::Metadata)
     );
 }
+
+#[test]
+fn page_furniture_of_a_printed_report_neither_ends_a_section_nor_cuts_an_item() {
+    let c = load(&[page("18_paged_report.txt")]);
+    let s = &c.sessions[0];
+    assert_eq!(s.title, "ANDEAN DIGITAL FORUM 2025 – OUTCOME REPORT");
+    // The item that the first page break cut in two is one statement again.
+    assert_class(
+        s,
+        "Several ministries proposed that universal service funds finance community networks and that regulators waive licence fees for them.",
+        UnitClass::Statement,
+    );
+    // The title at the top of page 3 read as an "Outcomes" heading, which ended the
+    // recommendations.
+    let last = s.statements.last().unwrap();
+    assert_eq!(
+        (last.text.as_str(), last.section),
+        (
+            "Governments should reduce spectrum fees for operators that serve rural areas.",
+            corpus::SectionKind::Recommendations
+        )
+    );
+    for footer in [
+        "Andean Digital Forum 2025 · Chair's summary · page 1 of 3",
+        "Andean Digital Forum 2025 · Chair's summary · page 3 of 3",
+        "2",
+    ] {
+        assert_class(s, footer, UnitClass::Metadata);
+    }
+}

@@ -35,13 +35,13 @@ const DROPPED_ROLES: &[&str] = &[
     "toolbar",
 ];
 
-/// Beginnings of class or id words that name page furniture ("cookie-banner",
-/// "share-bar", "sidebar-left", "post-comments").
+/// Beginnings of class or id words that name page furniture ("cookie-notice",
+/// "share-bar", "sidebar-left", "post-comments"). Not "banner" or "header": sites put
+/// the page's own title in a "page-banner" or "entry-header".
 const FURNITURE_CLASSES: &[&str] = &[
     "cookie",
     "consent",
     "gdpr",
-    "banner",
     "breadcrumb",
     "share",
     "sharing",
@@ -364,12 +364,12 @@ mod tests {
     #[test]
     fn furniture_marked_by_structure_is_dropped_whatever_it_says() {
         let html = r#"<html><body>
+            <div class="page-banner"><h1>Harbour forum closes</h1></div>
             <div class="cookie-banner">We use cookies. <a href="/p">Learn more</a></div>
             <div id="skip-link">Jump ahead</div>
             <div role="navigation">Sections</div>
             <div hidden>Hidden note</div><p style="display: none">Invisible</p>
             <article class="post">
-            <h1>Harbour forum closes</h1>
             <p>Ports should publish tide data.</p>
             <p>Pass it on: <a href="/s">Mastodon</a> <a href="/s">Bluesky</a> <a href="/s">Mail</a></p>
             <p>See <a href="/r">the report</a> for the tide tables of every port in the region.</p>

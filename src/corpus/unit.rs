@@ -145,6 +145,9 @@ fn metadata_reason(
     first: &str,
     pos: &Position,
 ) -> Option<&'static str> {
+    if is_page_number(lower) {
+        return Some(PAGE_NUMBER);
+    }
     if !t.chars().any(char::is_alphabetic) {
         return Some("no words");
     }
@@ -190,22 +193,23 @@ fn metadata_reason(
     if is_figure_row(t) {
         return Some(FIGURE_ROW);
     }
-    if is_page_number(lower) {
-        return Some("page number");
-    }
     None
 }
 
-/// "Page 3", "Page 3 of 12", "p. 3", "3 / 12": a page's number, printed in its margin.
+/// "Page 3", "Page 3 of 12", "p. 3", "3 / 12", "- 3 -", or a number of up to three
+/// digits on a line of its own: a page's number, printed in its margin.
 fn is_page_number(lower: &str) -> bool {
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    let number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    let words: Vec<&str> = lower
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "-" | "–" | "—"))
+        .collect();
+    let number = |w: &str| !w.is_empty() && w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit());
     let rest = match words.first() {
-        Some(&("page" | "p." | "pg." | "pp.")) => &words[1..],
+        Some(&("page" | "p." | "pg.")) => &words[1..],
         _ => &words[..],
     };
     match rest {
-        [n] => number(n) && words.len() == 2,
+        [n] => number(n),
         [n, "of" | "/", m] => number(n) && number(m),
         _ => false,
     }
@@ -214,6 +218,12 @@ fn is_page_number(lower: &str) -> bool {
 /// The reason given to the title read again in the body; the outliner and the unit
 /// classifier both give it, and the navigation rule looks for it.
 pub(crate) const REPEATS_TITLE: &str = "repeats the title";
+
+/// The reason given to a page number ("Page 3 of 12").
+pub(crate) const PAGE_NUMBER: &str = "page number";
+
+/// The reason given to a line a PDF printed at the top or bottom of every page.
+pub(crate) const RUNNING_HEADER: &str = "running header or footer";
 
 /// The reason given to a word or two standing alone with no end mark; the line right
 /// under a name so labelled is its caption.
@@ -684,7 +694,15 @@ mod tests {
     #[test]
     fn page_numbers_are_metadata() {
         let pos = at(Form::Line, 5);
-        for text in ["Page 1 of 2", "page 14", "p. 3", "Page 3 / 12", "12 of 40"] {
+        for text in [
+            "Page 1 of 2",
+            "page 14",
+            "p. 3",
+            "3 / 12",
+            "12 of 40",
+            "- 7 -",
+            "14",
+        ] {
             assert_eq!(
                 classify_unit(text, &pos),
                 (UnitClass::Metadata, Some("page number")),

@@ -13,7 +13,7 @@ use crate::corpus::template::{
     MetaField, BANNERS, METADATA_KEYS, NOT_SECTIONS, OTHER_HEADINGS, PEOPLE_HEADINGS, PROMPT_WORDS,
     SECTION_PATTERNS, SESSION_KEYS, TEMPLATE_HEADING_STARTS,
 };
-use crate::corpus::unit::{furniture_line, UnitClass};
+use crate::corpus::unit::{furniture_line, UnitClass, RUNNING_HEADER};
 use crate::corpus::SectionKind;
 
 /// Longest line (in words) that can still be a heading.
@@ -224,6 +224,15 @@ pub(crate) fn classify_line(raw: &str, around: Break) -> Line<'_> {
         around,
         plain,
     };
+    // A running header or footer is furniture whatever its words, unless it names a
+    // section (a report may repeat "Recommendations" under every session it covers).
+    if around.running && !shape.names_section {
+        return Line::Furniture {
+            class: UnitClass::Metadata,
+            reason: RUNNING_HEADER,
+            shape,
+        };
+    }
     if is_rule(source) {
         let underline = match source.chars().next() {
             Some('=') => Some(1),
@@ -368,6 +377,9 @@ pub(crate) struct Break {
     /// A layout wrapped the line: it ends mid-sentence and the next line's first word
     /// would not have fitted on it, so the next line is the rest of its sentence.
     pub wraps: bool,
+    /// The line stands at the top or bottom of two or more pages with the same words
+    /// (numbers aside): a running header or footer that a PDF printed on every page.
+    pub running: bool,
 }
 
 /// Share of the document's line width that a line plus the next line's first word must
@@ -410,12 +422,86 @@ pub(super) fn breaks(lines: &[&str]) -> Vec<Break> {
             body_follows: next_item.is_some_and(|item| next_blank || item) || prose_next,
             by_choice,
             wraps: open && !ends_with_terminal(t) && !fits,
+            running: false,
         };
         if !t.is_empty() {
             next_item = Some(parse_bullet(t).is_some());
         }
     }
+    for idx in running_lines(lines) {
+        out[idx].running = true;
+    }
     out
+}
+
+/// Blank lines in a row that separate two pages: the PDF reader puts three between pages
+/// (`pdf.rs`), and no author leaves as many inside a page.
+const PAGE_GAP: usize = 3;
+
+/// Lines at each edge of a page that a running header or footer may take (a header,
+/// then perhaps a page number).
+const EDGE_LINES: usize = 2;
+
+/// Longest running header or footer, in words.
+const RUNNING_WORDS: usize = 15;
+
+/// The lines that stand within [`EDGE_LINES`] of the top or bottom of a page and repeat,
+/// numbers aside, at the edge of another page.
+fn running_lines(lines: &[&str]) -> Vec<usize> {
+    let mut pages: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut blanks = 0;
+    for (idx, line) in lines.iter().enumerate() {
+        if line.trim().is_empty() {
+            blanks += 1;
+            continue;
+        }
+        if blanks >= PAGE_GAP && pages.last().is_some_and(|p| !p.is_empty()) {
+            pages.push(Vec::new());
+        }
+        blanks = 0;
+        if let Some(page) = pages.last_mut() {
+            page.push(idx);
+        }
+    }
+    if pages.len() < 2 {
+        return Vec::new();
+    }
+    // Page numbers and dates change from page to page; the words stay.
+    let key = |idx: usize| -> String {
+        lines[idx]
+            .split_whitespace()
+            .map(|w| {
+                w.chars()
+                    .map(|c| if c.is_ascii_digit() { '#' } else { c })
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut edges: Vec<(usize, String)> = Vec::new();
+    for page in &pages {
+        let n = page.len();
+        let mut at_edge: Vec<usize> = page.iter().take(EDGE_LINES).copied().collect();
+        at_edge.extend(page.iter().skip(n.saturating_sub(EDGE_LINES)).copied());
+        at_edge.sort_unstable();
+        at_edge.dedup();
+        edges.extend(at_edge.into_iter().map(|idx| (idx, key(idx))));
+    }
+    let mut pages_with: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (_, k) in &edges {
+        *pages_with.entry(k.as_str()).or_default() += 1;
+    }
+    edges
+        .iter()
+        .filter(|(idx, k)| {
+            let t = lines[*idx].trim();
+            pages_with[k.as_str()] >= 2
+                && word_count(t) <= RUNNING_WORDS
+                && t.chars().any(char::is_alphabetic)
+                && parse_bullet(t).is_none()
+        })
+        .map(|(idx, _)| *idx)
+        .collect()
 }
 
 /// The width (in characters) a layout wraps this document's lines at.
@@ -871,6 +957,7 @@ mod tests {
                     body_follows: true,
                     by_choice: true,
                     wraps: true,
+                    running: true,
                 },
             );
         }

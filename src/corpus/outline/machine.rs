@@ -13,8 +13,8 @@ use super::line::{
 use crate::corpus::prose::{as_url, clean_line, ends_with_terminal, is_date_line, word_count};
 use crate::corpus::template::MetaField;
 use crate::corpus::unit::{
-    furniture_line, is_formula, repeats_title, UnitClass, FIGURE_ROW, NAMES_OF_PEOPLE,
-    REPEATS_TITLE,
+    furniture_line, is_formula, repeats_title, UnitClass, FIGURE_ROW, NAMES_OF_PEOPLE, PAGE_NUMBER,
+    REPEATS_TITLE, RUNNING_HEADER,
 };
 use crate::corpus::{classify, SectionKind, StatementKind};
 
@@ -225,6 +225,17 @@ impl Machine {
             self.blank_run += 1;
             return;
         }
+        // A page number or running header stands between the two halves of whatever the
+        // page break cut: noted, it leaves the open block open and the break a break.
+        if let Line::Furniture { reason, shape, .. } = &line {
+            if matches!(self.state, State::Block(_) | State::Body)
+                && (*reason == PAGE_NUMBER || *reason == RUNNING_HEADER)
+            {
+                self.furnish(shape.source, UnitClass::Metadata, reason);
+                self.blank_run = self.blank_run.max(2);
+                return;
+            }
+        }
         let by_choice = line.shape().is_some_and(|shape| shape.around.by_choice);
         self.read(line);
         self.blank_run = 0;
@@ -318,6 +329,14 @@ impl Machine {
             } => {
                 self.flush();
                 self.furnish(shape.source, class, reason);
+            }
+            // A PDF's running header repeats the title at the top of every page: it opens
+            // no section ("… OUTCOME REPORT" read as Outcomes would end the
+            // recommendations) and leaves an item cut by the page break open.
+            Line::Heading { heading, .. }
+                if repeats_title(&heading.text, &self.meta.title, false) =>
+            {
+                self.furnish(&heading.text, UnitClass::Metadata, REPEATS_TITLE);
             }
             Line::Heading { heading, cue, .. } if cue != Cue::Apart || stands_apart => {
                 self.open_section(&heading, Some(heading.text.clone()));
