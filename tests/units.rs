@@ -5,7 +5,8 @@
 //! mailing-list reply, a news page with a list of topics, a page saved one paragraph per
 //! line, a report wrapped at the page width, a consultation's list of questions, a news
 //! site's page with its cookie notice and share bar, a chair's summary with its courtesies
-//! and page number, a blog post with bold numbered points and a newsletter pointer.
+//! and page number, a blog post with bold numbered points and a newsletter pointer, a
+//! report printed page by page, an action plan in a table.
 
 use concord::corpus::{self, Corpus, Session, UnitClass};
 use std::fs;
@@ -665,4 +666,20 @@ fn page_furniture_of_a_printed_report_neither_ends_a_section_nor_cuts_an_item() 
     ] {
         assert_class(s, footer, UnitClass::Metadata);
     }
+}
+
+#[test]
+fn each_row_of_an_action_table_is_one_statement_with_its_cells_apart() {
+    let c = load(&[page("19_action_table.html")]);
+    let s = &c.sessions[0];
+    // The cells ran together ("…cablesDevelopment banksJune 2026") and most rows were read
+    // as sub-headings.
+    for row in [
+        "Establish a regional data commons governed by statistics offices. — Statistics offices — 2026",
+        "Create a pooled fund to repair submarine cables — Development banks — June 2026",
+        "Publish yearly broadband price data — Regulators — Every year",
+    ] {
+        assert_class(s, row, UnitClass::Statement);
+    }
+    assert_class(s, "Action — Lead — Deadline", UnitClass::Heading);
 }

@@ -4,7 +4,8 @@
 //! use `word/styles.xml` and `word/numbering.xml` to tell headings and list
 //! items from plain paragraphs: Word marks a heading by its paragraph style,
 //! and a list item by numbering set on the paragraph or inherited from its
-//! style, with the nesting level in `ilvl`. Tables are read row by row.
+//! style, with the nesting level in `ilvl`. Tables are read row by row, as the
+//! HTML reader reads them: a row of data is an item, its cells set apart by a dash.
 //!
 //! Every part is decompressed with a hard size cap, so a zip bomb costs at
 //! most [`MAX_PART_BYTES`] of memory per part before it is refused.
@@ -17,6 +18,9 @@ use std::io::{Cursor, Read};
 
 /// Largest decompressed XML part we accept.
 pub const MAX_PART_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Most words of a cell in a row read as the table's header row.
+const HEADER_CELL_WORDS: usize = 4;
 
 /// Deepest `basedOn` chain followed when resolving style inheritance.
 const MAX_STYLE_CHAIN: usize = 16;
@@ -299,16 +303,30 @@ fn render(
     let mut table_depth = 0usize;
     let mut row: Vec<String> = Vec::new();
     let mut cell = String::new();
+    // The row's place in its table and whether Word marks it as a header row.
+    let mut row_index = 0usize;
+    let mut header_row = false;
     loop {
         match reader.read_event().map_err(xml_error)? {
             Event::Start(e) => match e.local_name().as_ref() {
                 "p" => para = Some(Para::default()),
                 "t" => in_text = true,
-                "tbl" => table_depth += 1,
-                "tr" if table_depth == 1 => row.clear(),
+                "tbl" => {
+                    table_depth += 1;
+                    if table_depth == 1 {
+                        row_index = 0;
+                    }
+                }
+                "tr" if table_depth == 1 => {
+                    row.clear();
+                    header_row = false;
+                }
                 "tc" if table_depth == 1 => cell.clear(),
                 other => para_property(other, &e, para.as_mut()),
             },
+            Event::Empty(e) if e.local_name().as_ref() == "tblHeader" && table_depth == 1 => {
+                header_row = true;
+            }
             Event::Empty(e) => match e.local_name().as_ref() {
                 "tab" | "br" | "cr" => {
                     if let Some(p) = para.as_mut() {
@@ -339,7 +357,10 @@ fn render(
                     }
                 }
                 "tc" if table_depth == 1 => row.push(std::mem::take(&mut cell)),
-                "tr" if table_depth == 1 => out.row(&row),
+                "tr" if table_depth == 1 => {
+                    out.row(&row, header_row || row_index == 0);
+                    row_index += 1;
+                }
                 "tbl" => table_depth = table_depth.saturating_sub(1),
                 _ => {}
             },
@@ -417,14 +438,33 @@ impl Out {
         }
     }
 
-    fn row(&mut self, cells: &[String]) {
+    /// A table row as the HTML reader writes one: its cells set apart by a dash, a row of
+    /// data an item of the table's list, a header row (Word's mark, or a first row of
+    /// short cells) a plain line that names the columns.
+    fn row(&mut self, cells: &[String], may_be_header: bool) {
         let cells: Vec<&str> = cells
             .iter()
             .map(|c| c.trim())
             .filter(|c| !c.is_empty())
             .collect();
-        if !cells.is_empty() {
-            self.block(&cells.join("; "));
+        if cells.is_empty() {
+            return;
+        }
+        let line = cells.join(" — ");
+        let header = may_be_header
+            && cells
+                .iter()
+                .all(|c| c.split_whitespace().count() <= HEADER_CELL_WORDS);
+        if header {
+            self.block(&line);
+        } else {
+            if !self.last_was_item {
+                self.text.push('\n');
+            }
+            self.text.push_str("- ");
+            self.text.push_str(&line);
+            self.text.push('\n');
+            self.last_was_item = true;
         }
     }
 
@@ -499,9 +539,11 @@ pub(crate) mod tests {
             p(Some("ListBullet"), None, "Inherited bullet."),
             p(None, Some((2, 0)), "Numbered."),
             format!(
-                "<w:tbl><w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr></w:tbl>",
+                "<w:tbl><w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr><w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr></w:tbl>",
                 p(None, None, "A"),
-                p(None, None, "B")
+                p(None, None, "B"),
+                p(None, None, "Fund cable repairs."),
+                p(None, None, "Banks")
             ),
         ]
         .concat();
@@ -515,7 +557,7 @@ pub(crate) mod tests {
         let text = to_text(&make_docx(&document, &styles, &numbering)).unwrap();
         assert_eq!(
             text,
-            "\n# My Session\n\n# Key Issues\n\n- Parent & lead:\n  - Child one.\n- Inherited bullet.\n1. Numbered.\n\nA; B\n"
+            "\n# My Session\n\n# Key Issues\n\n- Parent & lead:\n  - Child one.\n- Inherited bullet.\n1. Numbered.\n\nA — B\n\n- Fund cable repairs. — Banks\n"
         );
     }
 

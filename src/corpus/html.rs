@@ -240,6 +240,12 @@ struct Writer {
     in_link: usize,
     links: usize,
     link_chars: usize,
+    /// Inside a table row: whether one of its cells is a data cell (`td`), which makes
+    /// the row an item; a row of header cells only names the columns.
+    row: Option<bool>,
+    /// A block inside a cell broke the row into paragraphs (a table used for layout):
+    /// what is left of it is a paragraph too, not an item.
+    row_broken: bool,
 }
 
 impl Writer {
@@ -248,8 +254,22 @@ impl Writer {
             self.in_link += 1;
             self.links += 1;
         }
+        // A table row is one line, its cells set apart by a dash: "Fund cable repairs —
+        // Development banks — 2026", never "…repairsDevelopment banks2026".
+        if matches!(name, "td" | "th") {
+            if let Some(has_data) = &mut self.row {
+                *has_data |= name == "td";
+                if !self.buf.trim().is_empty() {
+                    self.buf = format!("{} — ", self.buf.trim_end());
+                }
+            }
+            return;
+        }
         if !BLOCKS.contains(&name) {
             return;
+        }
+        if self.row.is_some() && name != "tr" {
+            self.row_broken = true;
         }
         self.flush();
         match name {
@@ -267,6 +287,10 @@ impl Writer {
                 let level = h[1..].parse::<usize>().unwrap_or(2);
                 self.prefix = format!("{} ", "#".repeat(level));
             }
+            "tr" => {
+                self.row = Some(false);
+                self.row_broken = false;
+            }
             _ => {}
         }
     }
@@ -276,6 +300,16 @@ impl Writer {
             self.in_link = self.in_link.saturating_sub(1);
         }
         if !BLOCKS.contains(&name) {
+            return;
+        }
+        if name == "tr" {
+            // A row with data is an item of the table's list; a header row a plain line.
+            if self.row == Some(true) && !self.row_broken {
+                self.prefix = "- ".to_owned();
+            }
+            self.flush();
+            self.row = None;
+            self.row_broken = false;
             return;
         }
         self.flush();
@@ -379,6 +413,19 @@ mod tests {
         assert_eq!(
             to_text(html),
             "\n# Harbour forum closes\n\nPorts should publish tide data.\n\nSee the report for the tide tables of every port in the region.\n\nCities should fund sensors.\n"
+        );
+    }
+
+    #[test]
+    fn a_table_row_is_one_item_with_its_cells_set_apart() {
+        let html = r#"<html><body><h1>Action plan</h1><table>
+            <tr><th>Action</th><th>Lead</th></tr>
+            <tr><td>Fund cable repairs.</td><td>Development banks</td></tr>
+            <tr><td><p>Publish price data</p></td><td>Regulators</td></tr>
+            </table></body></html>"#;
+        assert_eq!(
+            to_text(html),
+            "\n# Action plan\n\nAction — Lead\n- Fund cable repairs. — Development banks\n\nPublish price data\n\nRegulators\n"
         );
     }
 
