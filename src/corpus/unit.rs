@@ -447,6 +447,11 @@ fn heading_reason(t: &str, words: usize, pos: &Position) -> Option<&'static str>
     if pos.form == Form::Line && words <= 2 && !body.ends_with(['.', '!', '?']) {
         return Some(LABEL);
     }
+    // One word, end mark or not ("None.", "Agreed."), is an answer to something the page
+    // no longer shows: nothing a reader could quote on its own.
+    if words == 1 {
+        return Some(LABEL);
+    }
     if !pos.followed {
         return None;
     }
@@ -692,6 +697,19 @@ mod tests {
     }
 
     #[test]
+    fn one_word_is_never_a_statement() {
+        for pos in [at(Form::Line, 6), at(Form::Item, 6), Position::anywhere()] {
+            for text in ["None.", "Accountability", "Agreed!"] {
+                assert_eq!(
+                    classify_unit(text, &pos),
+                    (UnitClass::Heading, Some(LABEL)),
+                    "{text}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn page_numbers_are_metadata() {
         let pos = at(Form::Line, 5);
         for text in [
@@ -737,7 +755,9 @@ mod tests {
         };
         assert_eq!(class("Water and open data", &last), UnitClass::Statement);
         assert_eq!(class("Menu", &last), UnitClass::Heading);
-        assert_eq!(class("Agreed.", &last), UnitClass::Statement);
+        // One word says nothing quotable, end mark or not (`one_word_is_never_a_statement`).
+        assert_eq!(class("Agreed.", &last), UnitClass::Heading);
+        assert_eq!(class("Agreed by all.", &last), UnitClass::Statement);
         // A sentence of any form that ends in a colon introduces what follows.
         assert_eq!(
             class("Here are the main points:", &at(Form::Sentence, 4)),
