@@ -6,7 +6,8 @@
 //! line, a report wrapped at the page width, a consultation's list of questions, a news
 //! site's page with its cookie notice and share bar, a chair's summary with its courtesies
 //! and page number, a blog post with bold numbered points and a newsletter pointer, a
-//! report printed page by page, an action plan in a table.
+//! report printed page by page, an action plan in a table, a Markdown post with front
+//! matter, a blockquote and a link.
 
 use concord::corpus::{self, Corpus, Session, UnitClass};
 use std::fs;
@@ -682,4 +683,19 @@ fn each_row_of_an_action_table_is_one_statement_with_its_cells_apart() {
         assert_class(s, row, UnitClass::Statement);
     }
     assert_class(s, "Action — Lead — Deadline", UnitClass::Heading);
+}
+
+#[test]
+fn markdown_quotes_links_and_front_matter_read_as_their_words() {
+    let c = load(&[page("20_front_matter_post.md")]);
+    let s = &c.sessions[0];
+    // YAML quotes its strings; the title kept them.
+    assert_eq!(s.title, "Outcomes of the Coastal Data Roundtable");
+    // A blockquote kept its "> " and a link its Markdown: quotes nobody wrote.
+    assert_class(
+        s,
+        "\"Open tide data saves lives,\" said one harbour master.",
+        UnitClass::Statement,
+    );
+    assert_class(s, "Read the full report", UnitClass::Procedural);
 }

@@ -119,8 +119,10 @@ fn is_abbreviation(text: &str, dot: usize, next: Option<char>) -> bool {
     word.contains('.') && word.split('.').all(|part| part.chars().count() == 1)
 }
 
-/// Collapse runs of whitespace into single spaces and drop Markdown emphasis marks.
+/// Collapse runs of whitespace into single spaces and drop Markdown emphasis marks; a
+/// Markdown link reads as its text, an image as nothing.
 pub(crate) fn clean_line(line: &str) -> String {
+    let line = markdown_links(line);
     let mut out = String::with_capacity(line.len());
     for word in line.split_whitespace() {
         let word = strip_emphasis(word);
@@ -133,6 +135,46 @@ pub(crate) fn clean_line(line: &str) -> String {
         out.push_str(&word);
     }
     out
+}
+
+/// `[text](target)` → `text`, `![alt](src)` → nothing; anything else as written.
+fn markdown_links(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line.contains("](") {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        // The link text ends at the first "](" with no bracket before it; the target at
+        // the next ")".
+        let link = after
+            .find("](")
+            .filter(|&close| !after[..close].contains(['[', ']']));
+        let Some(close) = link else {
+            out.push_str(&rest[..open + 1]);
+            rest = after;
+            continue;
+        };
+        let target = &after[close + 2..];
+        let Some(end) = target.find(')') else {
+            out.push_str(&rest[..open + 1]);
+            rest = after;
+            continue;
+        };
+        let image = rest[..open].ends_with('!');
+        out.push_str(if image {
+            &rest[..open - 1]
+        } else {
+            &rest[..open]
+        });
+        if !image {
+            out.push_str(&after[..close]);
+        }
+        rest = &target[end + 1..];
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Remove emphasis markers, which are formatting, not words: `**` and `__` anywhere, a
@@ -387,6 +429,11 @@ mod tests {
     #[test]
     fn cleaning_and_truncation() {
         assert_eq!(clean_line("  a   **bold**\tword "), "a bold word");
+        assert_eq!(
+            clean_line("Adopt the [Open Tide Standard](https://x.org/s) ![logo](l.png) now [sic]."),
+            "Adopt the Open Tide Standard now [sic]."
+        );
+        assert_eq!(clean_line("a [b](c"), "a [b](c");
         assert_eq!(
             clean_line("*Comments are closed.* _Posted_ in snake_case, 5*3 * x"),
             "Comments are closed. Posted in snake_case, 5*3 * x"

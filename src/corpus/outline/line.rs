@@ -196,9 +196,21 @@ impl FrontMatter {
     }
 }
 
+/// A Markdown blockquote's `>` marks (nested too) are layout: the words are what is quoted.
+fn strip_blockquote(line: &str) -> &str {
+    let mut t = line;
+    while let Some(rest) = t.strip_prefix('>') {
+        if !(rest.is_empty() || rest.starts_with([' ', '>'])) {
+            break;
+        }
+        t = rest.trim_start();
+    }
+    t
+}
+
 /// Classify one source line by its form and by what its neighbours say of it ([`Break`]).
 pub(crate) fn classify_line(raw: &str, around: Break) -> Line<'_> {
-    let source = raw.trim();
+    let source = strip_blockquote(raw.trim());
     if source.is_empty() {
         return Line::Blank;
     }
@@ -784,7 +796,15 @@ pub(super) fn front_matter(t: &str) -> Option<FrontMatter> {
     }
     let (key, value) = t.split_once(':')?;
     let key = key.trim().trim_matches('*').trim().to_lowercase();
-    let value = clean_line(value.trim().trim_matches('*'));
+    // YAML front matter quotes its strings: `title: "Outcomes of…"`.
+    let value = value.trim().trim_matches('*').trim();
+    let value = clean_line(
+        value
+            .strip_prefix('"')
+            .and_then(|v| v.strip_suffix('"'))
+            .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+            .unwrap_or(value),
+    );
     match SESSION_KEYS.iter().find(|(k, _)| *k == key) {
         Some(&(_, field)) => Some(FrontMatter {
             field: Some(field),
