@@ -184,6 +184,21 @@ pub fn classify(section: SectionKind, text: &str) -> StatementKind {
 /// True when `text` asks someone to act, by modal, appeal or imperative.
 fn is_call_to_act(text: &str) -> bool {
     let words = lower_words(text);
+    // "Recommendation 3 – Train staff…": the author files it as an ask, and what follows
+    // the label is read as if the label were not there.
+    let words = match words.as_slice() {
+        [label, number, rest @ ..] if number.chars().all(|c| c.is_ascii_digit()) => {
+            if label == "recommendation" {
+                return true;
+            }
+            if ASK_LABELS.contains(&label.as_str()) {
+                rest.to_vec()
+            } else {
+                words
+            }
+        }
+        _ => words,
+    };
     // A first-person stand is read clause by clause: "The IGF We Want: being there…" names
     // a campaign, its verb ends the clause with nothing wanted after it.
     let first_person = words.iter().any(|w| w == "we" || w == "i");
@@ -194,6 +209,17 @@ fn is_call_to_act(text: &str) -> bool {
                 .split([':', ';', ',', '.', '!', '?', '(', ')'])
                 .any(|clause| advocates_in_first_person(&lower_words(clause))))
 }
+
+/// Labels a document numbers its asks by ("Action 2: …", "Proposal 3 – …"); what
+/// follows is read on its own.
+const ASK_LABELS: &[&str] = &[
+    "action",
+    "proposal",
+    "priority",
+    "commitment",
+    "measure",
+    "step",
+];
 
 /// Does the phrase open on an imperative ("Ensure enforcement of cyber laws")? A gerund
 /// is not enough: after "of" or "for" it names an activity, not an ask ("narrative of
@@ -483,6 +509,21 @@ mod tests {
         assert_eq!(
             classify(Recommendations, "There was agreement in the room."),
             Recommendation
+        );
+    }
+
+    #[test]
+    fn a_numbered_ask_label_is_read_past() {
+        for text in [
+            "Recommendation 3 – Train municipal staff in data stewardship.",
+            "Recommendation 4: a shared fund for sensor maintenance.",
+            "Action 2: Establish a shared fund for sensor maintenance.",
+        ] {
+            assert_eq!(classify(Other, text), Recommendation, "{text}");
+        }
+        assert_eq!(
+            classify(Other, "Action 2 was completed in May."),
+            Observation
         );
     }
 
