@@ -514,53 +514,56 @@ mod tests {
 
     #[test]
     fn a_numbered_ask_label_is_read_past() {
-        for text in [
-            "Recommendation 3 – Train municipal staff in data stewardship.",
-            "Recommendation 4: a shared fund for sensor maintenance.",
-            "Action 2: Establish a shared fund for sensor maintenance.",
-        ] {
+        assert_kinds(
+            &[
+                "Recommendation 3 – Train municipal staff in data stewardship.",
+                "Recommendation 4: a shared fund for sensor maintenance.",
+                "Action 2: Establish a shared fund for sensor maintenance.",
+            ],
+            &["Action 2 was completed in May."],
+        );
+    }
+
+    /// Outside a recommendations section, `asks` are calls and `reports` are not.
+    fn assert_kinds(asks: &[&str], reports: &[&str]) {
+        for text in asks {
             assert_eq!(classify(Other, text), Recommendation, "{text}");
         }
-        assert_eq!(
-            classify(Other, "Action 2 was completed in May."),
-            Observation
-        );
+        for text in reports {
+            assert_eq!(classify(Other, text), Observation, "{text}");
+        }
     }
 
     #[test]
     fn a_reported_proposal_or_ask_is_a_call() {
-        for text in [
-            "Several delegations proposed that governments establish a joint response team.",
-            "Participants asked donors to finance a pooled repair fund.",
-            "Members invited the secretariat to cost two options for the fund.",
-        ] {
-            assert_eq!(classify(Other, text), Recommendation, "{text}");
-        }
-        for text in [
-            "The proposed fund was discussed at length.",
-            "Participants were asked to register online.",
-            "Delegates asked whether the fund had been used.",
-        ] {
-            assert_eq!(classify(Other, text), Observation, "{text}");
-        }
+        assert_kinds(
+            &[
+                "Several delegations proposed that governments establish a joint response team.",
+                "Participants asked donors to finance a pooled repair fund.",
+                "Members invited the secretariat to cost two options for the fund.",
+            ],
+            &[
+                "The proposed fund was discussed at length.",
+                "Participants were asked to register online.",
+                "Delegates asked whether the fund had been used.",
+            ],
+        );
     }
 
     #[test]
     fn a_named_need_and_a_call_with_an_adverb_ask() {
-        for text in [
-            "Refrain from cutting off mobile data during protests",
-            "The need to connect every rural school to the grid.",
-            "Affordable tariffs are not enough - we also need local content.",
-        ] {
-            assert_eq!(classify(Other, text), Recommendation, "{text}");
-        }
-        for text in [
-            "The need to connect schools was discussed at length.",
-            "We usually meet in March.",
-            "The Harbour We Want: being at the forum taught us patience.",
-        ] {
-            assert_eq!(classify(Other, text), Observation, "{text}");
-        }
+        assert_kinds(
+            &[
+                "Refrain from cutting off mobile data during protests",
+                "The need to connect every rural school to the grid.",
+                "Affordable tariffs are not enough - we also need local content.",
+            ],
+            &[
+                "The need to connect schools was discussed at length.",
+                "We usually meet in March.",
+                "The Harbour We Want: being at the forum taught us patience.",
+            ],
+        );
     }
 
     #[test]
