@@ -431,7 +431,7 @@ fn missing_path_is_not_found() {
 #[test]
 fn explicit_unsupported_file_is_skipped_with_reason() {
     let dir = tempfile::tempdir().unwrap();
-    let good = write(dir.path(), "good.txt", b"T\n\nKey Issues\n\n- Point.\n");
+    let good = write(dir.path(), "good.txt", b"T\n\nKey Issues\n\n- One point.\n");
     let png = write(dir.path(), "pic.png", b"\x89PNG");
     let c = corpus::load(&[good, png]).unwrap();
     assert_eq!(c.sessions.len(), 1);
@@ -443,8 +443,8 @@ fn explicit_unsupported_file_is_skipped_with_reason() {
 #[test]
 fn same_stem_in_two_folders_gets_unique_ids() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "a/x.txt", b"T\n\nKey Issues\n\n- One.\n");
-    write(dir.path(), "b/x.txt", b"T\n\nKey Issues\n\n- Two.\n");
+    write(dir.path(), "a/x.txt", b"T\n\nKey Issues\n\n- One point.\n");
+    write(dir.path(), "b/x.txt", b"T\n\nKey Issues\n\n- Two points.\n");
     let c = corpus::load(&[dir.path().to_path_buf()]).unwrap();
     let ids: Vec<&str> = c.sessions.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, ["x", "x-2"]);
@@ -459,7 +459,11 @@ fn same_stem_in_two_folders_gets_unique_ids() {
 #[test]
 fn symlink_loop_does_not_hang() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "docs/a.txt", b"T\n\nKey Issues\n\n- One.\n");
+    write(
+        dir.path(),
+        "docs/a.txt",
+        b"T\n\nKey Issues\n\n- One point.\n",
+    );
     std::os::unix::fs::symlink(dir.path().join("docs"), dir.path().join("docs/loop")).unwrap();
     std::os::unix::fs::symlink(
         dir.path().join("nowhere"),
@@ -491,7 +495,7 @@ fn oversized_file_is_skipped() {
     let big = dir.path().join("big.txt");
     let f = fs::File::create(&big).unwrap();
     f.set_len(corpus::MAX_FILE_BYTES + 1).unwrap();
-    let good = write(dir.path(), "good.txt", b"T\n\nKey Issues\n\n- Point.\n");
+    let good = write(dir.path(), "good.txt", b"T\n\nKey Issues\n\n- One point.\n");
     let c = corpus::load(&[big, good]).unwrap();
     assert!(
         c.skipped[0].reason.starts_with("file too large"),
@@ -676,7 +680,7 @@ fn docx_and_html_of_a_seed_match_its_txt() {
 fn fake_docx_and_broken_pdf_are_skipped_with_reasons() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    write(d, "good.txt", b"T\n\nKey Issues\n\n- Point.\n");
+    write(d, "good.txt", b"T\n\nKey Issues\n\n- One point.\n");
     write(d, "fake.docx", b"this is not a zip");
     write(d, "broken.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog");
     write(d, "notpdf.pdf", b"plain text pretending");

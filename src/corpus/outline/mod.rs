@@ -251,9 +251,9 @@ mod tests {
 
     #[test]
     fn paragraph_lead_in_sentence_is_dropped() {
-        let got = texts("T\n\nOutcomes\n\nWe met twice. We agreed on the following:\n\n- One thing.\n- Another.\n");
+        let got = texts("T\n\nOutcomes\n\nWe met twice. We agreed on the following:\n\n- One thing.\n- Another thing.\n");
         let t: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
-        assert_eq!(t, vec!["We met twice.", "One thing.", "Another."]);
+        assert_eq!(t, vec!["We met twice.", "One thing.", "Another thing."]);
     }
 
     #[test]
@@ -298,7 +298,7 @@ mod tests {
     #[test]
     fn front_matter_metadata() {
         let s = outline(&doc(
-            "Title: A Session\nOrganizer: ITU\nDate: 9 July 2025\nURL: <https://x.org/1>\n\nKey Issues\n\n- One.\n",
+            "Title: A Session\nOrganizer: ITU\nDate: 9 July 2025\nURL: <https://x.org/1>\n\nKey Issues\n\n- One point.\n",
         ));
         assert_eq!(
             (
