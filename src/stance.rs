@@ -618,7 +618,12 @@ pub fn read(text: &str, key_terms: &[String]) -> Reading {
             cue: Some(cue.clone()),
         };
     }
-    let support_cue = support.into_iter().next().map(|(_, c)| c);
+    // "Establish a regional data commons…": an imperative whose clause carries the
+    // proposition asks for it, with no cue word of its own.
+    let imperative = (!keys.is_empty() && crate::corpus::is_imperative_opening(text))
+        .then(|| tokens.first().map(|t| t.word.clone()))
+        .flatten();
+    let support_cue = support.into_iter().next().map(|(_, c)| c).or(imperative);
     let Some(cue) = support_cue else {
         return Reading {
             position: Position::Neutral,
@@ -663,6 +668,29 @@ mod tests {
 
     fn pos(text: &str, t: &[&str]) -> Position {
         read(text, &terms(t)).position
+    }
+
+    #[test]
+    fn an_imperative_that_names_the_proposition_supports_it() {
+        let t = ["regional data commons"];
+        // Read as a mere mention before: no cue word of its own.
+        let r = read(
+            "Establish a regional data commons governed jointly by statistics offices.",
+            &terms(&t),
+        );
+        assert_eq!(
+            (r.position, r.cue.as_deref()),
+            (Position::Support, Some("establish"))
+        );
+        // Not without the proposition, and never over an objection.
+        assert_eq!(
+            pos("Establish tide sensors in small ports.", &t),
+            Position::Neutral
+        );
+        assert_eq!(
+            pos("Establish no regional data commons before the audit.", &t),
+            Position::Oppose
+        );
     }
 
     #[test]
