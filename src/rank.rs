@@ -621,6 +621,18 @@ impl Theme {
         }
         (support, dissent)
     }
+
+    /// [`Theme::split_by_stance`] for a unique entry: its opponents in other sessions are
+    /// dissent, never more of the same; with no supporter there is nothing proposed to
+    /// dissent from, and every statement stands as it is.
+    pub fn split_for_listing(&self) -> (Vec<&Statement>, Vec<(&Statement, &StatementStance)>) {
+        let (support, dissent) = self.split_by_stance();
+        if support.is_empty() {
+            (self.statements.iter().collect(), Vec::new())
+        } else {
+            (support, dissent)
+        }
+    }
 }
 
 /// How many of a theme's keywords name what it proposes, for reading dissent.

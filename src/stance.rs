@@ -618,8 +618,8 @@ pub fn read(text: &str, key_terms: &[String]) -> Reading {
             cue: Some(cue.clone()),
         };
     }
-    // "Establish a regional data commons…": an imperative whose clause carries the
-    // proposition asks for it, with no cue word of its own.
+    // "Establish a regional data commons…": a text that opens with an imperative and
+    // names the proposition asks for it, with no cue word of its own.
     let imperative = (!keys.is_empty() && crate::corpus::is_imperative_opening(text))
         .then(|| tokens.first().map(|t| t.word.clone()))
         .flatten();

@@ -10,6 +10,7 @@
 //! Every part is decompressed with a hard size cap, so a zip bomb costs at
 //! most [`MAX_PART_BYTES`] of memory per part before it is refused.
 
+use super::read::CELL_SEPARATOR;
 use super::DocMeta;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
@@ -450,7 +451,7 @@ impl Out {
         if cells.is_empty() {
             return;
         }
-        let line = cells.join(" — ");
+        let line = cells.join(CELL_SEPARATOR);
         let header = may_be_header
             && cells
                 .iter()

@@ -12,6 +12,7 @@
 //! entities. The walk is iterative, so deeply nested markup cannot overflow
 //! the stack.
 
+use super::read::CELL_SEPARATOR;
 use super::DocMeta;
 use scraper::{Html, Node, Selector};
 
@@ -260,7 +261,7 @@ impl Writer {
             if let Some(has_data) = &mut self.row {
                 *has_data |= name == "td";
                 if !self.buf.trim().is_empty() {
-                    self.buf = format!("{} — ", self.buf.trim_end());
+                    self.buf = format!("{}{CELL_SEPARATOR}", self.buf.trim_end());
                 }
             }
             return;

@@ -43,6 +43,10 @@ pub struct Document {
     pub meta: DocMeta,
 }
 
+/// What sets a table's cells apart on the one line the HTML and .docx readers write per
+/// row ("Fund cable repairs — Development banks — 2026").
+pub(crate) const CELL_SEPARATOR: &str = " — ";
+
 /// Document properties stored by the format rather than written in the text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DocMeta {

@@ -372,10 +372,7 @@ const MAX_THANKS_WORDS: usize = 30;
 
 /// "…thanked the hosts", "…expressed its gratitude to…": someone thanks someone.
 fn reports_thanks(lower: &str) -> bool {
-    let words: Vec<&str> = lower
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .collect();
+    let words = bare_words(lower);
     words.iter().enumerate().any(|(i, w)| {
         *w == "thanked"
             || (matches!(*w, "gratitude" | "appreciation" | "thanks")
@@ -388,6 +385,15 @@ fn reports_thanks(lower: &str) -> bool {
     })
 }
 
+/// The words of `lower` without the punctuation around them; apostrophes stay, so
+/// "you're" is one word.
+fn bare_words(lower: &str) -> Vec<&str> {
+    lower
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
+        .collect()
+}
+
 /// Words that make a sentence speak to its reader.
 const SECOND_PERSON: &[&str] = &["you", "your", "you'll", "you’ll", "you're", "you’re"];
 
@@ -396,10 +402,7 @@ const SECOND_PERSON: &[&str] = &["you", "your", "you'll", "you’ll", "you're", 
 /// instruction, a pointer), which reports no position. A position addressed to an
 /// audience ("we urge you to act") makes a call and is none of these.
 fn addresses_reader(lower: &str) -> bool {
-    let words: Vec<&str> = lower
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
-        .collect();
+    let words = bare_words(lower);
     let Some(you) = words.iter().position(|w| SECOND_PERSON.contains(w)) else {
         return false;
     };
@@ -431,10 +434,7 @@ fn is_pointer(lower: &str, words: usize, first: &str) -> bool {
     });
     // "Subscribe to our newsletter to get posts like this in your inbox": told what to
     // do, by name, the reader is being pointed somewhere.
-    let to_reader = lower.split_whitespace().any(|w| {
-        SECOND_PERSON
-            .contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
-    });
+    let to_reader = bare_words(lower).iter().any(|w| SECOND_PERSON.contains(w));
     (opens && words <= 8)
         || (verb_first && to_reader && words <= MAX_FORMULA_WORDS + 4)
         || (points_away && has_verb && words <= 12)

@@ -664,14 +664,7 @@ fn unique(out: &mut String, d: &Digest, sessions: &HashMap<&str, &Session>) {
         let mut item = Tag::new("span")
             .attr("class", &format!("tag {class}"))
             .wrap(word);
-        // Opponents of a lone proposal are dissent, as in a theme, never more of the same
-        // (with nothing proposed, nothing to dissent from: the statements stand as they are).
-        let (support, dissent) = t.split_by_stance();
-        let (support, dissent) = if support.is_empty() {
-            (t.statements.iter().collect(), Vec::new())
-        } else {
-            (support, dissent)
-        };
+        let (support, dissent) = t.split_for_listing();
         let mut lines =
             support
                 .iter()

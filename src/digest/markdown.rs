@@ -296,15 +296,7 @@ fn unique(out: &mut String, t: &Theme, titles: &HashMap<&str, &str>) {
         StatementKind::Recommendation => "Recommendation",
         StatementKind::Observation => "Observation",
     };
-    // A lone proposal may have its opponents in other sessions: they are listed as
-    // dissent, never as more of the same. With nothing proposed there is nothing to
-    // dissent from, and the statements stand as they are.
-    let (support, dissent) = t.split_by_stance();
-    let (support, dissent) = if support.is_empty() {
-        (t.statements.iter().collect(), Vec::new())
-    } else {
-        (support, dissent)
-    };
+    let (support, dissent) = t.split_for_listing();
     let mut lines = support
         .iter()
         .map(|s| (quote(s, titles), None))

@@ -570,7 +570,6 @@ fn markdown_heading(t: &str) -> Option<(usize, &str)> {
     (!text.is_empty()).then_some((hashes, text))
 }
 
-/// Recognise a list marker; returns the marker family and the item text.
 /// A number or letter inside the bold run-in title of a paragraph ("**1. Shutdowns cost
 /// more than they save.** Governments should…"): the paragraph is that numbered item, and
 /// the closing marks are dropped with the rest of the emphasis.
@@ -580,6 +579,7 @@ fn bold_enumerator(t: &str) -> Option<(Marker, &str)> {
         .filter(|(_, text)| !text.trim_start_matches(['*', '_']).trim().is_empty())
 }
 
+/// Recognise a list marker; returns the marker family and the item text.
 pub(super) fn parse_bullet(t: &str) -> Option<(Marker, &str)> {
     let mut chars = t.chars();
     let first = chars.next()?;

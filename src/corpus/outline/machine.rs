@@ -18,6 +18,9 @@ use crate::corpus::unit::{
 };
 use crate::corpus::{classify, SectionKind, StatementKind};
 
+/// Blank lines in a row read as a page break, across which an unfinished item continues.
+const PAGE_BREAK_BLANKS: usize = 2;
+
 /// A title line at least this long may have been wrapped at a page's width.
 const WRAPPED_TITLE_CHARS: usize = 70;
 
@@ -232,7 +235,7 @@ impl Machine {
                 && (*reason == PAGE_NUMBER || *reason == RUNNING_HEADER)
             {
                 self.furnish(shape.source, UnitClass::Metadata, reason);
-                self.blank_run = self.blank_run.max(2);
+                self.blank_run = self.blank_run.max(PAGE_BREAK_BLANKS);
                 return;
             }
         }
@@ -625,7 +628,10 @@ fn continues_block(block: &Block, shape: &Shape, blank_run: usize, after_choice:
         return true;
     }
     // Text after a page break (several blank lines) finishes an unfinished item.
-    blank_run >= 2 && !ends_with_terminal(&block.text) && !shape.heading_like && !shape.meta_like
+    blank_run >= PAGE_BREAK_BLANKS
+        && !ends_with_terminal(&block.text)
+        && !shape.heading_like
+        && !shape.meta_like
 }
 
 #[cfg(test)]
