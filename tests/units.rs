@@ -7,7 +7,7 @@
 //! site's page with its cookie notice and share bar, a chair's summary with its courtesies
 //! and page number, a blog post with bold numbered points and a newsletter pointer, a
 //! report printed page by page, an action plan in a table, a Markdown post with front
-//! matter, a blockquote and a link.
+//! matter, a blockquote and a link, meeting minutes, a UN resolution with its masthead.
 
 use concord::corpus::{self, Corpus, Session, UnitClass};
 use std::fs;
@@ -698,4 +698,80 @@ fn markdown_quotes_links_and_front_matter_read_as_their_words() {
         UnitClass::Statement,
     );
     assert_class(s, "Read the full report", UnitClass::Procedural);
+}
+
+#[test]
+fn minutes_keep_their_decisions_and_drop_their_procedure() {
+    let c = load(&[page("21_meeting_minutes.txt")]);
+    let s = &c.sessions[0];
+    // The procedure of the meeting was counted as what the meeting said.
+    for procedure in [
+        "The chair opened the meeting at 09:30. The agenda was adopted as circulated.",
+        "The minutes of meeting 6 were approved without changes.",
+    ] {
+        assert_class(s, procedure, UnitClass::Procedural);
+    }
+    // "Apologies: M. Oduya" was taken for the organizer.
+    assert_eq!(s.organizer, "");
+    assert_class(s, "Apologies: M. Oduya", UnitClass::Metadata);
+    // The action item and the backing for a proposal were read as observations.
+    let kind = |text: &str| {
+        s.statements
+            .iter()
+            .find(|st| st.text == text)
+            .map(|st| st.kind)
+    };
+    for ask in [
+        "ACTION: Secretariat to draft terms of reference for a maintenance pool by 30 April.",
+        "Members supported publishing the flood maps under an open licence.",
+    ] {
+        assert_eq!(
+            kind(ask),
+            Some(corpus::StatementKind::Recommendation),
+            "{ask}"
+        );
+    }
+    assert_eq!(
+        kind("K. Adeyemi presented the survey of tide gauges along the lagoon."),
+        Some(corpus::StatementKind::Observation)
+    );
+}
+
+#[test]
+fn a_resolution_reads_its_operative_asks_and_not_its_masthead() {
+    let c = load(&[page("22_un_resolution.txt")]);
+    let s = &c.sessions[0];
+    // The masthead row "United Nations … A/RES/88/301" was the title, the next the organizer.
+    assert_eq!(
+        (s.title.as_str(), s.organizer.as_str(), s.date.as_str()),
+        (
+            "Resolution adopted by the General Assembly on 11 December 2024",
+            "United Nations",
+            "14 December 2024"
+        )
+    );
+    // "Calls upon … to share" was an observation.
+    let asks: Vec<&str> = s
+        .statements
+        .iter()
+        .filter(|st| st.kind == corpus::StatementKind::Recommendation)
+        .map(|st| st.text.as_str())
+        .collect();
+    assert_eq!(asks.len(), 3, "{asks:?}");
+    assert!(asks[0].starts_with("Calls upon Member States"), "{asks:?}");
+    // A preambular paragraph is not a salutation; the line under the last operative
+    // paragraph, far to the right, is not glued onto it.
+    assert_class(
+        s,
+        "Recalling its resolution 86/144 of 20 December 2022 on coastal observation,",
+        UnitClass::Statement,
+    );
+    assert_class(s, "The General Assembly,", UnitClass::Procedural);
+    assert!(
+        texts(s)
+            .iter()
+            .any(|t| t.ends_with("implementation of the present resolution.")),
+        "{:?}",
+        texts(s)
+    );
 }

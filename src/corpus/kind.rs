@@ -147,6 +147,10 @@ const CALLS_TO_ACT: &[&str] = &[
     "calls on",
     "called on",
     "call upon",
+    "calls upon",
+    "called upon",
+    "calling on",
+    "calling upon",
     "urge",
     "urges",
     "urged",
@@ -183,6 +187,9 @@ pub fn classify(section: SectionKind, text: &str) -> StatementKind {
 
 /// True when `text` asks someone to act, by modal, appeal or imperative.
 fn is_call_to_act(text: &str) -> bool {
+    if is_filed_as_ask(text) {
+        return true;
+    }
     let words = lower_words(text);
     // "Recommendation 3 – Train staff…": the author files it as an ask, and what follows
     // the label is read as if the label were not there.
@@ -208,6 +215,24 @@ fn is_call_to_act(text: &str) -> bool {
             && text
                 .split([':', ';', ',', '.', '!', '?', '(', ')'])
                 .any(|clause| advocates_in_first_person(&lower_words(clause))))
+}
+
+/// Labels under which minutes and reports file an ask ("ACTION: Secretariat to cost…",
+/// "Action item: …", "Recommendation: …"); longest first, so "action item" is not read as
+/// "action".
+const FILED_AS_ASK: &[&str] = &["action point", "action item", "recommendation", "action"];
+
+/// "ACTION: Secretariat to cost two options by 30 June." The label and its colon file what
+/// follows as an ask, whatever its grammar (an action item names its owner, then "to" and
+/// the task); a label with a word or none after it ("Action: none") files nothing.
+fn is_filed_as_ask(text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    FILED_AS_ASK.iter().any(|label| {
+        lower
+            .strip_prefix(label)
+            .and_then(|rest| rest.trim_start().strip_prefix(':'))
+            .is_some_and(|rest| lower_words(rest).len() >= 2)
+    })
 }
 
 /// Labels a document numbers its asks by ("Action 2: …", "Proposal 3 – …"); what
@@ -359,7 +384,21 @@ const ASKING: &[&str] = &[
     "requests",
 ];
 
-/// A reported ask: "X proposed that…", "X asked Y to…". A report of
+/// Verbs that report backing for an action when a gerund or a proposal follows
+/// ("members supported publishing the data", "endorsed the proposal to…").
+const BACKING: &[&str] = &["supported", "endorsed", "backed", "favoured", "favored"];
+
+/// Nouns after "backed the…" that name something asked for.
+const ASKED_FOR: &[&str] = &[
+    "proposal",
+    "proposals",
+    "call",
+    "calls",
+    "idea",
+    "recommendation",
+];
+
+/// A reported ask: "X proposed that…", "X asked Y to…", "X supported publishing…". A report of
 /// what was asked is an ask all the same; the digest counts it with the calls.
 fn reports_an_ask(words: &[String]) -> bool {
     let at = |i: usize| words.get(i).map_or("", String::as_str);
@@ -373,7 +412,11 @@ fn reports_an_ask(words: &[String]) -> bool {
                 "is" | "are" | "was" | "were" | "be" | "been"
             )
             && (i + 2..(i + 6).min(words.len())).any(|j| at(j) == "to");
-        proposal || ask
+        // "supported publishing the figures", "endorsed the proposal to…": backing for an
+        // action is an ask; "supported the local operators" backs no action.
+        let backing = BACKING.contains(&w)
+            && (is_gerund(at(i + 1)) || (at(i + 1) == "the" && ASKED_FOR.contains(&at(i + 2))));
+        proposal || ask || backing
     })
 }
 
@@ -513,14 +556,16 @@ mod tests {
     }
 
     #[test]
-    fn a_numbered_ask_label_is_read_past() {
+    fn an_ask_label_files_an_ask_or_is_read_past() {
         assert_kinds(
             &[
                 "Recommendation 3 – Train municipal staff in data stewardship.",
                 "Recommendation 4: a shared fund for sensor maintenance.",
                 "Action 2: Establish a shared fund for sensor maintenance.",
+                "ACTION: Secretariat to cost a shared repair fund by 30 June.",
+                "Action item: all members to send comments on the draft.",
             ],
-            &["Action 2 was completed in May."],
+            &["Action 2 was completed in May.", "Action: none."],
         );
     }
 
@@ -541,11 +586,15 @@ mod tests {
                 "Several delegations proposed that governments establish a joint response team.",
                 "Participants asked donors to finance a pooled repair fund.",
                 "Members invited the secretariat to cost two options for the fund.",
+                "Members supported publishing yearly broadband price data.",
+                "The meeting endorsed the proposal to pool repair crews.",
+                "Calls upon Member States to license spectrum to community operators;",
             ],
             &[
                 "The proposed fund was discussed at length.",
                 "Participants were asked to register online.",
                 "Delegates asked whether the fund had been used.",
+                "Members supported the local operators during the storm.",
             ],
         );
     }

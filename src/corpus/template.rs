@@ -276,3 +276,21 @@ pub(crate) const AUXILIARY_VERBS: &[&str] = &[
     "should", "must", "will", "shall", "can", "could", "would", "is", "are", "was", "were", "has",
     "have", "had", "need", "needs", "be",
 ];
+
+/// The meeting's own business in minutes: what is opened, closed, adopted or approved
+/// as a matter of procedure.
+pub(crate) const MEETING_BUSINESS: &[&str] =
+    &["meeting", "session", "sitting", "agenda", "minutes"];
+
+/// Verbs that open or close a meeting or session ("the chair opened the meeting").
+pub(crate) const OPENING_VERBS: &[&str] = &[
+    "opened",
+    "closed",
+    "adjourned",
+    "convened",
+    "resumed",
+    "suspended",
+];
+
+/// Verbs that adopt the agenda or approve the minutes ("the agenda was adopted").
+pub(crate) const ADOPTING_VERBS: &[&str] = &["adopted", "approved"];

@@ -12,10 +12,10 @@
 
 use super::prose::{as_url, is_date_line, split_sentences, word_count};
 use super::template::{
-    CREDIT_WORDS, GREETINGS, METADATA_KEYS, POINTER_VERBS, PUBLISHING_WORDS, SESSION_KEYS,
-    SIGN_OFFS,
+    ADOPTING_VERBS, CREDIT_WORDS, GREETINGS, MEETING_BUSINESS, METADATA_KEYS, OPENING_VERBS,
+    POINTER_VERBS, PUBLISHING_WORDS, SESSION_KEYS, SIGN_OFFS,
 };
-use super::{classify, SectionKind, StatementKind};
+use super::{classify, is_gerund, SectionKind, StatementKind};
 use serde::{Deserialize, Serialize};
 
 /// What a unit read from a document is.
@@ -295,6 +295,14 @@ pub(crate) fn is_name(item: &str) -> bool {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase) || NAME_PARTICLES.contains(w))
 }
 
+/// Does a name carry an initial ("E. Nakamura", "Anna K. Berg")?
+fn has_initial(name: &str) -> bool {
+    name.split_whitespace().any(|w| {
+        let mut chars = w.chars();
+        matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+    })
+}
+
 /// Endings of abstract nouns, which names of people do not have.
 const NOUN_SUFFIXES: &[&str] = &[
     "tion", "sion", "ity", "ment", "ance", "ence", "ing", "ness", "ship", "ism", "ics", "acy",
@@ -307,6 +315,17 @@ const NOUN_SUFFIXES: &[&str] = &[
 fn names_people(t: &str) -> bool {
     if ends_like_sentence(t) || t.ends_with([':', ';']) || word_count(t) > 40 {
         return false;
+    }
+    // "Apologies: E. Nakamura", "Rapporteurs: J. Mwangi, L. Chen": a label, then only
+    // names, one at least written with an initial as people's names are in minutes.
+    if let Some((key, value)) = t.split_once(':') {
+        let names: Vec<&str> = value.split(',').map(str::trim).collect();
+        if word_count(key) <= 2
+            && names.iter().all(|n| is_name(n))
+            && names.iter().any(|n| has_initial(n))
+        {
+            return true;
+        }
     }
     let items: Vec<&str> = t
         .split(',')
@@ -339,7 +358,9 @@ fn procedural_reason(t: &str, lower: &str, words: usize, first: &str) -> Option<
     if words <= MAX_FORMULA_WORDS && starts_with_any(lower, GREETINGS) {
         return Some("salutation");
     }
-    if words <= MAX_FORMULA_WORDS && t.ends_with(',') {
+    // "The General Assembly," opens a resolution; "Recalling its resolution 97/155…,"
+    // is a preambular paragraph, which a participle opens, not a form of address.
+    if words <= MAX_FORMULA_WORDS && t.ends_with(',') && !is_gerund(first) {
         return Some("salutation");
     }
     if words <= 4 && starts_with_any(lower, SIGN_OFFS) {
@@ -359,12 +380,60 @@ fn procedural_reason(t: &str, lower: &str, words: usize, first: &str) -> Option<
     if is_pointer(lower, words, first) {
         return Some("pointer to read, watch or download");
     }
+    // Every sentence a record of procedure: "The chair opened the meeting. Members agreed
+    // that a fund is needed." says something in its second sentence.
+    if split_sentences(t)
+        .iter()
+        .all(|(_, s)| word_count(s) <= MAX_PROCEDURE_WORDS && records_procedure(&s.to_lowercase()))
+        && classify(SectionKind::Other, t) == StatementKind::Observation
+    {
+        return Some("meeting procedure");
+    }
     // One sentence only: a line that speaks to its reader in its last sentence
     // ("…open until Tuesday. You can find the form here.") still says something first.
     if addresses_reader(lower) && split_sentences(t).len() == 1 {
         return Some("question or instruction to the reader");
     }
     None
+}
+
+/// How far into a sentence its subject's verb may stand ("The minutes of meeting 13 were
+/// approved": the seventh word).
+const SUBJECT_VERB_REACH: usize = 8;
+
+/// Longest sentence read as a record of the meeting's procedure.
+const MAX_PROCEDURE_WORDS: usize = 15;
+
+/// "The chair opened the meeting at 14:00.", "The agenda was adopted without changes.",
+/// "The minutes of meeting 13 were approved.": minutes recording the meeting's own
+/// business. The business must be what the verb acts on, as its object right after it or
+/// as the subject the sentence opens with, and a meeting is only opened or closed, not
+/// adopted: "The meeting adopted the declaration on cables" reports an outcome.
+fn records_procedure(lower: &str) -> bool {
+    let words = bare_words(lower);
+    let acts_on = |verb: &str, noun: &str| {
+        (OPENING_VERBS.contains(&verb) && MEETING_BUSINESS.contains(&noun))
+            || (ADOPTING_VERBS.contains(&verb) && matches!(noun, "agenda" | "minutes"))
+    };
+    // The subject: the head of the opening noun phrase ("the minutes of meeting 13").
+    let subject = words
+        .iter()
+        .find(|w| !matches!(**w, "" | "the" | "a" | "this"))
+        .copied()
+        .unwrap_or("");
+    // The subject's own verb comes early and before any "that" (in "The session heard that
+    // two stations had closed" the stations closed, not the session).
+    let reach = words
+        .iter()
+        .position(|w| *w == "that")
+        .unwrap_or(words.len())
+        .min(SUBJECT_VERB_REACH);
+    (0..words.len()).any(|i| {
+        let verb = words[i];
+        (i < reach && acts_on(verb, subject))
+            || (words.get(i + 1) == Some(&"the")
+                && words.get(i + 2).is_some_and(|noun| acts_on(verb, noun)))
+    })
 }
 
 /// Longest sentence read as a report of thanks; a longer one says more than thanks.

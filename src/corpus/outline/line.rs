@@ -703,6 +703,34 @@ fn heading_core(text: &str) -> &str {
     head.trim().trim_end_matches([':', '-', '–', '—']).trim()
 }
 
+/// Spaces in a row that set two fields of a printed layout apart ("United Nations
+/// A/HRC/99/12"); a typist's double space after a full stop is fewer.
+const COLUMN_GAP: usize = 4;
+
+/// The fields of a line laid out in columns, as a printed masthead is; `None` for a line
+/// of one field.
+pub(super) fn column_fields(source: &str) -> Option<Vec<&str>> {
+    let mut fields = Vec::new();
+    let mut rest = source.trim();
+    while !rest.is_empty() {
+        let gap = rest
+            .char_indices()
+            .find(|&(i, c)| c == '\t' || rest[i..].starts_with(&" ".repeat(COLUMN_GAP)))
+            .map(|(i, _)| i);
+        match gap {
+            Some(i) => {
+                fields.push(&rest[..i]);
+                rest = rest[i..].trim_start();
+            }
+            None => {
+                fields.push(rest);
+                rest = "";
+            }
+        }
+    }
+    (fields.len() >= 2).then_some(fields)
+}
+
 /// "Session Outcome Document" and similar banners above the title.
 pub(super) fn is_banner(t: &str) -> bool {
     let l = t.trim_end_matches(':').trim().to_lowercase();

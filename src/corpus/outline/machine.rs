@@ -7,8 +7,8 @@
 //! state, the machine only counts blank lines and remembers the section it is in.
 
 use super::line::{
-    front_matter, is_banner, is_key_value, Cue, FrontMatter, Heading, Line, Marker, Shape, Topic,
-    MAX_HEADING_WORDS,
+    column_fields, front_matter, is_banner, is_key_value, Cue, FrontMatter, Heading, Line, Marker,
+    Shape, Topic, MAX_HEADING_WORDS,
 };
 use crate::corpus::prose::{as_url, clean_line, ends_with_terminal, is_date_line, word_count};
 use crate::corpus::template::MetaField;
@@ -20,6 +20,16 @@ use crate::corpus::{classify, SectionKind, StatementKind};
 
 /// Blank lines in a row read as a page break, across which an unfinished item continues.
 const PAGE_BREAK_BLANKS: usize = 2;
+
+/// Why a masthead row is metadata.
+const MASTHEAD: &str = "masthead";
+
+/// Widest indent beyond an item's own at which a paragraph still reads as part of the
+/// item (a marker, its gap and a tab's worth more).
+const ITEM_BODY_INDENT: usize = 8;
+
+/// Longest line under a masthead read as part of it (an organ, a session).
+const MASTHEAD_WORDS: usize = 3;
 
 /// A title line at least this long may have been wrapped at a page's width.
 const WRAPPED_TITLE_CHARS: usize = 70;
@@ -196,6 +206,8 @@ pub(super) struct Machine {
     after_choice: bool,
     /// 1-based number of the line being read.
     number: usize,
+    /// A masthead was read at the top (see [`column_fields`]).
+    masthead: bool,
 }
 
 impl Machine {
@@ -218,6 +230,7 @@ impl Machine {
             blank_run: 0,
             after_choice: false,
             number: 0,
+            masthead: false,
         }
     }
 
@@ -437,6 +450,16 @@ impl Machine {
         if plain.is_empty() || is_banner(plain) {
             return Some("banner");
         }
+        // A printed masthead sets the issuing body apart from the document's symbol or
+        // date ("United Nations        A/HRC/99/12"): the body is the organizer, and no
+        // row of it is the title.
+        if let Some(fields) = column_fields(shape.source) {
+            if self.meta.organizer.is_empty() {
+                self.meta.organizer = clean_line(fields[0]);
+            }
+            self.masthead = true;
+            return Some(MASTHEAD);
+        }
         if let Line::Heading {
             heading,
             cue: Cue::Marked,
@@ -506,6 +529,11 @@ impl Machine {
         }
         if repeats_title(plain, &self.meta.title, true) {
             return Some(REPEATS_TITLE);
+        }
+        // Under a masthead, the organ and session ("Human Rights Council", "Ninety-ninth
+        // session") stand in short lines before the title.
+        if self.masthead && first_line && words <= MASTHEAD_WORDS {
+            return Some(MASTHEAD);
         }
         if first_line {
             // PDFs wrap a long title at the page width; a line that long with no blank
@@ -624,7 +652,12 @@ fn continues_block(block: &Block, shape: &Shape, blank_run: usize, after_choice:
     else {
         return false;
     };
-    if shape.indent > item_indent && shape.indent >= 2 {
+    // Indented under the item's text, as a second paragraph of it is; a line pushed far
+    // right ("52nd plenary meeting" under a resolution) is set apart by the layout.
+    if shape.indent > item_indent
+        && shape.indent >= 2
+        && shape.indent <= item_indent + ITEM_BODY_INDENT
+    {
         return true;
     }
     // Text after a page break (several blank lines) finishes an unfinished item.

@@ -27,7 +27,7 @@ mod machine;
 mod units;
 
 use super::claims::split_claims;
-use super::prose::clean_line;
+use super::prose::{clean_line, word_count};
 use super::unit::UnitClass;
 use super::{classify, Document, Excluded, SectionKind, Session, Statement, StatementKind};
 use line::{breaks, classify_line};
@@ -75,6 +75,10 @@ pub(crate) struct Outlined {
     pub notes: Vec<String>,
 }
 
+/// Fewest words of a heading that stands in for a missing title; shorter ones name a
+/// part ("Summary", "Agenda item 17 (b)").
+const TITLE_HEADING_WORDS: usize = 5;
+
 /// Cut a document into units and read its metadata.
 pub(crate) fn outline_units(doc: &Document) -> Outlined {
     let lines: Vec<&str> = doc
@@ -101,9 +105,21 @@ pub(crate) fn outline_units(doc: &Document) -> Outlined {
             from_text
         }
     };
+    // A document whose top names no title (a printed masthead, then the agenda item) has
+    // its title as the first heading of some length ("Report of the expert workshop on…").
+    let title = or_property(meta.title, &doc.meta.title);
+    let title = if title.is_empty() {
+        units
+            .iter()
+            .find(|u| u.class == UnitClass::Heading && word_count(&u.text) >= TITLE_HEADING_WORDS)
+            .map(|u| u.text.clone())
+            .unwrap_or_default()
+    } else {
+        title
+    };
     let session = Session {
         id: doc.id.clone(),
-        title: or_property(meta.title, &doc.meta.title),
+        title,
         organizer: meta.organizer,
         date: or_property(meta.date, &doc.meta.date),
         url: or_property(meta.url, &doc.meta.url),
