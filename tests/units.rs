@@ -7,7 +7,8 @@
 //! site's page with its cookie notice and share bar, a chair's summary with its courtesies
 //! and page number, a blog post with bold numbered points and a newsletter pointer, a
 //! report printed page by page, an action plan in a table, a Markdown post with front
-//! matter, a blockquote and a link, meeting minutes, a UN resolution with its masthead.
+//! matter, a blockquote and a link, meeting minutes, a UN resolution with its masthead, a
+//! policy brief printed to PDF by a browser, a press release.
 
 use concord::corpus::{self, Corpus, Session, UnitClass};
 use std::fs;
@@ -773,5 +774,67 @@ fn a_resolution_reads_its_operative_asks_and_not_its_masthead() {
             .any(|t| t.ends_with("implementation of the present resolution.")),
         "{:?}",
         texts(s)
+    );
+}
+
+#[test]
+fn a_printed_policy_brief_keeps_its_headline_kicker_and_first_paragraph_apart() {
+    // Printed to PDF by a browser: the headline in large type is kerned and wrapped, a
+    // kicker line above it names the publisher, series and date.
+    let c = load(&[page("23_policy_brief.pdf")]);
+    let s = &c.sessions[0];
+    // The kicker was the title, the headline's first line ("K eeping…") the organizer.
+    assert_eq!(
+        (s.title.as_str(), s.organizer.as_str(), s.date.as_str()),
+        (
+            "Keeping island cables alive: what three regional meetings agreed",
+            "Coastal Connectivity Observatory",
+            "September 2025"
+        )
+    );
+    // The first paragraph, wrapped by the layout, mentions "outcomes" in its first line
+    // and was read as an outcomes heading.
+    assert_class(
+        s,
+        "This brief draws together the outcomes of three regional meetings held in Suva, Nukualofa and Apia between May and July 2025.",
+        UnitClass::Statement,
+    );
+    assert_class(
+        s,
+        "For more information contact the Observatory secretariat.",
+        UnitClass::Procedural,
+    );
+    assert_eq!(
+        s.statements
+            .iter()
+            .filter(|st| st.kind == corpus::StatementKind::Recommendation)
+            .count(),
+        4
+    );
+}
+
+#[test]
+fn a_press_release_takes_its_headline_and_dateline_not_its_genre() {
+    let c = load(&[page("24_press_release.txt")]);
+    let s = &c.sessions[0];
+    // "PRESS RELEASE" was the title and the headline the organizer; the dateline's date
+    // did not date the session.
+    assert_eq!(
+        (s.title.as_str(), s.organizer.as_str(), s.date.as_str()),
+        (
+            "Regulators agree to publish broadband prices every quarter",
+            "",
+            "18 August 2025"
+        )
+    );
+    assert_class(
+        s,
+        "For further information, please contact the forum secretariat.",
+        UnitClass::Procedural,
+    );
+    assert_class(
+        s,
+        "The regulators asked operators to report prices for the three most sold plans from January.",
+        UnitClass::Statement,
     );
 }

@@ -34,7 +34,40 @@ fn extract(bytes: &[u8]) -> Result<String, pdf_extract::OutputError> {
         // call says why the document could not be read.
         return pdf_extract::extract_text_from_mem(bytes);
     }
-    Ok(pages.join(PAGE_BREAK))
+    Ok(pages
+        .iter()
+        .map(|page| {
+            page.lines()
+                .map(join_kerned_initial)
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect::<Vec<_>>()
+        .join(PAGE_BREAK))
+}
+
+/// Capitals that are words on their own ("A new fund", "I propose", "O Lord").
+const ONE_LETTER_WORDS: &[char] = &['A', 'I', 'O'];
+
+/// "K eeping island cables alive" → "Keeping island cables alive". A headline set in
+/// large type is kerned between its first two letters, and pdf-extract reads the gap as a
+/// space. Only at a line's start, where a lone capital that is not a word is followed by
+/// lowercase letters; inside a line "Plan B and" is written so.
+fn join_kerned_initial(line: &str) -> std::borrow::Cow<'_, str> {
+    let indent = line.len() - line.trim_start().len();
+    let rest = &line[indent..];
+    let mut chars = rest.chars();
+    let (Some(initial), Some(' ')) = (chars.next(), chars.next()) else {
+        return line.into();
+    };
+    let word: String = chars.take_while(|c| !c.is_whitespace()).collect();
+    let lowercase = word.chars().count() >= 2 && word.chars().all(char::is_lowercase);
+    if initial.is_uppercase() && !ONE_LETTER_WORDS.contains(&initial) && lowercase {
+        let after = &rest[initial.len_utf8() + 1..];
+        format!("{}{initial}{after}", &line[..indent]).into()
+    } else {
+        line.into()
+    }
 }
 
 thread_local! {
@@ -74,6 +107,25 @@ mod tests {
         assert!(to_text(b"hello").is_err());
         assert!(to_text(b"%PDF-1.4\n1 0 obj << /Type /Catalog").is_err());
         assert!(to_text(b"%PDF-1.7\n%%EOF").is_err());
+    }
+
+    #[test]
+    fn a_kerned_first_letter_is_joined_to_its_word_only_at_a_line_start() {
+        assert_eq!(
+            join_kerned_initial("K eeping cables alive"),
+            "Keeping cables alive"
+        );
+        assert_eq!(join_kerned_initial("  W hat we agreed"), "  What we agreed");
+        for kept in [
+            "A new fund",
+            "I propose a fund",
+            "Plan B and C",
+            "B 2 was adopted",
+            "K. Adeyemi",
+            "C RDF",
+        ] {
+            assert_eq!(join_kerned_initial(kept), kept);
+        }
     }
 
     #[test]

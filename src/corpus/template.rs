@@ -14,6 +14,13 @@ pub(crate) const BANNERS: &[&str] = &[
     "session outcome",
     "outcome report",
     "session report",
+    // The genre of a news item, printed above its headline.
+    "press release",
+    "news release",
+    "media release",
+    "for immediate release",
+    "press statement",
+    "media advisory",
 ];
 
 /// Patterns naming each known section, checked on the lowercased heading core.
@@ -268,6 +275,19 @@ pub(crate) const POINTER_VERBS: &[&str] = &[
     "subscribe",
     "see",
     "visit",
+];
+
+/// Openers of a line that points the reader to someone to ask ("For more information,
+/// contact the secretariat.").
+pub(crate) const POINTER_OPENERS: &[&str] = &[
+    "for more information",
+    "for further information",
+    "for more details",
+    "for further details",
+    "for enquiries",
+    "for inquiries",
+    "media contact",
+    "press contact",
 ];
 
 /// Modal and auxiliary verbs: a short list item with one of them says something, so it is

@@ -13,7 +13,7 @@
 use super::prose::{as_url, is_date_line, split_sentences, word_count};
 use super::template::{
     ADOPTING_VERBS, CREDIT_WORDS, GREETINGS, MEETING_BUSINESS, METADATA_KEYS, OPENING_VERBS,
-    POINTER_VERBS, PUBLISHING_WORDS, SESSION_KEYS, SIGN_OFFS,
+    POINTER_OPENERS, POINTER_VERBS, PUBLISHING_WORDS, SESSION_KEYS, SIGN_OFFS,
 };
 use super::{classify, is_gerund, SectionKind, StatementKind};
 use serde::{Deserialize, Serialize};
@@ -176,7 +176,7 @@ fn metadata_reason(
         return Some("byline");
     }
     if pos.index < HEAD_UNITS && is_dateline(t) {
-        return Some("dateline");
+        return Some(DATELINE);
     }
     if repeats_title(t, pos.title, pos.index < HEAD_UNITS) {
         return Some(REPEATS_TITLE);
@@ -218,6 +218,9 @@ fn is_page_number(lower: &str) -> bool {
 /// The reason given to the title read again in the body; the outliner and the unit
 /// classifier both give it, and the navigation rule looks for it.
 pub(crate) const REPEATS_TITLE: &str = "repeats the title";
+
+/// The reason given to the place and date that open a news item.
+pub(crate) const DATELINE: &str = "dateline";
 
 /// The reason given to a page number ("Page 3 of 12").
 pub(crate) const PAGE_NUMBER: &str = "page number";
@@ -504,7 +507,10 @@ fn is_pointer(lower: &str, words: usize, first: &str) -> bool {
     // "Subscribe to our newsletter to get posts like this in your inbox": told what to
     // do, by name, the reader is being pointed somewhere.
     let to_reader = bare_words(lower).iter().any(|w| SECOND_PERSON.contains(w));
+    // "For more information contact the secretariat.": where to ask, not what was said.
+    let where_to_ask = starts_with_any(lower, POINTER_OPENERS) && words <= MAX_FORMULA_WORDS + 4;
     (opens && words <= 8)
+        || where_to_ask
         || (verb_first && to_reader && words <= MAX_FORMULA_WORDS + 4)
         || (points_away && has_verb && words <= 12)
 }

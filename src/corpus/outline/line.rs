@@ -221,14 +221,18 @@ pub(crate) fn classify_line(raw: &str, around: Break) -> Line<'_> {
     let bullet = parse_bullet(source).or_else(|| bold_enumerator(source));
     let url = as_url(source);
     let date = is_date_line(source);
-    let names_section = known_heading(&bare);
+    // The first line of a paragraph the layout wrapped is no heading for a section word
+    // it reaches late ("This brief draws together the outcomes of three regional
+    // meetings held in …"); a wrapped heading names its section first.
+    let wrapped_sentence = around.wraps && !section_near_start(&bare);
+    let names_section = known_heading(&bare) && !wrapped_sentence;
     let shape = Shape {
         source,
         indent: indent_width(raw),
         item: bullet.is_some(),
         bracketed: is_bracketed(source),
         starts_lower: source.starts_with(char::is_lowercase),
-        heading_like: is_all_caps(source) || known_heading(&plain),
+        heading_like: is_all_caps(source) || (known_heading(&plain) && !wrapped_sentence),
         meta_like: url.is_some() || date,
         names_section,
         template_heading: names_section && is_template_heading(&plain),
@@ -729,6 +733,20 @@ pub(super) fn column_fields(source: &str) -> Option<Vec<&str>> {
         }
     }
     (fields.len() >= 2).then_some(fields)
+}
+
+/// Marks that set the fields of a kicker line apart ("Observatory · Policy Brief No. 4 ·
+/// September 2025").
+const FIELD_MARKS: &[&str] = &[" · ", " | ", " • "];
+
+/// The fields of a kicker line above a title: three or more, set apart by one mark, one
+/// of them a date. A title with one mark in it ("Chair's summary | IGF 2024") is no
+/// kicker.
+pub(super) fn kicker_fields(plain: &str) -> Option<Vec<&str>> {
+    FIELD_MARKS.iter().find_map(|mark| {
+        let fields: Vec<&str> = plain.split(mark).map(str::trim).collect();
+        (fields.len() >= 3 && fields.iter().any(|f| is_date_line(f))).then_some(fields)
+    })
 }
 
 /// "Session Outcome Document" and similar banners above the title.

@@ -7,8 +7,8 @@
 //! state, the machine only counts blank lines and remembers the section it is in.
 
 use super::line::{
-    column_fields, front_matter, is_banner, is_key_value, Cue, FrontMatter, Heading, Line, Marker,
-    Shape, Topic, MAX_HEADING_WORDS,
+    column_fields, front_matter, is_banner, is_key_value, kicker_fields, Cue, FrontMatter, Heading,
+    Line, Marker, Shape, Topic, MAX_HEADING_WORDS,
 };
 use crate::corpus::prose::{as_url, clean_line, ends_with_terminal, is_date_line, word_count};
 use crate::corpus::template::MetaField;
@@ -42,6 +42,10 @@ enum State {
         /// The title line just read was long enough to have been wrapped by a layout, so
         /// the very next line may be its tail.
         title_wrapped: bool,
+        /// The line just read was the title: a next line in lowercase is its tail, however
+        /// short the title ("Keeping island cables alive: what three regional" /
+        /// "meetings agreed", a headline set in large type).
+        after_title: bool,
     },
     /// Right after a heading: a bracketed line here is the template's prompt.
     Heading {
@@ -216,6 +220,7 @@ impl Machine {
         Machine {
             state: State::Preamble {
                 title_wrapped: false,
+                after_title: false,
             },
             section: Section {
                 kind: SectionKind::Other,
@@ -281,9 +286,14 @@ impl Machine {
             self.rule(underline);
             return;
         }
-        if let State::Preamble { title_wrapped } = &mut self.state {
+        if let State::Preamble {
+            title_wrapped,
+            after_title,
+        } = &mut self.state
+        {
             // Only the very next line can be a wrapped title's tail.
-            let title_wrapped = std::mem::take(title_wrapped);
+            let title_wrapped = std::mem::take(title_wrapped)
+                || (std::mem::take(after_title) && shape.starts_lower);
             if let Some(reason) = self.preamble(&line, title_wrapped) {
                 self.furnish(shape.source, UnitClass::Metadata, reason);
                 return;
@@ -460,6 +470,19 @@ impl Machine {
             self.masthead = true;
             return Some(MASTHEAD);
         }
+        // A kicker above a headline names the publisher, the series and the date
+        // ("Coastal Connectivity Observatory · Policy Brief No. 4 · September 2025").
+        if let Some(fields) = kicker_fields(plain).filter(|_| self.meta.title.is_empty()) {
+            if self.meta.organizer.is_empty() {
+                self.meta.organizer = clean_line(fields[0]);
+            }
+            if let Some(date) = fields.iter().find(|f| is_date_line(f)) {
+                if self.meta.date.is_empty() {
+                    self.meta.date = clean_line(date);
+                }
+            }
+            return Some(MASTHEAD);
+        }
         if let Line::Heading {
             heading,
             cue: Cue::Marked,
@@ -540,6 +563,7 @@ impl Machine {
             // line after it is wrapped, and the next line is its tail, not the organizer.
             self.state = State::Preamble {
                 title_wrapped: plain.chars().count() >= WRAPPED_TITLE_CHARS,
+                after_title: true,
             };
             self.meta.title = clean_line(plain);
             return Some("title");

@@ -27,8 +27,8 @@ mod machine;
 mod units;
 
 use super::claims::split_claims;
-use super::prose::{clean_line, word_count};
-use super::unit::UnitClass;
+use super::prose::{clean_line, is_date_line, word_count};
+use super::unit::{UnitClass, DATELINE};
 use super::{classify, Document, Excluded, SectionKind, Session, Statement, StatementKind};
 use line::{breaks, classify_line};
 use machine::{Machine, Parsed};
@@ -79,6 +79,17 @@ pub(crate) struct Outlined {
 /// part ("Summary", "Agenda item 17 (b)").
 const TITLE_HEADING_WORDS: usize = 5;
 
+/// The date of a dateline, without the place before it ("Suva, 4 June 2025" → "4 June
+/// 2025"); the whole line when no part of it alone is a date.
+fn dateline_date(dateline: &str) -> String {
+    dateline
+        .split_once(',')
+        .map(|(_, date)| date.trim())
+        .filter(|date| is_date_line(date))
+        .unwrap_or(dateline)
+        .to_owned()
+}
+
 /// Cut a document into units and read its metadata.
 pub(crate) fn outline_units(doc: &Document) -> Outlined {
     let lines: Vec<&str> = doc
@@ -117,11 +128,22 @@ pub(crate) fn outline_units(doc: &Document) -> Outlined {
     } else {
         title
     };
+    // A news item dates itself in its dateline ("Suva, 4 June 2025 – Ministers…").
+    let date = or_property(meta.date, &doc.meta.date);
+    let date = if date.is_empty() {
+        units
+            .iter()
+            .find(|u| u.reason == DATELINE)
+            .map(|u| dateline_date(&u.text))
+            .unwrap_or_default()
+    } else {
+        date
+    };
     let session = Session {
         id: doc.id.clone(),
         title,
         organizer: meta.organizer,
-        date: or_property(meta.date, &doc.meta.date),
+        date,
         url: or_property(meta.url, &doc.meta.url),
         source: doc.source.clone(),
         statements: Vec::new(),

@@ -12,7 +12,7 @@ use crate::corpus::boilerplate::strip_numbered_prefixes;
 use crate::corpus::prose::{ends_with_terminal, split_sentences, truncate_chars, word_count};
 use crate::corpus::template::AUXILIARY_VERBS;
 use crate::corpus::unit::{
-    classify_unit, is_name, split_dateline, Form, Position, UnitClass, HEAD_UNITS, LABEL,
+    classify_unit, is_name, split_dateline, Form, Position, UnitClass, DATELINE, HEAD_UNITS, LABEL,
     NAMES_OF_PEOPLE, REPEATS_TITLE, SIGN_OFF,
 };
 use crate::corpus::{classify, SectionKind, StatementKind};
@@ -287,7 +287,7 @@ fn split_header(text: &str, index: usize, title: &str) -> Option<(String, String
         let stands_alone = word_count(rest) >= 4
             && classify_unit(rest, &Position::anywhere()).0 == UnitClass::Statement;
         if stands_alone {
-            return Some((head.to_owned(), rest.to_owned(), "dateline"));
+            return Some((head.to_owned(), rest.to_owned(), DATELINE));
         }
     }
     None
