@@ -624,14 +624,30 @@ impl Theme {
 
     /// [`Theme::split_by_stance`] for a unique entry: its opponents in other sessions are
     /// dissent, never more of the same; with no supporter there is nothing proposed to
-    /// dissent from, and every statement stands as it is.
+    /// dissent from, and every statement stands as it is. A document does not dissent
+    /// from itself: "Clearly reject any proposal to ban digital platforms" beside the same
+    /// document's call to prohibit disruption of platforms is more of its position.
     pub fn split_for_listing(&self) -> (Vec<&Statement>, Vec<(&Statement, &StatementStance)>) {
         let (support, dissent) = self.split_by_stance();
         if support.is_empty() {
-            (self.statements.iter().collect(), Vec::new())
-        } else {
-            (support, dissent)
+            return (self.statements.iter().collect(), Vec::new());
         }
+        let proposers: BTreeSet<&str> = support.iter().map(|s| s.session.as_str()).collect();
+        let own = |s: &Statement| proposers.contains(s.session.as_str());
+        let dissents = |i: usize| {
+            self.stances
+                .get(i)
+                .is_some_and(|m| m.stance == ThemeStance::Dissent)
+        };
+        let listed = self
+            .statements
+            .iter()
+            .enumerate()
+            .filter(|&(i, s)| !dissents(i) || own(s))
+            .map(|(_, s)| s)
+            .collect();
+        let dissent = dissent.into_iter().filter(|(s, _)| !own(s)).collect();
+        (listed, dissent)
     }
 }
 
@@ -767,6 +783,47 @@ mod tests {
         assert_eq!(
             stance("Fund a shared sensor registry.", Recommendation),
             Support
+        );
+    }
+
+    #[test]
+    fn a_lone_proposal_lists_its_own_session_rejecting_a_ban_as_more_of_it() {
+        let statements = vec![
+            statement(
+                "a#1",
+                "a",
+                "Prohibit the disruption of port data platforms.",
+            ),
+            statement(
+                "a#2",
+                "a",
+                "Reject any proposal to ban port data platforms.",
+            ),
+            statement("b#1", "b", "We oppose port data platforms."),
+        ];
+        let vectors = unit(&[[1.0, 0.0, 0.0], [0.9, 0.1, 0.0], [0.9, 0.0, 0.1]]);
+        let centre = Array1::from(vec![1.0, 0.0, 0.0]);
+        let mut theme = build(&statements, vectors.view(), &[0, 1, 2], &centre, Vec::new());
+        let stance = |id: &str, stance| StatementStance {
+            id: id.into(),
+            stance,
+            cue: None,
+        };
+        theme.stances = vec![
+            stance("a#1", ThemeStance::Support),
+            stance("a#2", ThemeStance::Dissent),
+            stance("b#1", ThemeStance::Dissent),
+        ];
+        let (listed, dissent) = theme.split_for_listing();
+        let ids = |v: Vec<&Statement>| v.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+        // a#2 was printed as the document dissenting from itself.
+        assert_eq!(ids(listed), ["a#1", "a#2"]);
+        assert_eq!(
+            dissent
+                .iter()
+                .map(|(s, _)| s.id.as_str())
+                .collect::<Vec<_>>(),
+            ["b#1"]
         );
     }
 

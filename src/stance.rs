@@ -400,6 +400,17 @@ fn negations_before(tokens: &[Token], at: usize, reach: usize) -> Vec<usize> {
     (0..at).filter(|&i| negation(i)).collect()
 }
 
+/// "We can't discuss the internet we want without a strengthened IGF": a negation
+/// answered by a later "without" in its clause states what is needed, and rejects
+/// nothing the clause names.
+fn necessity_after(tokens: &[Token], at: usize) -> bool {
+    let clause = tokens[at].clause;
+    tokens[at + 1..]
+        .iter()
+        .take_while(|t| t.clause == clause)
+        .any(|t| t.word == "without")
+}
+
 /// A text split once into stemmed words and clauses, for repeated term look-ups.
 #[derive(Debug, Clone)]
 pub struct Words(Vec<Token>);
@@ -553,7 +564,7 @@ pub fn read(text: &str, key_terms: &[String]) -> Reading {
             continue;
         }
         let n = negations_before(&tokens, at, CUE_NEGATION_REACH);
-        if n.len() % 2 == 1 {
+        if n.len() % 2 == 1 && !necessity_after(&tokens, at) {
             // "does not support", but not "not only … should".
             if tokens.get(n[0] + 1).is_none_or(|t| t.word != "only") {
                 opposition.push((at, format!("{} … {cue}", tokens[n[0]].word)));
@@ -567,7 +578,7 @@ pub fn read(text: &str, key_terms: &[String]) -> Reading {
     }
     for &k in &keys {
         let n = negations_before(&tokens, k, KEY_NEGATION_REACH);
-        if n.len().is_multiple_of(2) {
+        if n.len().is_multiple_of(2) || necessity_after(&tokens, k) {
             if !n.is_empty() {
                 support.push((k, shown(&tokens, n[0], k + 1 - n[0])));
             }
@@ -753,6 +764,18 @@ mod tests {
                 &["igf"]
             ),
             Position::Support
+        );
+        // The terms between the negation and its "without" are not rejected either.
+        assert_eq!(
+            pos(
+                "We can't discuss the internet we want without a strengthened IGF.",
+                &["discussion", "igf"]
+            ),
+            Position::Support
+        );
+        assert_eq!(
+            pos("We do not want a new forum.", &["forum"]),
+            Position::Oppose
         );
         // A call to refrain from what the terms name supports acting against it.
         let r = read(
