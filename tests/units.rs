@@ -8,7 +8,7 @@
 //! and page number, a blog post with bold numbered points and a newsletter pointer, a
 //! report printed page by page, an action plan in a table, a Markdown post with front
 //! matter, a blockquote and a link, meeting minutes, a UN resolution with its masthead, a
-//! policy brief printed to PDF by a browser, a press release.
+//! policy brief printed to PDF by a browser, a press release, call notes in Markdown.
 
 use concord::corpus::{self, Corpus, Session, UnitClass};
 use std::fs;
@@ -599,6 +599,13 @@ fn courtesies_and_page_numbers_of_a_chair_summary_are_not_statements() {
         class_of(s, "Page 1 of 2"),
         Some((UnitClass::Metadata, "page number".to_string()))
     );
+    // The footer under the page number names the event, then the title: it was counted
+    // as a recommendation.
+    assert_class(
+        s,
+        "Caribbean IGF 2025 – Chair's summary",
+        UnitClass::Metadata,
+    );
     assert_class(
         s,
         "One delegation opposed a regional data commons, arguing that national data must remain under national control and that a shared repository would be premature.",
@@ -674,6 +681,12 @@ fn page_furniture_of_a_printed_report_neither_ends_a_section_nor_cuts_an_item() 
 fn each_row_of_an_action_table_is_one_statement_with_its_cells_apart() {
     let c = load(&[page("19_action_table.html")]);
     let s = &c.sessions[0];
+    // The sentence that points at the table introduces it; it said nothing itself.
+    assert_class(
+        s,
+        "The summit agreed on the following actions.",
+        UnitClass::Heading,
+    );
     // The cells ran together ("…cablesDevelopment banksJune 2026") and most rows were read
     // as sub-headings.
     for row in [
@@ -837,4 +850,37 @@ fn a_press_release_takes_its_headline_and_dateline_not_its_genre() {
         "The regulators asked operators to report prices for the three most sold plans from January.",
         UnitClass::Statement,
     );
+}
+
+#[test]
+fn call_notes_read_their_task_list_and_pipe_table_as_action_items() {
+    let c = load(&[page("25_call_notes.md")]);
+    let s = &c.sessions[0];
+    assert_eq!(
+        s.date, "9 September 2025",
+        "the title's date dates the notes"
+    );
+    let kind = |text: &str| {
+        s.statements
+            .iter()
+            .find(|st| st.text == text)
+            .map(|st| (st.kind, st.section))
+    };
+    use corpus::{SectionKind::Recommendations, StatementKind::Recommendation};
+    // The task boxes were part of the quotes ("[ ] O. Mensah to draft…"), the table rows
+    // quoted with their pipes, and neither read as asks.
+    for action in [
+        "O. Mensah to draft the data licence by 1 October",
+        "V. Castillo to collect quotes for replacement buoys",
+        "Publish the sensor inventory — H. Lindgren — October",
+        "Write the maintenance guide — V. Castillo — November",
+    ] {
+        assert_eq!(
+            kind(action),
+            Some((Recommendation, Recommendations)),
+            "{action}: {:?}",
+            texts(s)
+        );
+    }
+    assert_class(s, "Task — Owner — Due", UnitClass::Heading);
 }

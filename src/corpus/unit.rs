@@ -530,8 +530,10 @@ fn heading_reason(t: &str, words: usize, pos: &Position) -> Option<&'static str>
     if !pos.followed {
         return None;
     }
-    // Whatever its length, a unit that ends in a colon introduces what follows.
-    if body.ends_with(':') {
+    // Whatever its length, a unit that ends in a colon introduces what follows, and so
+    // does one that ends by pointing at it ("The summit agreed on the following
+    // actions.", "…were as follows.").
+    if body.ends_with(':') || points_ahead(body) {
         return Some("lead-in");
     }
     if pos.form != Form::Line {
@@ -649,8 +651,25 @@ pub(crate) fn repeats_title(t: &str, title: &str, near_top: bool) -> bool {
     (a.starts_with(&b) && bw >= 3 && aw <= bw + 4)
         // The page's own name after the site's ("Site consultation – 2. Page name").
         || title_tail(title).is_some_and(|tail| fold(tail) == a && aw >= 2)
+        // The title after the site's or event's name, as a page's footer prints it
+        // ("Caribbean IGF 2025 – Chair's summary" under "CHAIR'S SUMMARY").
+        || title_tail(t).is_some_and(|tail| fold(tail) == b && bw >= 2)
         // The unit is a good part of the title (a header title with added context).
         || (near_top && b.contains(&a) && aw >= 4 && aw * 3 >= bw)
+}
+
+/// Most words after "the following" at a sentence's end ("the following key actions").
+const FOLLOWING_NOUN_WORDS: usize = 2;
+
+/// Does the sentence end by pointing at what comes next: "…the following (key)
+/// actions." or "…as follows."?
+fn points_ahead(body: &str) -> bool {
+    let lower = body.trim_end_matches(['.', ':']).to_lowercase();
+    let words = bare_words(&lower);
+    let n = words.len();
+    let following = (n.saturating_sub(FOLLOWING_NOUN_WORDS + 2)..n.saturating_sub(1))
+        .any(|i| words[i] == "the" && words[i + 1] == "following");
+    following || lower.ends_with("as follows")
 }
 
 /// The part of a title after its last separator (" – ", " | ", ": "), where a page's
@@ -707,6 +726,16 @@ mod tests {
         let title = "Harbour Forum consultation – Open tide data";
         assert!(repeats_title("Open tide data", title, false));
         assert!(!repeats_title("Open data", title, false));
+        assert!(repeats_title(
+            "Caribbean IGF 2025 – Chair's summary",
+            "CHAIR'S SUMMARY",
+            false
+        ));
+        assert!(!repeats_title(
+            "Caribbean IGF 2025 – Summary",
+            "Summary",
+            false
+        ));
         assert_eq!(title_tail("Site | Page"), Some("Page"));
         assert_eq!(title_tail("No separator here"), None);
     }

@@ -9,12 +9,14 @@
 //! non-blank line carries in its [`Shape`].
 
 use crate::corpus::prose::{as_url, clean_line, ends_with_terminal, is_date_line, word_count};
+use crate::corpus::read::CELL_SEPARATOR;
 use crate::corpus::template::{
     MetaField, BANNERS, METADATA_KEYS, NOT_SECTIONS, OTHER_HEADINGS, PEOPLE_HEADINGS, PROMPT_WORDS,
     SECTION_PATTERNS, SESSION_KEYS, TEMPLATE_HEADING_STARTS,
 };
 use crate::corpus::unit::{furniture_line, UnitClass, RUNNING_HEADER};
 use crate::corpus::SectionKind;
+use std::borrow::Cow;
 
 /// Longest line (in words) that can still be a heading.
 pub(super) const MAX_HEADING_WORDS: usize = 16;
@@ -594,7 +596,7 @@ pub(super) fn parse_bullet(t: &str) -> Option<(Marker, &str)> {
             if first == 'o' && !after_first.trim_start().starts_with(char::is_uppercase) {
                 return None;
             }
-            return Some((Marker::Symbol, after_first.trim_start()));
+            return Some((Marker::Symbol, strip_task_box(after_first.trim_start())));
         }
         return None;
     }
@@ -624,6 +626,15 @@ pub(super) fn parse_bullet(t: &str) -> Option<(Marker, &str)> {
         return (!rest.is_empty()).then_some((Marker::Symbol, rest));
     }
     parse_enumerator(t)
+}
+
+/// A Markdown task list's box ("- [ ] T. Baptiste to draft…", "- [x] …") is the state
+/// of the task, not its words.
+fn strip_task_box(item: &str) -> &str {
+    ["[ ] ", "[x] ", "[X] "]
+        .iter()
+        .find_map(|b| item.strip_prefix(b))
+        .map_or(item, str::trim_start)
 }
 
 /// `1.`, `1)`, `(1)`, `1.2.`, `a)`, `(a)`, `a.`, `iv.` followed by whitespace.
@@ -705,6 +716,51 @@ fn heading_core(text: &str) -> &str {
         _ => text,
     };
     head.trim().trim_end_matches([':', '-', '–', '—']).trim()
+}
+
+/// The cells of a Markdown pipe-table row ("| Publish the inventory | L. Moreau |"), or
+/// `None` for a line that is not one.
+fn pipe_cells(line: &str) -> Option<Vec<&str>> {
+    let t = line.trim();
+    let inner = t.strip_prefix('|')?.strip_suffix('|')?;
+    let cells: Vec<&str> = inner.split('|').map(str::trim).collect();
+    (cells.len() >= 2).then_some(cells)
+}
+
+/// A pipe table's delimiter row ("|------|:---:|").
+fn is_delimiter_row(line: &str) -> bool {
+    pipe_cells(line).is_some_and(|cells| {
+        cells.iter().all(|c| {
+            let dashes = c.trim_matches(':');
+            dashes.len() >= 3 && dashes.chars().all(|ch| ch == '-')
+        })
+    })
+}
+
+/// Markdown pipe tables read as the HTML and .docx readers write tables: the header row
+/// a plain line, each body row one list item with its cells set apart by
+/// [`CELL_SEPARATOR`], the delimiter row a blank line (so line numbers stay the source's).
+pub(crate) fn pipe_tables<'a>(lines: &[&'a str]) -> Vec<Cow<'a, str>> {
+    let mut out: Vec<Cow<'a, str>> = lines.iter().map(|l| Cow::Borrowed(*l)).collect();
+    let joined = |line: &str| {
+        pipe_cells(line)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|c| !c.is_empty())
+            .collect::<Vec<_>>()
+            .join(CELL_SEPARATOR)
+    };
+    for i in 1..lines.len() {
+        if !is_delimiter_row(lines[i]) || pipe_cells(lines[i - 1]).is_none() {
+            continue;
+        }
+        out[i - 1] = Cow::Owned(joined(lines[i - 1]));
+        out[i] = Cow::Borrowed("");
+        for j in (i + 1..lines.len()).take_while(|&j| pipe_cells(lines[j]).is_some()) {
+            out[j] = Cow::Owned(format!("- {}", joined(lines[j])));
+        }
+    }
+    out
 }
 
 /// Spaces in a row that set two fields of a printed layout apart ("United Nations

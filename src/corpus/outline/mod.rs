@@ -30,7 +30,7 @@ use super::claims::split_claims;
 use super::prose::{clean_line, is_date_line, word_count};
 use super::unit::{UnitClass, DATELINE};
 use super::{classify, Document, Excluded, SectionKind, Session, Statement, StatementKind};
-use line::{breaks, classify_line};
+use line::{breaks, classify_line, pipe_tables};
 use machine::{Machine, Parsed};
 use units::build_units;
 
@@ -79,24 +79,42 @@ pub(crate) struct Outlined {
 /// part ("Summary", "Agenda item 17 (b)").
 const TITLE_HEADING_WORDS: usize = 5;
 
-/// The date of a dateline, without the place before it ("Suva, 4 June 2025" → "4 June
-/// 2025"); the whole line when no part of it alone is a date.
-fn dateline_date(dateline: &str) -> String {
-    dateline
-        .split_once(',')
-        .map(|(_, date)| date.trim())
-        .filter(|date| is_date_line(date))
-        .unwrap_or(dateline)
-        .to_owned()
+/// `value`, or when it is empty what `pick` finds in the first unit it accepts.
+fn or_first_unit(value: String, units: &[Unit], pick: impl Fn(&Unit) -> Option<String>) -> String {
+    if value.is_empty() {
+        units.iter().find_map(pick).unwrap_or_default()
+    } else {
+        value
+    }
 }
+
+/// The date at the end of a dateline or title, without the place or name before it
+/// ("Suva, 4 June 2025" → "4 June 2025", "Coalition – call notes, 3 July 2025" → "3 July
+/// 2025"); a line that is only a date is its own.
+fn trailing_date(text: &str) -> Option<String> {
+    let tail = [",", " – ", " — ", " - "]
+        .iter()
+        .filter_map(|sep| text.rfind(sep).map(|i| text[i + sep.len()..].trim()))
+        .min_by_key(|tail| tail.len())
+        .unwrap_or(text);
+    [tail, text]
+        .into_iter()
+        .find(|t| is_date_line(t) && word_count(t) <= DATE_WORDS)
+        .map(str::to_owned)
+}
+
+/// Most words of a date ("Tuesday 12 to 14 March 2025").
+const DATE_WORDS: usize = 6;
 
 /// Cut a document into units and read its metadata.
 pub(crate) fn outline_units(doc: &Document) -> Outlined {
-    let lines: Vec<&str> = doc
+    let raw: Vec<&str> = doc
         .text
         .split('\n')
         .map(|l| l.trim_end_matches('\r'))
         .collect();
+    let rows = pipe_tables(&raw);
+    let lines: Vec<&str> = rows.iter().map(AsRef::as_ref).collect();
     let mut machine = Machine::new();
     for (raw, around) in lines.iter().zip(breaks(&lines)) {
         machine.step(classify_line(raw, around));
@@ -118,24 +136,19 @@ pub(crate) fn outline_units(doc: &Document) -> Outlined {
     };
     // A document whose top names no title (a printed masthead, then the agenda item) has
     // its title as the first heading of some length ("Report of the expert workshop on…").
-    let title = or_property(meta.title, &doc.meta.title);
-    let title = if title.is_empty() {
-        units
-            .iter()
-            .find(|u| u.class == UnitClass::Heading && word_count(&u.text) >= TITLE_HEADING_WORDS)
-            .map(|u| u.text.clone())
-            .unwrap_or_default()
-    } else {
-        title
-    };
-    // A news item dates itself in its dateline ("Suva, 4 June 2025 – Ministers…").
-    let date = or_property(meta.date, &doc.meta.date);
+    let title = or_first_unit(or_property(meta.title, &doc.meta.title), &units, |u| {
+        (u.class == UnitClass::Heading && word_count(&u.text) >= TITLE_HEADING_WORDS)
+            .then(|| u.text.clone())
+    });
+    // A news item dates itself in its dateline ("Suva, 4 June 2025 – Ministers…"), notes
+    // often in their title ("… – call notes, 3 July 2025").
+    let date = or_first_unit(or_property(meta.date, &doc.meta.date), &units, |u| {
+        (u.reason == DATELINE)
+            .then(|| trailing_date(&u.text))
+            .flatten()
+    });
     let date = if date.is_empty() {
-        units
-            .iter()
-            .find(|u| u.reason == DATELINE)
-            .map(|u| dateline_date(&u.text))
-            .unwrap_or_default()
+        trailing_date(&title).unwrap_or_default()
     } else {
         date
     };
