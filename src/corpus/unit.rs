@@ -148,6 +148,9 @@ fn metadata_reason(
     if is_page_number(lower) {
         return Some(PAGE_NUMBER);
     }
+    if is_print_stamp(lower) {
+        return Some(PRINT_STAMP);
+    }
     if !t.chars().any(char::is_alphabetic) {
         return Some("no words");
     }
@@ -213,6 +216,45 @@ fn is_page_number(lower: &str) -> bool {
         [n, "of" | "/", m] => number(n) && number(m),
         _ => false,
     }
+}
+
+/// The reason given to what a browser prints at a page's edges.
+pub(crate) const PRINT_STAMP: &str = "browser's print header or footer";
+
+/// "11/29/26, 10:18 PM Policy brief" and "https://example.org/brief.html 1/3": the date,
+/// time, page title, address and page count a browser prints on every page it saves as
+/// PDF. Read without spaces, as the PDF reader sometimes spaces the digits out ("1 1 /2 9
+/// /2 6").
+fn is_print_stamp(lower: &str) -> bool {
+    let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
+    // A leading numeric date, then a clock time.
+    let digits = |s: &str| s.chars().take_while(char::is_ascii_digit).count();
+    let stamp = (|| {
+        let mut rest = compact.as_str();
+        // Day and month (or month and day), each closed by a slash.
+        for _ in 0..2 {
+            let n = digits(rest);
+            if !(1..=2).contains(&n) || !rest[n..].starts_with('/') {
+                return false;
+            }
+            rest = &rest[n + 1..];
+        }
+        let year = digits(rest);
+        if year != 2 && year != 4 {
+            return false;
+        }
+        let rest = rest[year..].trim_start_matches(',');
+        let hour = digits(rest);
+        (1..=2).contains(&hour) && rest[hour..].starts_with(':') && digits(&rest[hour + 1..]) == 2
+    })();
+    // An address, then the page count.
+    let footer = lower.contains("://") && {
+        let count = compact.trim_end_matches(|c: char| c.is_ascii_digit());
+        count.len() < compact.len()
+            && count.ends_with('/')
+            && count[..count.len() - 1].ends_with(|c: char| c.is_ascii_digit())
+    };
+    stamp || footer
 }
 
 /// The reason given to the title read again in the body; the outliner and the unit
@@ -738,6 +780,25 @@ mod tests {
         ));
         assert_eq!(title_tail("Site | Page"), Some("Page"));
         assert_eq!(title_tail("No separator here"), None);
+    }
+
+    #[test]
+    fn a_browsers_print_header_and_footer_are_metadata() {
+        for stamp in [
+            "11/29/26, 10:18 PM Policy brief",
+            "1 1 /2 9 /2 6 , 1 0 :1 8 PM Policy brief",
+            "https://example.org/briefs/cables.html 2/3",
+            "file:///tmp/brief.html 1 /1",
+        ] {
+            assert!(is_print_stamp(&stamp.to_lowercase()), "{stamp}");
+        }
+        for text in [
+            "On 11/29/26 the ministers met again.",
+            "See https://example.org for the 24/7 hotline",
+            "Published 3/4/2025",
+        ] {
+            assert!(!is_print_stamp(&text.to_lowercase()), "{text}");
+        }
     }
 
     #[test]
