@@ -8,7 +8,8 @@
 //! and page number, a blog post with bold numbered points and a newsletter pointer, a
 //! report printed page by page, an action plan in a table, a Markdown post with front
 //! matter, a blockquote and a link, meeting minutes, a UN resolution with its masthead, a
-//! policy brief printed to PDF by a browser, a press release, call notes in Markdown.
+//! policy brief printed to PDF by a browser, a press release, call notes in Markdown, a
+//! workshop transcript.
 
 use concord::corpus::{self, Corpus, Session, UnitClass};
 use std::fs;
@@ -883,4 +884,28 @@ fn call_notes_read_their_task_list_and_pipe_table_as_action_items() {
         );
     }
     assert_class(s, "Task — Owner — Due", UnitClass::Heading);
+}
+
+#[test]
+fn a_transcripts_courtesies_are_procedural_under_their_speakers_names() {
+    let c = load(&[page("26_workshop_transcript.txt")]);
+    let s = &c.sessions[0];
+    // "Raw transcript" was the organizer.
+    assert_eq!(
+        (s.title.as_str(), s.organizer.as_str()),
+        ("Workshop 41: Keeping tide gauges running", "")
+    );
+    // The speaker's name in capitals hid the courtesy from the procedural rules.
+    for courtesy in [
+        "JONAS VIK: Thank you.",
+        "MS. ADA PERRIN (HARBOUR GUILD): Hello, everyone.",
+        "AUDIENCE: Good morning, my name is Tomas.",
+    ] {
+        assert_class(s, courtesy, UnitClass::Procedural);
+    }
+    assert_class(
+        s,
+        "Ports should share the cost of spare parts.",
+        UnitClass::Statement,
+    );
 }

@@ -21,6 +21,11 @@ pub(crate) const BANNERS: &[&str] = &[
     "for immediate release",
     "press statement",
     "media advisory",
+    // The kind of record, printed above or below a session's name.
+    "transcript",
+    "raw transcript",
+    "unedited transcript",
+    "verbatim record",
 ];
 
 /// Patterns naming each known section, checked on the lowercased heading core.

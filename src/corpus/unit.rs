@@ -105,13 +105,51 @@ pub fn classify_unit(text: &str, pos: &Position) -> (UnitClass, Option<&'static 
     if let Some(reason) = metadata_reason(t, &lower, words, &first, pos) {
         return (UnitClass::Metadata, Some(reason));
     }
-    if let Some(reason) = procedural_reason(t, &lower, words, &first) {
+    // A transcript's turn is read without its speaker's name: "AMINA YUSUF: Thank you."
+    // thanks as "Thank you." does (the quote keeps the name).
+    let said = after_speaker(t);
+    let said_lower = said.to_lowercase();
+    if let Some(reason) = procedural_reason(
+        said,
+        &said_lower,
+        word_count(said),
+        &first_words(&said_lower, 1),
+    ) {
         return (UnitClass::Procedural, Some(reason));
     }
     if let Some(reason) = heading_reason(t, words, pos) {
         return (UnitClass::Heading, Some(reason));
     }
     (UnitClass::Statement, None)
+}
+
+/// Most words of a speaker's name before a transcript's turn ("MS. ANA SILVA (BRAZIL):").
+const SPEAKER_WORDS: usize = 4;
+
+/// What a transcript's turn says after its speaker's name in capitals ("AMINA YUSUF:",
+/// "MS. SILVA (BRAZIL):", "AUDIENCE:"); the whole text when it names no speaker.
+fn after_speaker(t: &str) -> &str {
+    let Some((label, said)) = t.split_once(':') else {
+        return t;
+    };
+    let name = label.split('(').next().unwrap_or(label);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let capitals = |w: &&str| {
+        w.chars().any(char::is_alphabetic)
+            && w.chars()
+                .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\'' | '’'))
+    };
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    let said = said.trim_start();
+    if (1..=SPEAKER_WORDS).contains(&words.len())
+        && words.iter().all(capitals)
+        && letters >= 2
+        && said.starts_with(|c: char| c.is_uppercase() || c == '"' || c == '“')
+    {
+        said
+    } else {
+        t
+    }
 }
 
 /// A line that is metadata or procedural by its own form (a byline, a publication date, a
@@ -780,6 +818,30 @@ mod tests {
         ));
         assert_eq!(title_tail("Site | Page"), Some("Page"));
         assert_eq!(title_tail("No separator here"), None);
+    }
+
+    #[test]
+    fn a_transcripts_turn_is_read_without_its_speakers_name() {
+        assert_eq!(after_speaker("AMINA YUSUF: Thank you."), "Thank you.");
+        assert_eq!(
+            after_speaker("MS. SILVA (BRAZIL): Hello, everyone."),
+            "Hello, everyone."
+        );
+        assert_eq!(after_speaker("AUDIENCE: Hello."), "Hello.");
+        for kept in [
+            "Key issue: spectrum fees remain high.",
+            "Note: the fund is open.",
+            "A: Participants suggested a fund.",
+            "THE FIVE STEPS WE AGREED ON TODAY: publish data",
+        ] {
+            assert_eq!(after_speaker(kept), kept);
+        }
+        let p = Position::anywhere();
+        assert_eq!(class("AMINA YUSUF: Thank you.", &p), UnitClass::Procedural);
+        assert_eq!(
+            class("AMINA YUSUF: Regulators should reserve spectrum.", &p),
+            UnitClass::Statement
+        );
     }
 
     #[test]

@@ -347,6 +347,17 @@ mod tests {
     }
 
     #[test]
+    fn the_kind_of_record_under_a_title_is_no_organizer() {
+        let s = outline(&doc(
+            "Workshop 12: Financing community networks\nRaw transcript\n\nRegulators should reserve spectrum for community networks.\n",
+        ));
+        assert_eq!(
+            (s.title.as_str(), s.organizer.as_str()),
+            ("Workshop 12: Financing community networks", "")
+        );
+    }
+
+    #[test]
     fn front_matter_metadata() {
         let s = outline(&doc(
             "Title: A Session\nOrganizer: ITU\nDate: 9 July 2025\nURL: <https://x.org/1>\n\nKey Issues\n\n- One point.\n",
