@@ -265,34 +265,37 @@ pub(crate) const PRINT_STAMP: &str = "browser's print header or footer";
 /// /2 6").
 fn is_print_stamp(lower: &str) -> bool {
     let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
-    // A leading numeric date, then a clock time.
-    let digits = |s: &str| s.chars().take_while(char::is_ascii_digit).count();
-    let stamp = (|| {
-        let mut rest = compact.as_str();
-        // Day and month (or month and day), each closed by a slash.
-        for _ in 0..2 {
-            let n = digits(rest);
-            if !(1..=2).contains(&n) || !rest[n..].starts_with('/') {
-                return false;
-            }
-            rest = &rest[n + 1..];
-        }
-        let year = digits(rest);
-        if year != 2 && year != 4 {
-            return false;
-        }
-        let rest = rest[year..].trim_start_matches(',');
-        let hour = digits(rest);
-        (1..=2).contains(&hour) && rest[hour..].starts_with(':') && digits(&rest[hour + 1..]) == 2
-    })();
-    // An address, then the page count.
+    // An address, then the page count ("…/brief.html1/3").
     let footer = lower.contains("://") && {
         let count = compact.trim_end_matches(|c: char| c.is_ascii_digit());
         count.len() < compact.len()
             && count.ends_with('/')
             && count[..count.len() - 1].ends_with(|c: char| c.is_ascii_digit())
     };
-    stamp || footer
+    opens_with_date_and_time(&compact) || footer
+}
+
+/// Does a line, its spaces removed, open with a numeric date and a clock time
+/// ("11/29/26,10:18pm…")?
+fn opens_with_date_and_time(compact: &str) -> bool {
+    // Digits are ASCII, so a count of them is also a byte offset.
+    let digits = |s: &str| s.chars().take_while(char::is_ascii_digit).count();
+    let mut rest = compact;
+    // Day and month (or month and day), each closed by a slash.
+    for _ in 0..2 {
+        let n = digits(rest);
+        if !(1..=2).contains(&n) || !rest[n..].starts_with('/') {
+            return false;
+        }
+        rest = &rest[n + 1..];
+    }
+    let year = digits(rest);
+    if year != 2 && year != 4 {
+        return false;
+    }
+    let rest = rest[year..].trim_start_matches(',');
+    let hour = digits(rest);
+    (1..=2).contains(&hour) && rest[hour..].starts_with(':') && digits(&rest[hour + 1..]) == 2
 }
 
 /// The reason given to the title read again in the body; the outliner and the unit
