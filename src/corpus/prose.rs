@@ -137,6 +137,15 @@ pub(crate) fn clean_line(line: &str) -> String {
     out
 }
 
+/// What follows the separator nearest the end of `text` ("Site – Page" → "Page"), among
+/// `separators`; `None` when none occurs.
+pub(crate) fn last_part<'a>(text: &'a str, separators: &[&str]) -> Option<&'a str> {
+    separators
+        .iter()
+        .filter_map(|sep| text.rfind(sep).map(|i| &text[i + sep.len()..]))
+        .min_by_key(|tail| tail.len())
+}
+
 /// `[text](target)` → `text`, `![alt](src)` → nothing; anything else as written.
 fn markdown_links(line: &str) -> std::borrow::Cow<'_, str> {
     if !line.contains("](") {
@@ -150,18 +159,14 @@ fn markdown_links(line: &str) -> std::borrow::Cow<'_, str> {
         // the next ")".
         let link = after
             .find("](")
-            .filter(|&close| !after[..close].contains(['[', ']']));
-        let Some(close) = link else {
+            .filter(|&close| !after[..close].contains(['[', ']']))
+            .and_then(|close| after[close + 2..].find(')').map(|end| (close, end)));
+        let Some((close, end)) = link else {
             out.push_str(&rest[..open + 1]);
             rest = after;
             continue;
         };
         let target = &after[close + 2..];
-        let Some(end) = target.find(')') else {
-            out.push_str(&rest[..open + 1]);
-            rest = after;
-            continue;
-        };
         let image = rest[..open].ends_with('!');
         out.push_str(if image {
             &rest[..open - 1]

@@ -10,7 +10,7 @@
 //! repeated across documents (boilerplate) needs the whole corpus and is found in
 //! `boilerplate.rs`.
 
-use super::prose::{as_url, is_date_line, split_sentences, word_count};
+use super::prose::{as_url, is_date_line, last_part, split_sentences, word_count};
 use super::template::{
     ADOPTING_VERBS, CREDIT_WORDS, GREETINGS, MEETING_BUSINESS, METADATA_KEYS, OPENING_VERBS,
     POINTER_OPENERS, POINTER_VERBS, PUBLISHING_WORDS, SESSION_KEYS, SIGN_OFFS,
@@ -106,15 +106,21 @@ pub fn classify_unit(text: &str, pos: &Position) -> (UnitClass, Option<&'static 
         return (UnitClass::Metadata, Some(reason));
     }
     // A transcript's turn is read without its speaker's name: "AMINA YUSUF: Thank you."
-    // thanks as "Thank you." does (the quote keeps the name).
+    // thanks as "Thank you." does (the quote keeps the name). Most units name no
+    // speaker, and their words are not read twice.
     let said = after_speaker(t);
-    let said_lower = said.to_lowercase();
-    if let Some(reason) = procedural_reason(
-        said,
-        &said_lower,
-        word_count(said),
-        &first_words(&said_lower, 1),
-    ) {
+    let procedural = if said.len() == t.len() {
+        procedural_reason(t, &lower, words, &first)
+    } else {
+        let said_lower = said.to_lowercase();
+        procedural_reason(
+            said,
+            &said_lower,
+            word_count(said),
+            &first_words(&said_lower, 1),
+        )
+    };
+    if let Some(reason) = procedural {
         return (UnitClass::Procedural, Some(reason));
     }
     if let Some(reason) = heading_reason(t, words, pos) {
@@ -264,6 +270,11 @@ pub(crate) const PRINT_STAMP: &str = "browser's print header or footer";
 /// PDF. Read without spaces, as the PDF reader sometimes spaces the digits out ("1 1 /2 9
 /// /2 6").
 fn is_print_stamp(lower: &str) -> bool {
+    // Every unit passes here: only one that opens with a digit or holds an address can
+    // be a stamp, and only such a one is copied without its spaces.
+    if !(lower.starts_with(|c: char| c.is_ascii_digit()) || lower.contains("://")) {
+        return false;
+    }
     let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
     // An address, then the page count ("…/brief.html1/3").
     let footer = lower.contains("://") && {
@@ -758,11 +769,7 @@ fn points_ahead(body: &str) -> bool {
 /// The part of a title after its last separator (" – ", " | ", ": "), where a page's
 /// own name follows its site's or series' name.
 fn title_tail(title: &str) -> Option<&str> {
-    [" – ", " — ", " - ", " | ", ": "]
-        .iter()
-        .filter_map(|sep| title.rfind(sep).map(|i| &title[i + sep.len()..]))
-        .min_by_key(|tail| tail.len())
-        .filter(|tail| !tail.trim().is_empty())
+    last_part(title, &[" – ", " — ", " - ", " | ", ": "]).filter(|tail| !tail.trim().is_empty())
 }
 
 /// Lower-case alphanumeric words joined by single spaces.

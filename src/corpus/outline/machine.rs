@@ -156,16 +156,20 @@ impl Meta {
             Some(MetaField::Date) => &mut self.date,
             Some(MetaField::Url) => {
                 if let Some(url) = front.link() {
-                    if self.url.is_empty() {
-                        self.url = url;
-                    }
+                    fill_empty(&mut self.url, url);
                 }
                 return;
             }
         };
-        if slot.is_empty() {
-            *slot = front.value;
-        }
+        fill_empty(slot, front.value);
+    }
+}
+
+/// Put `value` in a metadata slot unless an earlier line filled it: the first line that
+/// states a field wins.
+fn fill_empty(slot: &mut String, value: String) {
+    if slot.is_empty() {
+        *slot = value;
     }
 }
 
@@ -464,22 +468,16 @@ impl Machine {
         // date ("United Nations        A/HRC/99/12"): the body is the organizer, and no
         // row of it is the title.
         if let Some(fields) = column_fields(shape.source) {
-            if self.meta.organizer.is_empty() {
-                self.meta.organizer = clean_line(fields[0]);
-            }
+            fill_empty(&mut self.meta.organizer, clean_line(fields[0]));
             self.masthead = true;
             return Some(MASTHEAD);
         }
         // A kicker above a headline names the publisher, the series and the date
         // ("Coastal Connectivity Observatory · Policy Brief No. 4 · September 2025").
         if let Some(fields) = kicker_fields(plain).filter(|_| self.meta.title.is_empty()) {
-            if self.meta.organizer.is_empty() {
-                self.meta.organizer = clean_line(fields[0]);
-            }
+            fill_empty(&mut self.meta.organizer, clean_line(fields[0]));
             if let Some(date) = fields.iter().find(|f| is_date_line(f)) {
-                if self.meta.date.is_empty() {
-                    self.meta.date = clean_line(date);
-                }
+                fill_empty(&mut self.meta.date, clean_line(date));
             }
             return Some(MASTHEAD);
         }
@@ -524,16 +522,12 @@ impl Machine {
             return None;
         }
         if let Some(url) = as_url(plain) {
-            if self.meta.url.is_empty() {
-                self.meta.url = url;
-            }
+            fill_empty(&mut self.meta.url, url);
             return Some("link");
         }
         let words = word_count(plain);
         if is_date_line(plain) && !(first_line && words > 8) {
-            if self.meta.date.is_empty() {
-                self.meta.date = clean_line(plain);
-            }
+            fill_empty(&mut self.meta.date, clean_line(plain));
             return Some("date");
         }
         // A first line may be a headline asking a question; a long sentence ending in a

@@ -27,7 +27,7 @@ mod machine;
 mod units;
 
 use super::claims::split_claims;
-use super::prose::{clean_line, is_date_line, word_count};
+use super::prose::{clean_line, is_date_line, last_part, word_count};
 use super::unit::{UnitClass, DATELINE};
 use super::{classify, Document, Excluded, SectionKind, Session, Statement, StatementKind};
 use line::{breaks, classify_line, pipe_tables};
@@ -79,10 +79,10 @@ pub(crate) struct Outlined {
 /// part ("Summary", "Agenda item 17 (b)").
 const TITLE_HEADING_WORDS: usize = 5;
 
-/// `value`, or when it is empty what `pick` finds in the first unit it accepts.
-fn or_first_unit(value: String, units: &[Unit], pick: impl Fn(&Unit) -> Option<String>) -> String {
+/// `value`, or when the text and the format named none, what `fallback` finds.
+fn or_else_found(value: String, fallback: impl FnOnce() -> Option<String>) -> String {
     if value.is_empty() {
-        units.iter().find_map(pick).unwrap_or_default()
+        fallback().unwrap_or_default()
     } else {
         value
     }
@@ -92,11 +92,7 @@ fn or_first_unit(value: String, units: &[Unit], pick: impl Fn(&Unit) -> Option<S
 /// ("Suva, 4 June 2025" → "4 June 2025", "Coalition – call notes, 3 July 2025" → "3 July
 /// 2025"); a line that is only a date is its own.
 fn trailing_date(text: &str) -> Option<String> {
-    let tail = [",", " – ", " — ", " - "]
-        .iter()
-        .filter_map(|sep| text.rfind(sep).map(|i| text[i + sep.len()..].trim()))
-        .min_by_key(|tail| tail.len())
-        .unwrap_or(text);
+    let tail = last_part(text, &[",", " – ", " — ", " - "]).map_or(text, str::trim);
     [tail, text]
         .into_iter()
         .find(|t| is_date_line(t) && word_count(t) <= DATE_WORDS)
@@ -136,22 +132,21 @@ pub(crate) fn outline_units(doc: &Document) -> Outlined {
     };
     // A document whose top names no title (a printed masthead, then the agenda item) has
     // its title as the first heading of some length ("Report of the expert workshop on…").
-    let title = or_first_unit(or_property(meta.title, &doc.meta.title), &units, |u| {
-        (u.class == UnitClass::Heading && word_count(&u.text) >= TITLE_HEADING_WORDS)
-            .then(|| u.text.clone())
+    let title = or_else_found(or_property(meta.title, &doc.meta.title), || {
+        units
+            .iter()
+            .find(|u| u.class == UnitClass::Heading && word_count(&u.text) >= TITLE_HEADING_WORDS)
+            .map(|u| u.text.clone())
     });
     // A news item dates itself in its dateline ("Suva, 4 June 2025 – Ministers…"), notes
     // often in their title ("… – call notes, 3 July 2025").
-    let date = or_first_unit(or_property(meta.date, &doc.meta.date), &units, |u| {
-        (u.reason == DATELINE)
-            .then(|| trailing_date(&u.text))
-            .flatten()
+    let date = or_else_found(or_property(meta.date, &doc.meta.date), || {
+        units
+            .iter()
+            .filter(|u| u.reason == DATELINE)
+            .find_map(|u| trailing_date(&u.text))
+            .or_else(|| trailing_date(&title))
     });
-    let date = if date.is_empty() {
-        trailing_date(&title).unwrap_or_default()
-    } else {
-        date
-    };
     let session = Session {
         id: doc.id.clone(),
         title,
