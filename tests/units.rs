@@ -9,7 +9,9 @@
 //! report printed page by page, an action plan in a table, a Markdown post with front
 //! matter, a blockquote and a link, meeting minutes, a UN resolution with its masthead, a
 //! policy brief printed to PDF by a browser, a press release, call notes in Markdown, a
-//! workshop transcript.
+//! workshop transcript, a consultation response saved as text from a PDF (contents,
+//! footnotes, footers, references), a scanned report (broken words, page headers, a
+//! colophon), a blog post with an author box.
 
 use concord::corpus::{self, Corpus, Session, UnitClass};
 use std::fs;
@@ -723,6 +725,8 @@ fn minutes_keep_their_decisions_and_drop_their_procedure() {
     for procedure in [
         "The chair opened the meeting at 09:30. The agenda was adopted as circulated.",
         "The minutes of meeting 6 were approved without changes.",
+        // The clock time was read as a label and a count ("…at 11: 00").
+        "The meeting closed at 11:00.",
     ] {
         assert_class(s, procedure, UnitClass::Procedural);
     }
@@ -756,15 +760,24 @@ fn minutes_keep_their_decisions_and_drop_their_procedure() {
 fn a_resolution_reads_its_operative_asks_and_not_its_masthead() {
     let c = load(&[page("22_un_resolution.txt")]);
     let s = &c.sessions[0];
-    // The masthead row "United Nations … A/RES/88/301" was the title, the next the organizer.
+    // The masthead row "United Nations … A/RES/88/301" was the title, the next the organizer;
+    // then the title was "Resolution adopted by…", and "88/301.  Tide data…" was cut into a
+    // number and a statement. The resolution's own title is its title.
     assert_eq!(
         (s.title.as_str(), s.organizer.as_str(), s.date.as_str()),
         (
-            "Resolution adopted by the General Assembly on 11 December 2024",
+            "Tide data for low-lying coastal States",
             "United Nations",
             "14 December 2024"
         )
     );
+    assert_class(
+        s,
+        "Tide data for low-lying coastal States",
+        UnitClass::Heading,
+    );
+    // The meeting's reference under the last paragraph was a statement.
+    assert_class(s, "48th plenary meeting", UnitClass::Heading);
     // "Calls upon … to share" was an observation.
     let asks: Vec<&str> = s
         .statements
@@ -907,5 +920,148 @@ fn a_transcripts_courtesies_are_procedural_under_their_speakers_names() {
         s,
         "Ports should share the cost of spare parts.",
         UnitClass::Statement,
+    );
+}
+
+#[test]
+fn a_submission_reads_past_its_contents_footnotes_footers_and_references() {
+    let c = load(&[page("27_consultation_response.txt")]);
+    let s = &c.sessions[0];
+    // The network's name was the title and "Response to…" the organizer.
+    assert_eq!(
+        (s.title.as_str(), s.organizer.as_str(), s.date.as_str()),
+        (
+            "Response to the Estuary Commission's consultation on tidal grazing rights",
+            "Saltmarsh Growers' Network",
+            "3 September 2025"
+        )
+    );
+    // A contents line opened the recommendations section, and its entries were
+    // statements glued to the page numbers around them.
+    assert_class(
+        s,
+        "2. Recommendations .................................................... 2",
+        UnitClass::Boilerplate,
+    );
+    // Footnotes were statements, and their marks stayed glued to the sentences.
+    assert_class(
+        s,
+        "1 Estuary Commission, Saltmarsh Condition Survey 2024, p. 8.",
+        UnitClass::Boilerplate,
+    );
+    assert_class(
+        s,
+        "Most growers told us that the current calendar forces them off the marsh just as the grass recovers.",
+        UnitClass::Statement,
+    );
+    // A footer that changes only its page number, on pages not set apart by blank lines.
+    assert_class(
+        s,
+        "Saltmarsh Growers' Network – Response on tidal grazing rights Page 3 of 4",
+        UnitClass::Metadata,
+    );
+    // The outline numbers "2.1.1" stayed on the asks; there are four asks and no more.
+    let asks: Vec<&str> = s
+        .statements
+        .iter()
+        .filter(|st| st.kind == corpus::StatementKind::Recommendation)
+        .map(|st| st.text.as_str())
+        .collect();
+    assert_eq!(asks.len(), 4, "{asks:?}");
+    assert!(asks[0].starts_with("The Commission should set"), "{asks:?}");
+    // "3. Concluding remarks" did not end "2. Recommendations": its views were asks.
+    let kind = |text: &str| {
+        s.statements
+            .iter()
+            .find(|st| st.text == text)
+            .map(|st| (st.kind, st.section))
+    };
+    assert_eq!(
+        kind("The Network believes that grazing and the marsh's birds can both be protected."),
+        Some((
+            corpus::StatementKind::Observation,
+            corpus::SectionKind::Other
+        ))
+    );
+    // The references and the copyright line were statements.
+    assert_class(s, "[1] Estuary Commission (2024).", UnitClass::Boilerplate);
+    assert_class(
+        s,
+        "© 2025 Saltmarsh Growers' Network.",
+        UnitClass::Boilerplate,
+    );
+}
+
+#[test]
+fn a_scanned_report_mends_its_broken_words_and_drops_its_colophon() {
+    let c = load(&[page("28_scanned_report.txt")]);
+    let s = &c.sessions[0];
+    // The title's second line in capitals was the organizer, the byline a statement.
+    assert_eq!(
+        (s.title.as_str(), s.organizer.as_str(), s.date.as_str()),
+        (
+            "ESTUARY DIALOGUE ON TIDAL PASTURES AND BIRDS",
+            "Ebb Valley Estuary Commission",
+            "9-10 June 2025"
+        )
+    );
+    let all = texts(s).join(" ");
+    // A word the layout broke loses its hyphen; one written with a hyphen keeps it.
+    assert!(all.contains("the recommendations below"), "{all}");
+    assert!(
+        all.contains("the multi-stakeholder monitoring group"),
+        "{all}"
+    );
+    // The page header between "prio-" and "rity" was glued inside the ask.
+    assert!(
+        texts(s).contains(
+            &"Wardens and growers should walk the fences together every month and record gaps in a shared log, giving priority to the fences beside the tern colonies."
+        ),
+        "{:?}",
+        texts(s)
+    );
+    // The page number stands left on even pages and right on odd ones.
+    assert_class(s, "2 Tidal Pastures Dialogue", UnitClass::Metadata);
+    assert_class(s, "Tidal Pastures Dialogue 3", UnitClass::Metadata);
+    // The colophon was three recommendations.
+    for colophon in [
+        "This report was prepared by the Secretariat of the Ebb Valley Estuary Commission.",
+        "The views expressed do not necessarily reflect those of every member.",
+        "(c) 2025 Ebb Valley Estuary Commission.",
+    ] {
+        assert_ne!(
+            class_of(s, colophon).map(|c| c.0),
+            Some(UnitClass::Statement),
+            "{colophon}"
+        );
+    }
+}
+
+#[test]
+fn a_lead_in_naming_participants_opens_the_asks_and_the_author_box_is_dropped() {
+    let c = load(&[page("29_post_with_author_box.html")]);
+    let s = &c.sessions[0];
+    // "Participants agreed on the following recommendations…" made everything below it a
+    // speaker list: the three asks were lost.
+    for ask in [
+        "Keep the Wi-Fi on until the building closes, not an hour before.",
+        "Publish a monthly report of outages for each branch.",
+        "Lend laptops for home use to people without a device.",
+    ] {
+        assert_class(s, ask, UnitClass::Statement);
+    }
+    // Long thanks are still thanks.
+    assert_class(
+        s,
+        "Thank you to everyone who came along on a wet evening, and to the Millbrook branch staff for staying late.",
+        UnitClass::Procedural,
+    );
+    // The author box under the post was read as two recommendations.
+    assert!(
+        !texts(s)
+            .iter()
+            .any(|t| t.contains("Okafor") || t.contains("every branch should be")),
+        "{:?}",
+        texts(s)
     );
 }

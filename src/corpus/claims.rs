@@ -266,7 +266,8 @@ fn takes(lead: &str, p: &str) -> bool {
     !(modal && DETERMINERS.contains(&first))
 }
 
-fn has_finite(p: &str) -> bool {
+/// Does the phrase carry a finite verb or modal of its own ("should", "is", "will")?
+pub(crate) fn has_finite(p: &str) -> bool {
     p.split_whitespace()
         .any(|w| FINITE.contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphabetic())))
 }

@@ -65,6 +65,10 @@ const FURNITURE_CLASSES: &[&str] = &[
     "promo",
 ];
 
+/// Whole class or id words that name page furniture: the author box under a post
+/// ("author-bio", "about-author"). Whole words, so "biodiversity" or "authority" stay.
+const FURNITURE_WORDS: &[&str] = &["bio", "biography", "author"];
+
 /// Class or id words that name the content itself: a container so named is kept even if
 /// another of its words looks like furniture ("article-footer" holds the article's end).
 const CONTENT_CLASSES: &[&str] = &["content", "article", "main", "body", "column"];
@@ -105,9 +109,9 @@ fn is_furniture(el: &scraper::node::Element) -> bool {
         .filter(|w| !w.is_empty())
         .map(str::to_ascii_lowercase)
         .collect();
-    let furniture = words
-        .iter()
-        .any(|w| FURNITURE_CLASSES.iter().any(|f| w.starts_with(f)));
+    let furniture = words.iter().any(|w| {
+        FURNITURE_CLASSES.iter().any(|f| w.starts_with(f)) || FURNITURE_WORDS.contains(&w.as_str())
+    });
     furniture && !words.iter().any(|w| CONTENT_CLASSES.contains(&w.as_str()))
 }
 

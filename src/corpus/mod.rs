@@ -24,7 +24,7 @@ pub(crate) use kind::{is_gerund, is_imperative_opening};
 pub use outline::outline;
 pub use outline::{MAX_STATEMENTS_PER_SESSION, MAX_STATEMENT_CHARS};
 pub use read::{load, read_document, DocMeta, Document, MAX_FILE_BYTES, SUPPORTED_EXTENSIONS};
-pub use unit::{classify_unit, Position, UnitClass};
+pub use unit::{classify_unit, Listing, Position, UnitClass};
 
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;

@@ -251,6 +251,11 @@ const MONTHS: &[&str] = &[
     "dec",
 ];
 
+/// Is `word` a day of the week ("Thursday")?
+pub(crate) fn is_weekday(word: &str) -> bool {
+    WEEKDAYS.contains(&word.trim().to_lowercase().as_str())
+}
+
 const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
@@ -314,6 +319,68 @@ pub(crate) fn truncate_chars(text: &str, max: usize) -> Option<String> {
     let head = &text[..cut];
     let head = head.rsplit_once(' ').map_or(head, |(h, _)| h);
     Some(format!("{}…", head.trim_end()))
+}
+
+/// Parts before a line-end hyphen that keep it: prefixes English writes with a hyphen
+/// ("multi-stakeholder", "self-regulation", "cross-border").
+const HYPHEN_PREFIXES: &[&str] = &[
+    "self",
+    "cross",
+    "non",
+    "multi",
+    "co",
+    "well",
+    "ex",
+    "anti",
+    "post",
+    "pre",
+    "long",
+    "short",
+    "open",
+    "high",
+    "low",
+    "full",
+    "part",
+    "peer",
+    "rights",
+    "human",
+    "evidence",
+    "community",
+];
+
+/// The hyphenated words a document writes on one line, so a word hyphenated across a
+/// line break can be told from a word the layout split: "multi-" / "stakeholder" keeps
+/// its hyphen, "recom-" / "mendations" loses it.
+#[derive(Debug, Default)]
+pub(crate) struct Hyphenated {
+    words: std::collections::HashSet<String>,
+}
+
+impl Hyphenated {
+    /// The hyphenated words of `lines`, lower-cased.
+    pub(crate) fn of(lines: &[&str]) -> Self {
+        let words = lines
+            .iter()
+            .flat_map(|l| l.split_whitespace())
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.contains('-'))
+            .map(str::to_lowercase)
+            .collect();
+        Hyphenated { words }
+    }
+
+    /// Does a word broken as `first-` / `rest` keep its hyphen? Yes when the document
+    /// writes it so elsewhere, when `first` is a prefix written with one, or when `first`
+    /// is a name or a number ("COVID-" / "related"); otherwise the layout split it.
+    pub(crate) fn keeps(&self, first: &str, rest: &str) -> bool {
+        let first_lower = first.to_lowercase();
+        let rest_lower = rest.to_lowercase();
+        self.words.contains(&format!("{first_lower}-{rest_lower}"))
+            || HYPHEN_PREFIXES.contains(&first_lower.as_str())
+            || first
+                .chars()
+                .any(|c| c.is_uppercase() || c.is_ascii_digit())
+    }
 }
 
 #[cfg(test)]

@@ -94,6 +94,19 @@ pub(crate) const OTHER_HEADINGS: &[&str] = &[
     "context",
 ];
 
+/// Headings, whole, under which every entry cites another text.
+pub(crate) const SOURCES_HEADINGS: &[&str] = &[
+    "references",
+    "reference list",
+    "bibliography",
+    "sources",
+    "notes",
+    "endnotes",
+    "footnotes",
+    "works cited",
+    "literature",
+];
+
 /// Headings under which every line names a person, not a position.
 pub(crate) const PEOPLE_HEADINGS: &[&str] = &[
     "speaker",

@@ -10,6 +10,7 @@
 //! repeated across documents (boilerplate) needs the whole corpus and is found in
 //! `boilerplate.rs`.
 
+use super::claims::has_finite;
 use super::prose::{as_url, is_date_line, last_part, split_sentences, word_count};
 use super::template::{
     ADOPTING_VERBS, CREDIT_WORDS, GREETINGS, MEETING_BUSINESS, METADATA_KEYS, OPENING_VERBS,
@@ -69,8 +70,20 @@ pub struct Position<'a> {
     pub followed: bool,
     /// The session's title, so that a repeat of it in the body is recognised.
     pub title: &'a str,
-    /// The unit stands under a heading of people (speakers, panel, moderators).
-    pub under_people_heading: bool,
+    /// What the heading above the unit says its lines list.
+    pub listing: Listing,
+}
+
+/// What a heading says the lines under it list, when they are not the session's words.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Listing {
+    /// Content: statements, or whatever their own form makes them.
+    #[default]
+    Content,
+    /// People (speakers, panel, moderators): a speaker list.
+    People,
+    /// Works cited (references, bibliography, notes): citations of other texts.
+    Sources,
 }
 
 impl Position<'_> {
@@ -82,7 +95,7 @@ impl Position<'_> {
             index: usize::MAX,
             followed: true,
             title: "",
-            under_people_heading: false,
+            listing: Listing::Content,
         }
     }
 }
@@ -93,6 +106,9 @@ pub(crate) const HEAD_UNITS: usize = 4;
 /// Longest unit (in words) that can be a sub-heading standing alone.
 const MAX_SUBHEADING_WORDS: usize = 12;
 
+/// Longest line with no end mark that closes a document as a label.
+const MAX_CLOSING_WORDS: usize = 5;
+
 /// Longest unit (in words) that can be a salutation, sign-off or pointer.
 const MAX_FORMULA_WORDS: usize = 10;
 
@@ -102,6 +118,18 @@ pub fn classify_unit(text: &str, pos: &Position) -> (UnitClass, Option<&'static 
     let lower = t.to_lowercase();
     let words = word_count(t);
     let first = first_words(&lower, 1);
+    if is_copyright(&lower, words) {
+        return (UnitClass::Boilerplate, Some("copyright notice"));
+    }
+    // "The views expressed … do not necessarily reflect those of…": a publisher's
+    // disclaimer, the same in every report it prints.
+    if lower.contains("not necessarily reflect") {
+        return (UnitClass::Boilerplate, Some("disclaimer"));
+    }
+    // A citation under "References" is another text's title, however it reads.
+    if pos.listing == Listing::Sources {
+        return (UnitClass::Boilerplate, Some(REFERENCE_LIST));
+    }
     if let Some(reason) = metadata_reason(t, &lower, words, &first, pos) {
         return (UnitClass::Metadata, Some(reason));
     }
@@ -216,11 +244,14 @@ fn metadata_reason(
     if CREDIT_WORDS.contains(&first) && words <= 12 && !ends_like_sentence(t) {
         return Some("credit line");
     }
+    if credits_the_document(lower) {
+        return Some("credit line");
+    }
     if first == "by" && words <= 8 && !ends_like_sentence(t) {
-        return Some("byline");
+        return Some(BYLINE);
     }
     if pos.index < HEAD_UNITS && !ends_like_sentence(t) && !t.ends_with(':') && names_an_agent(t) {
-        return Some("byline");
+        return Some(BYLINE);
     }
     if pos.index < HEAD_UNITS && is_dateline(t) {
         return Some(DATELINE);
@@ -231,7 +262,7 @@ fn metadata_reason(
     if has_address(t) && words <= 12 {
         return Some("link or address");
     }
-    if pos.under_people_heading && words <= 20 {
+    if pos.listing == Listing::People && words <= 20 {
         return Some("speaker list");
     }
     if names_people(t) {
@@ -330,6 +361,28 @@ pub(crate) const LABEL: &str = "label";
 /// are a signature.
 pub(crate) const SIGN_OFF: &str = "sign-off or thanks";
 
+/// The reason given to a line that says who wrote or convened the text.
+pub(crate) const BYLINE: &str = "byline";
+
+/// Longest copyright notice, in words.
+const MAX_COPYRIGHT_WORDS: usize = 25;
+
+/// "© 2025 Lakes Basin Council. All rights reserved.", "Copyright (c) 2024 the Alliance":
+/// the sign or the word with a year, or the reservation of rights, in a short unit.
+fn is_copyright(lower: &str, words: usize) -> bool {
+    if words > MAX_COPYRIGHT_WORDS {
+        return false;
+    }
+    let sign = lower.contains('©') || lower.starts_with("(c)") || lower.contains("copyright");
+    let year = lower
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+    (sign && year) || lower.contains("all rights reserved")
+}
+
+/// The reason given to an entry of a list of works cited.
+pub(crate) const REFERENCE_LIST: &str = "reference list";
+
 /// The reason given to a row of a table of figures ("Civil Society: 11").
 pub(crate) const FIGURE_ROW: &str = "row of a table of figures";
 
@@ -340,7 +393,10 @@ fn is_figure_row(t: &str) -> bool {
         return false;
     };
     let value = value.trim().trim_end_matches('%');
-    !value.is_empty()
+    // "The meeting closed at 11:00.": a clock time, not a label and its count.
+    let clock = label.ends_with(|c: char| c.is_ascii_digit());
+    !clock
+        && !value.is_empty()
         && value
             .chars()
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
@@ -355,13 +411,55 @@ pub(crate) const NAMES_OF_PEOPLE: &str = "names of people (caption or speaker li
 /// participle, "by", then a capitalised name. At the head of a document and with no end
 /// mark, such a line says who wrote or gave the text, not what it says.
 fn names_an_agent(t: &str) -> bool {
-    let words: Vec<&str> = t.split_whitespace().collect();
+    let words: Vec<&str> = t
+        .split_whitespace()
+        .filter(|w| !w.eq_ignore_ascii_case("the"))
+        .collect();
+    // "Convened by the Lakes Basin Council": the article is no part of the test.
     words.windows(3).any(|w| {
         w[0].len() > 4
             && w[0].ends_with("ed")
             && w[1] == "by"
             && w[2].chars().next().is_some_and(char::is_uppercase)
     })
+}
+
+/// Nouns by which a document names itself in its credits ("This report was prepared by").
+const SELF_NOUNS: &[&str] = &[
+    "report",
+    "document",
+    "summary",
+    "brief",
+    "publication",
+    "paper",
+    "note",
+    "submission",
+    "response",
+    "compilation",
+    "statement",
+];
+
+/// Longest credit of the document, in words.
+const MAX_CREDIT_WORDS: usize = 30;
+
+/// "This report was prepared by the Secretariat of…", "The summary has been compiled by…":
+/// the document says who wrote it, wherever the line stands.
+fn credits_the_document(lower: &str) -> bool {
+    let words = bare_words(lower);
+    if words.len() > MAX_CREDIT_WORDS {
+        return false;
+    }
+    let [det, noun, rest @ ..] = words.as_slice() else {
+        return false;
+    };
+    let passive = match rest {
+        ["was" | "is" | "were", participle, "by", ..] => Some(*participle),
+        ["has" | "have", "been", participle, "by", ..] => Some(*participle),
+        _ => None,
+    };
+    matches!(*det, "this" | "the")
+        && SELF_NOUNS.contains(noun)
+        && passive.is_some_and(|p| p.ends_with("ed") || p == "written")
 }
 
 /// Particles inside personal names ("Ursula von der Leyen", "Luiz da Silva").
@@ -463,7 +561,14 @@ fn procedural_reason(t: &str, lower: &str, words: usize, first: &str) -> Option<
     if words <= 4 && starts_with_any(lower, SIGN_OFFS) {
         return Some(SIGN_OFF);
     }
-    if words <= 8 && (first == "thank" || first == "thanks") {
+    // "Thank you to everyone who came along, and to the library for hosting us.": thanks
+    // at any length, unless the sentence goes on to say something ("Thanks Ben: paragraph
+    // 9 would duplicate…") or to ask ("…; we must now act").
+    // "Thanks to community networks, three valleys are online" gives a cause, not thanks.
+    let thanks = first == "thank" || first == "thanks";
+    let long_thanks =
+        first == "thank" && words <= MAX_THANKS_WORDS && !says_more_than_thanks(lower);
+    if (thanks && words <= 8) || long_thanks {
         return Some("thanks");
     }
     // "The Chair thanked the host government…": the meeting's courtesies, reported. A
@@ -531,6 +636,16 @@ fn records_procedure(lower: &str) -> bool {
             || (words.get(i + 1) == Some(&"the")
                 && words.get(i + 2).is_some_and(|noun| acts_on(verb, noun)))
     })
+}
+
+/// Does a sentence of thanks go on past them: a clause after a colon or semicolon, or a
+/// call ("Thank you; now we must act")?
+fn says_more_than_thanks(lower: &str) -> bool {
+    let after = lower.split_once([';', ':']).map_or("", |(_, rest)| rest);
+    word_count(after) >= 3
+        || bare_words(lower)
+            .iter()
+            .any(|w| matches!(*w, "should" | "must" | "urge" | "urges"))
 }
 
 /// Longest sentence read as a report of thanks; a longer one says more than thanks.
@@ -616,6 +731,17 @@ fn heading_reason(t: &str, words: usize, pos: &Position) -> Option<&'static str>
     if pos.form == Form::Line && words <= 2 && !body.ends_with(['.', '!', '?']) {
         return Some(LABEL);
     }
+    // A short line with no end mark after everything else ("48th plenary meeting", "The
+    // Chair", "Annex") closes the page: a reference, a signature or an empty section's
+    // name, never a sentence.
+    if pos.form == Form::Line
+        && !pos.followed
+        && words <= MAX_CLOSING_WORDS
+        && !body.ends_with(['.', '!', '?', ':', ';', ','])
+        && !has_finite(body)
+    {
+        return Some(LABEL);
+    }
     // One word, end mark or not ("None.", "Agreed."), is an answer to something the page
     // no longer shows: nothing a reader could quote on its own.
     if words == 1 {
@@ -693,8 +819,14 @@ fn is_dateline(t: &str) -> bool {
 }
 
 /// Nouns that open a description of the document itself ("Statement delivered by…").
-const DOCUMENT_NOUNS: &[&str] = &[
+pub(crate) const DOCUMENT_NOUNS: &[&str] = &[
     "statement",
+    "response",
+    "submission",
+    "contribution",
+    "comments",
+    "input",
+    "inputs",
     "remarks",
     "speech",
     "address",
@@ -803,7 +935,7 @@ mod tests {
             index,
             followed: true,
             title: "Harbour Cities Forum on Open Data",
-            under_people_heading: false,
+            listing: Listing::Content,
         }
     }
 
@@ -921,6 +1053,7 @@ mod tests {
             "Subscribe to our newsletter to get posts like this one in your inbox.",
             "The Chair thanked the host government and the sponsors of the meeting.",
             "The forum expressed its gratitude to the city of Suva for hosting it.",
+            "Thank you to everyone who came along, and to the library for hosting us.",
         ] {
             assert_eq!(class(text, &pos), UnitClass::Procedural, "{text}");
         }
@@ -928,6 +1061,7 @@ mod tests {
         for text in [
             "Participants thanked the hosts and called for a permanent cable repair fund.",
             "Thanks to community networks, three valleys are now online.",
+            "Thank you, colleagues: the draft would duplicate what the ports already do.",
         ] {
             assert_eq!(class(text, &pos), UnitClass::Statement, "{text}");
         }
@@ -985,12 +1119,18 @@ mod tests {
             class("Water and open data", &at(Form::Item, 3)),
             UnitClass::Statement
         );
-        // Nothing follows: a last line is not a heading of anything.
+        // Nothing follows: a last line is not a heading of anything, though a short one
+        // with no verb closes the page ("48th plenary meeting", "The Chair").
         let last = Position {
             followed: false,
             ..line
         };
-        assert_eq!(class("Water and open data", &last), UnitClass::Statement);
+        assert_eq!(
+            class("Water and open data for every coastal town", &last),
+            UnitClass::Statement
+        );
+        assert_eq!(class("48th plenary meeting", &last), UnitClass::Heading);
+        assert_eq!(class("We will continue to p", &last), UnitClass::Statement);
         assert_eq!(class("Menu", &last), UnitClass::Heading);
         // One word says nothing quotable, end mark or not (`one_word_is_never_a_statement`).
         assert_eq!(class("Agreed.", &last), UnitClass::Heading);
@@ -1033,7 +1173,7 @@ mod tests {
     #[test]
     fn people_under_a_speakers_heading() {
         let pos = Position {
-            under_people_heading: true,
+            listing: Listing::People,
             ..at(Form::Item, 8)
         };
         assert_eq!(

@@ -12,9 +12,9 @@ use crate::corpus::prose::{as_url, clean_line, ends_with_terminal, is_date_line,
 use crate::corpus::read::CELL_SEPARATOR;
 use crate::corpus::template::{
     MetaField, BANNERS, METADATA_KEYS, NOT_SECTIONS, OTHER_HEADINGS, PEOPLE_HEADINGS, PROMPT_WORDS,
-    SECTION_PATTERNS, SESSION_KEYS, TEMPLATE_HEADING_STARTS,
+    SECTION_PATTERNS, SESSION_KEYS, SOURCES_HEADINGS, TEMPLATE_HEADING_STARTS,
 };
-use crate::corpus::unit::{furniture_line, UnitClass, RUNNING_HEADER};
+use crate::corpus::unit::{furniture_line, Listing, UnitClass, RUNNING_HEADER};
 use crate::corpus::SectionKind;
 use std::borrow::Cow;
 
@@ -131,6 +131,8 @@ pub(crate) enum Marker {
     Number,
     /// `a)`, `(a)`, `a.`, `i.`, `iv)`.
     Letter,
+    /// None written: one of a run of unpunctuated lines, the marker drawn by the layout.
+    Drawn,
 }
 
 /// How sure a heading's form is: where the state machine may still read it otherwise.
@@ -165,8 +167,8 @@ pub(crate) struct Heading {
 pub(crate) struct Topic {
     /// The known section it names, if any.
     pub section: Option<SectionKind>,
-    /// It names people (speakers, panel): its items are a speaker list.
-    pub people: bool,
+    /// What its lines list when not content (people, works cited).
+    pub listing: Listing,
     /// It leaves the known sections (speakers, annexes…).
     pub leaves: bool,
 }
@@ -176,7 +178,7 @@ impl Topic {
     pub(super) fn of(text: &str) -> Topic {
         Topic {
             section: known_section(text),
-            people: is_people_heading(text),
+            listing: listing_of(text),
             leaves: is_other_heading(text),
         }
     }
@@ -220,7 +222,9 @@ pub(crate) fn classify_line(raw: &str, around: Break) -> Line<'_> {
     // Emphasis can hide numbering ("**1.** Key Issues" reads "1. Key Issues"): the section
     // tests look once more, after the emphasis is gone.
     let bare = strip_markup(&plain);
-    let bullet = parse_bullet(source).or_else(|| bold_enumerator(source));
+    let bullet = parse_bullet(source)
+        .or_else(|| bold_enumerator(source))
+        .or_else(|| around.listed.then_some((Marker::Drawn, source)));
     let url = as_url(source);
     let date = is_date_line(source);
     // The first line of a paragraph the layout wrapped is no heading for a section word
@@ -251,6 +255,20 @@ pub(crate) fn classify_line(raw: &str, around: Break) -> Line<'_> {
             shape,
         };
     }
+    if around.footnote {
+        return Line::Furniture {
+            class: UnitClass::Boilerplate,
+            reason: FOOTNOTE,
+            shape,
+        };
+    }
+    if is_contents_entry(source) {
+        return Line::Furniture {
+            class: UnitClass::Boilerplate,
+            reason: CONTENTS_ENTRY,
+            shape,
+        };
+    }
     if is_rule(source) {
         let underline = match source.chars().next() {
             Some('=') => Some(1),
@@ -273,7 +291,9 @@ pub(crate) fn classify_line(raw: &str, around: Break) -> Line<'_> {
         };
     }
     if let Some((marker, text)) = bullet {
-        if let Some(heading) = numbered_heading(&shape.plain, marker) {
+        if let Some(heading) = numbered_heading(&shape.plain, marker)
+            .or_else(|| outline_heading(source, text, around.body_follows))
+        {
             return Line::Heading {
                 heading,
                 cue: Cue::Plain,
@@ -286,6 +306,13 @@ pub(crate) fn classify_line(raw: &str, around: Break) -> Line<'_> {
         return Line::Item {
             marker,
             text,
+            shape,
+        };
+    }
+    if let Some(heading) = symbol_heading(&shape.plain, around.body_follows) {
+        return Line::Heading {
+            heading,
+            cue: Cue::Plain,
             shape,
         };
     }
@@ -326,7 +353,7 @@ pub(crate) fn classify_line(raw: &str, around: Break) -> Line<'_> {
 
 /// "1. Key Issues" is a heading; "3. Establish clear outcomes" is an item.
 fn numbered_heading(plain: &str, marker: Marker) -> Option<Heading> {
-    if marker == Marker::Symbol {
+    if matches!(marker, Marker::Symbol | Marker::Drawn) {
         return None;
     }
     let core = strip_numbering(plain);
@@ -336,6 +363,90 @@ fn numbered_heading(plain: &str, marker: Marker) -> Option<Heading> {
         level: 1,
         explicit: false,
         topic,
+    })
+}
+
+/// The reason given to a footnote.
+pub(super) const FOOTNOTE: &str = "footnote";
+
+/// The reason given to a line of a table of contents.
+const CONTENTS_ENTRY: &str = "table of contents";
+
+/// "2. Recommendations ........ 3", "Annex A … … 12": a title, a leader of dots, a page
+/// number. Such a line points to a section; it neither opens one nor says anything.
+fn is_contents_entry(source: &str) -> bool {
+    let t = source.trim_end();
+    let Some(before_page) = t
+        .strip_suffix(|c: char| c.is_ascii_digit())
+        .map(|r| r.trim_end_matches(|c: char| c.is_ascii_digit()))
+    else {
+        return false;
+    };
+    let leader = before_page.trim_end();
+    let dots = leader
+        .chars()
+        .rev()
+        .take_while(|c| matches!(c, '.' | '…' | ' ' | '·'))
+        .filter(|c| *c != ' ')
+        .map(|c| if c == '…' { 3 } else { 1 })
+        .sum::<usize>();
+    dots >= MIN_LEADER_DOTS && leader.chars().any(char::is_alphabetic)
+}
+
+/// Fewest dots in a contents line's leader (an ellipsis counts three).
+const MIN_LEADER_DOTS: usize = 4;
+
+/// Most words of a title numbered by its document symbol.
+const MAX_SYMBOL_TITLE_WORDS: usize = 16;
+
+/// "78/213.  Promotion of connectivity in small island States": a title numbered by the
+/// document's symbol (session, then number, as resolutions and decisions are). No list is
+/// numbered so, and the line is the title of what follows, not a statement after a number.
+fn symbol_heading(plain: &str, body_follows: bool) -> Option<Heading> {
+    let (symbol, rest) = plain.split_once(char::is_whitespace)?;
+    let symbol = symbol.strip_suffix('.').unwrap_or(symbol);
+    let parts: Vec<&str> = symbol.split('/').collect();
+    let numbered = parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()));
+    let text = rest.trim();
+    let titled = text.starts_with(char::is_uppercase)
+        && !text.ends_with(['.', ';', ',', ':'])
+        && word_count(text) <= MAX_SYMBOL_TITLE_WORDS;
+    (numbered && titled && body_follows).then(|| Heading {
+        text: text.to_owned(),
+        level: 1,
+        explicit: false,
+        topic: Topic::of(text),
+    })
+}
+
+/// The top-level number a line opens with ("3." or "3)", not "3.1"), if any.
+pub(crate) fn top_number(plain: &str) -> Option<u32> {
+    let first = plain.split_whitespace().next()?;
+    let digits = first
+        .strip_suffix('.')
+        .or_else(|| first.strip_suffix(')'))?;
+    if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// "2.3 Community representation": a title under an outline number without a closing dot,
+/// short and unfinished, with content after it, heads a sub-section as it did before the
+/// number was read as a marker.
+fn outline_heading(source: &str, text: &str, body_follows: bool) -> Option<Heading> {
+    let number = source.split_whitespace().next().unwrap_or("");
+    let titled = word_count(text) <= SHORT_LINE_WORDS
+        && !text.trim_end().ends_with(['.', '!', '?', ';', ',', ':'])
+        && text.starts_with(char::is_uppercase);
+    (is_outline_number(number) && titled && body_follows).then(|| Heading {
+        text: text.to_owned(),
+        level: 2,
+        explicit: false,
+        topic: Topic::of(text),
     })
 }
 
@@ -362,8 +473,9 @@ fn plain_heading(shape: &Shape, body_follows: bool) -> Option<(Heading, Cue)> {
         && !plain.contains(['.', '!', '?', ';'])
         && !plain.ends_with(',')
         && plain.starts_with(char::is_uppercase);
-    let sub_heading =
-        body_follows && !is_date_line(plain) && as_url(plain).is_none() && !is_key_value(plain);
+    // "Annex A: List of participants" is a heading whose number has a colon, not a field.
+    let field = is_key_value(plain) && !shape.leaves_sections;
+    let sub_heading = body_follows && !is_date_line(plain) && as_url(plain).is_none() && !field;
     if !sub_heading {
         return None;
     }
@@ -398,6 +510,10 @@ pub(crate) struct Break {
     /// The line stands at the top or bottom of two or more pages with the same words
     /// (numbers aside): a running header or footer that a PDF printed on every page.
     pub running: bool,
+    /// The line is a footnote the body marks (`notes.rs`).
+    pub footnote: bool,
+    /// The line is one of a run of unpunctuated lines: an item whose marker was drawn.
+    pub listed: bool,
 }
 
 /// Share of the document's line width that a line plus the next line's first word must
@@ -441,6 +557,8 @@ pub(super) fn breaks(lines: &[&str]) -> Vec<Break> {
             by_choice,
             wraps: open && !ends_with_terminal(t) && !fits,
             running: false,
+            footnote: false,
+            listed: false,
         };
         if !t.is_empty() {
             next_item = Some(parse_bullet(t).is_some());
@@ -449,6 +567,51 @@ pub(super) fn breaks(lines: &[&str]) -> Vec<Break> {
     for idx in running_lines(lines) {
         out[idx].running = true;
     }
+    for idx in unpunctuated_runs(lines) {
+        out[idx].by_choice = true;
+        out[idx].wraps = false;
+        out[idx].listed = true;
+    }
+    out
+}
+
+/// Fewest lines in a run of lines that each open with a capital and none ends a sentence.
+const UNPUNCTUATED_RUN: usize = 3;
+
+/// Words of each line of such a run: fewer are a masthead's or an address's lines.
+const RUN_LINE_WORDS: std::ops::RangeInclusive<usize> = 4..=20;
+
+/// Lines of [`UNPUNCTUATED_RUN`] or more consecutive lines that each open with a capital
+/// or a digit, hold a phrase's words, and none of which, the last included, ends with a
+/// stop: a slide's or a poster's bullets whose markers were drawn, not written. A wrapped
+/// paragraph ends its last line with a stop, and its lines seldom all open with a capital.
+fn unpunctuated_runs(lines: &[&str]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    let close = |run: &mut Vec<usize>, out: &mut Vec<usize>| {
+        if run.len() >= UNPUNCTUATED_RUN {
+            out.extend(run.iter());
+        }
+        run.clear();
+    };
+    for (idx, line) in lines.iter().enumerate() {
+        let t = line.trim();
+        let fits = !t.is_empty()
+            && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            && !ends_with_terminal(t)
+            && !t.ends_with([':', ',', ';', '-'])
+            && RUN_LINE_WORDS.contains(&word_count(t))
+            && !is_all_caps(t)
+            && !is_date_line(t)
+            && column_fields(t).is_none()
+            && parse_bullet(t).is_none();
+        if fits {
+            run.push(idx);
+        } else {
+            close(&mut run, &mut out);
+        }
+    }
+    close(&mut run, &mut out);
     out
 }
 
@@ -473,7 +636,10 @@ fn running_lines(lines: &[&str]) -> Vec<usize> {
             blanks += 1;
             continue;
         }
-        if blanks >= PAGE_GAP && pages.last().is_some_and(|p| !p.is_empty()) {
+        // A form feed (a scan or a text printer's page break) opens a page too.
+        let new_page =
+            blanks >= PAGE_GAP || line.trim_start_matches([' ', '\t']).starts_with('\u{c}');
+        if new_page && pages.last().is_some_and(|p| !p.is_empty()) {
             pages.push(Vec::new());
         }
         blanks = 0;
@@ -481,10 +647,8 @@ fn running_lines(lines: &[&str]) -> Vec<usize> {
             page.push(idx);
         }
     }
-    if pages.len() < 2 {
-        return Vec::new();
-    }
-    // Page numbers and dates change from page to page; the words stay.
+    // Page numbers and dates change from page to page, and a page number may stand left
+    // on even pages and right on odd ones; the words stay.
     let key = |idx: usize| -> String {
         lines[idx]
             .split_whitespace()
@@ -493,9 +657,14 @@ fn running_lines(lines: &[&str]) -> Vec<usize> {
                     .map(|c| if c.is_ascii_digit() { '#' } else { c })
                     .collect::<String>()
             })
+            .filter(|w| w.chars().any(|c| c != '#'))
             .collect::<Vec<_>>()
             .join(" ")
     };
+    let mut running = numbered_repeats(lines, &key);
+    if pages.len() < 2 {
+        return running;
+    }
     let mut edges: Vec<(usize, String)> = Vec::new();
     for page in &pages {
         let n = page.len();
@@ -509,16 +678,52 @@ fn running_lines(lines: &[&str]) -> Vec<usize> {
     for (_, k) in &edges {
         *pages_with.entry(k.as_str()).or_default() += 1;
     }
-    edges
-        .iter()
-        .filter(|(idx, k)| {
-            let t = lines[*idx].trim();
-            pages_with[k.as_str()] >= 2
-                && word_count(t) <= RUNNING_WORDS
-                && t.chars().any(char::is_alphabetic)
-                && parse_bullet(t).is_none()
+    running.extend(
+        edges
+            .iter()
+            .filter(|(idx, k)| {
+                let t = lines[*idx].trim();
+                pages_with[k.as_str()] >= 2
+                    && word_count(t) <= RUNNING_WORDS
+                    && t.chars().any(char::is_alphabetic)
+                    && parse_bullet(t).is_none()
+            })
+            .map(|(idx, _)| *idx),
+    );
+    running.sort_unstable();
+    running.dedup();
+    running
+}
+
+/// Fewest times a line must recur, its numbers changing, to be a running header or footer
+/// in a text that marks no page breaks.
+const NUMBERED_REPEATS: usize = 3;
+
+/// Fewest words a numbered repeat must have: "Question 2" and "Step 3" number a sequence.
+const NUMBERED_REPEAT_WORDS: usize = 3;
+
+/// Lines that recur [`NUMBERED_REPEATS`] times or more with only their numbers changed
+/// ("Alliance – Submission on water   Page 3 of 6"): a header or footer printed on every
+/// page of a text saved without page breaks, wherever the pages fell.
+fn numbered_repeats(lines: &[&str], key: &dyn Fn(usize) -> String) -> Vec<usize> {
+    let mut groups: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
+    for (idx, line) in lines.iter().enumerate() {
+        let t = line.trim();
+        if t.contains(|c: char| c.is_ascii_digit())
+            && (NUMBERED_REPEAT_WORDS..=RUNNING_WORDS).contains(&word_count(t))
+            && !ends_with_terminal(t)
+            && parse_bullet(t).is_none()
+        {
+            groups.entry(key(idx)).or_default().push(idx);
+        }
+    }
+    groups
+        .into_values()
+        .filter(|idxs| {
+            let first = lines[idxs[0]].trim();
+            idxs.len() >= NUMBERED_REPEATS && idxs.iter().any(|&i| lines[i].trim() != first)
         })
-        .map(|(idx, _)| *idx)
+        .flatten()
         .collect()
 }
 
@@ -650,6 +855,9 @@ fn parse_enumerator(t: &str) -> Option<(Marker, &str)> {
             (head, ')', &t[end + 1..])
         } else if let Some(label) = head.strip_suffix('.') {
             (label, '.', &t[end..])
+        } else if is_outline_number(head) && t[end..].trim_start().starts_with(char::is_uppercase) {
+            // "2.1.1 The Board should…": a report's outline numbers need no closing dot.
+            (head, '.', &t[end..])
         } else {
             return None;
         }
@@ -659,6 +867,10 @@ fn parse_enumerator(t: &str) -> Option<(Marker, &str)> {
     }
     let text = rest.trim_start();
     if text.is_empty() || inner.is_empty() || inner.len() > 8 {
+        return None;
+    }
+    // "(c) 2024 Lakes Basin Council" is a copyright sign, not item (c).
+    if inner.eq_ignore_ascii_case("c") && text.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
     let single = |pred: fn(&u8) -> bool| inner.len() == 1 && inner.as_bytes().iter().all(pred);
@@ -676,6 +888,15 @@ fn parse_enumerator(t: &str) -> Option<(Marker, &str)> {
         return None;
     };
     Some((marker, text))
+}
+
+/// "2.1" or "2.1.1": numbers joined by dots, two parts at least.
+fn is_outline_number(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('.').collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn is_roman(s: &str) -> bool {
@@ -868,14 +1089,41 @@ fn is_other_heading(text: &str) -> bool {
     OTHER_HEADINGS.iter().any(|o| core.starts_with(o))
 }
 
+/// What a heading's lines list: people, works cited, or content.
+fn listing_of(text: &str) -> Listing {
+    if is_people_heading(text) {
+        Listing::People
+    } else if is_sources_heading(text) {
+        Listing::Sources
+    } else {
+        Listing::Content
+    }
+}
+
+/// "References", "Notes", "Bibliography": the whole heading names a list of works cited.
+fn is_sources_heading(text: &str) -> bool {
+    let core = heading_core(strip_numbering(text.trim())).to_lowercase();
+    SOURCES_HEADINGS.contains(&core.trim_end_matches([':', '.']).trim())
+}
+
 /// Headings whose items name people: speakers, panel, moderators.
 fn is_people_heading(text: &str) -> bool {
     let core = heading_core(strip_numbering(text.trim())).to_lowercase();
-    PEOPLE_HEADINGS.iter().any(|o| core.starts_with(o))
+    // "Participants agreed on the following recommendations:" opens the recommendations,
+    // not a list of people: a heading of people names them and little else.
+    let last = core.split_whitespace().last().unwrap_or("");
+    PEOPLE_HEADINGS
+        .iter()
+        .any(|o| core.starts_with(o) || last.starts_with(o))
+        && word_count(&core) <= MAX_PEOPLE_HEADING_WORDS
+        && known_section(&core).is_none()
 }
 
+/// Most words of a heading over a list of people ("Speakers and moderators of the panel").
+const MAX_PEOPLE_HEADING_WORDS: usize = 6;
+
 /// Upper-case headings ("KEY ISSUES", "SPEAKERS"): mostly capitals, short, no full stop.
-fn is_all_caps(t: &str) -> bool {
+pub(super) fn is_all_caps(t: &str) -> bool {
     let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 4
         && letters.iter().all(|c| !c.is_lowercase())
@@ -1057,7 +1305,14 @@ mod tests {
             parse_bullet("1. Reaffirm"),
             Some((Marker::Number, "Reaffirm"))
         );
-        assert_eq!(parse_bullet("1.2 Sub"), None);
+        // An outline number needs no closing dot before a capital ("2.1.1 The Board…").
+        assert_eq!(parse_bullet("1.2 Sub"), Some((Marker::Number, "Sub")));
+        assert_eq!(parse_bullet("1.2 sub"), None);
+        assert_eq!(
+            parse_bullet("(c) 2024 Lakes Council"),
+            None,
+            "a copyright sign"
+        );
         assert_eq!(parse_bullet("1.2. Sub"), Some((Marker::Number, "Sub")));
         assert_eq!(parse_bullet("(a) x"), Some((Marker::Letter, "x")));
         assert_eq!(parse_bullet("iv) x"), Some((Marker::Letter, "x")));
@@ -1080,6 +1335,8 @@ mod tests {
                     by_choice: true,
                     wraps: true,
                     running: true,
+                    footnote: true,
+                    listed: true,
                 },
             );
         }

@@ -7,16 +7,41 @@
 //! state, the machine only counts blank lines and remembers the section it is in.
 
 use super::line::{
-    column_fields, front_matter, is_banner, is_key_value, kicker_fields, Cue, FrontMatter, Heading,
-    Line, Marker, Shape, Topic, MAX_HEADING_WORDS,
+    column_fields, front_matter, is_all_caps, is_banner, is_key_value, kicker_fields, top_number,
+    Cue, FrontMatter, Heading, Line, Marker, Shape, Topic, FOOTNOTE, MAX_HEADING_WORDS,
 };
-use crate::corpus::prose::{as_url, clean_line, ends_with_terminal, is_date_line, word_count};
+use crate::corpus::prose::{
+    as_url, clean_line, ends_with_terminal, is_date_line, word_count, Hyphenated,
+};
 use crate::corpus::template::MetaField;
 use crate::corpus::unit::{
-    furniture_line, is_formula, repeats_title, UnitClass, FIGURE_ROW, NAMES_OF_PEOPLE, PAGE_NUMBER,
-    REPEATS_TITLE, RUNNING_HEADER,
+    furniture_line, is_formula, repeats_title, Listing, UnitClass, DOCUMENT_NOUNS, FIGURE_ROW,
+    NAMES_OF_PEOPLE, PAGE_NUMBER, REPEATS_TITLE, RUNNING_HEADER,
 };
 use crate::corpus::{classify, SectionKind, StatementKind};
+
+/// Does a line name the document by its kind ("Response to…", "Submission on…")?
+fn names_the_document(plain: &str) -> bool {
+    let mut words = plain.split_whitespace().map(str::to_lowercase);
+    let first = words.next().unwrap_or_default();
+    let second = words.next().unwrap_or_default();
+    DOCUMENT_NOUNS.contains(&first.as_str())
+        && matches!(second.as_str(), "to" | "on" | "for" | "of")
+}
+
+/// "Convened by the Ebb Valley Estuary Commission" → "Ebb Valley Estuary Commission": the
+/// agent a byline names, or the whole line.
+fn agent(line: &str) -> &str {
+    let mut words = line.split_whitespace();
+    let (Some(verb), Some("by")) = (words.next(), words.next()) else {
+        return line;
+    };
+    if !(verb.len() > 4 && verb.ends_with("ed")) {
+        return line;
+    }
+    let rest = line[line.find(" by ").map_or(0, |i| i + 4)..].trim_start();
+    rest.strip_prefix("the ").unwrap_or(rest)
+}
 
 /// Blank lines in a row read as a page break, across which an unfinished item continues.
 const PAGE_BREAK_BLANKS: usize = 2;
@@ -81,8 +106,8 @@ pub(super) struct Block {
     pub section: SectionKind,
     /// Blocks in different groups are separated by a heading.
     pub group: usize,
-    /// The block stands under a heading of people (speakers, panel).
-    pub people: bool,
+    /// What the heading above the block says its lines list.
+    pub listing: Listing,
     /// The heading above the block asks for something ("The framework should address:"):
     /// short noun phrases under it are what is asked for, not a list of topics.
     pub asked: bool,
@@ -102,16 +127,35 @@ impl Block {
     }
 
     /// Append a source line, remembering where it starts.
-    fn push_line(&mut self, text: &str, line: usize) {
+    fn push_line(&mut self, text: &str, line: usize, hyphens: &Hyphenated) {
         let text = clean_line(text);
         if text.is_empty() {
             return;
         }
-        // A word hyphenated across a line break keeps its hyphen but no space.
-        let glue = !(self.text.ends_with('-')
-            && self.text.len() > 1
-            && text.starts_with(|c: char| c.is_lowercase()));
-        if !self.text.is_empty() && glue {
+        // A word broken across a line break at a hyphen is one word again: without the
+        // hyphen when the layout put it there, with it when the word has one.
+        let first = self
+            .text
+            .strip_suffix('-')
+            .map(|t| {
+                let start = t
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| !c.is_alphanumeric())
+                    .map_or(0, |(i, c)| i + c.len_utf8());
+                &t[start..]
+            })
+            .filter(|first| first.chars().any(char::is_alphabetic));
+        let broken = first.filter(|_| text.starts_with(|c: char| c.is_lowercase()));
+        if let Some(first) = broken {
+            let rest = text
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            if !hyphens.keeps(first, rest) {
+                self.text.pop();
+            }
+        } else if !self.text.is_empty() {
             self.text.push(' ');
         }
         self.starts.push((self.text.len(), line));
@@ -182,10 +226,15 @@ struct Section {
     level: usize,
     /// Count of headings read: blocks under different headings are not siblings.
     group: usize,
-    /// The last heading names people (speakers, panel): its items are a speaker list.
-    people: bool,
+    /// What the last heading says its lines list (people, works cited).
+    listing: Listing,
     /// The last heading makes a call (see [`Block::asked`]).
     asked: bool,
+    /// The top-level number of the last heading ("2. Recommendations" → 2), so "3." after
+    /// it is the next section, not an item of this one.
+    number: Option<u32>,
+    /// A top-level numbered item was read since that heading: "3." then numbers a list.
+    numbered_items: bool,
 }
 
 /// What the machine read from a whole document.
@@ -216,11 +265,13 @@ pub(super) struct Machine {
     number: usize,
     /// A masthead was read at the top (see [`column_fields`]).
     masthead: bool,
+    /// The document's own hyphenated words, to mend words broken across lines.
+    hyphens: Hyphenated,
 }
 
 impl Machine {
     /// A machine at the top of a document, in its preamble.
-    pub(super) fn new() -> Self {
+    pub(super) fn new(hyphens: Hyphenated) -> Self {
         Machine {
             state: State::Preamble {
                 title_wrapped: false,
@@ -230,8 +281,10 @@ impl Machine {
                 kind: SectionKind::Other,
                 level: usize::MAX,
                 group: 0,
-                people: false,
+                listing: Listing::Content,
                 asked: false,
+                number: None,
+                numbered_items: false,
             },
             meta: Meta::default(),
             blocks: Vec::new(),
@@ -240,6 +293,7 @@ impl Machine {
             after_choice: false,
             number: 0,
             masthead: false,
+            hyphens,
         }
     }
 
@@ -252,11 +306,16 @@ impl Machine {
         }
         // A page number or running header stands between the two halves of whatever the
         // page break cut: noted, it leaves the open block open and the break a break.
-        if let Line::Furniture { reason, shape, .. } = &line {
+        if let Line::Furniture {
+            class,
+            reason,
+            shape,
+        } = &line
+        {
             if matches!(self.state, State::Block(_) | State::Body)
-                && (*reason == PAGE_NUMBER || *reason == RUNNING_HEADER)
+                && (*reason == PAGE_NUMBER || *reason == RUNNING_HEADER || *reason == FOOTNOTE)
             {
-                self.furnish(shape.source, UnitClass::Metadata, reason);
+                self.furnish(shape.source, *class, reason);
                 self.blank_run = self.blank_run.max(PAGE_BREAK_BLANKS);
                 return;
             }
@@ -295,9 +354,12 @@ impl Machine {
             after_title,
         } = &mut self.state
         {
-            // Only the very next line can be a wrapped title's tail.
+            // Only the very next line can be a wrapped title's tail: a lowercase start, or
+            // capitals right under a title in capitals ("REGIONAL DIALOGUE ON DIGITAL
+            // IDENTITY" / "IN THE LAKES BASIN").
+            let capitals = is_all_caps(&shape.plain) && is_all_caps(&self.meta.title);
             let title_wrapped = std::mem::take(title_wrapped)
-                || (std::mem::take(after_title) && shape.starts_lower);
+                || (std::mem::take(after_title) && (shape.starts_lower || capitals));
             if let Some(reason) = self.preamble(&line, title_wrapped) {
                 self.furnish(shape.source, UnitClass::Metadata, reason);
                 return;
@@ -330,7 +392,7 @@ impl Machine {
             if *reason == NAMES_OF_PEOPLE || *reason == FIGURE_ROW);
         if let State::Block(block) = &mut self.state {
             if !caption && continues_block(block, shape, self.blank_run, self.after_choice) {
-                block.push_line(shape.source, self.number);
+                block.push_line(shape.source, self.number, &self.hyphens);
                 return;
             }
         }
@@ -368,8 +430,17 @@ impl Machine {
             {
                 self.furnish(&heading.text, UnitClass::Metadata, REPEATS_TITLE);
             }
-            Line::Heading { heading, cue, .. } if cue != Cue::Apart || stands_apart => {
+            Line::Heading {
+                heading,
+                cue,
+                shape,
+            } if cue != Cue::Apart || stands_apart => {
                 self.open_section(&heading, Some(heading.text.clone()));
+                // Only a heading that sets the section numbers it; "2.1 Metering" under
+                // "2. Recommendations" keeps the 2.
+                if self.section.level == heading.level && self.section.number.is_none() {
+                    self.section.number = top_number(shape.source);
+                }
                 self.furnish(&heading.text, UnitClass::Heading, "heading");
             }
             Line::Prompt(shape) => {
@@ -380,13 +451,31 @@ impl Machine {
                 marker,
                 text,
                 shape,
-            } => self.open_block(
-                BlockKind::Item {
-                    indent: shape.indent,
-                    marker,
-                },
-                text,
-            ),
+            } => {
+                let number = top_number(shape.source);
+                if self.next_section_number(number, text) {
+                    // "3. Concluding remarks" after "2. Recommendations": the document's
+                    // next section, at the level of the one it ends.
+                    let heading = Heading {
+                        text: text.to_owned(),
+                        level: self.section.level,
+                        explicit: true,
+                        topic: Topic::of(text),
+                    };
+                    self.open_section(&heading, None);
+                    self.section.number = number;
+                    self.furnish(text, UnitClass::Heading, "heading");
+                    return;
+                }
+                self.section.numbered_items |= number.is_some();
+                self.open_block(
+                    BlockKind::Item {
+                        indent: shape.indent,
+                        marker,
+                    },
+                    text,
+                )
+            }
             // A short line that does not stand apart opens a paragraph. It starts with a
             // capital, so it is never a bracketed prompt.
             Line::Heading { shape, .. } | Line::Text(shape) => {
@@ -569,10 +658,30 @@ impl Machine {
             && !ends_with_terminal(plain)
             && !shape.around.wraps
         {
-            self.meta.organizer = clean_line(plain);
+            // "Saltmarsh Growers' Network" / "Response to the Commission's consultation…":
+            // the line that names the document is the title, the name above it the author.
+            if names_the_document(plain) && !names_the_document(&self.meta.title) {
+                self.meta.organizer = std::mem::replace(&mut self.meta.title, clean_line(plain));
+                return Some("title");
+            }
+            self.meta.organizer = agent(&clean_line(plain)).to_owned();
             return Some("organizer");
         }
         None
+    }
+
+    /// Does a numbered line continue the numbering of the section's own heading, before
+    /// any list numbered inside the section, with a title's form (short, no end mark)?
+    fn next_section_number(&self, number: Option<u32>, text: &str) -> bool {
+        let continues = matches!(
+            (self.section.number, number),
+            (Some(m), Some(n)) if m.checked_add(1) == Some(n)
+        );
+        continues
+            && !self.section.numbered_items
+            && word_count(text) <= MAX_HEADING_WORDS
+            && text.starts_with(char::is_uppercase)
+            && !text.trim_end().ends_with(['.', ';', ':', ',', '!', '?'])
     }
 
     /// Close the open block and enter the section a heading opens; `open` is the text of a
@@ -581,18 +690,22 @@ impl Machine {
         self.flush();
         let section = &mut self.section;
         section.group += 1;
-        section.people = heading.topic.people;
+        section.listing = heading.topic.listing;
         section.asked =
             classify(SectionKind::Other, &heading.text) == StatementKind::Recommendation;
         match heading.topic.section {
             Some(kind) => {
                 section.kind = kind;
                 section.level = heading.level;
+                section.number = None;
+                section.numbered_items = false;
             }
             None => {
                 if (heading.explicit && heading.level <= section.level) || heading.topic.leaves {
                     section.kind = SectionKind::Other;
                     section.level = heading.level;
+                    section.number = None;
+                    section.numbered_items = false;
                 }
             }
         }
@@ -606,12 +719,12 @@ impl Machine {
             kind,
             section: self.section.kind,
             group: self.section.group,
-            people: self.section.people,
+            listing: self.section.listing,
             asked: self.section.asked,
             text: String::new(),
             starts: Vec::new(),
         };
-        block.push_line(text, self.number);
+        block.push_line(text, self.number, &self.hyphens);
         self.state = State::Block(block);
     }
 
@@ -665,11 +778,15 @@ fn continues_block(block: &Block, shape: &Shape, blank_run: usize, after_choice:
     }
     let BlockKind::Item {
         indent: item_indent,
-        ..
+        marker,
     } = block.kind
     else {
         return false;
     };
+    // An item whose marker was drawn never ended with a stop: the next page opens anew.
+    if marker == Marker::Drawn {
+        return false;
+    }
     // Indented under the item's text, as a second paragraph of it is; a line pushed far
     // right ("52nd plenary meeting" under a resolution) is set apart by the layout.
     if shape.indent > item_indent
@@ -694,7 +811,7 @@ mod tests {
     fn run(text: &str) -> (Vec<&'static str>, Parsed) {
         let lines: Vec<&str> = text.split('\n').collect();
         let around = breaks(&lines);
-        let mut machine = Machine::new();
+        let mut machine = Machine::new(Hyphenated::of(&lines));
         let mut states = Vec::new();
         for (raw, around) in lines.iter().zip(around) {
             machine.step(classify_line(raw, around));

@@ -24,14 +24,17 @@
 
 mod line;
 mod machine;
+mod notes;
 mod units;
 
 use super::claims::split_claims;
-use super::prose::{clean_line, is_date_line, last_part, word_count};
-use super::unit::{UnitClass, DATELINE};
+use super::prose::{clean_line, is_date_line, is_weekday, last_part, word_count, Hyphenated};
+use super::unit::{UnitClass, BYLINE, DATELINE};
 use super::{classify, Document, Excluded, SectionKind, Session, Statement, StatementKind};
 use line::{breaks, classify_line, pipe_tables};
 use machine::{Machine, Parsed};
+use notes::Notes;
+use std::borrow::Cow;
 use units::build_units;
 
 /// Longest statement text kept; longer ones are cut on a word boundary.
@@ -111,8 +114,12 @@ pub(crate) fn outline_units(doc: &Document) -> Outlined {
         .collect();
     let rows = pipe_tables(&raw);
     let lines: Vec<&str> = rows.iter().map(AsRef::as_ref).collect();
-    let mut machine = Machine::new();
-    for (raw, around) in lines.iter().zip(breaks(&lines)) {
+    let notes = Notes::find(&lines);
+    let rows: Vec<Cow<str>> = lines.iter().map(|l| notes.unmark(l)).collect();
+    let lines: Vec<&str> = rows.iter().map(AsRef::as_ref).collect();
+    let mut machine = Machine::new(Hyphenated::of(&lines));
+    for (i, (raw, mut around)) in lines.iter().zip(breaks(&lines)).enumerate() {
+        around.footnote = notes.is_note(i);
         machine.step(classify_line(raw, around));
     }
     let Parsed {
@@ -138,12 +145,25 @@ pub(crate) fn outline_units(doc: &Document) -> Outlined {
             .find(|u| u.class == UnitClass::Heading && word_count(&u.text) >= TITLE_HEADING_WORDS)
             .map(|u| u.text.clone())
     });
-    // A news item dates itself in its dateline ("Suva, 4 June 2025 – Ministers…"), notes
+    // A news item dates itself in its dateline ("Suva, 4 June 2025 – Ministers…"), a report
+    // in its byline ("Convened by the Council, Kisanga, 14-15 October 2024"), notes
     // often in their title ("… – call notes, 3 July 2025").
-    let date = or_else_found(or_property(meta.date, &doc.meta.date), || {
+    // A date line may name the place first ("Crane Quay, 9-10 June 2025"): the date is
+    // what follows. A weekday or a time before the comma is part of the date.
+    let stated = meta
+        .date
+        .split_once(", ")
+        .filter(|(place, rest)| {
+            !place.contains(|c: char| c.is_ascii_digit())
+                && !is_weekday(place)
+                && is_date_line(rest)
+                && word_count(rest) <= DATE_WORDS
+        })
+        .map_or(meta.date.clone(), |(_, rest)| rest.trim().to_owned());
+    let date = or_else_found(or_property(stated, &doc.meta.date), || {
         units
             .iter()
-            .filter(|u| u.reason == DATELINE)
+            .filter(|u| u.reason == DATELINE || u.reason == BYLINE)
             .find_map(|u| trailing_date(&u.text))
             .or_else(|| trailing_date(&title))
     });

@@ -12,8 +12,8 @@ use crate::corpus::boilerplate::strip_numbered_prefixes;
 use crate::corpus::prose::{ends_with_terminal, split_sentences, truncate_chars, word_count};
 use crate::corpus::template::AUXILIARY_VERBS;
 use crate::corpus::unit::{
-    classify_unit, is_name, split_dateline, Form, Position, UnitClass, DATELINE, HEAD_UNITS, LABEL,
-    NAMES_OF_PEOPLE, REPEATS_TITLE, SIGN_OFF,
+    classify_unit, is_name, split_dateline, Form, Listing, Position, UnitClass, DATELINE,
+    HEAD_UNITS, LABEL, NAMES_OF_PEOPLE, REPEATS_TITLE, SIGN_OFF,
 };
 use crate::corpus::{classify, SectionKind, StatementKind};
 
@@ -29,7 +29,7 @@ pub(super) fn build_units(
     struct Candidate {
         unit: Unit,
         form: Form,
-        people: bool,
+        listing: Listing,
     }
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut lead_ins: Vec<Unit> = Vec::new();
@@ -62,7 +62,7 @@ pub(super) fn build_units(
                     reason: String::new(),
                 },
                 form,
-                people: block.people,
+                listing: block.listing,
             });
         };
         match block.kind {
@@ -125,7 +125,7 @@ pub(super) fn build_units(
                 index,
                 followed: index + 1 < total,
                 title,
-                under_people_heading: c.people,
+                listing: c.listing,
             };
             let mut unit = c.unit;
             let (class, reason) = classify_unit(&unit.text, &position);
@@ -241,10 +241,10 @@ fn mark_captions_under_names(units: &mut [Unit]) {
             && name.reason == LABEL
             && name.line + 1 == u.line
             && is_name(&name.text);
-        if under_name
-            && u.class == UnitClass::Statement
-            && word_count(text) <= MAX_CAPTION_WORDS
-            && !ends_with_terminal(text)
+        // A short caption at the very end of a page is read as a closing label first.
+        let open =
+            u.class == UnitClass::Statement || (u.class == UnitClass::Heading && u.reason == LABEL);
+        if under_name && open && word_count(text) <= MAX_CAPTION_WORDS && !ends_with_terminal(text)
         {
             u.class = UnitClass::Metadata;
             u.reason = NAMES_OF_PEOPLE.into();

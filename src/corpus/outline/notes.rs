@@ -1,0 +1,205 @@
+//! Footnotes of a text printed from a paged document.
+//!
+//! A page's notes stand at its foot as lines that open with their number ("3 See the
+//! annual report, p. 12."), and the body marks them with the same number glued to the
+//! word or stop it follows ("…the review of 2023.3 Many farmers…", "…notice.[4]"). Either
+//! alone is ambiguous ("74 People attended" opens with a number; "2023.3" may be a
+//! version), so a note is only read as one when the body marks it, and a mark is only
+//! removed when its note was found.
+
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+
+use crate::corpus::prose::{is_date_line, word_count};
+
+/// Highest footnote number read; beyond it a leading number is a count or a year.
+const MAX_NOTE: u32 = 199;
+
+/// The footnotes of one document: which lines are notes, and the numbers they carry.
+#[derive(Debug, Default)]
+pub(super) struct Notes {
+    lines: BTreeSet<usize>,
+    numbers: BTreeSet<u32>,
+}
+
+impl Notes {
+    /// Find the notes of `lines` whose numbers the rest of the text marks.
+    pub(super) fn find(lines: &[&str]) -> Notes {
+        // One pass for the marks, one for the notes: linear in the text.
+        let marked: BTreeSet<u32> = lines
+            .iter()
+            .flat_map(|l| marks(l))
+            .map(|(_, _, n)| n)
+            .collect();
+        let mut notes = Notes::default();
+        for (i, line) in lines.iter().enumerate() {
+            let after_break = i == 0 || lines[i - 1].trim().is_empty() || notes.is_note(i - 1);
+            if let Some(n) = note_number(line).filter(|n| after_break && marked.contains(n)) {
+                notes.lines.insert(i);
+                notes.numbers.insert(n);
+            }
+        }
+        notes
+    }
+
+    /// Is line `i` a footnote?
+    pub(super) fn is_note(&self, i: usize) -> bool {
+        self.lines.contains(&i)
+    }
+
+    /// `line` without the marks of the notes found: "of 2023.3 Many" → "of 2023. Many".
+    pub(super) fn unmark<'a>(&self, line: &'a str) -> Cow<'a, str> {
+        if self.numbers.is_empty() {
+            return Cow::Borrowed(line);
+        }
+        let cuts: Vec<(usize, usize)> = marks(line)
+            .into_iter()
+            .filter(|(_, _, n)| self.numbers.contains(n))
+            .map(|(start, end, _)| (start, end))
+            .collect();
+        if cuts.is_empty() {
+            return Cow::Borrowed(line);
+        }
+        let mut out = String::with_capacity(line.len());
+        let mut at = 0;
+        for (start, end) in cuts {
+            out.push_str(&line[at..start]);
+            at = end;
+        }
+        out.push_str(&line[at..]);
+        Cow::Owned(out)
+    }
+}
+
+/// "3 See the Ministry's report, p. 12.": a small number, a space, then a capital.
+fn note_number(line: &str) -> Option<u32> {
+    let t = line.trim();
+    let (number, rest) = t.split_once(' ')?;
+    let n: u32 = number.parse().ok().filter(|n| (1..=MAX_NOTE).contains(n))?;
+    let rest = rest.trim_start();
+    let opens = rest.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '‘'));
+    // "12 March 2025" is a date, not note 12.
+    let date = is_date_line(t) && word_count(t) <= 4;
+    (opens && !date && word_count(rest) >= 2).then_some(n)
+}
+
+/// Most digits of a note's mark.
+const MARK_DIGITS: usize = 3;
+
+/// The marks in `line`, in order, as byte ranges with their numbers: "[4]" after a word or
+/// a stop ("sharply[2]", "August.[4]"), or a bare number glued to a stop where a sentence
+/// ends ("of 2023.3 Many", "notice.5"), never at the line's start ("2.3 Community seats"
+/// is a section number) nor before a lowercase word ("version 2.3 of the standard").
+fn marks(line: &str) -> Vec<(usize, usize, u32)> {
+    let bytes = line.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        let end = i;
+        if end - start > MARK_DIGITS {
+            continue;
+        }
+        let Ok(n) = line[start..end].parse::<u32>() else {
+            continue;
+        };
+        let before = line[..start].chars().next_back();
+        let after = line[end..].chars().next();
+        let bracketed = before == Some('[') && after == Some(']');
+        let (mark_start, mark_end) = if bracketed {
+            (start - 1, end + 1)
+        } else {
+            (start, end)
+        };
+        let outer_before = line[..mark_start].chars().next_back();
+        let ends_word = line[mark_end..]
+            .chars()
+            .next()
+            .is_none_or(char::is_whitespace);
+        let after_stop =
+            outer_before.is_some_and(|c| matches!(c, '.' | ',' | ';' | ')' | '”' | '"' | '’'));
+        let ok = if bracketed {
+            ends_word && (after_stop || outer_before.is_some_and(char::is_alphabetic))
+        } else {
+            let next_word = line[end..].trim_start().chars().next();
+            let sentence_ends = next_word.is_none_or(|c| !c.is_lowercase());
+            let mid_line = line[..start].trim_start().contains(char::is_whitespace);
+            ends_word && after_stop && sentence_ends && mid_line
+        };
+        if ok {
+            out.push((mark_start, mark_end, n));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_note_counts_only_when_the_body_marks_it() {
+        let lines = [
+            "Wells now run dry by late August, as the review of 2023.3 Many farmers agree.",
+            "",
+            "3 See the Basin Authority's annual review, p. 12.",
+            "",
+            "74 People came to the three workshops.",
+        ];
+        let notes = Notes::find(&lines);
+        assert!(notes.is_note(2));
+        assert!(!notes.is_note(4), "no mark 74 in the body");
+        assert_eq!(
+            notes.unmark(lines[0]),
+            "Wells now run dry by late August, as the review of 2023. Many farmers agree."
+        );
+    }
+
+    #[test]
+    fn bracketed_marks_after_a_word_or_stop() {
+        let lines = [
+            "Access fell sharply[2] and then recovered.[3]",
+            "",
+            "2 Survey data.",
+            "3 Operator reports, 2024.",
+        ];
+        let notes = Notes::find(&lines);
+        assert!(notes.is_note(2) && notes.is_note(3));
+        assert_eq!(
+            notes.unmark(lines[0]),
+            "Access fell sharply and then recovered."
+        );
+    }
+
+    #[test]
+    fn numbers_in_prose_are_no_marks() {
+        let lines = [
+            "Version 2.3 of the standard was adopted by 12 members.",
+            "",
+            "3 Members agreed.",
+        ];
+        let notes = Notes::find(&lines);
+        assert!(!notes.is_note(2), "2.3 is a version, not a mark");
+        let lines = [
+            "It grew in 2023.3 Farmers agree.",
+            "",
+            "3 Survey, 2024.",
+            "",
+            "2.3 Community seats",
+        ];
+        let notes = Notes::find(&lines);
+        assert!(notes.is_note(2));
+        assert_eq!(
+            notes.unmark(lines[4]),
+            "2.3 Community seats",
+            "a section number"
+        );
+    }
+}
