@@ -1293,6 +1293,45 @@ mod tests {
     }
 
     #[test]
+    fn a_run_of_unpunctuated_capitalised_lines_is_a_list_whose_markers_were_drawn() {
+        // A slide printed to PDF: the bullets were drawn, the words are lines.
+        let slide = [
+            "What participants asked for",
+            "",
+            "Simplify the voucher form to a single page",
+            "Let parish councils apply for whole villages",
+            "Publish a coverage map every quarter",
+            "",
+        ];
+        let around = breaks(&slide);
+        let items: Vec<bool> = slide
+            .iter()
+            .zip(around)
+            .map(|(l, a)| {
+                matches!(
+                    classify_line(l, a),
+                    Line::Item {
+                        marker: Marker::Drawn,
+                        ..
+                    }
+                )
+            })
+            .collect();
+        assert_eq!(items, [false, false, true, true, true, false]);
+        // A wrapped paragraph ends with a stop; a masthead's lines are short or in columns.
+        for text in [
+            &[
+                "The forum met in Suva",
+                "Ministers from nine States agreed on a",
+                "Plan for the cables.",
+            ][..],
+            &["United Nations", "General Assembly", "14 December 2024"][..],
+        ] {
+            assert!(breaks(text).iter().all(|b| !b.listed), "{text:?}");
+        }
+    }
+
+    #[test]
     fn body_follows_looks_past_blank_lines() {
         let lines = ["A", "", "B", "C", "- d", "E", ""];
         let follows: Vec<bool> = breaks(&lines).iter().map(|b| b.body_follows).collect();

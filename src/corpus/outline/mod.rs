@@ -19,6 +19,9 @@
 //!    a paragraph) that only introduces the nested items after it is a lead-in: context,
 //!    not a statement.
 //!
+//! Before the lines are read, `notes.rs` finds the footnotes the body marks and takes
+//! their marks out of the text.
+//!
 //! What the outliner knows about words (section names, banners, prompts) is in
 //! `template.rs`.
 
