@@ -11,7 +11,7 @@
 //! policy brief printed to PDF by a browser, a press release, call notes in Markdown, a
 //! workshop transcript, a consultation response saved as text from a PDF (contents,
 //! footnotes, footers, references), a scanned report (broken words, page headers, a
-//! colophon), a blog post with an author box.
+//! colophon), a blog post with an author box, an e-mail newsletter.
 
 use concord::corpus::{self, Corpus, Session, UnitClass};
 use std::fs;
@@ -1056,6 +1056,15 @@ fn a_lead_in_naming_participants_opens_the_asks_and_the_author_box_is_dropped() 
         "Thank you to everyone who came along on a wet evening, and to the Millbrook branch staff for staying late.",
         UnitClass::Procedural,
     );
+    // A photo's caption and the page's feedback widget were statements.
+    assert!(
+        !texts(s)
+            .iter()
+            .any(|t| t.starts_with("Residents at the Millbrook branch")),
+        "{:?}",
+        texts(s)
+    );
+    assert_class(s, "Was this page helpful?", UnitClass::Procedural);
     // The author box under the post was read as two recommendations.
     assert!(
         !texts(s)
@@ -1063,5 +1072,38 @@ fn a_lead_in_naming_participants_opens_the_asks_and_the_author_box_is_dropped() 
             .any(|t| t.contains("Okafor") || t.contains("every branch should be")),
         "{:?}",
         texts(s)
+    );
+}
+
+#[test]
+fn a_newsletter_keeps_its_article_and_drops_its_calendar_and_mail_chrome() {
+    let c = load(&[page("30_email_newsletter.txt")]);
+    let s = &c.sessions[0];
+    // The calendar, the courtesy and the mail's own footer were statements.
+    for (text, class) in [
+        (
+            "2 July 2025 - Fibre splicing course for volunteers, Dale Hall",
+            UnitClass::Metadata,
+        ),
+        (
+            "19 September 2025 - Autumn open evening at the Hollins relay",
+            UnitClass::Metadata,
+        ),
+        (
+            "Congratulations to the volunteers of the Hollins relay!",
+            UnitClass::Procedural,
+        ),
+        (
+            "You are receiving this email because you are a member of the Upper Dale Broadband Cooperative.",
+            UnitClass::Procedural,
+        ),
+    ] {
+        assert_class(s, text, class);
+    }
+    // The article's decisions are still statements.
+    assert_class(
+        s,
+        "The assembly also asked the board to publish the network's outage log every month.",
+        UnitClass::Statement,
     );
 }

@@ -18,8 +18,22 @@ use scraper::{Html, Node, Selector};
 
 /// Elements whose whole subtree is boilerplate or not text.
 const DROPPED: &[&str] = &[
-    "head", "nav", "header", "footer", "script", "style", "noscript", "template", "svg", "iframe",
-    "form", "button", "select", "aside", "menu",
+    "head",
+    "nav",
+    "header",
+    "footer",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "form",
+    "button",
+    "select",
+    "aside",
+    "menu",
+    "figcaption",
 ];
 
 /// Landmark roles whose subtree is not the page's content.

@@ -268,6 +268,9 @@ fn metadata_reason(
     if names_people(t) {
         return Some(NAMES_OF_PEOPLE);
     }
+    if is_dated_listing(t, words) {
+        return Some("dated listing");
+    }
     if is_figure_row(t) {
         return Some(FIGURE_ROW);
     }
@@ -363,6 +366,23 @@ pub(crate) const SIGN_OFF: &str = "sign-off or thanks";
 
 /// The reason given to a line that says who wrote or convened the text.
 pub(crate) const BYLINE: &str = "byline";
+
+/// Longest line of a calendar of events, in words.
+const MAX_LISTING_WORDS: usize = 14;
+
+/// "15 April 2025 - Webinar: Budgeting for school connectivity": a date, a dash, an event;
+/// a line of a calendar, not a statement.
+fn is_dated_listing(t: &str, words: usize) -> bool {
+    if words > MAX_LISTING_WORDS || ends_like_sentence(t) {
+        return false;
+    }
+    [" - ", " – ", " — "].iter().any(|dash| {
+        t.split_once(dash).is_some_and(|(head, _)| {
+            // "4 March 2025, Lisbon – Remarks by…" names a place: a dateline.
+            is_date_line(head) && word_count(head) <= 5 && !head.contains(',')
+        })
+    })
+}
 
 /// Longest copyright notice, in words.
 const MAX_COPYRIGHT_WORDS: usize = 25;
@@ -571,6 +591,9 @@ fn procedural_reason(t: &str, lower: &str, words: usize, first: &str) -> Option<
     if (thanks && words <= 8) || long_thanks {
         return Some("thanks");
     }
+    if first == "congratulations" && words <= MAX_FORMULA_WORDS {
+        return Some("congratulations");
+    }
     // "The Chair thanked the host government…": the meeting's courtesies, reported. A
     // sentence that also asks something is a statement.
     if words <= MAX_THANKS_WORDS
@@ -593,7 +616,9 @@ fn procedural_reason(t: &str, lower: &str, words: usize, first: &str) -> Option<
     }
     // One sentence only: a line that speaks to its reader in its last sentence
     // ("…open until Tuesday. You can find the form here.") still says something first.
-    if addresses_reader(lower) && split_sentences(t).len() == 1 {
+    if (addresses_reader(lower) || speaks_of_the_page(lower, words))
+        && split_sentences(t).len() == 1
+    {
         return Some("question or instruction to the reader");
     }
     None
@@ -695,6 +720,26 @@ fn addresses_reader(lower: &str) -> bool {
         .take(3)
         .any(|w| matches!(*w, "find" | "read" | "see" | "learn" | "download" | "visit"));
     question || asks || looks
+}
+
+/// Things a page or a mail calls itself when it speaks of itself to its reader.
+const THE_PAGE: &[&str] = &[
+    "this page",
+    "this article",
+    "this information",
+    "this email",
+    "this e-mail",
+    "this message",
+    "this newsletter",
+];
+
+/// "Was this page helpful?", "You are receiving this email because you signed up…": the
+/// page or the mail speaking of itself to its reader, which reports nothing said.
+fn speaks_of_the_page(lower: &str, words: usize) -> bool {
+    let of_itself = THE_PAGE.iter().any(|p| lower.contains(p));
+    let to_reader = bare_words(lower).iter().any(|w| SECOND_PERSON.contains(w));
+    let question = lower.trim_end().ends_with('?');
+    of_itself && ((question && words <= MAX_FORMULA_WORDS) || to_reader)
 }
 
 /// "Read the submission", "Download the full report here.", "You can find the form here."
