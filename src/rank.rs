@@ -333,12 +333,22 @@ pub fn rank(
                 .iter()
                 .map(|&r| StatementStance::of(&statements[r], &terms))
                 .collect();
-            let dissenting: BTreeSet<&str> = theme
-                .stances
+            // The counts follow what the digest lists as dissent (`split_for_listing`): no
+            // statement dissents from a theme nobody else proposes, nor from its own
+            // document's position, so "0 sessions support" never heads a proposal made.
+            let listed_dissent: BTreeSet<String> = theme
+                .split_for_listing()
+                .1
                 .iter()
-                .filter(|m| m.stance == ThemeStance::Dissent)
-                .map(|m| m.id.as_str())
+                .map(|(s, _)| s.id.clone())
                 .collect();
+            for m in &mut theme.stances {
+                if m.stance == ThemeStance::Dissent && !listed_dissent.contains(&m.id) {
+                    m.stance = ThemeStance::Support;
+                    m.cue = None;
+                }
+            }
+            let dissenting: BTreeSet<&str> = listed_dissent.iter().map(String::as_str).collect();
             let supporting: BTreeSet<&str> = rows
                 .iter()
                 .filter(|&&r| !dissenting.contains(statements[r].id.as_str()))
@@ -825,6 +835,34 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["b#1"]
         );
+    }
+
+    #[test]
+    fn a_proposal_nobody_else_makes_is_supported_by_its_session_whatever_its_negation() {
+        // "…an address that does not change" reads as a negation of the entry's own words;
+        // the entry was counted "0 sessions support" and its session was dropped.
+        let statements = vec![
+            statement(
+                "a#1",
+                "a",
+                "Give each dataset a permanent address that does not change when the site changes.",
+            ),
+            statement("b#1", "b", "Fund youth travel grants for the meeting."),
+        ];
+        let vectors = unit(&[[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]);
+        let clustering = Clustering::from_raw(&[0, 1]);
+        let order: Vec<String> = ["a", "b"].map(String::from).to_vec();
+        let r = rank(&statements, vectors.view(), &clustering, &[], &order, 2);
+        let entry = r
+            .unique
+            .iter()
+            .find(|t| t.statements[0].id == "a#1")
+            .expect("a unique entry");
+        assert_eq!(
+            (entry.support, entry.sessions.clone(), entry.dissent),
+            (1, vec!["a".to_owned()], 0)
+        );
+        assert_eq!(entry.stances[0].stance, ThemeStance::Support);
     }
 
     fn unit(rows: &[[f32; 3]]) -> Array2<f32> {
