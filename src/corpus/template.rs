@@ -94,13 +94,13 @@ pub(crate) const OTHER_HEADINGS: &[&str] = &[
     "context",
 ];
 
-/// Headings, whole, under which every entry cites another text.
+/// Headings, whole, under which every entry cites another text. Not "Notes": call notes
+/// and session notes put their content under it.
 pub(crate) const SOURCES_HEADINGS: &[&str] = &[
     "references",
     "reference list",
     "bibliography",
     "sources",
-    "notes",
     "endnotes",
     "footnotes",
     "works cited",

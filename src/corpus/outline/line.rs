@@ -1293,6 +1293,28 @@ mod tests {
     }
 
     #[test]
+    fn only_a_heading_that_names_works_cited_lists_sources() {
+        for (heading, listing) in [
+            ("References", Listing::Sources),
+            ("5. Bibliography:", Listing::Sources),
+            ("## Endnotes", Listing::Sources),
+            ("Notes", Listing::Content),
+            ("References to the IGF in the compact", Listing::Content),
+            ("Speakers", Listing::People),
+            (
+                "Participants agreed on the following recommendations:",
+                Listing::Content,
+            ),
+        ] {
+            assert_eq!(
+                listing_of(heading.trim_start_matches("## ")),
+                listing,
+                "{heading}"
+            );
+        }
+    }
+
+    #[test]
     fn a_run_of_unpunctuated_capitalised_lines_is_a_list_whose_markers_were_drawn() {
         // A slide printed to PDF: the bullets were drawn, the words are lines.
         let slide = [
