@@ -616,9 +616,7 @@ fn procedural_reason(t: &str, lower: &str, words: usize, first: &str) -> Option<
     }
     // One sentence only: a line that speaks to its reader in its last sentence
     // ("…open until Tuesday. You can find the form here.") still says something first.
-    if (addresses_reader(lower) || speaks_of_the_page(lower, words))
-        && split_sentences(t).len() == 1
-    {
+    if addresses_reader(lower, words) && split_sentences(t).len() == 1 {
         return Some("question or instruction to the reader");
     }
     None
@@ -707,19 +705,25 @@ const SECOND_PERSON: &[&str] = &["you", "your", "you'll", "you’ll", "you're", 
 /// website you will find …": the page speaking to its reader (a form's question, an
 /// instruction, a pointer), which reports no position. A position addressed to an
 /// audience ("we urge you to act") makes a call and is none of these.
-fn addresses_reader(lower: &str) -> bool {
+fn addresses_reader(lower: &str, words_in: usize) -> bool {
     let words = bare_words(lower);
+    let question = lower.trim_end_matches(['*', ' ']).ends_with('?');
+    // "Was this page helpful?", "You are receiving this email because you signed up…":
+    // the page or the mail speaking of itself to its reader.
+    let of_itself = THE_PAGE.iter().any(|p| lower.contains(p));
+    if of_itself && question && words_in <= MAX_FORMULA_WORDS {
+        return true;
+    }
     let Some(you) = words.iter().position(|w| SECOND_PERSON.contains(w)) else {
         return false;
     };
-    let question = lower.trim_end_matches(['*', ' ']).ends_with('?');
     let asks = words.contains(&"please");
     // "you (may|will|can) find / read / see": where to look, not what is said.
     let looks = words[you + 1..]
         .iter()
         .take(3)
         .any(|w| matches!(*w, "find" | "read" | "see" | "learn" | "download" | "visit"));
-    question || asks || looks
+    question || asks || looks || of_itself
 }
 
 /// Things a page or a mail calls itself when it speaks of itself to its reader.
@@ -732,15 +736,6 @@ const THE_PAGE: &[&str] = &[
     "this message",
     "this newsletter",
 ];
-
-/// "Was this page helpful?", "You are receiving this email because you signed up…": the
-/// page or the mail speaking of itself to its reader, which reports nothing said.
-fn speaks_of_the_page(lower: &str, words: usize) -> bool {
-    let of_itself = THE_PAGE.iter().any(|p| lower.contains(p));
-    let to_reader = bare_words(lower).iter().any(|w| SECOND_PERSON.contains(w));
-    let question = lower.trim_end().ends_with('?');
-    of_itself && ((question && words <= MAX_FORMULA_WORDS) || to_reader)
-}
 
 /// "Read the submission", "Download the full report here.", "You can find the form here."
 fn is_pointer(lower: &str, words: usize, first: &str) -> bool {

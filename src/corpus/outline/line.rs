@@ -405,11 +405,7 @@ const MAX_SYMBOL_TITLE_WORDS: usize = 16;
 fn symbol_heading(plain: &str, body_follows: bool) -> Option<Heading> {
     let (symbol, rest) = plain.split_once(char::is_whitespace)?;
     let symbol = symbol.strip_suffix('.').unwrap_or(symbol);
-    let parts: Vec<&str> = symbol.split('/').collect();
-    let numbered = parts.len() >= 2
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()));
+    let numbered = number_parts(symbol, '/', 4).is_some_and(|n| n >= 2);
     let text = rest.trim();
     let titled = text.starts_with(char::is_uppercase)
         && !text.ends_with(['.', ';', ',', ':'])
@@ -428,9 +424,7 @@ pub(crate) fn top_number(plain: &str) -> Option<u32> {
     let digits = first
         .strip_suffix('.')
         .or_else(|| first.strip_suffix(')'))?;
-    if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
+    number_parts(digits, '.', 3).filter(|&n| n == 1)?;
     digits.parse().ok()
 }
 
@@ -874,10 +868,7 @@ fn parse_enumerator(t: &str) -> Option<(Marker, &str)> {
         return None;
     }
     let single = |pred: fn(&u8) -> bool| inner.len() == 1 && inner.as_bytes().iter().all(pred);
-    let marker = if inner
-        .split('.')
-        .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
-    {
+    let marker = if number_parts(inner, '.', 3).is_some() {
         Marker::Number
     } else if is_roman(inner) || single(u8::is_ascii_lowercase) {
         Marker::Letter
@@ -892,11 +883,21 @@ fn parse_enumerator(t: &str) -> Option<(Marker, &str)> {
 
 /// "2.1" or "2.1.1": numbers joined by dots, two parts at least.
 fn is_outline_number(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('.').collect();
-    parts.len() >= 2
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
+    number_parts(s, '.', 3).is_some_and(|n| n >= 2)
+}
+
+/// How many numbers `s` joins with `sep` ("2.1.1" → 3, "88/301" → 2), each of 1 to
+/// `max_digits` digits; `None` when any part is not such a number.
+fn number_parts(s: &str, sep: char, max_digits: usize) -> Option<usize> {
+    let mut count = 0;
+    for part in s.split(sep) {
+        let digits = !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+        if !digits || part.len() > max_digits {
+            return None;
+        }
+        count += 1;
+    }
+    Some(count)
 }
 
 fn is_roman(s: &str) -> bool {

@@ -693,21 +693,16 @@ impl Machine {
         section.listing = heading.topic.listing;
         section.asked =
             classify(SectionKind::Other, &heading.text) == StatementKind::Recommendation;
-        match heading.topic.section {
-            Some(kind) => {
-                section.kind = kind;
-                section.level = heading.level;
-                section.number = None;
-                section.numbered_items = false;
-            }
-            None => {
-                if (heading.explicit && heading.level <= section.level) || heading.topic.leaves {
-                    section.kind = SectionKind::Other;
-                    section.level = heading.level;
-                    section.number = None;
-                    section.numbered_items = false;
-                }
-            }
+        let sets = heading.topic.section.or_else(|| {
+            let closes =
+                (heading.explicit && heading.level <= section.level) || heading.topic.leaves;
+            closes.then_some(SectionKind::Other)
+        });
+        if let Some(kind) = sets {
+            section.kind = kind;
+            section.level = heading.level;
+            section.number = None;
+            section.numbered_items = false;
         }
         self.state = State::Heading { open };
     }
