@@ -332,8 +332,16 @@ fn spans(tokens: &[&str], out: &mut Vec<Phrase>) {
     let subject_before = |i: usize| i > 0 && SUBJECT_PRONOUNS.contains(&lower[i - 1].as_str());
     let passive =
         |i: usize| lower[i].ends_with("ed") && lower.get(i + 1).is_some_and(|w| w == "by");
-    let can_start =
-        |i: usize| wordy(i) && (i == 0 || function[i - 1]) && !subject_before(i) && !passive(i);
+    // Nothing after a negation opens a span: "Not everyone was convinced" and "ensure
+    // that no one is left behind" would be titled by what they deny.
+    let negation = lower.iter().position(|w| NEGATORS.contains(&w.as_str()));
+    let can_start = |i: usize| {
+        wordy(i)
+            && (i == 0 || function[i - 1])
+            && !subject_before(i)
+            && !passive(i)
+            && negation.is_none_or(|n| i < n)
+    };
     let can_end = |j: usize| {
         wordy(j)
             && (j + 1 == tokens.len() || function[j + 1])
@@ -341,6 +349,22 @@ fn spans(tokens: &[&str], out: &mut Vec<Phrase>) {
             && !lower[j].ends_with("’s")
             && !lower[j].ends_with("s'")
     };
+    // A negated clause may be titled from its start with its negation kept, function
+    // word or not: "No one should be left behind", "Do not interfere with the repair".
+    if let Some(n) = negation.filter(|_| tokens.first().is_some_and(|t| !t.is_empty())) {
+        for j in n + 1..tokens.len().min(TITLE_WORDS) {
+            if can_end(j) {
+                let text = tokens[..=j].join(" ");
+                let key = words(&text).join(" ");
+                out.push(Phrase {
+                    text,
+                    key,
+                    words: j + 1,
+                    opens_clause: true,
+                });
+            }
+        }
+    }
     for i in 0..tokens.len() {
         if !can_start(i) {
             continue;
@@ -363,6 +387,11 @@ fn spans(tokens: &[&str], out: &mut Vec<Phrase>) {
         }
     }
 }
+
+/// Words that deny what follows them in a clause.
+const NEGATORS: &[&str] = &[
+    "not", "no", "never", "nor", "cannot", "without", "nobody", "none",
+];
 
 /// Subordinators that open a concession: what the clause grants is not the point.
 const CONCESSIVE: &[&str] = &["although", "despite", "though", "whereas", "while"];
@@ -852,6 +881,22 @@ mod tests {
         assert!(!t.iter().any(|p| p.contains("both")), "{t:?}");
         assert!(texts("Fund both the forum and its chapters")
             .contains(&"Fund both the forum and its chapters".to_string()));
+    }
+
+    #[test]
+    fn a_title_keeps_the_negation_it_stands_under() {
+        let texts = |t: &str| -> Vec<String> { phrases(t).into_iter().map(|p| p.text).collect() };
+        // "Everyone was convinced" and "Interfere with the repair" said the opposite.
+        let t = texts("Not everyone was convinced.");
+        assert!(!t.iter().any(|p| !p.starts_with("Not")), "{t:?}");
+        let t = texts("Do not interfere with the repair of harbour cranes.");
+        assert!(!t.iter().any(|p| p.starts_with("interfere")), "{t:?}");
+        assert!(
+            t.contains(&"Do not interfere with the repair".to_string()),
+            "{t:?}"
+        );
+        assert!(texts("No port should be left behind.")
+            .contains(&"No port should be left behind".to_string()));
     }
 
     /// A word-weight map from literal pairs.

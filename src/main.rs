@@ -169,7 +169,8 @@ struct AgreementArgs {
 /// The formats `digest` writes (the library has one renderer per format).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
-    /// Readable report (default).
+    /// Readable report (default); `md` for short.
+    #[value(alias = "md")]
     Markdown,
     /// Machine-readable, byte-stable.
     Json,
@@ -218,7 +219,8 @@ impl From<MatmulArg> for embed::Matmul {
 /// The formats `duplicates` writes: the shared ones without the HTML page.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum DuplicatesFormat {
-    /// Readable report (default).
+    /// Readable report (default); `md` for short.
+    #[value(alias = "md")]
     Markdown,
     /// Machine-readable, byte-stable.
     Json,
@@ -227,7 +229,8 @@ enum DuplicatesFormat {
 /// The formats `agreement` writes: the shared ones without CSV.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum AgreementFormat {
-    /// Readable report (default).
+    /// Readable report (default); `md` for short.
+    #[value(alias = "md")]
     Markdown,
     /// Machine-readable, byte-stable.
     Json,

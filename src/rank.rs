@@ -9,6 +9,7 @@ use crate::render::round4;
 use crate::stance;
 use crate::text::acronym::Acronyms;
 use crate::text::content_words;
+use crate::text::lexical::phrase_keys;
 use ndarray::{Array1, ArrayView2, Axis};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -360,6 +361,9 @@ pub fn rank(
                 .filter(|&&r| dissenting.contains(statements[r].id.as_str()))
                 .map(|&r| statements[r].session.as_str())
                 .collect();
+            // A document that rejects the proposal in its words (`split_for_listing`)
+            // dissents, whatever else of it the theme holds.
+            let supporting: BTreeSet<&str> = supporting.difference(&against).copied().collect();
             let in_order = |set: &BTreeSet<&str>| -> Vec<String> {
                 session_order
                     .iter()
@@ -636,14 +640,19 @@ impl Theme {
     /// dissent, never more of the same; with no supporter there is nothing proposed to
     /// dissent from, and every statement stands as it is. A document does not dissent
     /// from itself: "Clearly reject any proposal to ban digital platforms" beside the same
-    /// document's call to prohibit disruption of platforms is more of its position.
+    /// document's call to prohibit disruption of platforms is more of its position. Unless
+    /// it rejects another document's proposal in that proposal's own words ("We reject
+    /// the proposal to create a new Global Water Facility" against "…should create a new
+    /// Global Water Facility"): then it dissents, whatever else it says in the theme.
     pub fn split_for_listing(&self) -> (Vec<&Statement>, Vec<(&Statement, &StatementStance)>) {
         let (support, dissent) = self.split_by_stance();
         if support.is_empty() {
             return (self.statements.iter().collect(), Vec::new());
         }
         let proposers: BTreeSet<&str> = support.iter().map(|s| s.session.as_str()).collect();
-        let own = |s: &Statement| proposers.contains(s.session.as_str());
+        let own = |s: &Statement| {
+            proposers.contains(s.session.as_str()) && !names_anothers_proposal(s, &support)
+        };
         let dissents = |i: usize| {
             self.stances
                 .get(i)
@@ -659,6 +668,27 @@ impl Theme {
         let dissent = dissent.into_iter().filter(|(s, _)| !own(s)).collect();
         (listed, dissent)
     }
+}
+
+/// Fewest two-word phrases a dissent shares with another document's supporting statement
+/// to name that proposal in its own words.
+const NAMING_PHRASES: usize = 2;
+
+/// Does `dissent` share [`NAMING_PHRASES`] two-word phrases ("water investment",
+/// "investment facility") with a supporting statement of another session?
+fn names_anothers_proposal(dissent: &Statement, support: &[&Statement]) -> bool {
+    let pairs = |text: &str| -> BTreeSet<String> {
+        phrase_keys(text)
+            .into_iter()
+            .map(|(key, _)| key)
+            .filter(|key| key.contains(' '))
+            .collect()
+    };
+    let named = pairs(&dissent.text);
+    support
+        .iter()
+        .filter(|s| s.session != dissent.session)
+        .any(|s| pairs(&s.text).intersection(&named).count() >= NAMING_PHRASES)
 }
 
 /// How many of a theme's keywords name what it proposes, for reading dissent.
@@ -915,6 +945,37 @@ mod tests {
         assert_eq!(youth.support, 2);
         // Support decides the order: the IGF theme (3 sessions) leads.
         assert_eq!(r.themes[0].id, igf.id);
+    }
+
+    #[test]
+    fn a_document_that_rejects_anothers_proposal_in_its_words_dissents() {
+        // b also urges something else the theme gathered; its rejection of a's proposal,
+        // named in a's words, was taken for "one position" and b counted as support.
+        let statements = vec![
+            statement(
+                "a#1",
+                "a",
+                "Governments should create a new Tide Data Facility to pool capital.",
+            ),
+            statement(
+                "b#1",
+                "b",
+                "Development banks should stop making loans conditional on privatisation.",
+            ),
+            statement(
+                "b#2",
+                "b",
+                "We reject the proposal to create a new Tide Data Facility.",
+            ),
+        ];
+        let vectors = unit(&[[1.0, 0.0, 0.0], [1.0, 0.1, 0.0], [1.0, 0.0, 0.1]]);
+        let clustering = Clustering::from_raw(&[0, 0, 0]);
+        let order: Vec<String> = ["a", "b"].map(String::from).to_vec();
+        let r = rank(&statements, vectors.view(), &clustering, &[], &order, 1);
+        let t = &r.themes[0];
+        assert_eq!(t.sessions, vec!["a"]);
+        assert_eq!(t.dissent_sessions, vec!["b"]);
+        assert_eq!((t.support, t.dissent), (1, 1));
     }
 
     #[test]

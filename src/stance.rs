@@ -527,12 +527,20 @@ pub fn read(text: &str, key_terms: &[String]) -> Reading {
     }
     // Opposition candidates as (position, cue), strongest kind first.
     let mut opposition: Vec<(usize, String)> = Vec::new();
-    // 1. Opposition said outright, in a clause carrying the terms.
-    opposition.extend(
-        cues(&tokens, &lex.oppose, &scope)
-            .into_iter()
-            .map(|(at, _, c)| (at, c)),
-    );
+    // 1. Opposition said outright, in a clause carrying the terms; negated ("we do not
+    //    oppose transparency") it accepts what it names.
+    let mut support: Vec<(usize, String)> = Vec::new();
+    // Negations spent on a cue, which then negate no key term.
+    let mut spent: Vec<usize> = Vec::new();
+    for (at, _, cue) in cues(&tokens, &lex.oppose, &scope) {
+        let n = negations_before(&tokens, at, CUE_NEGATION_REACH);
+        if n.len() % 2 == 1 {
+            support.push((at, format!("{} … {cue}", tokens[n[0]].word)));
+            spent.extend(n);
+        } else {
+            opposition.push((at, cue));
+        }
+    }
     // 2. Preferring another option over the key terms: "X rather than <key>".
     for (at, len, cue) in cues(&tokens, &lex.prefer, &scope) {
         let clause = tokens[at].clause;
@@ -556,7 +564,6 @@ pub fn read(text: &str, key_terms: &[String]) -> Reading {
         );
     }
     // 4. Negation governing a support cue or a key term.
-    let mut support: Vec<(usize, String)> = Vec::new();
     for (at, len, cue) in cues(&tokens, &lex.support, &scope) {
         // "… was recognised as central", "was set out and renewed": a past passive
         // reports what happened, it takes no position ("should be strengthened" does).
@@ -577,7 +584,8 @@ pub fn read(text: &str, key_terms: &[String]) -> Reading {
         }
     }
     for &k in &keys {
-        let n = negations_before(&tokens, k, KEY_NEGATION_REACH);
+        let mut n = negations_before(&tokens, k, KEY_NEGATION_REACH);
+        n.retain(|i| !spent.contains(i));
         if n.len().is_multiple_of(2) || necessity_after(&tokens, k) {
             if !n.is_empty() {
                 support.push((k, shown(&tokens, n[0], k + 1 - n[0])));
@@ -730,6 +738,14 @@ mod tests {
             ),
             Position::Oppose
         );
+    }
+
+    #[test]
+    fn negated_opposition_is_no_opposition() {
+        let t = &["transparency"];
+        assert_eq!(pos("We do not oppose transparency.", t), Position::Support);
+        assert_eq!(pos("We never rejected transparency.", t), Position::Support);
+        assert_eq!(pos("We oppose transparency.", t), Position::Oppose);
     }
 
     #[test]

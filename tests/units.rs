@@ -11,7 +11,10 @@
 //! policy brief printed to PDF by a browser, a press release, call notes in Markdown, a
 //! workshop transcript, a consultation response saved as text from a PDF (contents,
 //! footnotes, footers, references), a scanned report (broken words, page headers, a
-//! colophon), a blog post with an author box, an e-mail newsletter.
+//! colophon), a blog post with an author box, an e-mail newsletter, a panel's summary record
+//! (labelled fields, speaker turns), a chair's summary under a document symbol, a news
+//! article whose lead-in introduces a list, a joint statement under a genre banner, and
+//! Markdown sections numbered in their headings.
 
 use concord::corpus::{self, Corpus, Session, UnitClass};
 use std::fs;
@@ -1105,5 +1108,137 @@ fn a_newsletter_keeps_its_article_and_drops_its_calendar_and_mail_chrome() {
         s,
         "The assembly also asked the board to publish the network's outage log every month.",
         UnitClass::Statement,
+    );
+}
+
+/// The kind of the statement with exactly this text.
+fn kind_of(s: &Session, text: &str) -> Option<corpus::StatementKind> {
+    s.statements
+        .iter()
+        .find(|st| st.text == text)
+        .map(|st| st.kind)
+}
+
+#[test]
+fn a_summary_record_reads_its_labels_and_keeps_what_the_speakers_said() {
+    let c = load(&[page("31_summary_record.txt")]);
+    let s = &c.sessions[0];
+    // The labelled fields outrank the event's banner and the genre line above them.
+    assert_eq!(
+        s.title,
+        "Sharing Tide Gauge Data: Does the Coast Need a Joint Observatory?"
+    );
+    assert_eq!(s.organizer, "Coastal Tide Network (CTN)");
+    assert!(s.date.contains("8 April 2025"), "{}", s.date);
+    // After the list of panellists, what they said was a "speaker list" (the run failed
+    // with "no readable statements"); numbered capitals head the parts.
+    assert_class(s, "OPENING", UnitClass::Heading);
+    assert_class(
+        s,
+        "Our cooperative does not support the creation of a new observatory.",
+        UnitClass::Statement,
+    );
+    // A moderator's turn wrapped over lines is one turn, not a field and its tail; its
+    // indirect question asks nothing.
+    let question = "The question before us is whether eleven port authorities should keep running \
+                    their own gauges or pool them in one observatory.";
+    assert_eq!(
+        kind_of(s, question),
+        Some(corpus::StatementKind::Observation)
+    );
+    assert_eq!(
+        kind_of(
+            s,
+            "Port authorities should publish their tide readings every ten minutes under an open licence."
+        ),
+        Some(corpus::StatementKind::Recommendation)
+    );
+    // The entries of the list are still names; the footer is furniture though it is
+    // printed once.
+    assert_class(
+        s,
+        "Ms. Ines Vollmer (Port Authority of Brenna)",
+        UnitClass::Metadata,
+    );
+    assert_class(
+        s,
+        "Summary record T-04 / CTN / TDW25 -- Page 1 of 1",
+        UnitClass::Metadata,
+    );
+}
+
+#[test]
+fn a_document_symbol_is_neither_the_title_nor_a_break_in_the_text() {
+    let c = load(&[page("32_chair_summary_symbol.txt")]);
+    let s = &c.sessions[0];
+    assert_eq!(s.title, "Committee on Tidal Cooperation");
+    assert_eq!(s.date, "12-14 May 2025");
+    assert_class(s, "CTC/2025/INF/7", UnitClass::Metadata);
+    assert_class(s, "English only", UnitClass::Metadata);
+    // The symbol repeated as the page's header leaves the paragraph the break cut whole.
+    let whole = "Member States are invited to share, on a voluntary basis, their tide gauge \
+                 records for the last ten years with the secretariat before 30 September 2025, \
+                 using the common exchange format.";
+    assert_eq!(
+        kind_of(s, whole),
+        Some(corpus::StatementKind::Recommendation),
+        "{:?}",
+        texts(s)
+    );
+}
+
+#[test]
+fn a_lead_in_sentence_sets_the_section_of_its_list_only() {
+    let c = load(&[page("33_article_lead_in.html")]);
+    let s = &c.sessions[0];
+    assert_eq!(
+        kind_of(
+            s,
+            "Regional funds should pay for the upkeep of community tide stations."
+        ),
+        Some(corpus::StatementKind::Recommendation)
+    );
+    // The prose after the list was "recommendations" of the forum.
+    for report in [
+        "Not everyone was convinced.",
+        "Two port operators warned that the costs of the gauges would fall on small harbours.",
+        "The recommendations will be presented to the harbour ministers in June.",
+        "Port officials and fishers agreed on four steps at the Brenna Harbour Forum, but \
+         disagreed over who should pay for the gauges.",
+    ] {
+        assert_eq!(
+            kind_of(s, report),
+            Some(corpus::StatementKind::Observation),
+            "{report}"
+        );
+    }
+    // A page's publishing time dates it by its day.
+    assert_eq!(s.date, "2025-05-20");
+}
+
+#[test]
+fn a_genre_banner_is_not_the_title_and_the_date_line_under_the_title_dates_it() {
+    let c = load(&[page("34_joint_statement.txt")]);
+    let s = &c.sessions[0];
+    assert_eq!(
+        s.title,
+        "Keep the Tide Records Public: Statement of Coastal Fishers to the Second Harbour \
+         Ministers' Meeting"
+    );
+    assert_eq!(s.date, "3 June 2025");
+    assert_class(s, "JOINT STATEMENT", UnitClass::Metadata);
+}
+
+#[test]
+fn a_markdown_heading_numbers_its_section_for_the_next_number_to_close() {
+    let c = load(&[page("35_numbered_markdown_sections.md")]);
+    let s = &c.sessions[0];
+    assert_class(s, "Concluding remarks", UnitClass::Heading);
+    assert_eq!(
+        kind_of(
+            s,
+            "The workshop brought together thirty harbour engineers from four countries."
+        ),
+        Some(corpus::StatementKind::Observation)
     );
 }

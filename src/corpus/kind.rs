@@ -342,6 +342,10 @@ fn opens_with_imperative(words: &[String]) -> bool {
     if !IMPERATIVE_VERBS.contains(&first.as_str()) {
         return false;
     }
+    // "Let me introduce our speakers": the speaker announces what they do next.
+    if first == "let" && words.get(1).is_some_and(|w| w == "me") {
+        return false;
+    }
     // "Refrain from…" takes its own preposition and is never a noun ("Support from…" is).
     words
         .get(1)
@@ -424,13 +428,15 @@ fn reports_an_ask(words: &[String]) -> bool {
     (0..words.len()).any(|i| {
         let w = at(i);
         let proposal = PROPOSING.contains(&w) && at(i + 1) == "that";
-        // "asked the secretariat to cost": the object, then "to" and a verb within four words.
+        // "asked the secretariat to cost": the object, then "to" and a verb within four
+        // words; "Member States are invited to share…": the object is the subject. In the
+        // past ("were invited to…") the invitation is a report of the meeting.
+        let before = at(i.wrapping_sub(1));
+        let passive = matches!(before, "is" | "are");
         let ask = ASKING.contains(&w)
-            && !matches!(
-                at(i.wrapping_sub(1)),
-                "is" | "are" | "was" | "were" | "be" | "been"
-            )
-            && (i + 2..(i + 6).min(words.len())).any(|j| at(j) == "to");
+            && !matches!(before, "was" | "were" | "be" | "been")
+            && (if passive { i + 1 } else { i + 2 }..(i + 6).min(words.len()))
+                .any(|j| at(j) == "to");
         // "supported publishing the figures", "endorsed the proposal to…": backing for an
         // action is an ask; "supported the local operators" backs no action.
         let backing = BACKING.contains(&w)
@@ -538,6 +544,14 @@ fn advocates_in_first_person(words: &[String]) -> bool {
     })
 }
 
+/// Words that open an indirect question ("whether…", "who…"); "which", "where" and
+/// "when" more often open a relative clause, whose modal may still ask.
+const INTERROGATIVES: &[&str] = &["whether", "who", "how", "what"];
+
+/// Most words between an interrogative and the modal of its question (the question's
+/// subject: "whether eleven port authorities should…").
+const INDIRECT_REACH: usize = 5;
+
 fn has_call_phrase(words: &[String]) -> bool {
     if stresses_a_need(words) || names_a_need(words) || reports_an_ask(words) {
         return true;
@@ -549,6 +563,23 @@ fn has_call_phrase(words: &[String]) -> bool {
     {
         return true;
     }
+    // "disagreed on whether registries should be national", "asked who should pay": a
+    // modal in an indirect question reports a question, it asks nothing.
+    let words: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let asked = matches!(w.as_str(), "should" | "must")
+                && words[i.saturating_sub(INDIRECT_REACH)..i]
+                    .iter()
+                    .any(|q| INTERROGATIVES.contains(&q.as_str()));
+            if asked {
+                "_"
+            } else {
+                w.as_str()
+            }
+        })
+        .collect();
     // Compare on the word sequence so "urge" does not match "urgent".
     let joined = format!(" {} ", words.join(" "));
     let mut masked = joined.clone();
@@ -683,5 +714,22 @@ mod tests {
         ] {
             assert_eq!(classify(Outcomes, text), Observation, "{text}");
         }
+    }
+
+    #[test]
+    fn an_indirect_question_or_an_announcement_asks_nothing_and_an_invitation_asks() {
+        assert_kinds(
+            &[
+                "Ports should share tide data, whoever pays.",
+                "Let us share tide data.",
+                "Member States are invited to share their tide records.",
+            ],
+            &[
+                "Participants disagreed on whether registries should be national or regional.",
+                "Officials agreed on five steps but disagreed over who should pay for them.",
+                "Let me introduce our speakers.",
+                "Participants were invited to share their tide records.",
+            ],
+        );
     }
 }

@@ -4,6 +4,8 @@
 //! Everything here is a single left-to-right scan so that a pathological
 //! multi-megabyte line costs linear time.
 
+use crate::text::is_content_word;
+
 /// Words that end with a period without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "e.g", "i.e", "etc", "vs", "cf", "al", "viz", "approx", "ca", "resp", "dr", "mr", "mrs", "ms",
@@ -206,6 +208,33 @@ pub(crate) fn word_count(s: &str) -> usize {
 }
 
 /// Does the text end like a sentence or clause (so a following line is not its continuation)?
+/// Fewest words of a one-sentence field value that reads as something said.
+const SAID_WORDS: usize = 8;
+
+/// "Welcome to everyone. The question before…", "So you would strengthen what exists.":
+/// the value after a label is prose (a speaker's turn, a paragraph), not a field's value
+/// such as a name, a date or a title.
+pub(crate) fn is_prose_value(value: &str) -> bool {
+    let value = value.trim();
+    let words: Vec<&str> = value.split_whitespace().collect();
+    // A list of names ("Dr. Ilse Brandvold (Institute of…), Tomasz Quell (…)") is mostly
+    // capitalised; what a person says is mostly not.
+    let lower = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .count();
+    let spoken = 2 * lower >= words.len();
+    // "I hear broad agreement on the" / "remedy.": a value that stops on a function word
+    // runs on to the next line.
+    let unfinished = words
+        .last()
+        .is_some_and(|w| w.chars().all(char::is_alphabetic) && !is_content_word(&w.to_lowercase()));
+    spoken
+        && (unfinished
+            || split_sentences(value).len() >= 2
+            || (ends_with_terminal(value) && words.len() >= SAID_WORDS))
+}
+
 pub(crate) fn ends_with_terminal(s: &str) -> bool {
     let t = s.trim_end_matches(['"', '\'', ')', ']', '”', '’', '*']);
     t.ends_with(['.', '!', '?', ';', ':'])

@@ -21,6 +21,12 @@ pub(crate) const BANNERS: &[&str] = &[
     "for immediate release",
     "press statement",
     "media advisory",
+    // The genre of a statement, printed above its title.
+    "statement",
+    "joint statement",
+    "communiqué",
+    "communique",
+    "joint communiqué",
     // The kind of record, printed above or below a session's name.
     "transcript",
     "raw transcript",
@@ -147,6 +153,8 @@ pub(crate) const SESSION_KEYS: &[(&str, MetaField)] = &[
     ("convener", MetaField::Organizer),
     ("convenor", MetaField::Organizer),
     ("lead organizer", MetaField::Organizer),
+    ("prepared by", MetaField::Organizer),
+    ("convened by", MetaField::Organizer),
     ("date", MetaField::Date),
     ("date and time", MetaField::Date),
     ("when", MetaField::Date),

@@ -11,7 +11,7 @@
 //! `boilerplate.rs`.
 
 use super::claims::has_finite;
-use super::prose::{as_url, is_date_line, last_part, split_sentences, word_count};
+use super::prose::{as_url, is_date_line, is_prose_value, last_part, split_sentences, word_count};
 use super::template::{
     ADOPTING_VERBS, CREDIT_WORDS, GREETINGS, MEETING_BUSINESS, METADATA_KEYS, OPENING_VERBS,
     POINTER_OPENERS, POINTER_VERBS, PUBLISHING_WORDS, SESSION_KEYS, SIGN_OFFS,
@@ -220,6 +220,12 @@ fn metadata_reason(
     if is_page_number(lower) {
         return Some(PAGE_NUMBER);
     }
+    if ends_with_page_count(lower, words) {
+        return Some(PAGE_FOOTER);
+    }
+    if is_document_symbol(t) || is_distribution_note(t) {
+        return Some(DOCUMENT_SYMBOL);
+    }
     if is_print_stamp(lower) {
         return Some(PRINT_STAMP);
     }
@@ -229,14 +235,14 @@ fn metadata_reason(
     if as_url(t).is_some() {
         return Some("link");
     }
-    if is_metadata_key_value(lower) {
+    if is_metadata_key_value(t) {
         return Some("front matter or byline");
     }
     if lower.trim_end().ends_with("wrote:") {
         return Some("quoted-mail header");
     }
     if is_date_line(t) && words <= 8 {
-        return Some("date");
+        return Some(DATE);
     }
     if PUBLISHING_WORDS.contains(&first) && words <= 6 {
         return Some("publication date or byline");
@@ -262,7 +268,10 @@ fn metadata_reason(
     if has_address(t) && words <= 12 {
         return Some("link or address");
     }
-    if pos.listing == Listing::People && words <= 20 {
+    // An entry names someone ("Ms. Lena Ortiz (Ministry of…)"); a sentence under a list
+    // of speakers is what was said, the section having run on past the list.
+    let sentence = ends_like_sentence(t) && words >= MIN_SENTENCE_WORDS;
+    if pos.listing == Listing::People && words <= 20 && !sentence {
         return Some("speaker list");
     }
     if names_people(t) {
@@ -295,6 +304,67 @@ fn is_page_number(lower: &str) -> bool {
         _ => false,
     }
 }
+
+/// Fewest words of a unit read as a sentence rather than a label or an entry of a list.
+const MIN_SENTENCE_WORDS: usize = 5;
+
+/// Why a document's symbol or its distribution note is metadata.
+pub(crate) const DOCUMENT_SYMBOL: &str = "document symbol";
+
+/// "ICDR/2025/INF/3", "A/HRC/53/L.1": one token of capitals and numbers joined by
+/// slashes, the symbol an organization files a document under, never its title.
+fn is_document_symbol(plain: &str) -> bool {
+    let t = plain.trim();
+    let parts: Vec<&str> = t.split('/').collect();
+    !t.contains(char::is_whitespace)
+        && parts.len() >= 3
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '.' | '-'))
+        })
+        && t.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Languages a distribution note names ("English only", "Original: French").
+const LANGUAGES: &[&str] = &[
+    "arabic",
+    "chinese",
+    "english",
+    "french",
+    "russian",
+    "spanish",
+    "portuguese",
+    "german",
+];
+
+/// "English only", "Original: English", "Distr.: General": the languages and circulation of
+/// an organization's document, printed by its symbol; never a title or an organizer.
+fn is_distribution_note(plain: &str) -> bool {
+    let lower = plain.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty() && !matches!(*w, "only" | "original" | "and"))
+        .collect();
+    let languages = !words.is_empty() && words.iter().all(|w| LANGUAGES.contains(w));
+    languages || lower.starts_with("distr.")
+}
+
+/// Longest running footer, in words.
+const MAX_FOOTER_WORDS: usize = 20;
+
+/// "Summary record P-07 / Forum 2025 -- Page 1 of 3": a short line ending in a page's
+/// number out of the page count, which only a page's footer or header prints, even when
+/// the document has a single page and the line is never repeated.
+fn ends_with_page_count(lower: &str, words: usize) -> bool {
+    let tail: Vec<&str> = lower.split_whitespace().rev().take(4).collect();
+    let number = |w: &str| !w.is_empty() && w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit());
+    words <= MAX_FOOTER_WORDS
+        && matches!(tail.as_slice(), [m, "of", n, "page"] if number(m) && number(n))
+}
+
+/// The reason given to a line that ends in "Page n of m".
+pub(crate) const PAGE_FOOTER: &str = "running header or footer with a page number";
 
 /// The reason given to what a browser prints at a page's edges.
 pub(crate) const PRINT_STAMP: &str = "browser's print header or footer";
@@ -364,6 +434,9 @@ pub(crate) const LABEL: &str = "label";
 /// are a signature.
 pub(crate) const SIGN_OFF: &str = "sign-off or thanks";
 
+/// The reason given to a line that only dates the text.
+pub(crate) const DATE: &str = "date";
+
 /// The reason given to a line that says who wrote or convened the text.
 pub(crate) const BYLINE: &str = "byline";
 
@@ -376,12 +449,8 @@ fn is_dated_listing(t: &str, words: usize) -> bool {
     if words > MAX_LISTING_WORDS || ends_like_sentence(t) {
         return false;
     }
-    [" - ", " – ", " — "].iter().any(|dash| {
-        t.split_once(dash).is_some_and(|(head, _)| {
-            // "4 March 2025, Lisbon – Remarks by…" names a place: a dateline.
-            is_date_line(head) && word_count(head) <= 5 && !head.contains(',')
-        })
-    })
+    // "4 March 2025, Lisbon – Remarks by…" names a place: a dateline.
+    date_before_dash(t).is_some_and(|(date, _)| word_count(date) <= 5 && !date.contains(','))
 }
 
 /// Longest copyright notice, in words.
@@ -431,16 +500,25 @@ pub(crate) const NAMES_OF_PEOPLE: &str = "names of people (caption or speaker li
 /// participle, "by", then a capitalised name. At the head of a document and with no end
 /// mark, such a line says who wrote or gave the text, not what it says.
 fn names_an_agent(t: &str) -> bool {
-    let words: Vec<&str> = t
+    byline_agent(t).is_some()
+}
+
+/// The agent a byline names after a past participle and "by" ("Convened by the Ebb Valley
+/// Estuary Commission" → "Ebb Valley Estuary Commission"), and the byte offset of the
+/// participle; the article is no part of the name.
+pub(crate) fn byline_agent(t: &str) -> Option<(usize, &str)> {
+    let words: Vec<(usize, &str)> = t
         .split_whitespace()
-        .filter(|w| !w.eq_ignore_ascii_case("the"))
+        .map(|w| (w.as_ptr() as usize - t.as_ptr() as usize, w))
+        .filter(|(_, w)| !w.eq_ignore_ascii_case("the"))
         .collect();
-    // "Convened by the Lakes Basin Council": the article is no part of the test.
-    words.windows(3).any(|w| {
-        w[0].len() > 4
-            && w[0].ends_with("ed")
-            && w[1] == "by"
-            && w[2].chars().next().is_some_and(char::is_uppercase)
+    words.windows(3).find_map(|w| {
+        let (at, participle) = w[0];
+        let named = participle.len() > 4
+            && participle.ends_with("ed")
+            && w[1].1 == "by"
+            && w[2].1.chars().next().is_some_and(char::is_uppercase);
+        named.then(|| (at, &t[w[2].0..]))
     })
 }
 
@@ -814,12 +892,16 @@ fn heading_reason(t: &str, words: usize, pos: &Position) -> Option<&'static str>
 
 /// `Key: value` where the key describes the document (author, publisher, mail headers…).
 /// Several pairs on one line ("Author: X Publisher: Y") count by their first key.
-fn is_metadata_key_value(lower: &str) -> bool {
-    let Some((key, value)) = lower.split_once(':') else {
+fn is_metadata_key_value(t: &str) -> bool {
+    let Some((key, value)) = t.split_once(':') else {
         return false;
     };
-    let key = key.trim().trim_matches('*').trim();
+    let key = key.trim().trim_matches('*').trim().to_lowercase();
+    let key = key.as_str();
     if key.is_empty() || word_count(key) > 3 || value.trim().is_empty() || key.contains("//") {
+        return false;
+    }
+    if is_prose_value(value) {
         return false;
     }
     METADATA_KEYS.contains(&key) || SESSION_KEYS.iter().any(|(k, _)| *k == key)
@@ -882,6 +964,14 @@ pub(crate) const DOCUMENT_NOUNS: &[&str] = &[
 
 /// The text after a leading "place, date –" dateline, if the unit opens with one.
 pub(crate) fn split_dateline(t: &str) -> Option<&str> {
+    date_before_dash(t)
+        .filter(|(date, _)| word_count(date) <= 8)
+        .map(|(_, rest)| rest)
+}
+
+/// A date (with perhaps a place) before the first dash among the first ten words, and the
+/// text after the dash: "12 March 2024, Geneva – Statement by…", "15 April 2025 - Webinar".
+fn date_before_dash(t: &str) -> Option<(&str, &str)> {
     let limit = t
         .char_indices()
         .filter(|&(_, c)| c.is_whitespace())
@@ -893,7 +983,7 @@ pub(crate) fn split_dateline(t: &str) -> Option<&str> {
         .filter_map(|sep| head.find(sep).map(|i| (i, sep.len())))
         .min()?;
     let date = &t[..cut];
-    (is_date_line(date) && word_count(date) <= 8).then(|| t[cut + sep..].trim())
+    is_date_line(date).then(|| (date, t[cut + sep..].trim()))
 }
 
 /// The unit is the session's title again (pages repeat their title under the header);

@@ -8,13 +8,15 @@
 //! a preamble line, a bracketed line right after a heading) from the facts every
 //! non-blank line carries in its [`Shape`].
 
-use crate::corpus::prose::{as_url, clean_line, ends_with_terminal, is_date_line, word_count};
+use crate::corpus::prose::{
+    as_url, clean_line, ends_with_terminal, is_date_line, is_prose_value, word_count,
+};
 use crate::corpus::read::CELL_SEPARATOR;
 use crate::corpus::template::{
     MetaField, BANNERS, METADATA_KEYS, NOT_SECTIONS, OTHER_HEADINGS, PEOPLE_HEADINGS, PROMPT_WORDS,
     SECTION_PATTERNS, SESSION_KEYS, SOURCES_HEADINGS, TEMPLATE_HEADING_STARTS,
 };
-use crate::corpus::unit::{furniture_line, Listing, UnitClass, RUNNING_HEADER};
+use crate::corpus::unit::{furniture_line, Listing, UnitClass, DATE, RUNNING_HEADER};
 use crate::corpus::SectionKind;
 use std::borrow::Cow;
 
@@ -293,6 +295,7 @@ pub(crate) fn classify_line(raw: &str, around: Break) -> Line<'_> {
     if let Some((marker, text)) = bullet {
         if let Some(heading) = numbered_heading(&shape.plain, marker)
             .or_else(|| outline_heading(source, text, around.body_follows))
+            .or_else(|| capitals_heading(text, marker, around.body_follows))
         {
             return Line::Heading {
                 heading,
@@ -320,7 +323,7 @@ pub(crate) fn classify_line(raw: &str, around: Break) -> Line<'_> {
     let metadata = if url.is_some() {
         Some(meta("link", None))
     } else if date && word_count(source) <= 8 {
-        Some(meta("date", None))
+        Some(meta(DATE, None))
     } else {
         front_matter(source).map(|f| meta("front matter", Some(f)))
     };
@@ -363,6 +366,18 @@ fn numbered_heading(plain: &str, marker: Marker) -> Option<Heading> {
         level: 1,
         explicit: false,
         topic,
+    })
+}
+
+/// "1. OPENING", "IV. PANELLIST INTERVENTIONS": a numbered line set in capitals with text
+/// after it is a section's heading, whatever its words; items of a list are not set so.
+fn capitals_heading(text: &str, marker: Marker, body_follows: bool) -> Option<Heading> {
+    let numbered = !matches!(marker, Marker::Symbol | Marker::Drawn);
+    (numbered && body_follows && is_all_caps(text)).then(|| Heading {
+        text: text.to_owned(),
+        level: 1,
+        explicit: true,
+        topic: Topic::of(text),
     })
 }
 
@@ -1146,6 +1161,9 @@ pub(super) fn front_matter(t: &str) -> Option<FrontMatter> {
         return None;
     }
     let (key, value) = t.split_once(':')?;
+    if is_prose_value(value) {
+        return None;
+    }
     let key = key.trim().trim_matches('*').trim().to_lowercase();
     // YAML front matter quotes its strings: `title: "Outcomes of…"`.
     let value = value.trim().trim_matches('*').trim();

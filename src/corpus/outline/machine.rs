@@ -15,8 +15,9 @@ use crate::corpus::prose::{
 };
 use crate::corpus::template::MetaField;
 use crate::corpus::unit::{
-    furniture_line, is_formula, repeats_title, Listing, UnitClass, DOCUMENT_NOUNS, FIGURE_ROW,
-    NAMES_OF_PEOPLE, PAGE_NUMBER, REPEATS_TITLE, RUNNING_HEADER,
+    byline_agent, furniture_line, is_formula, repeats_title, Listing, UnitClass, DATE,
+    DOCUMENT_NOUNS, DOCUMENT_SYMBOL, FIGURE_ROW, NAMES_OF_PEOPLE, PAGE_FOOTER, PAGE_NUMBER,
+    REPEATS_TITLE, RUNNING_HEADER,
 };
 use crate::corpus::{classify, SectionKind, StatementKind};
 
@@ -29,18 +30,23 @@ fn names_the_document(plain: &str) -> bool {
         && matches!(second.as_str(), "to" | "on" | "for" | "of")
 }
 
-/// "Convened by the Ebb Valley Estuary Commission" → "Ebb Valley Estuary Commission": the
-/// agent a byline names, or the whole line.
+/// The agent a byline opens by naming ("Convened by the Ebb Valley Estuary Commission"),
+/// or the whole line.
 fn agent(line: &str) -> &str {
-    let mut words = line.split_whitespace();
-    let (Some(verb), Some("by")) = (words.next(), words.next()) else {
-        return line;
-    };
-    if !(verb.len() > 4 && verb.ends_with("ed")) {
-        return line;
+    match byline_agent(line) {
+        Some((0, name)) => name,
+        _ => line,
     }
-    let rest = line[line.find(" by ").map_or(0, |i| i + 4)..].trim_start();
-    rest.strip_prefix("the ").unwrap_or(rest)
+}
+
+/// Fewest words of a lead-in sentence, as against a heading with a colon ("Key
+/// recommendations:").
+const LEAD_IN_WORDS: usize = 5;
+
+/// "In its closing session the forum adopted five recommendations:": a sentence that
+/// introduces a list, whose section ends with the list.
+fn is_lead_in_sentence(text: &str) -> bool {
+    text.trim_end().ends_with(':') && word_count(text) >= LEAD_IN_WORDS
 }
 
 /// Blank lines in a row read as a page break, across which an unfinished item continues.
@@ -188,24 +194,36 @@ pub(super) struct Meta {
     pub date: String,
     /// The session's link.
     pub url: String,
+    /// Fields a labelled line filled ("Title: …"): a label outranks a line's position.
+    labelled: Vec<MetaField>,
 }
 
 impl Meta {
-    /// Fill the field a front-matter line states, unless an earlier line filled it.
-    fn fill(&mut self, front: FrontMatter) {
-        let slot = match front.field {
-            None => return,
-            Some(MetaField::Title) => &mut self.title,
-            Some(MetaField::Organizer) => &mut self.organizer,
-            Some(MetaField::Date) => &mut self.date,
-            Some(MetaField::Url) => {
+    /// Fill the field a front-matter line states, unless an earlier line filled it. In the
+    /// preamble a label replaces what a line's position suggested ("HARBOURLINE FORUM
+    /// 2025" above "Title: Trusted Data Sharing…"), though not an earlier label.
+    fn fill(&mut self, front: FrontMatter, preamble: bool) {
+        let Some(field) = front.field else {
+            return;
+        };
+        let slot = match field {
+            MetaField::Title => &mut self.title,
+            MetaField::Organizer => &mut self.organizer,
+            MetaField::Date => &mut self.date,
+            MetaField::Url => {
                 if let Some(url) = front.link() {
                     fill_empty(&mut self.url, url);
                 }
                 return;
             }
         };
-        fill_empty(slot, front.value);
+        if front.value.is_empty() {
+            return;
+        }
+        if slot.is_empty() || (preamble && !self.labelled.contains(&field)) {
+            *slot = front.value;
+            self.labelled.push(field);
+        }
     }
 }
 
@@ -235,6 +253,11 @@ struct Section {
     number: Option<u32>,
     /// A top-level numbered item was read since that heading: "3." then numbers a list.
     numbered_items: bool,
+    /// The section a lead-in sentence ("The forum adopted five recommendations:") set
+    /// covers only its list: the kind and level to return to when prose follows the list.
+    after_list: Option<(SectionKind, usize)>,
+    /// An item was read since that lead-in.
+    listed: bool,
 }
 
 /// What the machine read from a whole document.
@@ -285,6 +308,8 @@ impl Machine {
                 asked: false,
                 number: None,
                 numbered_items: false,
+                after_list: None,
+                listed: false,
             },
             meta: Meta::default(),
             blocks: Vec::new(),
@@ -313,7 +338,14 @@ impl Machine {
         } = &line
         {
             if matches!(self.state, State::Block(_) | State::Body)
-                && (*reason == PAGE_NUMBER || *reason == RUNNING_HEADER || *reason == FOOTNOTE)
+                && [
+                    PAGE_NUMBER,
+                    PAGE_FOOTER,
+                    DOCUMENT_SYMBOL,
+                    RUNNING_HEADER,
+                    FOOTNOTE,
+                ]
+                .contains(reason)
             {
                 self.furnish(shape.source, *class, reason);
                 self.blank_run = self.blank_run.max(PAGE_BREAK_BLANKS);
@@ -383,6 +415,7 @@ impl Machine {
         } = &line
         {
             self.open_section(heading, None);
+            self.number_section(heading, shape.source);
             self.furnish(&heading.text, UnitClass::Heading, "heading");
             return;
         }
@@ -409,7 +442,7 @@ impl Machine {
                 shape,
             } => {
                 if let Some(field) = field {
-                    self.meta.fill(field);
+                    self.meta.fill(field, false);
                 }
                 self.flush();
                 self.furnish(shape.source, UnitClass::Metadata, reason);
@@ -436,11 +469,7 @@ impl Machine {
                 shape,
             } if cue != Cue::Apart || stands_apart => {
                 self.open_section(&heading, Some(heading.text.clone()));
-                // Only a heading that sets the section numbers it; "2.1 Metering" under
-                // "2. Recommendations" keeps the 2.
-                if self.section.level == heading.level && self.section.number.is_none() {
-                    self.section.number = top_number(shape.source);
-                }
+                self.number_section(&heading, shape.source);
                 self.furnish(&heading.text, UnitClass::Heading, "heading");
             }
             Line::Prompt(shape) => {
@@ -553,6 +582,11 @@ impl Machine {
         if plain.is_empty() || is_banner(plain) {
             return Some("banner");
         }
+        // A labelled field says what it is, however its value is aligned ("Title:    …").
+        if let Some(front) = front_matter(plain) {
+            self.meta.fill(front, true);
+            return Some("front matter");
+        }
         // A printed masthead sets the issuing body apart from the document's symbol or
         // date ("United Nations        A/HRC/99/12"): the body is the organizer, and no
         // row of it is the title.
@@ -602,11 +636,6 @@ impl Machine {
         } else {
             shape.names_section
         };
-        // Header lines first: "Source: https://…/issues/…" names a link, not a section.
-        if let Some(front) = front_matter(plain) {
-            self.meta.fill(front);
-            return Some("front matter");
-        }
         if heading_here || (shape.leaves_sections && word_count(plain) <= 4) {
             return None;
         }
@@ -617,7 +646,7 @@ impl Machine {
         let words = word_count(plain);
         if is_date_line(plain) && !(first_line && words > 8) {
             fill_empty(&mut self.meta.date, clean_line(plain));
-            return Some("date");
+            return Some(DATE);
         }
         // A first line may be a headline asking a question; a long sentence ending in a
         // full stop opens the body instead.
@@ -658,6 +687,11 @@ impl Machine {
             && !ends_with_terminal(plain)
             && !shape.around.wraps
         {
+            // A field whose label names nothing of the session ("robots: noindex") is
+            // front matter, no organizer.
+            if is_key_value(plain) {
+                return Some("front matter");
+            }
             // "Saltmarsh Growers' Network" / "Response to the Commission's consultation…":
             // the line that names the document is the title, the name above it the author.
             if names_the_document(plain) && !names_the_document(&self.meta.title) {
@@ -684,6 +718,14 @@ impl Machine {
             && !text.trim_end().ends_with(['.', ';', ':', ',', '!', '?'])
     }
 
+    /// Record the top-level number of the heading that set the section ("2. Recommendations",
+    /// "## 2. Recommendations" → 2); "2.1 Metering" under it keeps the 2.
+    fn number_section(&mut self, heading: &Heading, source: &str) {
+        if self.section.level == heading.level && self.section.number.is_none() {
+            self.section.number = top_number(&heading.text).or_else(|| top_number(source));
+        }
+    }
+
     /// Close the open block and enter the section a heading opens; `open` is the text of a
     /// plain-line heading that a wrapped next line may continue.
     fn open_section(&mut self, heading: &Heading, open: Option<String>) {
@@ -698,6 +740,9 @@ impl Machine {
                 (heading.explicit && heading.level <= section.level) || heading.topic.leaves;
             closes.then_some(SectionKind::Other)
         });
+        section.after_list = (sets.is_some() && is_lead_in_sentence(&heading.text))
+            .then_some((section.kind, section.level));
+        section.listed = false;
         if let Some(kind) = sets {
             section.kind = kind;
             section.level = heading.level;
@@ -710,6 +755,17 @@ impl Machine {
     /// Close the open block and open a new one with this first line.
     fn open_block(&mut self, kind: BlockKind, text: &str) {
         self.flush();
+        let section = &mut self.section;
+        match (kind, section.after_list) {
+            (BlockKind::Item { .. }, Some(_)) => section.listed = true,
+            (BlockKind::Para, Some((kind, level))) if section.listed => {
+                // Prose after the list a lead-in sentence opened: the list is over.
+                section.kind = kind;
+                section.level = level;
+                section.after_list = None;
+            }
+            _ => {}
+        }
         let mut block = Block {
             kind,
             section: self.section.kind,

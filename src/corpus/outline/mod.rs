@@ -32,7 +32,7 @@ mod units;
 
 use super::claims::split_claims;
 use super::prose::{clean_line, is_date_line, is_weekday, last_part, word_count, Hyphenated};
-use super::unit::{UnitClass, BYLINE, DATELINE};
+use super::unit::{UnitClass, BYLINE, DATE, DATELINE};
 use super::{classify, Document, Excluded, SectionKind, Session, Statement, StatementKind};
 use line::{breaks, classify_line, pipe_tables};
 use machine::{Machine, Parsed};
@@ -97,8 +97,15 @@ fn or_else_found(value: String, fallback: impl FnOnce() -> Option<String>) -> St
 /// The date at the end of a dateline or title, without the place or name before it
 /// ("Suva, 4 June 2025" → "4 June 2025", "Coalition – call notes, 3 July 2025" → "3 July
 /// 2025"); a line that is only a date is its own.
+/// "2025-04-17": a day written year-month-day.
+fn is_iso_day(t: &str) -> bool {
+    let parts: Vec<&str> = t.split('-').collect();
+    matches!(parts.as_slice(), [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2)
+        && t.chars().all(|c| c.is_ascii_digit() || c == '-')
+}
+
 fn trailing_date(text: &str) -> Option<String> {
-    let tail = last_part(text, &[",", " – ", " — ", " - "]).map_or(text, str::trim);
+    let tail = last_part(text, &[",", " – ", " — ", " - ", " | ", " · "]).map_or(text, str::trim);
     [tail, text]
         .into_iter()
         .find(|t| is_date_line(t) && word_count(t) <= DATE_WORDS)
@@ -163,13 +170,32 @@ pub(crate) fn outline_units(doc: &Document) -> Outlined {
                 && word_count(rest) <= DATE_WORDS
         })
         .map_or(meta.date.clone(), |(_, rest)| rest.trim().to_owned());
+    // A line that only dates the text ("Marrowgate, 22 September 2025") may stand under
+    // the title's block, after the preamble ended; above the first statement it dates it.
+    let first_statement = units
+        .iter()
+        .filter(|u| u.class == UnitClass::Statement)
+        .map(|u| u.line)
+        .min()
+        .unwrap_or(usize::MAX);
     let date = or_else_found(or_property(stated, &doc.meta.date), || {
         units
             .iter()
-            .filter(|u| u.reason == DATELINE || u.reason == BYLINE)
+            .filter(|u| {
+                u.reason == DATELINE
+                    || u.reason == BYLINE
+                    || (u.reason == DATE && u.line < first_statement)
+            })
             .find_map(|u| trailing_date(&u.text))
             .or_else(|| trailing_date(&title))
     });
+    // "2025-04-17T09:30:00+02:00", a page's publishing time: the day is the date.
+    let date = match date.split_once('T') {
+        Some((day, time)) if is_iso_day(day) && time.starts_with(|c: char| c.is_ascii_digit()) => {
+            day.to_owned()
+        }
+        _ => date,
+    };
     let session = Session {
         id: doc.id.clone(),
         title,
