@@ -1185,6 +1185,14 @@ fn a_document_symbol_is_neither_the_title_nor_a_break_in_the_text() {
         "{:?}",
         texts(s)
     );
+    // The rows of the annex's table of participants, under its sub-headings, are names,
+    // one row each; they were glued in pairs and read as headings or statements.
+    for row in [
+        "Brenna Ms. Ilse Varga, Mr. Tomas Eik",
+        "Tide Data Alliance Ms. Keziah Dunn",
+    ] {
+        assert_class(s, row, UnitClass::Metadata);
+    }
 }
 
 #[test]
@@ -1227,6 +1235,20 @@ fn a_genre_banner_is_not_the_title_and_the_date_line_under_the_title_dates_it() 
     );
     assert_eq!(s.date, "3 June 2025");
     assert_class(s, "JOINT STATEMENT", UnitClass::Metadata);
+    // A line that stops on "the" goes on below: it was a sub-heading and a fragment.
+    assert_class(
+        s,
+        "The outcome of our meeting will be submitted to the Harbour Ministers' Meeting as an \
+         input to its declaration.",
+        UnitClass::Statement,
+    );
+    // The signatories were statements and headings.
+    for name in [
+        "Tide Watch Collective",
+        "Coastal Women's Cooperative (Lund)",
+    ] {
+        assert_class(s, name, UnitClass::Metadata);
+    }
 }
 
 #[test]

@@ -208,6 +208,21 @@ pub(crate) fn word_count(s: &str) -> usize {
 }
 
 /// Does the text end like a sentence or clause (so a following line is not its continuation)?
+/// "The outcome of this session will be submitted to the": a line that stops on a
+/// function word runs on to the next; it is no heading, whatever section it names.
+pub(crate) fn ends_unfinished(t: &str) -> bool {
+    t.split_whitespace()
+        .last()
+        .is_some_and(|w| DANGLING.contains(&w.to_lowercase().as_str()))
+}
+
+/// Words no title ends on: articles, the commonest prepositions and conjunctions, and
+/// verbs that want what follows ("Beyond" or "Ahead" may end a title).
+const DANGLING: &[&str] = &[
+    "the", "a", "an", "of", "to", "by", "and", "or", "with", "for", "from", "in", "on", "at",
+    "that", "is", "are", "was", "were", "will", "be", "its", "their", "our",
+];
+
 /// Fewest words of a one-sentence field value that reads as something said.
 const SAID_WORDS: usize = 8;
 

@@ -78,6 +78,8 @@ pub(crate) const TEMPLATE_HEADING_STARTS: &[&str] =
 /// Headings that leave the known sections: speakers, annexes and the like.
 pub(crate) const OTHER_HEADINGS: &[&str] = &[
     "speaker",
+    "signed by",
+    "signator",
     "panel",
     "moderator",
     "participants",
@@ -121,6 +123,10 @@ pub(crate) const PEOPLE_HEADINGS: &[&str] = &[
     "participants",
     "biograph",
     "rapporteur",
+    // Who signed a joint statement: organizations, one per line.
+    "signed by",
+    "signator",
+    "endorsed by",
 ];
 
 /// Which session field a front-matter key fills.

@@ -11,7 +11,9 @@
 //! `boilerplate.rs`.
 
 use super::claims::has_finite;
-use super::prose::{as_url, is_date_line, is_prose_value, last_part, split_sentences, word_count};
+use super::prose::{
+    as_url, ends_unfinished, is_date_line, is_prose_value, last_part, split_sentences, word_count,
+};
 use super::template::{
     ADOPTING_VERBS, CREDIT_WORDS, GREETINGS, MEETING_BUSINESS, METADATA_KEYS, OPENING_VERBS,
     POINTER_OPENERS, POINTER_VERBS, PUBLISHING_WORDS, SESSION_KEYS, SIGN_OFFS,
@@ -272,7 +274,7 @@ fn metadata_reason(
     // of speakers is what was said, the section having run on past the list.
     let sentence = ends_like_sentence(t) && words >= MIN_SENTENCE_WORDS;
     if pos.listing == Listing::People && words <= 20 && !sentence {
-        return Some("speaker list");
+        return Some(NAME_LIST);
     }
     if names_people(t) {
         return Some(NAMES_OF_PEOPLE);
@@ -433,6 +435,10 @@ pub(crate) const LABEL: &str = "label";
 /// The reason given to a sign-off ("Cheers", "Best regards"); the short lines after one
 /// are a signature.
 pub(crate) const SIGN_OFF: &str = "sign-off or thanks";
+
+/// The reason given to an entry under a heading of people: speakers, participants,
+/// signatories.
+pub(crate) const NAME_LIST: &str = "list of names (speakers, participants, signatories)";
 
 /// The reason given to a line that only dates the text.
 pub(crate) const DATE: &str = "date";
@@ -881,7 +887,10 @@ fn heading_reason(t: &str, words: usize, pos: &Position) -> Option<&'static str>
     if !starts_upper {
         return None;
     }
-    if words <= MAX_SUBHEADING_WORDS && !body.ends_with(['.', '!', ';', ',', '?']) {
+    if words <= MAX_SUBHEADING_WORDS
+        && !body.ends_with(['.', '!', ';', ',', '?'])
+        && !ends_unfinished(body)
+    {
         return Some("sub-heading");
     }
     if words <= MAX_SUBHEADING_WORDS && body.ends_with('?') {

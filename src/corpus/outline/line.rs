@@ -9,7 +9,8 @@
 //! non-blank line carries in its [`Shape`].
 
 use crate::corpus::prose::{
-    as_url, clean_line, ends_with_terminal, is_date_line, is_prose_value, word_count,
+    as_url, clean_line, ends_unfinished, ends_with_terminal, is_date_line, is_prose_value,
+    word_count,
 };
 use crate::corpus::read::CELL_SEPARATOR;
 use crate::corpus::template::{
@@ -558,7 +559,9 @@ pub(super) fn breaks(lines: &[&str]) -> Vec<Break> {
         // After a colon the next line is what the colon announces, wherever it breaks.
         let open = !t.is_empty() && !next_blank && !t.ends_with(':');
         let fits = fits(t, next, width);
-        let by_choice = open && fits && !next.starts_with(char::is_lowercase);
+        // A line that stops on "the" or "to" was cut by the layout, however short.
+        let by_choice =
+            open && fits && !next.starts_with(char::is_lowercase) && !ends_unfinished(t);
         let prose_next =
             by_choice && (word_count(next) > SHORT_LINE_WORDS || ends_with_terminal(next));
         out[idx] = Break {
@@ -1091,6 +1094,7 @@ fn known_heading(plain: &str) -> bool {
     known_section(plain).is_some()
         && !core.ends_with(['.', '!', '?', ';', ','])
         && word_count(core) <= MAX_HEADING_WORDS
+        && !ends_unfinished(core)
 }
 
 /// A section heading worded as the template words it: its start, or three words at most.

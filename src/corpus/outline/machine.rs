@@ -732,7 +732,6 @@ impl Machine {
         self.flush();
         let section = &mut self.section;
         section.group += 1;
-        section.listing = heading.topic.listing;
         section.asked =
             classify(SectionKind::Other, &heading.text) == StatementKind::Recommendation;
         let sets = heading.topic.section.or_else(|| {
@@ -740,6 +739,11 @@ impl Machine {
                 (heading.explicit && heading.level <= section.level) || heading.topic.leaves;
             closes.then_some(SectionKind::Other)
         });
+        // A heading lists what its words say; a sub-heading that neither names nor closes
+        // a section ("Member States" under "List of participants") keeps its parent's list.
+        if sets.is_some() || heading.topic.listing != Listing::Content {
+            section.listing = heading.topic.listing;
+        }
         section.after_list = (sets.is_some() && is_lead_in_sentence(&heading.text))
             .then_some((section.kind, section.level));
         section.listed = false;
@@ -816,6 +820,11 @@ fn continues_block(block: &Block, shape: &Shape, blank_run: usize, after_choice:
     // A lone marker ("-", "•") is a bullet whose text a converter put on the next line:
     // never words to join.
     if shape.item || !shape.source.chars().any(char::is_alphanumeric) {
+        return false;
+    }
+    // A row of a table laid out with spaces ("Caldera        Ms. Ilse Marrowby") is its own
+    // line: joined, the rows read as one sentence of names and numbers.
+    if column_fields(shape.source).is_some() {
         return false;
     }
     if blank_run == 0 {

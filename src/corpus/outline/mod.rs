@@ -386,7 +386,10 @@ mod tests {
         let jane = s.excluded.iter().find(|e| e.text == "Jane Doe, ITU");
         assert_eq!(
             jane.map(|e| (e.class, e.reason.as_str())),
-            Some((UnitClass::Metadata, "speaker list"))
+            Some((
+                UnitClass::Metadata,
+                "list of names (speakers, participants, signatories)"
+            ))
         );
     }
 

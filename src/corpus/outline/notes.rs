@@ -37,6 +37,13 @@ impl Notes {
             if let Some(n) = note_number(line).filter(|n| after_break && marked.contains(n)) {
                 notes.lines.insert(i);
                 notes.numbers.insert(n);
+            } else if i > 0
+                && notes.is_note(i - 1)
+                && line.trim_start().starts_with(char::is_lowercase)
+            {
+                // A note wrapped at the page's width: "conducted by the organisers in
+                // April 2025; they have not been" goes on the note above.
+                notes.lines.insert(i);
             }
         }
         notes
@@ -160,6 +167,22 @@ mod tests {
             notes.unmark(lines[0]),
             "Wells now run dry by late August, as the review of 2023. Many farmers agree."
         );
+    }
+
+    #[test]
+    fn a_note_wrapped_over_lines_is_one_note() {
+        let lines = [
+            "Most registries are unmaintained.1",
+            "",
+            "1 Figures come from an informal survey of registry operators",
+            "conducted in April 2025; they have not been",
+            "independently verified.",
+            "",
+            "later text in lower case after a blank line.",
+        ];
+        let notes = Notes::find(&lines);
+        assert!(notes.is_note(2) && notes.is_note(3) && notes.is_note(4));
+        assert!(!notes.is_note(6), "a blank line ends the note");
     }
 
     #[test]
