@@ -636,6 +636,18 @@ impl Theme {
         (support, dissent)
     }
 
+    /// What a unique entry prints: [`Theme::split_for_listing`] with the representative
+    /// first, so the entry opens on the statement of its kind that says it best (it opened
+    /// on the first in document order: a report of the setting above the ask).
+    pub fn listing(&self) -> (Vec<&Statement>, Vec<(&Statement, &StatementStance)>) {
+        let (mut support, dissent) = self.split_for_listing();
+        if let Some(i) = support.iter().position(|s| s.id == self.representative_id) {
+            let head = support.remove(i);
+            support.insert(0, head);
+        }
+        (support, dissent)
+    }
+
     /// [`Theme::split_by_stance`] for a unique entry: its opponents in other sessions are
     /// dissent, never more of the same; with no supporter there is nothing proposed to
     /// dissent from, and every statement stands as it is. A document does not dissent
@@ -976,6 +988,30 @@ mod tests {
         assert_eq!(t.sessions, vec!["a"]);
         assert_eq!(t.dissent_sessions, vec!["b"]);
         assert_eq!((t.support, t.dissent), (1, 1));
+    }
+
+    #[test]
+    fn a_unique_entry_opens_on_its_representative() {
+        let mut report = statement("a#1", "a", "Electricity takes 40% of the budgets.");
+        report.kind = StatementKind::Observation;
+        let statements = vec![
+            report,
+            statement(
+                "a#2",
+                "a",
+                "Energy ministries should fund solar micro-grids.",
+            ),
+        ];
+        let vectors = unit(&[[1.0, 0.0, 0.0], [1.0, 0.1, 0.0]]);
+        let clustering = Clustering::from_raw(&[0, 0]);
+        let order: Vec<String> = vec!["a".into()];
+        let r = rank(&statements, vectors.view(), &clustering, &[], &order, 2);
+        let entry = &r.unique[0];
+        assert_eq!(entry.representative_id, "a#2");
+        // It printed the report first, under "Recommendation", and the ask as "also".
+        let (listed, _) = entry.listing();
+        assert_eq!(listed[0].id, "a#2");
+        assert_eq!(listed[1].id, "a#1");
     }
 
     #[test]

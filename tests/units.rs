@@ -1264,3 +1264,28 @@ fn a_markdown_heading_numbers_its_section_for_the_next_number_to_close() {
         Some(corpus::StatementKind::Observation)
     );
 }
+
+#[test]
+fn a_colophon_and_the_next_meeting_are_no_recommendations() {
+    let c = load(&[page("36_report_with_colophon.txt")]);
+    let s = &c.sessions[0];
+    // Both stood under "Recommendations" and were counted as its asks.
+    assert_class(
+        s,
+        "Report WS-7 – Harbour Engineers' Guild 2025 – prepared by the workshop rapporteur",
+        UnitClass::Metadata,
+    );
+    assert_class(
+        s,
+        "Next meeting: 9 September 2025, Harbour Hall, Lund.",
+        UnitClass::Metadata,
+    );
+    assert_eq!(s.date, "4 March 2025", "every place before the date goes");
+    assert_eq!(
+        kind_of(
+            s,
+            "Regional funds should pay one technician for every ten community tide stations."
+        ),
+        Some(corpus::StatementKind::Recommendation)
+    );
+}

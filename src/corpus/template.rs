@@ -205,6 +205,8 @@ pub(crate) const METADATA_KEYS: &[&str] = &[
     "chair",
     "location",
     "venue",
+    "next meeting",
+    "next session",
     "place",
     "room",
     "format",

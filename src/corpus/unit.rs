@@ -261,6 +261,9 @@ fn metadata_reason(
     if pos.index < HEAD_UNITS && !ends_like_sentence(t) && !t.ends_with(':') && names_an_agent(t) {
         return Some(BYLINE);
     }
+    if is_colophon(lower, words) {
+        return Some("credit line");
+    }
     if pos.index < HEAD_UNITS && is_dateline(t) {
         return Some(DATELINE);
     }
@@ -564,6 +567,28 @@ fn credits_the_document(lower: &str) -> bool {
     matches!(*det, "this" | "the")
         && SELF_NOUNS.contains(noun)
         && passive.is_some_and(|p| p.ends_with("ed") || p == "written")
+}
+
+/// Longest colophon line, in words.
+const MAX_COLOPHON_WORDS: usize = 16;
+
+/// Participles with which a colophon credits who made the document.
+const CREDITING: &[&str] = &[
+    "prepared", "compiled", "written", "edited", "produced", "drafted",
+];
+
+/// "Report W-22 – Harbour Forum 2025 – prepared by the session rapporteur": a short line
+/// with no end mark that names the document, then its makers, wherever it stands (a
+/// colophon closes a document as a byline opens it).
+fn is_colophon(lower: &str, words: usize) -> bool {
+    let w = bare_words(lower);
+    words <= MAX_COLOPHON_WORDS
+        && !ends_like_sentence(lower)
+        && !ends_unfinished(lower)
+        // "Prepared by the Working Group" alone opens a document: a byline, read as such.
+        && w.windows(2)
+            .skip(1)
+            .any(|p| CREDITING.contains(&p[0]) && p[1] == "by")
 }
 
 /// Particles inside personal names ("Ursula von der Leyen", "Luiz da Silva").

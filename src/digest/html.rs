@@ -664,7 +664,7 @@ fn unique(out: &mut String, d: &Digest, sessions: &HashMap<&str, &Session>) {
         let mut item = Tag::new("span")
             .attr("class", &format!("tag {class}"))
             .wrap(word);
-        let (support, dissent) = t.split_for_listing();
+        let (support, dissent) = t.listing();
         let mut lines =
             support
                 .iter()

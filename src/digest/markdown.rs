@@ -296,7 +296,7 @@ fn unique(out: &mut String, t: &Theme, titles: &HashMap<&str, &str>) {
         StatementKind::Recommendation => "Recommendation",
         StatementKind::Observation => "Observation",
     };
-    let (support, dissent) = t.split_for_listing();
+    let (support, dissent) = t.listing();
     let mut lines = support
         .iter()
         .map(|s| (quote(s, titles), None))

@@ -160,16 +160,17 @@ pub(crate) fn outline_units(doc: &Document) -> Outlined {
     // often in their title ("… – call notes, 3 July 2025").
     // A date line may name the place first ("Crane Quay, 9-10 June 2025"): the date is
     // what follows. A weekday or a time before the comma is part of the date.
-    let stated = meta
-        .date
-        .split_once(", ")
-        .filter(|(place, rest)| {
-            !place.contains(|c: char| c.is_ascii_digit())
-                && !is_weekday(place)
-                && is_date_line(rest)
-                && word_count(rest) <= DATE_WORDS
-        })
-        .map_or(meta.date.clone(), |(_, rest)| rest.trim().to_owned());
+    // "Harbour Guild, Lund, 4 March 2025": every place before the date goes.
+    let mut stated = meta.date.as_str();
+    while let Some((_, rest)) = stated.split_once(", ").filter(|(place, rest)| {
+        !place.contains(|c: char| c.is_ascii_digit())
+            && !is_weekday(place)
+            && is_date_line(rest)
+            && word_count(rest) <= DATE_WORDS
+    }) {
+        stated = rest.trim();
+    }
+    let stated = stated.to_owned();
     // A line that only dates the text ("Marrowgate, 22 September 2025") may stand under
     // the title's block, after the preamble ended; above the first statement it dates it.
     let first_statement = units
