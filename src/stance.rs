@@ -191,7 +191,18 @@ const CUE_NEGATION_REACH: usize = 3;
 /// Calls that, before a negation, ask to refrain from what the key terms name ("ensure
 /// that initiatives do not fragment the internet", "call on States not to impose shutdowns"):
 /// support for acting against it, not opposition.
-const REFRAIN_CALLS: &[&str] = &["should", "must", "ensure", "call", "urge", "need", "ask"];
+const REFRAIN_CALLS: &[&str] = &[
+    "should",
+    "must",
+    "ensure",
+    "call",
+    "urge",
+    "need",
+    "ask",
+    "encourage",
+    "recommend",
+    "invite",
+];
 
 /// Conditions and reservations that make a support conditional.
 const CONDITION: &[&str] = &[
@@ -737,6 +748,19 @@ mod tests {
                 &["igf", "mandate"]
             ),
             Position::Oppose
+        );
+    }
+
+    #[test]
+    fn an_encouraged_act_done_without_duplication_is_support() {
+        // The synthetic 10,000-statement corpus read "encouraged to fund X without
+        // duplicating existing processes" as dissent from a theme keyed on "duplicating".
+        assert_eq!(
+            pos(
+                "Donors are encouraged to fund tide data without duplicating existing processes.",
+                &["tide", "duplicating"]
+            ),
+            Position::Support
         );
     }
 
