@@ -197,11 +197,57 @@ const REPORTED_NEEDS: &[&str] = &["the need to", "a need to", "the need for"];
 
 /// Decide whether a statement is a recommendation or an observation.
 pub fn classify(section: SectionKind, text: &str) -> StatementKind {
+    // "“We will fund technicians, not towers,” he said.": a quotation with its speaker is
+    // read by its own words, not by the section it stands in ("Open tide data saves
+    // lives," said a harbour master, under "Recommendations", asks nothing).
+    if is_attributed_quote(text) {
+        return if is_call_to_act(text) {
+            StatementKind::Recommendation
+        } else {
+            StatementKind::Observation
+        };
+    }
     if section == SectionKind::Recommendations || is_call_to_act(text) {
         StatementKind::Recommendation
     } else {
         StatementKind::Observation
     }
+}
+
+/// Verbs that attribute a quotation to its speaker.
+const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "noted",
+    "explained",
+    "stressed",
+    "told",
+];
+
+/// Most words after a quotation that attribute it ("said Ruben Achterberg of the firm").
+const ATTRIBUTION_WORDS: usize = 14;
+
+/// A quotation with its speaker after it: it opens on a quotation mark, and a saying verb
+/// follows the closing mark within a few words.
+fn is_attributed_quote(text: &str) -> bool {
+    let t = text.trim_start();
+    let Some(open) = t.chars().next().filter(|c| matches!(c, '"' | '“' | '«')) else {
+        return false;
+    };
+    let quoted = &t[open.len_utf8()..];
+    let Some(close) = quoted.rfind(['"', '”', '»']) else {
+        return false;
+    };
+    // The closing marks are one byte ('"') or three ('”', '»' are two): step past the char.
+    let after = quoted[close..]
+        .chars()
+        .next()
+        .map_or(close, |c| close + c.len_utf8());
+    let tail = lower_words(&quoted[after..]);
+    !tail.is_empty()
+        && tail.len() <= ATTRIBUTION_WORDS
+        && tail.iter().take(4).any(|w| SAYING.contains(&w.as_str()))
 }
 
 /// True when `text` asks someone to act, by modal, appeal or imperative.
@@ -713,6 +759,23 @@ mod tests {
             "",
         ] {
             assert_eq!(classify(Outcomes, text), Observation, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_quotation_with_its_speaker_is_read_by_its_own_words() {
+        for text in [
+            "“We will fund technicians, not towers,” he said.",
+            "\"Open tide data saves lives,\" said one harbour master.",
+        ] {
+            assert_eq!(classify(Recommendations, text), Observation, "{text}");
+        }
+        // A quoted call is a call, with its speaker or without.
+        for text in [
+            "\"Ports must share the data,\" said Ruben Vik of the port authority.",
+            "“Ports must share the data.”",
+        ] {
+            assert_eq!(classify(Other, text), Recommendation, "{text}");
         }
     }
 

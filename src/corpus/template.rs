@@ -282,6 +282,14 @@ pub(crate) const GREETINGS: &[&str] = &[
     "good afternoon",
     "good evening",
     "ladies and gentlemen",
+    // A chair's welcome ("Welcome, everyone.", "Welcome to everyone in the hall"), not
+    // "We welcome the report", which opens on its subject.
+    "welcome,",
+    "welcome everyone",
+    "welcome to everyone",
+    "welcome to all",
+    "welcome to this",
+    "welcome back",
 ];
 
 /// First words of a sign-off at the end of a letter or mail.

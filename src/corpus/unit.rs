@@ -159,6 +159,9 @@ pub fn classify_unit(text: &str, pos: &Position) -> (UnitClass, Option<&'static 
     (UnitClass::Statement, None)
 }
 
+/// Titles before a person's name.
+const HONORIFICS: &[&str] = &["mr", "ms", "mrs", "dr", "prof", "h.e", "amb"];
+
 /// Most words of a speaker's name before a transcript's turn ("MS. ANA SILVA (BRAZIL):").
 const SPEAKER_WORDS: usize = 4;
 
@@ -177,8 +180,14 @@ fn after_speaker(t: &str) -> &str {
     };
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
     let said = said.trim_start();
+    // "Ms. Lena Ortiz (Ministry of…):", "Dr. Hanne Solvik:": a name after an honorific,
+    // every word capitalised, is a speaker's too.
+    let honorific = words
+        .first()
+        .is_some_and(|w| HONORIFICS.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
+        && words.iter().all(|w| w.starts_with(char::is_uppercase));
     if (1..=SPEAKER_WORDS).contains(&words.len())
-        && words.iter().all(capitals)
+        && (words.iter().all(capitals) || honorific)
         && letters >= 2
         && said.starts_with(|c: char| c.is_uppercase() || c == '"' || c == '“')
     {
@@ -1134,11 +1143,16 @@ mod tests {
             "Hello, everyone."
         );
         assert_eq!(after_speaker("AUDIENCE: Hello."), "Hello.");
+        assert_eq!(
+            after_speaker("Ms. Lena Ortiz (Ministry of Ports): Thank you, Dora."),
+            "Thank you, Dora."
+        );
         for kept in [
             "Key issue: spectrum fees remain high.",
             "Note: the fund is open.",
             "A: Participants suggested a fund.",
             "THE FIVE STEPS WE AGREED ON TODAY: publish data",
+            "Next Steps: Publish the data.",
         ] {
             assert_eq!(after_speaker(kept), kept);
         }
