@@ -349,19 +349,23 @@ fn spans(tokens: &[&str], out: &mut Vec<Phrase>) {
             && !lower[j].ends_with("’s")
             && !lower[j].ends_with("s'")
     };
+    // The span of tokens i..=j as a candidate; it opens its clause at the start or after "to".
+    let phrase = |i: usize, j: usize| {
+        let text = tokens[i..=j].join(" ");
+        let key = words(&text).join(" ");
+        Phrase {
+            text,
+            key,
+            words: j - i + 1,
+            opens_clause: i == 0 || lower[i - 1] == "to",
+        }
+    };
     // A negated clause may be titled from its start with its negation kept, function
     // word or not: "No one should be left behind", "Do not interfere with the repair".
-    if let Some(n) = negation.filter(|_| tokens.first().is_some_and(|t| !t.is_empty())) {
+    if let Some(n) = negation {
         for j in n + 1..tokens.len().min(TITLE_WORDS) {
             if can_end(j) {
-                let text = tokens[..=j].join(" ");
-                let key = words(&text).join(" ");
-                out.push(Phrase {
-                    text,
-                    key,
-                    words: j + 1,
-                    opens_clause: true,
-                });
+                out.push(phrase(0, j));
             }
         }
     }
@@ -370,20 +374,9 @@ fn spans(tokens: &[&str], out: &mut Vec<Phrase>) {
             continue;
         }
         for j in i..tokens.len().min(i + TITLE_WORDS) {
-            if !can_end(j) {
-                continue;
+            if can_end(j) && !is_fragment(&lower[i..=j]) {
+                out.push(phrase(i, j));
             }
-            if is_fragment(&lower[i..=j]) {
-                continue;
-            }
-            let text = tokens[i..=j].join(" ");
-            let key = words(&text).join(" ");
-            out.push(Phrase {
-                text,
-                key,
-                words: j - i + 1,
-                opens_clause: i == 0 || lower[i - 1] == "to",
-            });
         }
     }
 }

@@ -662,22 +662,20 @@ impl Theme {
             return (self.statements.iter().collect(), Vec::new());
         }
         let proposers: BTreeSet<&str> = support.iter().map(|s| s.session.as_str()).collect();
-        let own = |s: &Statement| {
-            proposers.contains(s.session.as_str()) && !names_anothers_proposal(s, &support)
-        };
-        let dissents = |i: usize| {
-            self.stances
-                .get(i)
-                .is_some_and(|m| m.stance == ThemeStance::Dissent)
-        };
+        // Each dissent is judged once: it stands unless its own document proposes the
+        // theme and it does not name another document's proposal.
+        let dissent: Vec<_> = dissent
+            .into_iter()
+            .filter(|(s, _)| {
+                !proposers.contains(s.session.as_str()) || names_anothers_proposal(s, &support)
+            })
+            .collect();
+        let standing: BTreeSet<&str> = dissent.iter().map(|(s, _)| s.id.as_str()).collect();
         let listed = self
             .statements
             .iter()
-            .enumerate()
-            .filter(|&(i, s)| !dissents(i) || own(s))
-            .map(|(_, s)| s)
+            .filter(|s| !standing.contains(s.id.as_str()))
             .collect();
-        let dissent = dissent.into_iter().filter(|(s, _)| !own(s)).collect();
         (listed, dissent)
     }
 }

@@ -208,6 +208,11 @@ pub(crate) fn word_count(s: &str) -> usize {
 }
 
 /// Does the text end like a sentence or clause (so a following line is not its continuation)?
+pub(crate) fn ends_with_terminal(s: &str) -> bool {
+    let t = s.trim_end_matches(['"', '\'', ')', ']', '”', '’', '*']);
+    t.ends_with(['.', '!', '?', ';', ':'])
+}
+
 /// "The outcome of this session will be submitted to the": a line that stops on a
 /// function word runs on to the next; it is no heading, whatever section it names.
 pub(crate) fn ends_unfinished(t: &str) -> bool {
@@ -248,11 +253,6 @@ pub(crate) fn is_prose_value(value: &str) -> bool {
         && (unfinished
             || split_sentences(value).len() >= 2
             || (ends_with_terminal(value) && words.len() >= SAID_WORDS))
-}
-
-pub(crate) fn ends_with_terminal(s: &str) -> bool {
-    let t = s.trim_end_matches(['"', '\'', ')', ']', '”', '’', '*']);
-    t.ends_with(['.', '!', '?', ';', ':'])
 }
 
 /// A line that is only a link, possibly in angle brackets or after "Link:".

@@ -97,19 +97,19 @@ fn or_else_found(value: String, fallback: impl FnOnce() -> Option<String>) -> St
 /// The date at the end of a dateline or title, without the place or name before it
 /// ("Suva, 4 June 2025" → "4 June 2025", "Coalition – call notes, 3 July 2025" → "3 July
 /// 2025"); a line that is only a date is its own.
-/// "2025-04-17": a day written year-month-day.
-fn is_iso_day(t: &str) -> bool {
-    let parts: Vec<&str> = t.split('-').collect();
-    matches!(parts.as_slice(), [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2)
-        && t.chars().all(|c| c.is_ascii_digit() || c == '-')
-}
-
 fn trailing_date(text: &str) -> Option<String> {
     let tail = last_part(text, &[",", " – ", " — ", " - ", " | ", " · "]).map_or(text, str::trim);
     [tail, text]
         .into_iter()
         .find(|t| is_date_line(t) && word_count(t) <= DATE_WORDS)
         .map(str::to_owned)
+}
+
+/// "2025-04-17": a day written year-month-day.
+fn is_iso_day(t: &str) -> bool {
+    let parts: Vec<&str> = t.split('-').collect();
+    matches!(parts.as_slice(), [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2)
+        && t.chars().all(|c| c.is_ascii_digit() || c == '-')
 }
 
 /// Most words of a date ("Tuesday 12 to 14 March 2025").
@@ -173,13 +173,13 @@ pub(crate) fn outline_units(doc: &Document) -> Outlined {
     let stated = stated.to_owned();
     // A line that only dates the text ("Marrowgate, 22 September 2025") may stand under
     // the title's block, after the preamble ended; above the first statement it dates it.
-    let first_statement = units
-        .iter()
-        .filter(|u| u.class == UnitClass::Statement)
-        .map(|u| u.line)
-        .min()
-        .unwrap_or(usize::MAX);
     let date = or_else_found(or_property(stated, &doc.meta.date), || {
+        let first_statement = units
+            .iter()
+            .filter(|u| u.class == UnitClass::Statement)
+            .map(|u| u.line)
+            .min()
+            .unwrap_or(usize::MAX);
         units
             .iter()
             .filter(|u| {
