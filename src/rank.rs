@@ -732,14 +732,11 @@ impl StatementStance {
     fn of(statement: &Statement, terms: &[String]) -> Self {
         let reading = stance::read(&statement.text, terms);
         // A bare negation in a report ("platforms do not address X") describes a gap more
-        // often than it rejects the theme; it dissents only in a call ("we should not…")
-        // or with an explicit cue of opposition ("oppose", "rather than"…).
-        let bare_negation = reading
-            .cue
-            .as_deref()
-            .is_some_and(|c| c.starts_with("not ") || c.starts_with("no ") || c == "not");
+        // often than it rejects the theme; it dissents only in a call ("we should not…"),
+        // with an explicit cue of opposition ("oppose", "rather than"…) or a negated
+        // position ("we do not support…").
         let dissent = reading.position == stance::Position::Oppose
-            && (statement.kind == StatementKind::Recommendation || !bare_negation);
+            && (statement.kind == StatementKind::Recommendation || !reading.is_bare_negation());
         StatementStance {
             id: statement.id.clone(),
             stance: if dissent {
@@ -823,6 +820,11 @@ mod tests {
         );
         assert_eq!(
             stance("Ports should not fund a sensor registry.", Recommendation),
+            Dissent
+        );
+        // A negated position is a rejection, even in a sentence that asks nothing.
+        assert_eq!(
+            stance("We do not support a shared sensor registry.", Observation),
             Dissent
         );
         // A report that something is missing describes a gap the theme would fill.

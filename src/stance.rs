@@ -40,6 +40,44 @@ pub struct Reading {
     pub cue: Option<String>,
 }
 
+/// Verbs by which a text states its own position: negated ("we do not support making
+/// the mandate permanent") they reject, where a negated act ("platforms do not address
+/// X") may only describe a gap.
+const POSITION_VERBS: &[&str] = &[
+    "support",
+    "endorse",
+    "welcome",
+    "commend",
+    "advocate",
+    "recommend",
+    "urge",
+    "call",
+    "encourage",
+    "favour",
+    "favor",
+    "back",
+    "agree",
+    "accept",
+    "want",
+    "suggest",
+    "appreciate",
+    "applaud",
+];
+
+impl Reading {
+    /// An opposition read from a bare "not" or "no" before an act or a term ("platforms do
+    /// not address X", "no mechanism exists"): a report may describe a gap so, where a
+    /// call or a negated position verb ("we do not support X") rejects.
+    pub fn is_bare_negation(&self) -> bool {
+        let Some(cue) = self.cue.as_deref() else {
+            return false;
+        };
+        let negation = cue == "not" || cue.starts_with("not ") || cue.starts_with("no ");
+        let negated = stem(cue.rsplit(' ').next().unwrap_or(""));
+        negation && !POSITION_VERBS.iter().any(|v| stem(v) == negated)
+    }
+}
+
 /// The stance of a whole session toward a proposition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -987,7 +987,13 @@ fn a_submission_reads_past_its_contents_footnotes_footers_and_references() {
         ))
     );
     // The references and the copyright line were statements.
-    assert_class(s, "[1] Estuary Commission (2024).", UnitClass::Boilerplate);
+    // Numbered as the body's marks are ("2024.1", "recovers.[2]"), they are read as notes,
+    // each whole.
+    assert_class(
+        s,
+        "[1] Estuary Commission (2024). Saltmarsh Condition Survey.",
+        UnitClass::Boilerplate,
+    );
     assert_class(
         s,
         "© 2025 Saltmarsh Growers' Network.",
@@ -1285,6 +1291,59 @@ fn a_colophon_and_the_next_meeting_are_no_recommendations() {
         kind_of(
             s,
             "Regional funds should pay one technician for every ten community tide stations."
+        ),
+        Some(corpus::StatementKind::Recommendation)
+    );
+}
+
+#[test]
+fn a_mailed_submission_keeps_its_own_text_only() {
+    let c = load(&[page("37_mailed_submission.txt")]);
+    let s = &c.sessions[0];
+    assert_eq!(
+        s.title, "Consultation on the shared tide register (closes 10 October)",
+        "the subject, without its reply mark, not a mailer header"
+    );
+    // The call it answers is quoted below the reply: its questions are not the sender's.
+    for line in [
+        "Responses should say whether the register should charge a joining fee,",
+        "and whether stations should be calibrated by their owners.",
+    ] {
+        assert_eq!(
+            class_of(s, line),
+            Some((UnitClass::Boilerplate, "quoted earlier message".to_owned()))
+        );
+    }
+    // What the mail server appends after a rule.
+    assert_eq!(
+        class_of(
+            s,
+            "you received it in error, please delete it and tell the sender."
+        ),
+        Some((UnitClass::Boilerplate, "mail footer".to_owned()))
+    );
+    // The signature after "Kind regards," with its telephone and address lines.
+    for line in [
+        "Coordinator, Lakeshore Makers Cooperative",
+        "Tel: +00 555 0199",
+        "Quay Road 4, Westerby",
+    ] {
+        assert_eq!(
+            class_of(s, line),
+            Some((UnitClass::Metadata, "signature".to_owned())),
+            "{line}"
+        );
+    }
+    // The wrapped thanks is cut from the sentence after it, not the sentence into lines.
+    assert_class(
+        s,
+        "Thank you for the chance to comment on the draft register.",
+        UnitClass::Procedural,
+    );
+    assert_eq!(
+        kind_of(
+            s,
+            "Volunteer stations should be calibrated once a year at public cost."
         ),
         Some(corpus::StatementKind::Recommendation)
     );

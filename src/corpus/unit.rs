@@ -186,10 +186,12 @@ fn after_speaker(t: &str) -> &str {
         .first()
         .is_some_and(|w| HONORIFICS.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
         && words.iter().all(|w| w.starts_with(char::is_uppercase));
+    // "AS: reminder that…": minutes name speakers by initials and often go on in lower case.
+    let initials = words.len() == 1 && letters <= 3 && words.iter().all(capitals);
     if (1..=SPEAKER_WORDS).contains(&words.len())
         && (words.iter().all(capitals) || honorific)
         && letters >= 2
-        && said.starts_with(|c: char| c.is_uppercase() || c == '"' || c == '“')
+        && (initials || said.starts_with(|c: char| c.is_uppercase() || c == '"' || c == '“'))
     {
         said
     } else {
@@ -540,7 +542,8 @@ pub(crate) fn byline_agent(t: &str) -> Option<(usize, &str)> {
     })
 }
 
-/// Nouns by which a document names itself in its credits ("This report was prepared by").
+/// Nouns by which a document names itself ("This report was prepared by", "the present
+/// synthesis").
 const SELF_NOUNS: &[&str] = &[
     "report",
     "document",
@@ -553,6 +556,13 @@ const SELF_NOUNS: &[&str] = &[
     "response",
     "compilation",
     "statement",
+    "synthesis",
+    "record",
+    "minutes",
+    "outcome",
+    "messages",
+    "communiqué",
+    "declaration",
 ];
 
 /// Longest credit of the document, in words.
@@ -688,6 +698,11 @@ fn procedural_reason(t: &str, lower: &str, words: usize, first: &str) -> Option<
     if enclosed && words <= 15 {
         return Some("stage direction or note in brackets");
     }
+    // "Kind regards," closes a letter: a sign-off, though it ends with a comma as a
+    // salutation does, and the lines after it are a signature.
+    if words <= 4 && starts_with_any(lower, SIGN_OFFS) {
+        return Some(SIGN_OFF);
+    }
     if words <= MAX_FORMULA_WORDS && starts_with_any(lower, GREETINGS) {
         return Some("salutation");
     }
@@ -695,9 +710,6 @@ fn procedural_reason(t: &str, lower: &str, words: usize, first: &str) -> Option<
     // is a preambular paragraph, which a participle opens, not a form of address.
     if words <= MAX_FORMULA_WORDS && t.ends_with(',') && !is_gerund(first) {
         return Some("salutation");
-    }
-    if words <= 4 && starts_with_any(lower, SIGN_OFFS) {
-        return Some(SIGN_OFF);
     }
     // "Thank you to everyone who came along, and to the library for hosting us.": thanks
     // at any length, unless the sentence goes on to say something ("Thanks Ben: paragraph
@@ -731,6 +743,18 @@ fn procedural_reason(t: &str, lower: &str, words: usize, first: &str) -> Option<
         && classify(SectionKind::Other, t) == StatementKind::Observation
     {
         return Some("meeting procedure");
+    }
+    // "Reminder: comments close on Friday.": a note of the meeting's own calendar.
+    if first == "reminder" && words <= MAX_NOTE_WORDS && !ends_unfinished(lower) {
+        return Some("reminder");
+    }
+    if split_sentences(t).len() == 1
+        && words <= MAX_NOTE_WORDS
+        && !ends_unfinished(lower)
+        && handles_this_document(lower)
+        && classify(SectionKind::Other, t) == StatementKind::Observation
+    {
+        return Some("handling of this document");
     }
     // One sentence only: a line that speaks to its reader in its last sentence
     // ("…open until Tuesday. You can find the form here.") still says something first.
@@ -776,6 +800,73 @@ fn records_procedure(lower: &str) -> bool {
         (i < reach && acts_on(verb, subject))
             || (words.get(i + 1) == Some(&"the")
                 && words.get(i + 2).is_some_and(|noun| acts_on(verb, noun)))
+    })
+}
+
+/// Longest sentence read as a note on the meeting's calendar or on the document's handling.
+const MAX_NOTE_WORDS: usize = 30;
+
+/// What is done to a document once written: presented, circulated, published, sent on.
+const HANDLING_VERBS: &[&str] = &[
+    "present",
+    "presented",
+    "circulate",
+    "circulated",
+    "submit",
+    "submitted",
+    "publish",
+    "published",
+    "share",
+    "shared",
+    "transmit",
+    "transmitted",
+    "forward",
+    "forwarded",
+    "post",
+    "posted",
+    "send",
+    "sent",
+    "distribute",
+    "distributed",
+    "translate",
+    "translated",
+    "upload",
+    "uploaded",
+];
+
+/// "The Secretariat will present this synthesis at the plenary on 6 June.", "This report
+/// will be circulated to all delegations.": what happens to the document itself, which
+/// says nothing about its subject. The document names itself ("this", "the present", at
+/// most one word before the noun: "this summary report"), and a verb of handling takes it
+/// as its object (right after the verb) or as its passive subject ("… will be circulated"):
+/// in "This compilation brings together the reports submitted by…" the reports are the
+/// ones submitted.
+fn handles_this_document(lower: &str) -> bool {
+    let words = bare_words(lower);
+    // Each self-reference as (first word, noun).
+    let selves: Vec<(usize, usize)> = (0..words.len())
+        .filter_map(|i| {
+            let after = match (words[i], words.get(i + 1)) {
+                ("this", _) => i + 1,
+                ("the", Some(&"present")) => i + 2,
+                _ => return None,
+            };
+            (after..words.len().min(after + 2))
+                .find(|&n| SELF_NOUNS.contains(&words[n]))
+                .map(|n| (i, n))
+        })
+        .collect();
+    let passive = |between: &[&str]| {
+        between.len() <= 3
+            && between
+                .iter()
+                .any(|w| matches!(*w, "be" | "is" | "are" | "was" | "were" | "been"))
+    };
+    words.iter().enumerate().any(|(v, w)| {
+        HANDLING_VERBS.contains(w)
+            && selves
+                .iter()
+                .any(|&(first, noun)| first == v + 1 || (noun < v && passive(&words[noun + 1..v])))
     })
 }
 
@@ -1240,6 +1331,30 @@ mod tests {
             "Participants thanked the hosts and called for a permanent cable repair fund.",
             "Thanks to community networks, three valleys are now online.",
             "Thank you, colleagues: the draft would duplicate what the ports already do.",
+        ] {
+            assert_eq!(class(text, &pos), UnitClass::Statement, "{text}");
+        }
+    }
+
+    #[test]
+    fn notes_on_the_documents_handling_are_procedural() {
+        let pos = at(Form::Line, 2);
+        for text in [
+            "The Secretariat will present this synthesis at the plenary on 6 June 2025.",
+            "This summary report will be circulated to all delegations.",
+            "The present note is submitted for information.",
+            "KR: reminder that comments close on Friday, inputs of one page please",
+            "Reminder: the next call is on 4 March.",
+        ] {
+            assert_eq!(class(text, &pos), UnitClass::Procedural, "{text}");
+        }
+        // The document as the one who speaks, another document handled, or a call to
+        // handle it: statements.
+        for text in [
+            "The present report summarizes the discussions of the workshop held in Lomé.",
+            "This compilation brings together the reports submitted by the rapporteurs.",
+            "Governments should publish the findings of this report in every language.",
+            "The Secretariat will circulate this report to member states and",
         ] {
             assert_eq!(class(text, &pos), UnitClass::Statement, "{text}");
         }

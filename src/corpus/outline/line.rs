@@ -265,6 +265,13 @@ pub(crate) fn classify_line(raw: &str, around: Break) -> Line<'_> {
             shape,
         };
     }
+    if let Some(reason) = around.foreign {
+        return Line::Furniture {
+            class: UnitClass::Boilerplate,
+            reason,
+            shape,
+        };
+    }
     if is_contents_entry(source) {
         return Line::Furniture {
             class: UnitClass::Boilerplate,
@@ -320,6 +327,11 @@ pub(crate) fn classify_line(raw: &str, around: Break) -> Line<'_> {
             shape,
         };
     }
+    // The tail of a wrapped sentence is read with its sentence, not on its own form; a
+    // labelled field ("Host: …") starts a line of its own.
+    if around.continues && front_matter(source).is_none() {
+        return Line::Text(shape);
+    }
     let meta = |reason, field| (reason, field);
     let metadata = if url.is_some() {
         Some(meta("link", None))
@@ -335,7 +347,13 @@ pub(crate) fn classify_line(raw: &str, around: Break) -> Line<'_> {
             shape,
         };
     }
-    if let Some((class, reason)) = furniture_line(&shape.plain) {
+    // "Thank you for the chance to comment. Please" wrapping onto "find below…": the
+    // thanks is one sentence of a paragraph, read with it.
+    let starts_a_paragraph = around.goes_on
+        && [". ", "! ", "? "]
+            .iter()
+            .any(|end| shape.plain.contains(end));
+    if let Some((class, reason)) = furniture_line(&shape.plain).filter(|_| !starts_a_paragraph) {
         return Line::Furniture {
             class,
             reason,
@@ -524,6 +542,19 @@ pub(crate) struct Break {
     pub footnote: bool,
     /// The line is one of a run of unpunctuated lines: an item whose marker was drawn.
     pub listed: bool,
+    /// The line's sentence goes on on the next line: no end mark, and the break is not
+    /// the author's (a layout wrapped it, the next line goes on in lower case, or the line
+    /// stops on "the" or "to").
+    pub goes_on: bool,
+    /// The line above goes on onto this one: this is the rest of its sentence, whatever
+    /// it opens with ("2025, with 212 participants…", "find below our submission,").
+    pub continues: bool,
+    /// The line is not the sender's own text: a quoted earlier message or a mail footer
+    /// (`mail.rs`), with the reason.
+    pub foreign: Option<&'static str>,
+    /// The next non-blank line is a labelled session field ("Date: …"): a line above the
+    /// fields is still the document's head.
+    pub fields_follow: bool,
 }
 
 /// Share of the document's line width that a line plus the next line's first word must
@@ -552,6 +583,7 @@ pub(super) fn breaks(lines: &[&str]) -> Vec<Break> {
     let mut out = vec![Break::default(); lines.len()];
     // Whether the nearest non-blank line below is an item; `None` while there is none.
     let mut next_item: Option<bool> = None;
+    let mut next_field = false;
     for idx in (0..lines.len()).rev() {
         let next = lines.get(idx + 1).map(|l| l.trim()).unwrap_or("");
         let next_blank = next.is_empty();
@@ -571,13 +603,23 @@ pub(super) fn breaks(lines: &[&str]) -> Vec<Break> {
             running: false,
             footnote: false,
             listed: false,
+            fields_follow: next_field,
+            foreign: None,
+            goes_on: open && !ends_with_terminal(t) && !by_choice,
+            continues: false,
         };
         if !t.is_empty() {
             next_item = Some(parse_bullet(t).is_some());
+            next_field = front_matter(t).is_some_and(|f| f.field.is_some());
         }
     }
     for idx in running_lines(lines) {
         out[idx].running = true;
+    }
+    // A running footer wraps onto nothing: what follows it starts the next page.
+    for idx in 1..lines.len() {
+        let above = out[idx - 1];
+        out[idx].continues = above.goes_on && !above.running && !lines[idx].trim().is_empty();
     }
     for idx in unpunctuated_runs(lines) {
         out[idx].by_choice = true;
@@ -1178,6 +1220,12 @@ pub(super) fn front_matter(t: &str) -> Option<FrontMatter> {
             .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
             .unwrap_or(value),
     );
+    // A reply's subject names the mail it answers: "RE: Call for inputs".
+    let value = if key == "subject" {
+        super::mail::subject(&value).to_owned()
+    } else {
+        value
+    };
     match SESSION_KEYS.iter().find(|(k, _)| *k == key) {
         Some(&(_, field)) => Some(FrontMatter {
             field: Some(field),
@@ -1421,6 +1469,10 @@ mod tests {
                     running: true,
                     footnote: true,
                     listed: true,
+                    fields_follow: true,
+                    foreign: Some("quoted earlier message"),
+                    goes_on: true,
+                    continues: true,
                 },
             );
         }

@@ -227,6 +227,22 @@ impl Meta {
     }
 }
 
+/// Most words of a quoted line read as a title.
+const MAX_QUOTED_TITLE_WORDS: usize = 20;
+
+/// The words of a line wholly in quotation marks (“…” or "…") with none inside, of two or
+/// more words and few enough for a title.
+fn quoted_line(plain: &str) -> Option<&str> {
+    let t = plain.trim();
+    let inner = t
+        .strip_prefix('“')
+        .and_then(|r| r.strip_suffix('”'))
+        .or_else(|| t.strip_prefix('"').and_then(|r| r.strip_suffix('"')))?;
+    let words = word_count(inner);
+    (!inner.contains(['“', '”', '"']) && (2..=MAX_QUOTED_TITLE_WORDS).contains(&words))
+        .then_some(inner)
+}
+
 /// Put `value` in a metadata slot unless an earlier line filled it: the first line that
 /// states a field wins.
 fn fill_empty(slot: &mut String, value: String) {
@@ -680,6 +696,16 @@ impl Machine {
             self.meta.title = clean_line(plain);
             return Some("title");
         }
+        // “Community Networks in Peri-Urban Areas”: a line wholly in quotation marks names
+        // a work, the session's own title; the line that held the title by its position
+        // names the event, which convened it.
+        if let Some(quoted) =
+            quoted_line(plain).filter(|_| !self.meta.labelled.contains(&MetaField::Title))
+        {
+            let event = std::mem::replace(&mut self.meta.title, clean_line(quoted));
+            fill_empty(&mut self.meta.organizer, event);
+            return Some("title");
+        }
         // The first line of a wrapped paragraph is short and unfinished too, but its
         // sentence goes on below: the body has begun.
         if self.meta.organizer.is_empty()
@@ -700,6 +726,11 @@ impl Machine {
             }
             self.meta.organizer = agent(&clean_line(plain)).to_owned();
             return Some("organizer");
+        }
+        // A short line above the labelled fields ("SESSION REPORT – WORKSHOP W-22" over
+        // "Organised by: …") is still the head, whatever else it names.
+        if shape.around.fields_follow && words <= 20 && !ends_with_terminal(plain) {
+            return Some("front matter");
         }
         None
     }

@@ -27,6 +27,7 @@
 
 mod line;
 mod machine;
+mod mail;
 mod notes;
 mod units;
 
@@ -128,8 +129,10 @@ pub(crate) fn outline_units(doc: &Document) -> Outlined {
     let rows: Vec<Cow<str>> = lines.iter().map(|l| notes.unmark(l)).collect();
     let lines: Vec<&str> = rows.iter().map(AsRef::as_ref).collect();
     let mut machine = Machine::new(Hyphenated::of(&lines));
+    let foreign = mail::foreign_lines(&lines);
     for (i, (raw, mut around)) in lines.iter().zip(breaks(&lines)).enumerate() {
         around.footnote = notes.is_note(i);
+        around.foreign = foreign[i];
         machine.step(classify_line(raw, around));
     }
     let Parsed {
@@ -418,6 +421,22 @@ mod tests {
                 s.url.as_str()
             ),
             ("A Session", "ITU", "9 July 2025", "https://x.org/1")
+        );
+        assert_eq!(s.statements.len(), 1);
+    }
+
+    #[test]
+    fn quoted_title_and_fields_below_a_banner() {
+        let s = outline(&doc(
+            "Lakeside Digital Week 2026\n\nWORKSHOP REPORT – W-9\n\n“Open Maps for Flood Planning: Who Pays?”\n\nOrganised by: Tarn Valley Mapping Cooperative\nDate: Tuesday, 3 March 2026 – 10:00–11:30\n\n1. Context\n\nVolunteers mapped four districts in a week.\n",
+        ));
+        assert_eq!(
+            (s.title.as_str(), s.organizer.as_str(), s.date.as_str()),
+            (
+                "Open Maps for Flood Planning: Who Pays?",
+                "Tarn Valley Mapping Cooperative",
+                "Tuesday, 3 March 2026 – 10:00–11:30"
+            )
         );
         assert_eq!(s.statements.len(), 1);
     }

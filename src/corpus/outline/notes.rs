@@ -10,7 +10,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 
-use crate::corpus::prose::{is_date_line, word_count};
+use crate::corpus::prose::{ends_unfinished, is_date_line, word_count};
 
 /// Highest footnote number read; beyond it a leading number is a count or a year.
 const MAX_NOTE: u32 = 199;
@@ -37,12 +37,7 @@ impl Notes {
             if let Some(n) = note_number(line).filter(|n| after_break && marked.contains(n)) {
                 notes.lines.insert(i);
                 notes.numbers.insert(n);
-            } else if i > 0
-                && notes.is_note(i - 1)
-                && line.trim_start().starts_with(char::is_lowercase)
-            {
-                // A note wrapped at the page's width: "conducted by the organisers in
-                // April 2025; they have not been" goes on the note above.
+            } else if i > 0 && notes.is_note(i - 1) && continues_note(lines[i - 1], line) {
                 notes.lines.insert(i);
             }
         }
@@ -78,10 +73,29 @@ impl Notes {
     }
 }
 
-/// "3 See the Ministry's report, p. 12.": a small number, a space, then a capital.
+/// Does `line` go on the note above it? A note wrapped at the page's width goes on in
+/// lower case ("conducted by the organisers in April 2025; they have not been"), one set
+/// with a hanging indent goes on indented under its first line ("[1] Draft Framework…,"
+/// / "    Article 9, September 2025."), and one cut on "of" or "the" goes on whatever
+/// follows.
+fn continues_note(above: &str, line: &str) -> bool {
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let t = line.trim_start();
+    !t.is_empty()
+        && (t.starts_with(char::is_lowercase)
+            || indent(line) > indent(above)
+            || ends_unfinished(above))
+}
+
+/// "3 See the Ministry's report, p. 12." or "[3] Kestrel Network, …": a small number (in
+/// brackets or not), a space, then a capital.
 fn note_number(line: &str) -> Option<u32> {
     let t = line.trim();
     let (number, rest) = t.split_once(' ')?;
+    let number = number
+        .strip_prefix('[')
+        .and_then(|n| n.strip_suffix(']'))
+        .unwrap_or(number);
     let n: u32 = number.parse().ok().filter(|n| (1..=MAX_NOTE).contains(n))?;
     let rest = rest.trim_start();
     let opens = rest.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '‘'));
@@ -198,6 +212,24 @@ mod tests {
         assert_eq!(
             notes.unmark(lines[0]),
             "Access fell sharply and then recovered."
+        );
+    }
+
+    #[test]
+    fn bracketed_notes_with_a_hanging_indent() {
+        let lines = [
+            "It would expose activists to retaliation.[1] Far from helping, it harms.[2]",
+            "",
+            "[1] Draft Framework on Platform Accountability, version 2.1,",
+            "    Article 9, September 2025.",
+            "[2] Kestrel Network, \"Empty Chairs\", Journal of",
+            "Network Policy 12(2), 2024.",
+        ];
+        let notes = Notes::find(&lines);
+        assert!((2..=5).all(|i| notes.is_note(i)));
+        assert_eq!(
+            notes.unmark(lines[0]),
+            "It would expose activists to retaliation. Far from helping, it harms."
         );
     }
 

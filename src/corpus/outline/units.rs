@@ -204,10 +204,19 @@ fn mark_signatures(units: &mut [Unit]) {
             signing = true;
             continue;
         }
+        // A telephone line or a link read as metadata stays in the signature.
+        if signing && u.class == UnitClass::Metadata {
+            continue;
+        }
         // No sentence inside: no end mark, and no full stop before a space (".au" is fine).
         let text = u.text.trim_end();
+        // "Tel: +00 555 0199": a labelled contact line, not a reply header ending on ':'.
+        let labelled = text
+            .split_once(':')
+            .is_some_and(|(key, value)| word_count(key) <= 2 && !value.trim().is_empty());
         let short = word_count(text) <= MAX_SIGNATURE_WORDS
-            && !text.contains(['!', '?', ':', ';'])
+            && !text.contains(['!', '?', ';'])
+            && (!text.contains(':') || labelled)
             && !text.ends_with('.')
             && !text.contains(". ");
         if !short {

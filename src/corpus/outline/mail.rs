@@ -1,0 +1,249 @@
+//! A submission sent as an e-mail: what the mail quotes and what its server appends.
+//!
+//! A reply carries the message it answers below a separator ("-----Original Message-----",
+//! "On 2 May 2025, A wrote:"), and mail servers append a footer after a rule (a
+//! confidentiality notice, "consider the environment before printing"). Neither is what
+//! the sender said: the quoted message is someone else's text (a call for inputs asks
+//! questions a reader would take for the sender's own proposals), the footer is the same
+//! in every mail the sender's organisation sends.
+
+/// The reason given to the lines of a quoted earlier message.
+pub(super) const QUOTED_MESSAGE: &str = "quoted earlier message";
+
+/// The reason given to the lines a mail server appends after a rule.
+pub(super) const MAIL_FOOTER: &str = "mail footer";
+
+/// Mail header fields, one of which, with a sender or a subject, makes a mail's head.
+const MAIL_KEYS: &[&str] = &[
+    "from", "to", "cc", "bcc", "sent", "date", "subject", "reply-to",
+];
+
+/// Lines of a mail's head searched for its header fields.
+const HEAD_LINES: usize = 12;
+
+/// Longest footer after a closing rule, in lines.
+const MAX_FOOTER_LINES: usize = 15;
+
+/// Longest reply header ("On Tue, 2 Apr 2024, A wrote:"), in words.
+const MAX_REPLY_HEADER_WORDS: usize = 40;
+
+/// For each line, why it is not the sender's own text (`None` for the text itself).
+pub(super) fn foreign_lines(lines: &[&str]) -> Vec<Option<&'static str>> {
+    let mut out = vec![None; lines.len()];
+    let mut i = 0;
+    while i < lines.len() {
+        if is_separator(lines[i]) {
+            // The separator and the quoted head below it ("From: … Sent: …"); then a body
+            // marked with ">" ends where the marks end, an unmarked one runs to the end.
+            let mut j = i + 1;
+            while j < lines.len() && header_key(lines[j]).is_some() {
+                j += 1;
+            }
+            let body = lines[j..].iter().position(|l| !l.trim().is_empty());
+            let marked = body.is_some_and(|b| is_marked(lines[j + b]));
+            let end = if marked {
+                marked_run(lines, j)
+            } else {
+                lines.len()
+            };
+            out[i..end].fill(Some(QUOTED_MESSAGE));
+            i = end;
+        } else if is_reply_header(lines[i]) && marked_run(lines, i + 1) > i + 1 {
+            // A thread archive quotes unmarked below the header: that text is the
+            // thread's, and the header alone is furniture (`unit.rs`).
+            let end = marked_run(lines, i + 1);
+            out[i..end].fill(Some(QUOTED_MESSAGE));
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    if is_mail(lines) {
+        mark_footer(lines, &mut out);
+    }
+    out
+}
+
+/// "-----Original Message-----", "---------- Forwarded message ---------", "Begin
+/// forwarded message:".
+fn is_separator(line: &str) -> bool {
+    let core = line
+        .trim()
+        .trim_matches(|c: char| c == '-' || c == '_' || c == ' ' || c == ':')
+        .to_lowercase();
+    matches!(
+        core.as_str(),
+        "original message" | "forwarded message" | "begin forwarded message"
+    )
+}
+
+/// "On Tue, 2 Apr 2024 at 10:02, Ana Silva <ana@x.org> wrote:".
+fn is_reply_header(line: &str) -> bool {
+    let t = line.trim().to_lowercase();
+    t.starts_with("on ")
+        && t.ends_with("wrote:")
+        && t.split_whitespace().count() <= MAX_REPLY_HEADER_WORDS
+}
+
+/// A line quoted with ">".
+fn is_marked(line: &str) -> bool {
+    line.trim_start().starts_with('>')
+}
+
+/// The end of the run of ">" lines (blank lines inside it included) that starts at or
+/// after `from` past blank lines.
+fn marked_run(lines: &[&str], from: usize) -> usize {
+    let mut end = from;
+    let mut j = from;
+    while j < lines.len() {
+        let l = lines[j];
+        if is_marked(l) {
+            end = j + 1;
+        } else if !l.trim().is_empty() {
+            break;
+        }
+        j += 1;
+    }
+    end
+}
+
+/// The key of a mail header line ("Subject: …" → "subject"), if it is one.
+fn header_key(line: &str) -> Option<String> {
+    let (key, value) = line.trim().split_once(':')?;
+    let key = key.trim().to_lowercase();
+    let known = MAIL_KEYS.contains(&key.as_str()) || key.starts_with("x-");
+    (known && !value.trim().is_empty()).then_some(key)
+}
+
+/// A document that opens on a mail's head: a sender and a subject among its first lines.
+pub(super) fn is_mail(lines: &[&str]) -> bool {
+    let keys: Vec<String> = lines
+        .iter()
+        .take(HEAD_LINES)
+        .filter_map(|l| header_key(l))
+        .collect();
+    keys.iter().any(|k| k == "from") && keys.iter().any(|k| k == "subject")
+}
+
+/// After the last rule of a mail (a line of "_" or "-"), a few lines with no list in them
+/// are what the server appends: the footer.
+fn mark_footer(lines: &[&str], out: &mut [Option<&'static str>]) {
+    let rule = |l: &str| {
+        let t = l.trim();
+        t.chars().count() >= 5 && t.chars().all(|c| c == '_' || c == '-')
+    };
+    let Some(at) = lines.iter().rposition(|l| rule(l)) else {
+        return;
+    };
+    let after = &lines[at + 1..];
+    let filled = after.iter().filter(|l| !l.trim().is_empty()).count();
+    let listed = after
+        .iter()
+        .any(|l| l.trim_start().starts_with(['-', '*', '•']) || is_marked(l));
+    if filled > 0 && filled <= MAX_FOOTER_LINES && !listed {
+        for slot in &mut out[at..] {
+            slot.get_or_insert(MAIL_FOOTER);
+        }
+    }
+}
+
+/// The subject of a mail without its reply and forward marks ("RE: FW: Call for inputs"
+/// → "Call for inputs").
+pub(super) fn subject(value: &str) -> &str {
+    let mut s = value.trim();
+    loop {
+        let lower = s.to_lowercase();
+        let Some(cut) = ["re:", "fw:", "fwd:", "aw:", "tr:"]
+            .iter()
+            .find(|p| lower.starts_with(*p))
+        else {
+            return s;
+        };
+        s = s[cut.len()..].trim_start();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MAIL: &str = "From: Ana Silva <ana@example.org>
+Date: Mon, 15 Sep 2025 17:42:09 +0200
+Subject: RE: Call for inputs
+
+Dear colleagues,
+
+1. We propose a shared register of community networks.
+
+Kind regards,
+Ana Silva
+
+-----Original Message-----
+From: Review Secretariat <rs@example.org>
+Sent: Tuesday, 2 September 2025 09:14
+Subject: Call for inputs
+
+> Inputs should address whether the Forum should be permanent.
+>
+> Best regards,
+> The Secretariat
+
+________________________________
+CONFIDENTIALITY NOTICE: This e-mail may contain privileged information.
+Any unauthorised use is prohibited.";
+
+    #[test]
+    fn the_quoted_message_and_the_footer_are_not_the_senders_text() {
+        let lines: Vec<&str> = MAIL.lines().collect();
+        let got = foreign_lines(&lines);
+        let own: Vec<&str> = lines
+            .iter()
+            .zip(&got)
+            .filter(|(l, r)| r.is_none() && !l.trim().is_empty())
+            .map(|(l, _)| *l)
+            .collect();
+        assert_eq!(
+            own,
+            [
+                "From: Ana Silva <ana@example.org>",
+                "Date: Mon, 15 Sep 2025 17:42:09 +0200",
+                "Subject: RE: Call for inputs",
+                "Dear colleagues,",
+                "1. We propose a shared register of community networks.",
+                "Kind regards,",
+                "Ana Silva",
+            ]
+        );
+        let quoted = lines
+            .iter()
+            .position(|l| l.starts_with("> Inputs"))
+            .unwrap();
+        assert_eq!(got[quoted], Some(QUOTED_MESSAGE));
+        assert_eq!(got[lines.len() - 1], Some(MAIL_FOOTER));
+    }
+
+    #[test]
+    fn a_reply_header_quotes_only_its_marked_lines() {
+        let lines = [
+            "On 2 May 2025, Ana Silva <ana@example.org> wrote:",
+            "> Should the register be public?",
+            "",
+            "Yes: the register should be public.",
+        ];
+        let got = foreign_lines(&lines);
+        assert_eq!(got[..2], [Some(QUOTED_MESSAGE), Some(QUOTED_MESSAGE)]);
+        assert_eq!(got[3], None);
+    }
+
+    #[test]
+    fn a_rule_ends_no_report_that_is_not_a_mail() {
+        let lines = ["Title", "", "Some text.", "_____", "A closing note."];
+        assert!(foreign_lines(&lines).iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn subjects_lose_their_reply_marks() {
+        assert_eq!(subject("RE: Fwd: Call for inputs"), "Call for inputs");
+        assert_eq!(subject("Review of the Forum"), "Review of the Forum");
+    }
+}
