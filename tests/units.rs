@@ -1348,3 +1348,32 @@ fn a_mailed_submission_keeps_its_own_text_only() {
         Some(corpus::StatementKind::Recommendation)
     );
 }
+
+#[test]
+fn a_bilingual_page_is_read_once_in_english() {
+    let c = load(&[page("38_bilingual_declaration.html")]);
+    let s = &c.sessions[0];
+    // Each French paragraph translates the English one above it.
+    let (class, reason) = class_of(
+        s,
+        "Plusieurs délégations ont averti que les réseaux de capteurs sur le lac sont entretenus par des bénévoles sans aucun budget.",
+    )
+    .expect("the French paragraph is reported");
+    assert_eq!(class, UnitClass::Boilerplate);
+    assert!(reason.contains("French"), "{reason}");
+    // A row setting both versions side by side keeps its English cell, numbered asks
+    // read as asks, and the French cell is reported apart.
+    assert_eq!(
+        kind_of(
+            s,
+            "1. Publish water quality readings as open data every week."
+        ),
+        Some(corpus::StatementKind::Recommendation)
+    );
+    assert_class(
+        s,
+        "1. Publier chaque semaine les relevés de qualité de l'eau en données ouvertes.",
+        UnitClass::Boilerplate,
+    );
+    assert_eq!(s.statements.len(), 4, "{:?}", texts(s));
+}

@@ -259,6 +259,8 @@ fn is_call_to_act(text: &str) -> bool {
     // "Recommendation 3 – Train staff…": the author files it as an ask, and what follows
     // the label is read as if the label were not there.
     let words = match words.as_slice() {
+        // "2. Open universal service funds…" in a table cell: the number files the ask.
+        [number, rest @ ..] if number.chars().all(|c| c.is_ascii_digit()) => rest.to_vec(),
         [label, number, rest @ ..] if number.chars().all(|c| c.is_ascii_digit()) => {
             if label == "recommendation" {
                 return true;
@@ -548,6 +550,9 @@ const ADVOCACY: &[&str] = &[
     "insist",
 ];
 
+/// Verbs of advocacy that, before "that", grant a fact rather than back a proposal.
+const ACKNOWLEDGING: &[&str] = &["acknowledge", "recognise", "recognize"];
+
 /// Words that may stand between the pronoun and its verb ("we also support", "we would
 /// like to see", "we therefore propose").
 const ADVOCACY_FILLERS: &[&str] = &[
@@ -576,11 +581,16 @@ fn advocates_in_first_person(words: &[String]) -> bool {
             return false;
         }
         // The verb needs what it advocates after it: "the internet we want" wants nothing.
-        let verb = words[i + 1..]
+        let at = words[i + 1..]
             .iter()
             .position(|w| !ADVOCACY_FILLERS.contains(&w.as_str()))
-            .filter(|&k| i + 1 + k + 1 < words.len())
-            .map(|k| &words[i + 1 + k]);
+            .map(|k| i + 1 + k)
+            .filter(|&v| v + 1 < words.len());
+        // "We recognise that a third of households still lack a connection" grants a fact;
+        // "we recognise the role of NRIs" backs something.
+        let grants_a_fact = at
+            .is_some_and(|v| ACKNOWLEDGING.contains(&words[v].as_str()) && words[v + 1] == "that");
+        let verb = at.filter(|_| !grants_a_fact).map(|v| &words[v]);
         // "would like to see" carries its verb in "like"; "we would like" alone is a wish too.
         let like = words[i + 1..]
             .iter()
@@ -728,6 +738,8 @@ mod tests {
             "We would like to see more regional meetings.",
             "I suggest that the registry be reviewed every year.",
             "We believe the registry remains the right place for port data.",
+            "We recognise the role of harbour cooperatives in keeping the registry.",
+            "3. Publish tide readings every hour.",
         ] {
             assert_eq!(classify(Issues, text), Recommendation, "{text}");
         }
@@ -756,6 +768,8 @@ mod tests {
             "Produced a consolidated barrier-solution matrix.",
             "We discussed how ports share tide data.",
             "They want faster customs.",
+            // Granting a fact is no ask.
+            "We recognise that a third of harbours still lack a tide gauge.",
             "",
         ] {
             assert_eq!(classify(Outcomes, text), Observation, "{text}");

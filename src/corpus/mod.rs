@@ -12,6 +12,7 @@ mod decode;
 mod docx;
 mod html;
 mod kind;
+mod language;
 mod outline;
 mod pdf;
 mod prose;

@@ -295,6 +295,11 @@ const MONTHS: &[&str] = &[
     "dec",
 ];
 
+/// Is `word` a month's name or abbreviation ("September", "sept")?
+pub(crate) fn is_month(word: &str) -> bool {
+    MONTHS.contains(&word.trim().to_lowercase().as_str())
+}
+
 /// Is `word` a day of the week ("Thursday")?
 pub(crate) fn is_weekday(word: &str) -> bool {
     WEEKDAYS.contains(&word.trim().to_lowercase().as_str())

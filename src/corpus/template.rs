@@ -83,6 +83,8 @@ pub(crate) const OTHER_HEADINGS: &[&str] = &[
     "panel",
     "moderator",
     "participants",
+    "attendee",
+    "attendance",
     "annex",
     "appendix",
     "reference",
@@ -121,6 +123,8 @@ pub(crate) const PEOPLE_HEADINGS: &[&str] = &[
     "panel",
     "moderator",
     "participants",
+    "attendee",
+    "attendance",
     "biograph",
     "rapporteur",
     // Who signed a joint statement: organizations, one per line.

@@ -12,13 +12,15 @@
 
 use super::claims::has_finite;
 use super::prose::{
-    as_url, ends_unfinished, is_date_line, is_prose_value, last_part, split_sentences, word_count,
+    as_url, ends_unfinished, is_date_line, is_month, is_prose_value, is_weekday, last_part,
+    split_sentences, word_count,
 };
 use super::template::{
     ADOPTING_VERBS, CREDIT_WORDS, GREETINGS, MEETING_BUSINESS, METADATA_KEYS, OPENING_VERBS,
     POINTER_OPENERS, POINTER_VERBS, PUBLISHING_WORDS, SESSION_KEYS, SIGN_OFFS,
 };
 use super::{classify, is_gerund, SectionKind, StatementKind};
+use crate::text::is_content_word;
 use serde::{Deserialize, Serialize};
 
 /// What a unit read from a document is.
@@ -254,7 +256,7 @@ fn metadata_reason(
     if lower.trim_end().ends_with("wrote:") {
         return Some("quoted-mail header");
     }
-    if is_date_line(t) && words <= 8 {
+    if is_date_line(t) && words <= 8 && !names_a_task(t) {
         return Some(DATE);
     }
     if PUBLISHING_WORDS.contains(&first) && words <= 6 {
@@ -886,8 +888,21 @@ const MAX_THANKS_WORDS: usize = 30;
 /// "…thanked the hosts", "…expressed its gratitude to…": someone thanks someone.
 fn reports_thanks(lower: &str) -> bool {
     let words = bare_words(lower);
+    // "The Forum thanks the Government of…": thanks as the subject's verb, in any tense,
+    // not a noun ("many thanks to…", "with thanks").
+    let verb = |i: usize| {
+        (1..=SUBJECT_VERB_REACH).contains(&i)
+            && !matches!(
+                words[i - 1],
+                "many" | "with" | "special" | "sincere" | "warm" | "our" | "no" | "and"
+            )
+            && words
+                .get(i + 1)
+                .is_some_and(|n| matches!(*n, "the" | "all" | "everyone" | "its" | "their" | "our"))
+    };
     words.iter().enumerate().any(|(i, w)| {
         *w == "thanked"
+            || (matches!(*w, "thanks" | "thank") && verb(i))
             || (matches!(*w, "gratitude" | "appreciation" | "thanks")
                 && words[i.saturating_sub(3)..i].iter().any(|v| {
                     matches!(
@@ -896,6 +911,16 @@ fn reports_thanks(lower: &str) -> bool {
                     )
                 }))
     })
+}
+
+/// "Draft toolkit for regulators – September 2025": a task with its deadline, whose
+/// lower-case content words ("toolkit", "regulators") a date line has none of ("Crane Quay,
+/// 9-10 June 2025", "Adopted in Lomé on 4 May 2025").
+fn names_a_task(t: &str) -> bool {
+    t.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .any(|w| is_content_word(w) && !is_month(w) && !is_weekday(w))
 }
 
 /// The words of `lower` without the punctuation around them; apostrophes stay, so
@@ -1322,6 +1347,7 @@ mod tests {
             "Subscribe to our newsletter to get posts like this one in your inbox.",
             "The Chair thanked the host government and the sponsors of the meeting.",
             "The forum expressed its gratitude to the city of Suva for hosting it.",
+            "The Forum thanks the Government of the Lakes Province for its hospitality.",
             "Thank you to everyone who came along, and to the library for hosting us.",
         ] {
             assert_eq!(class(text, &pos), UnitClass::Procedural, "{text}");

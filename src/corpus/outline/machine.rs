@@ -11,7 +11,7 @@ use super::line::{
     Cue, FrontMatter, Heading, Line, Marker, Shape, Topic, FOOTNOTE, MAX_HEADING_WORDS,
 };
 use crate::corpus::prose::{
-    as_url, clean_line, ends_with_terminal, is_date_line, word_count, Hyphenated,
+    as_url, clean_line, ends_unfinished, ends_with_terminal, is_date_line, word_count, Hyphenated,
 };
 use crate::corpus::template::MetaField;
 use crate::corpus::unit::{
@@ -117,6 +117,10 @@ pub(super) struct Block {
     /// The heading above the block asks for something ("The framework should address:"):
     /// short noun phrases under it are what is asked for, not a list of topics.
     pub asked: bool,
+    /// The heading above the block names its points ("Key issues", "Divergent views"), not
+    /// a part of the document (agenda, speakers, annex) nor its topics ("Themes"): short
+    /// noun phrases right under it are the points (a slide's bullets).
+    pub points: bool,
     /// Joined, cleaned text.
     pub text: String,
     /// `(byte offset in text, 1-based line)` for each joined source line.
@@ -227,6 +231,26 @@ impl Meta {
     }
 }
 
+/// Does a heading announce the topics a text covers ("Themes", "Sub-themes", "Topics",
+/// "Tracks"), whose list names them and states nothing?
+fn names_topics(heading: &str) -> bool {
+    heading
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| TOPIC_WORDS.contains(&w))
+}
+
+/// Words of a heading over a list of topics.
+const TOPIC_WORDS: &[&str] = &[
+    "theme",
+    "themes",
+    "topic",
+    "topics",
+    "track",
+    "tracks",
+    "subthemes",
+];
+
 /// Most words of a quoted line read as a title.
 const MAX_QUOTED_TITLE_WORDS: usize = 20;
 
@@ -264,6 +288,8 @@ struct Section {
     listing: Listing,
     /// The last heading makes a call (see [`Block::asked`]).
     asked: bool,
+    /// The last heading names its points (see [`Block::points`]).
+    points: bool,
     /// The top-level number of the last heading ("2. Recommendations" → 2), so "3." after
     /// it is the next section, not an item of this one.
     number: Option<u32>,
@@ -322,6 +348,7 @@ impl Machine {
                 group: 0,
                 listing: Listing::Content,
                 asked: false,
+                points: false,
                 number: None,
                 numbered_items: false,
                 after_list: None,
@@ -765,6 +792,12 @@ impl Machine {
         section.group += 1;
         section.asked =
             classify(SectionKind::Other, &heading.text) == StatementKind::Recommendation;
+        // A lead-in sentence ("The forum discussed five areas:") announces its list, and
+        // what it announces may be only names.
+        section.points = !heading.topic.leaves
+            && heading.topic.listing == Listing::Content
+            && !heading.text.trim_end().ends_with(':')
+            && !names_topics(&heading.text);
         let sets = heading.topic.section.or_else(|| {
             let closes =
                 (heading.explicit && heading.level <= section.level) || heading.topic.leaves;
@@ -807,6 +840,7 @@ impl Machine {
             group: self.section.group,
             listing: self.section.listing,
             asked: self.section.asked,
+            points: self.section.points,
             text: String::new(),
             starts: Vec::new(),
         };
@@ -886,11 +920,15 @@ fn continues_block(block: &Block, shape: &Shape, blank_run: usize, after_choice:
     {
         return true;
     }
-    // Text after a page break (several blank lines) finishes an unfinished item.
+    // Text after a page break (several blank lines) finishes an unfinished item; a
+    // short line with no end mark over a list or prose is the next page's title (a
+    // slide's), unless the item stopped on "the" or "of".
+    let titles_the_page = shape.around.body_follows && !ends_with_terminal(&shape.plain);
     blank_run >= PAGE_BREAK_BLANKS
         && !ends_with_terminal(&block.text)
         && !shape.heading_like
         && !shape.meta_like
+        && (!titles_the_page || ends_unfinished(&block.text))
 }
 
 #[cfg(test)]

@@ -9,7 +9,9 @@ use super::line::Marker;
 use super::machine::{Block, BlockKind, Furniture};
 use super::{Unit, MAX_STATEMENTS_PER_SESSION, MAX_STATEMENT_CHARS};
 use crate::corpus::boilerplate::strip_numbered_prefixes;
+use crate::corpus::language::other_language;
 use crate::corpus::prose::{ends_with_terminal, split_sentences, truncate_chars, word_count};
+use crate::corpus::read::CELL_SEPARATOR;
 use crate::corpus::template::AUXILIARY_VERBS;
 use crate::corpus::unit::{
     classify_unit, is_name, split_dateline, Form, Listing, Position, UnitClass, DATELINE,
@@ -161,7 +163,78 @@ pub(super) fn build_units(
     mark_signatures(&mut units);
     mark_navigation(&mut units, title);
     mark_captions_under_names(&mut units);
+    mark_other_languages(&mut units, notes);
     units
+}
+
+/// In a document written mostly in English, a statement in another language is a
+/// translation of one beside it, or a quotation the model cannot read with the rest
+/// (`language.rs`): excluded, so no point is read twice. A table row that sets the two
+/// versions side by side ("1. Call on… — 1. Exhortar a…") keeps its English cells. A
+/// document written mostly in another language keeps its statements, with a warning.
+fn mark_other_languages(units: &mut Vec<Unit>, notes: &mut Vec<String>) {
+    // A table row is in another language when every cell is.
+    let language_of = |text: &str| {
+        let mut cells = text.split(CELL_SEPARATOR).map(other_language);
+        let first = cells.next().flatten()?;
+        cells.all(|c| c.is_some()).then_some(first)
+    };
+    let languages: Vec<Option<&'static str>> = units
+        .iter()
+        .map(|u| {
+            (u.class == UnitClass::Statement)
+                .then(|| language_of(&u.text))
+                .flatten()
+        })
+        .collect();
+    let statements = units
+        .iter()
+        .filter(|u| u.class == UnitClass::Statement)
+        .count();
+    let other = languages.iter().flatten().count();
+    if other * 2 > statements {
+        let mut named: Vec<&str> = languages.iter().flatten().copied().collect();
+        named.sort_unstable();
+        named.dedup();
+        notes.push(format!(
+            "{other} of its {statements} statements are in {}; the model reads English, so \
+             they may not meet statements in English",
+            named.join(" or ")
+        ));
+        return;
+    }
+    let reason = |language: &str| {
+        format!("in {language} in a text in English (a translation or a quotation)")
+    };
+    let mut cut = Vec::new();
+    for (u, language) in units.iter_mut().zip(languages) {
+        if let Some(language) = language {
+            u.class = UnitClass::Boilerplate;
+            u.reason = reason(language);
+        } else if u.class == UnitClass::Statement && u.text.contains(CELL_SEPARATOR) {
+            let (english, other): (Vec<&str>, Vec<&str>) = u
+                .text
+                .split(CELL_SEPARATOR)
+                .partition(|cell| other_language(cell).is_none());
+            if let (false, Some(language)) = (
+                english.is_empty(),
+                other.first().and_then(|c| other_language(c)),
+            ) {
+                // The other cells are reported apart, on the row's line.
+                cut.push(Unit {
+                    text: other.join(CELL_SEPARATOR),
+                    class: UnitClass::Boilerplate,
+                    reason: reason(language),
+                    ..u.clone()
+                });
+                u.text = english.join(CELL_SEPARATOR);
+            }
+        }
+    }
+    if !cut.is_empty() {
+        units.extend(cut);
+        units.sort_by_key(|u| u.line);
+    }
 }
 
 /// Most words of a navigation label (a breadcrumb, a category link).
@@ -336,7 +409,11 @@ fn lists_that_only_name(blocks: &[Block]) -> Vec<Option<&'static str>> {
         // data and …") does not turn a list of topics into statements.
         let topics = run.iter().filter(|b| is_topic(b)).count();
         let questions = run.iter().filter(|b| is_question(&b.text)).count();
-        let reason = if run.len() >= 3 && !run[0].asked && topics * 4 >= run.len() * 3 {
+        // Right under a heading that names its points, with no lead-in sentence between,
+        // noun phrases are the points ("Key issues" / "High backhaul costs").
+        let first_under_heading = start == 0 || blocks[start - 1].group != blocks[start].group;
+        let points = run[0].points && first_under_heading;
+        let reason = if run.len() >= 3 && !run[0].asked && !points && topics * 4 >= run.len() * 3 {
             Some("item of a list of topics")
         } else if run.len() >= 2 && questions * 4 >= run.len() * 3 {
             Some("item of a list of questions")
