@@ -1377,3 +1377,31 @@ fn a_bilingual_page_is_read_once_in_english() {
     );
     assert_eq!(s.statements.len(), 4, "{:?}", texts(s));
 }
+
+#[test]
+fn slides_keep_their_titles_and_bullets_apart() {
+    let c = load(&[page("39_slides_session_report.txt")]);
+    let s = &c.sessions[0];
+    // The logo and tagline atop every slide name no session.
+    assert_eq!(s.title, "Harbour Sensors and Shared Tide Data");
+    // Each slide's title stands apart from the last bullet of the slide before it.
+    assert_class(s, "Divergent views", UnitClass::Heading);
+    assert_class(
+        s,
+        "Small ports priced out of data platforms",
+        UnitClass::Statement,
+    );
+    // Bullets right under a slide titled by its points are the points, not topics.
+    assert_eq!(
+        kind_of(
+            s,
+            "Port authority: concern over liability for faulty readings"
+        ),
+        Some(corpus::StatementKind::Observation)
+    );
+    // A task with its deadline is a step, not a date.
+    assert_eq!(
+        kind_of(s, "Draft data format for ports – October 2026"),
+        Some(corpus::StatementKind::Recommendation)
+    );
+}

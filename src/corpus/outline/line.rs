@@ -538,6 +538,9 @@ pub(crate) struct Break {
     /// The line stands at the top or bottom of two or more pages with the same words
     /// (numbers aside): a running header or footer that a PDF printed on every page.
     pub running: bool,
+    /// The running line stands on [`MASTHEAD_PAGES`] pages or more: a logo or a series
+    /// name, never the session's title, even on the first page.
+    pub masthead: bool,
     /// The line is a footnote the body marks (`notes.rs`).
     pub footnote: bool,
     /// The line is one of a run of unpunctuated lines: an item whose marker was drawn.
@@ -601,6 +604,7 @@ pub(super) fn breaks(lines: &[&str]) -> Vec<Break> {
             by_choice,
             wraps: open && !ends_with_terminal(t) && !fits,
             running: false,
+            masthead: false,
             footnote: false,
             listed: false,
             fields_follow: next_field,
@@ -613,8 +617,9 @@ pub(super) fn breaks(lines: &[&str]) -> Vec<Break> {
             next_field = front_matter(t).is_some_and(|f| f.field.is_some());
         }
     }
-    for idx in running_lines(lines) {
+    for (idx, pages) in running_lines(lines) {
         out[idx].running = true;
+        out[idx].masthead = pages >= MASTHEAD_PAGES;
     }
     // A running footer wraps onto nothing: what follows it starts the next page.
     for idx in 1..lines.len() {
@@ -680,9 +685,14 @@ const EDGE_LINES: usize = 2;
 /// Longest running header or footer, in words.
 const RUNNING_WORDS: usize = 15;
 
+/// Fewest pages a running line stands on to name no session even on the first page: a
+/// logo or a series name; a title may stand atop a page and once more below it.
+const MASTHEAD_PAGES: usize = 3;
+
 /// The lines that stand within [`EDGE_LINES`] of the top or bottom of a page and repeat,
-/// numbers aside, at the edge of another page.
-fn running_lines(lines: &[&str]) -> Vec<usize> {
+/// numbers aside, at the edge of another page, each with the number of pages it stands
+/// on (a numbered repeat found without page breaks counts [`NUMBERED_REPEATS`]).
+fn running_lines(lines: &[&str]) -> Vec<(usize, usize)> {
     let mut pages: Vec<Vec<usize>> = vec![Vec::new()];
     let mut blanks = 0;
     for (idx, line) in lines.iter().enumerate() {
@@ -715,7 +725,10 @@ fn running_lines(lines: &[&str]) -> Vec<usize> {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let mut running = numbered_repeats(lines, &key);
+    let mut running: Vec<(usize, usize)> = numbered_repeats(lines, &key)
+        .into_iter()
+        .map(|idx| (idx, NUMBERED_REPEATS))
+        .collect();
     if pages.len() < 2 {
         return running;
     }
@@ -742,10 +755,10 @@ fn running_lines(lines: &[&str]) -> Vec<usize> {
                     && t.chars().any(char::is_alphabetic)
                     && parse_bullet(t).is_none()
             })
-            .map(|(idx, _)| *idx),
+            .map(|(idx, k)| (*idx, pages_with[k.as_str()])),
     );
     running.sort_unstable();
-    running.dedup();
+    running.dedup_by_key(|(idx, _)| *idx);
     running
 }
 
@@ -1467,6 +1480,7 @@ mod tests {
                     by_choice: true,
                     wraps: true,
                     running: true,
+                    masthead: true,
                     footnote: true,
                     listed: true,
                     fields_follow: true,

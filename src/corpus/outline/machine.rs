@@ -330,6 +330,8 @@ pub(super) struct Machine {
     number: usize,
     /// A masthead was read at the top (see [`column_fields`]).
     masthead: bool,
+    /// The title so far is a line printed atop every page (`Break::masthead`).
+    title_on_every_page: bool,
     /// The document's own hyphenated words, to mend words broken across lines.
     hyphens: Hyphenated,
 }
@@ -361,6 +363,7 @@ impl Machine {
             after_choice: false,
             number: 0,
             masthead: false,
+            title_on_every_page: false,
             hyphens,
         }
     }
@@ -625,6 +628,17 @@ impl Machine {
         if plain.is_empty() || is_banner(plain) {
             return Some("banner");
         }
+        // A line printed atop every page is a logo or a series name, or the title itself
+        // (a report's running head): it titles the session only until a line of the
+        // preamble names it.
+        if shape.around.masthead {
+            if self.meta.title.is_empty() {
+                self.meta.title = clean_line(plain);
+                self.title_on_every_page = true;
+                return Some("title");
+            }
+            return Some(RUNNING_HEADER);
+        }
         // A labelled field says what it is, however its value is aligned ("Title:    …").
         if let Some(front) = front_matter(plain) {
             self.meta.fill(front, true);
@@ -720,6 +734,16 @@ impl Machine {
                 title_wrapped: plain.chars().count() >= WRAPPED_TITLE_CHARS,
                 after_title: true,
             };
+            self.meta.title = clean_line(plain);
+            return Some("title");
+        }
+        // "LUMEN BRIDGE" on every slide, then "Community Networks and Last-Mile
+        // Connectivity" on the first: the first line of the page's own is the title.
+        if std::mem::take(&mut self.title_on_every_page)
+            && words <= MAX_HEADING_WORDS
+            && !ends_with_terminal(plain)
+            && !shape.around.wraps
+        {
             self.meta.title = clean_line(plain);
             return Some("title");
         }
