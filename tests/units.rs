@@ -694,13 +694,30 @@ fn each_row_of_an_action_table_is_one_statement_with_its_cells_apart() {
         UnitClass::Heading,
     );
     // The cells ran together ("…cablesDevelopment banksJune 2026") and most rows were read
-    // as sub-headings.
-    for row in [
-        "Establish a regional data commons governed by statistics offices. — Statistics offices — 2026",
-        "Create a pooled fund to repair submarine cables — Development banks — June 2026",
-        "Publish yearly broadband price data — Regulators — Every year",
+    // as sub-headings. Each row's action is the statement; who leads it and by when are
+    // reported beside it, under the header's names, and neither enter the quote.
+    for (action, beside) in [
+        (
+            "Establish a regional data commons governed by statistics offices.",
+            "Lead: Statistics offices — Deadline: 2026",
+        ),
+        (
+            "Create a pooled fund to repair submarine cables",
+            "Lead: Development banks — Deadline: June 2026",
+        ),
+        (
+            "Publish yearly broadband price data",
+            "Lead: Regulators — Deadline: Every year",
+        ),
     ] {
-        assert_class(s, row, UnitClass::Statement);
+        assert_class(s, action, UnitClass::Statement);
+        assert_eq!(
+            class_of(s, beside),
+            Some((
+                UnitClass::Metadata,
+                "table cells beside the statement".to_owned()
+            ))
+        );
     }
     assert_class(s, "Action — Lead — Deadline", UnitClass::Heading);
 }
@@ -1403,5 +1420,24 @@ fn slides_keep_their_titles_and_bullets_apart() {
     assert_eq!(
         kind_of(s, "Draft data format for ports – October 2026"),
         Some(corpus::StatementKind::Recommendation)
+    );
+}
+
+#[test]
+fn a_table_of_positions_keeps_who_holds_each() {
+    let c = load(&[page("40_position_table.md")]);
+    let s = &c.sessions[0];
+    assert_class(s, "Stakeholder group — Position", UnitClass::Heading);
+    // The label before the text column says whose position it is: it stays in the quote.
+    assert_class(
+        s,
+        "Fishing cooperatives — Opposed; registration fees would fall hardest on the smallest boats.",
+        UnitClass::Statement,
+    );
+    // A sentence with a dash in it is no table row, and its semicolon cuts no claims.
+    assert_class(
+        s,
+        "Pilot the registry in two harbours before any decision on its legal form — and publish the results; a final decision should wait for them.",
+        UnitClass::Statement,
     );
 }

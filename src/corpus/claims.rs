@@ -16,6 +16,7 @@
 //! reader as the claim's context.
 
 use super::kind::{is_gerund, is_verb_opening};
+use super::read::CELL_SEPARATOR;
 
 /// Does the phrase open with an "-ing" form, possibly after an adverb?
 fn opens_with_gerund(p: &str) -> bool {
@@ -66,6 +67,11 @@ const LEADS: &[&str] = &[
 /// report makes three recommendations: making…"); semicolon clauses and verb runs are split
 /// only in a `recommendation`, since a report of several things said is one statement.
 pub(crate) fn split_claims(text: &str, recommendation: bool) -> Vec<String> {
+    // A table row's cells ("R3. Create a support scheme… — Donor partners; NCDI — 2025")
+    // are not clauses of one sentence: a semicolon in one cell cuts nothing.
+    if text.contains(CELL_SEPARATOR) {
+        return Vec::new();
+    }
     let claims = after_colon(text, recommendation)
         .or_else(|| recommendation.then(|| semicolon_clauses(text)).flatten())
         .or_else(|| recommendation.then(|| verb_run(text)).flatten())
@@ -248,7 +254,9 @@ const MODAL_LEADS: &[&str] = &["should", "must", "need to", "needs to"];
 
 /// Words that open a clause with a subject of its own (a pronoun) or a noun phrase (a
 /// determiner); a verb phrase never opens with one.
-const PRONOUNS: &[&str] = &["it", "they", "we", "he", "she", "i", "you", "there", "this"];
+const PRONOUNS: &[&str] = &[
+    "it", "they", "we", "he", "she", "i", "you", "there", "this", "others",
+];
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "these", "those", "that", "its", "their", "our", "his", "her", "my", "your",
     "each", "every", "such", "no",
@@ -334,6 +342,8 @@ mod tests {
             "Governments should stop ordering shutdowns during exams; the economic cost falls on small traders.",
             "Ports must publish tide data; their sensors already record it.",
             "The coalition calls for open port data; they argue the cost stays small.",
+            "Some ports called for a shared registry; others strongly opposed it.",
+            "Ports should fund a registry; NCDI — From 2025, ongoing",
         ] {
             assert!(
                 split_claims(text, true).is_empty(),
