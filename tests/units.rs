@@ -856,7 +856,15 @@ fn a_printed_policy_brief_keeps_its_headline_kicker_and_first_paragraph_apart() 
             .iter()
             .filter(|st| st.kind == corpus::StatementKind::Recommendation)
             .count(),
-        4
+        3
+    );
+    // Under "Where the meetings disagreed", after the list: a reported objection, not an ask.
+    assert_eq!(
+        kind_of(
+            s,
+            "Participants in Apia opposed a regional levy on data traffic to finance the fund, arguing that it would raise prices for households."
+        ),
+        Some(corpus::StatementKind::Observation)
     );
 }
 
@@ -1440,4 +1448,30 @@ fn a_table_of_positions_keeps_who_holds_each() {
         "Pilot the registry in two harbours before any decision on its legal form — and publish the results; a final decision should wait for them.",
         UnitClass::Statement,
     );
+}
+
+#[test]
+fn prose_after_the_list_of_recommendations_is_read_by_its_words() {
+    let c = load(&[page("41_recommendations_then_prose.html")]);
+    let s = &c.sessions[0];
+    assert_eq!(
+        kind_of(
+            s,
+            "A small fund should pay for drone surveys after each flood."
+        ),
+        Some(corpus::StatementKind::Recommendation)
+    );
+    // The heading named its list; the objection, the quotation and the pointer after it
+    // were each counted as a recommendation.
+    for text in [
+        "One planning officer doubted that volunteer surveys are accurate enough for appeals.",
+        "“We mapped the river twice in one week.”",
+        "The full recording is on the event page.",
+    ] {
+        assert_eq!(
+            kind_of(s, text),
+            Some(corpus::StatementKind::Observation),
+            "{text}"
+        );
+    }
 }

@@ -61,6 +61,12 @@ pub(crate) const SECTION_PATTERNS: &[(&str, SectionKind)] = &[
     ("key points", SectionKind::Issues),
     ("challenges", SectionKind::Issues),
     ("key themes", SectionKind::Issues),
+    // Where views parted: what was said there reports a disagreement, it asks nothing.
+    ("disagree", SectionKind::Issues),
+    ("divergen", SectionKind::Issues),
+    ("no agreement", SectionKind::Issues),
+    ("differing views", SectionKind::Issues),
+    ("open questions", SectionKind::Issues),
 ];
 
 /// Words of a heading that name the document, not a section: "Session Outcome Document"

@@ -49,6 +49,9 @@ fn is_lead_in_sentence(text: &str) -> bool {
     text.trim_end().ends_with(':') && word_count(text) >= LEAD_IN_WORDS
 }
 
+/// Fewest items in a row that make a list whose end the next paragraph follows.
+const LIST_BEFORE_PROSE: usize = 2;
+
 /// Blank lines in a row read as a page break, across which an unfinished item continues.
 const PAGE_BREAK_BLANKS: usize = 2;
 
@@ -300,6 +303,10 @@ struct Section {
     after_list: Option<(SectionKind, usize)>,
     /// An item was read since that lead-in.
     listed: bool,
+    /// Items read in a row since the last heading or paragraph.
+    items_in_row: usize,
+    /// Prose has followed a list since the last heading: the heading's list is over.
+    list_over: bool,
 }
 
 /// What the machine read from a whole document.
@@ -355,6 +362,8 @@ impl Machine {
                 numbered_items: false,
                 after_list: None,
                 listed: false,
+                items_in_row: 0,
+                list_over: false,
             },
             meta: Meta::default(),
             blocks: Vec::new(),
@@ -835,6 +844,12 @@ impl Machine {
         section.after_list = (sets.is_some() && is_lead_in_sentence(&heading.text))
             .then_some((section.kind, section.level));
         section.listed = false;
+        // A heading that names no section ("Amaru Quispe, Tallow Valley Network" under a
+        // quotation) leaves the list read or over.
+        if sets.is_some() {
+            section.items_in_row = 0;
+            section.list_over = false;
+        }
         if let Some(kind) = sets {
             section.kind = kind;
             section.level = heading.level;
@@ -858,9 +873,28 @@ impl Machine {
             }
             _ => {}
         }
+        // "Not everyone agreed. Lena Marsh disagreed with…" after the list under
+        // "Recommendations": the heading named its list, and prose after the list is read
+        // by its own words. A paragraph under each item ("1. Create a hotline" / "The
+        // Chamber should…") is that item's body and stays in the section.
+        let section = &mut self.section;
+        if matches!(kind, BlockKind::Para) && section.items_in_row >= LIST_BEFORE_PROSE {
+            section.list_over = true;
+        }
+        section.items_in_row = match kind {
+            BlockKind::Item { .. } => section.items_in_row + 1,
+            BlockKind::Para => 0,
+        };
+        let after_asks = matches!(kind, BlockKind::Para)
+            && section.list_over
+            && section.kind == SectionKind::Recommendations;
         let mut block = Block {
             kind,
-            section: self.section.kind,
+            section: if after_asks {
+                SectionKind::Other
+            } else {
+                self.section.kind
+            },
             group: self.section.group,
             listing: self.section.listing,
             asked: self.section.asked,
