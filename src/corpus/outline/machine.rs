@@ -469,6 +469,13 @@ impl Machine {
             ..
         } = &line
         {
+            // "# Lakes Youth Forum — Action Plan" under front matter titling it so: the
+            // title again, which opens no section.
+            if repeats_title(&heading.text, &self.meta.title, false) {
+                self.flush();
+                self.furnish(&heading.text, UnitClass::Metadata, REPEATS_TITLE);
+                return;
+            }
             self.open_section(heading, None);
             self.number_section(heading, shape.source);
             self.furnish(&heading.text, UnitClass::Heading, "heading");

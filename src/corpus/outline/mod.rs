@@ -426,6 +426,19 @@ mod tests {
     }
 
     #[test]
+    fn a_markdown_title_under_front_matter_opens_no_section() {
+        // "Action Plan" names a recommendations section; here it is the title again, and
+        // the report of the meeting under it asks nothing.
+        let got = texts(
+            "---\ntitle: \"Lakes Youth Forum 2026 — Action Plan\"\n---\n\n# Lakes Youth Forum 2026 — Action Plan\n\nWe met in Kelso on 2 May.\n",
+        );
+        assert_eq!(
+            got,
+            [(SectionKind::Other, "We met in Kelso on 2 May.".to_owned())]
+        );
+    }
+
+    #[test]
     fn quoted_title_and_fields_below_a_banner() {
         let s = outline(&doc(
             "Lakeside Digital Week 2026\n\nWORKSHOP REPORT – W-9\n\n“Open Maps for Flood Planning: Who Pays?”\n\nOrganised by: Tarn Valley Mapping Cooperative\nDate: Tuesday, 3 March 2026 – 10:00–11:30\n\n1. Context\n\nVolunteers mapped four districts in a week.\n",
