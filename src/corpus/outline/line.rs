@@ -541,6 +541,9 @@ pub(crate) struct Break {
     /// The running line stands on [`MASTHEAD_PAGES`] pages or more: a logo or a series
     /// name, never the session's title, even on the first page.
     pub masthead: bool,
+    /// The line stands in a YAML front-matter block (between a first line "---" and the
+    /// next): a field of the page, whatever its key ("layout: page").
+    pub yaml: bool,
     /// The line is a footnote the body marks (`notes.rs`).
     pub footnote: bool,
     /// The line is one of a run of unpunctuated lines: an item whose marker was drawn.
@@ -605,6 +608,7 @@ pub(super) fn breaks(lines: &[&str]) -> Vec<Break> {
             wraps: open && !ends_with_terminal(t) && !fits,
             running: false,
             masthead: false,
+            yaml: false,
             footnote: false,
             listed: false,
             fields_follow: next_field,
@@ -616,6 +620,9 @@ pub(super) fn breaks(lines: &[&str]) -> Vec<Break> {
             next_item = Some(parse_bullet(t).is_some());
             next_field = front_matter(t).is_some_and(|f| f.field.is_some());
         }
+    }
+    for idx in yaml_block(lines) {
+        out[idx].yaml = true;
     }
     for (idx, pages) in running_lines(lines) {
         out[idx].running = true;
@@ -632,6 +639,39 @@ pub(super) fn breaks(lines: &[&str]) -> Vec<Break> {
         out[idx].listed = true;
     }
     out
+}
+
+/// Most lines of a YAML front-matter block.
+const MAX_YAML_LINES: usize = 60;
+
+/// The lines inside a YAML front-matter block: the document opens with "---", and every
+/// line up to the next "---" is a field ("key: value"), a list entry under one ("- x") or
+/// blank.
+fn yaml_block(lines: &[&str]) -> std::ops::Range<usize> {
+    if lines.first().map(|l| l.trim()) != Some("---") {
+        return 0..0;
+    }
+    let Some(end) = lines
+        .iter()
+        .take(MAX_YAML_LINES)
+        .skip(1)
+        .position(|l| l.trim() == "---")
+        .map(|i| i + 1)
+    else {
+        return 0..0;
+    };
+    let fields = lines[1..end].iter().all(|l| {
+        let t = l.trim();
+        t.is_empty()
+            || t.starts_with("- ")
+            || t.split_once(':')
+                .is_some_and(|(key, _)| !key.trim().contains(' '))
+    });
+    if fields {
+        1..end
+    } else {
+        0..0
+    }
 }
 
 /// Fewest lines in a run of lines that each open with a capital and none ends a sentence.
@@ -1481,6 +1521,7 @@ mod tests {
                     wraps: true,
                     running: true,
                     masthead: true,
+                    yaml: true,
                     footnote: true,
                     listed: true,
                     fields_follow: true,

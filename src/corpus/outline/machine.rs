@@ -660,6 +660,9 @@ impl Machine {
             self.meta.fill(front, true);
             return Some("front matter");
         }
+        if shape.around.yaml {
+            return Some("front matter");
+        }
         // A printed masthead sets the issuing body apart from the document's symbol or
         // date ("United Nations        A/HRC/99/12"): the body is the organizer, and no
         // row of it is the title.

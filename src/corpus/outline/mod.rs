@@ -428,9 +428,10 @@ mod tests {
     #[test]
     fn a_markdown_title_under_front_matter_opens_no_section() {
         // "Action Plan" names a recommendations section; here it is the title again, and
-        // the report of the meeting under it asks nothing.
+        // the report of the meeting under it asks nothing. Every field of the front matter
+        // is metadata, whatever its key ("layout: page tags: […]" was a statement).
         let got = texts(
-            "---\ntitle: \"Lakes Youth Forum 2026 — Action Plan\"\n---\n\n# Lakes Youth Forum 2026 — Action Plan\n\nWe met in Kelso on 2 May.\n",
+            "---\ntitle: \"Lakes Youth Forum 2026 — Action Plan\"\nlayout: page\ntags: [youth, plan]\n---\n\n# Lakes Youth Forum 2026 — Action Plan\n\nWe met in Kelso on 2 May.\n",
         );
         assert_eq!(
             got,
