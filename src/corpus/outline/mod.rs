@@ -29,6 +29,8 @@ mod line;
 mod machine;
 mod mail;
 mod notes;
+mod tables;
+mod translations;
 mod units;
 
 use super::claims::split_claims;
