@@ -81,6 +81,18 @@ pub(crate) const PROMPT_WORDS: &[&str] = &["bullet point"];
 pub(crate) const TEMPLATE_HEADING_STARTS: &[&str] =
     &["key issues", "tangible outcomes", "key recommendations"];
 
+/// Words of a heading over a list of the topics a text covers ("Themes", "Tracks"),
+/// which names them and states nothing.
+pub(crate) const TOPIC_WORDS: &[&str] = &[
+    "theme",
+    "themes",
+    "topic",
+    "topics",
+    "track",
+    "tracks",
+    "subthemes",
+];
+
 /// Headings that leave the known sections: speakers, annexes and the like.
 pub(crate) const OTHER_HEADINGS: &[&str] = &[
     "speaker",

@@ -13,7 +13,7 @@ use super::line::{
 use crate::corpus::prose::{
     as_url, clean_line, ends_unfinished, ends_with_terminal, is_date_line, word_count, Hyphenated,
 };
-use crate::corpus::template::MetaField;
+use crate::corpus::template::{MetaField, TOPIC_WORDS};
 use crate::corpus::unit::{
     byline_agent, furniture_line, is_formula, repeats_title, Listing, UnitClass, DATE,
     DOCUMENT_NOUNS, DOCUMENT_SYMBOL, FIGURE_ROW, NAMES_OF_PEOPLE, PAGE_FOOTER, PAGE_NUMBER,
@@ -242,17 +242,6 @@ fn names_topics(heading: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| TOPIC_WORDS.contains(&w))
 }
-
-/// Words of a heading over a list of topics.
-const TOPIC_WORDS: &[&str] = &[
-    "theme",
-    "themes",
-    "topic",
-    "topics",
-    "track",
-    "tracks",
-    "subthemes",
-];
 
 /// Most words of a quoted line read as a title.
 const MAX_QUOTED_TITLE_WORDS: usize = 20;
