@@ -24,8 +24,9 @@ const HEAD_LINES: usize = 12;
 /// Longest footer after a closing rule, in lines.
 const MAX_FOOTER_LINES: usize = 15;
 
-/// Longest reply header ("On Tue, 2 Apr 2024, A wrote:"), in words.
-const MAX_REPLY_HEADER_WORDS: usize = 40;
+/// Longest reply header ("On Tue, 2 Apr 2024, A wrote:"), in words, on a line of its own
+/// or glued to the unit after it (`units.rs`).
+pub(super) const MAX_REPLY_HEADER_WORDS: usize = 40;
 
 /// For each line, why it is not the sender's own text (`None` for the text itself).
 pub(super) fn foreign_lines(lines: &[&str]) -> Vec<Option<&'static str>> {
@@ -48,14 +49,18 @@ pub(super) fn foreign_lines(lines: &[&str]) -> Vec<Option<&'static str>> {
             };
             out[i..end].fill(Some(QUOTED_MESSAGE));
             i = end;
-        } else if is_reply_header(lines[i]) && marked_run(lines, i + 1) > i + 1 {
+        } else {
             // A thread archive quotes unmarked below the header: that text is the
             // thread's, and the header alone is furniture (`unit.rs`).
-            let end = marked_run(lines, i + 1);
-            out[i..end].fill(Some(QUOTED_MESSAGE));
+            let end = if is_reply_header(lines[i]) {
+                marked_run(lines, i + 1)
+            } else {
+                i + 1
+            };
+            if end > i + 1 {
+                out[i..end].fill(Some(QUOTED_MESSAGE));
+            }
             i = end;
-        } else {
-            i += 1;
         }
     }
     if is_mail(lines) {

@@ -7,6 +7,7 @@
 
 use super::line::Marker;
 use super::machine::{Block, BlockKind, Furniture};
+use super::mail::MAX_REPLY_HEADER_WORDS;
 use super::tables::mark_table_rows;
 use super::translations::mark_other_languages;
 use super::{Unit, MAX_STATEMENTS_PER_SESSION, MAX_STATEMENT_CHARS};
@@ -264,9 +265,6 @@ fn mark_captions_under_names(units: &mut [Unit]) {
         }
     }
 }
-
-/// Longest mail-reply header ("On Tue, 2 Apr 2024, A wrote:") cut off a unit, in words.
-const MAX_REPLY_HEADER_WORDS: usize = 40;
 
 /// Split a header glued onto the text that follows it: `(header, rest, reason)`.
 fn split_header(text: &str, index: usize, title: &str) -> Option<(String, String, &'static str)> {
