@@ -579,7 +579,18 @@ pub fn titles(
     let recurring = ranked.themes.len();
     let mut targets: Vec<(Vec<usize>, HashMap<String, f64>)> = Vec::new();
     for (i, t) in ranked.themes.iter().enumerate() {
-        targets.push((rows_of(t), weight_maps[i].clone()));
+        // A title says what the theme proposes: its dissent is no wording of it
+        // ("Government participants were opposed to waiving fees" titled a theme of
+        // fee waivers).
+        let (supporting, _) = t.split_by_stance();
+        let rows: Vec<usize> = supporting
+            .iter()
+            .filter_map(|s| row_of.get(s.id.as_str()).copied())
+            .collect();
+        targets.push((
+            if rows.is_empty() { rows_of(t) } else { rows },
+            weight_maps[i].clone(),
+        ));
     }
     let theme_index: HashMap<&str, usize> = all
         .iter()

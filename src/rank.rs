@@ -330,9 +330,24 @@ pub fn rank(
             // What the theme proposes is named by its most distinctive words; a member
             // that opposes it dissents (docs/STANCE.md), and only supporters count.
             let terms: Vec<String> = theme.keywords.iter().take(DISSENT_TERMS).cloned().collect();
+            let readings: Vec<stance::Reading> = rows
+                .iter()
+                .map(|&r| stance::read(&statements[r].text, &terms))
+                .collect();
+            // A theme most of whose members ask for something not to be done ("Refrain
+            // from ordering disruptions") is said again, not rejected, by "States must not
+            // order…". Read only where such a call is among the members.
+            let prohibition = readings.iter().any(stance::Reading::is_negated_call) && {
+                let prohibiting = rows
+                    .iter()
+                    .filter(|&&r| stance::prohibits(&statements[r].text))
+                    .count();
+                prohibiting * 2 > rows.len()
+            };
             theme.stances = rows
                 .iter()
-                .map(|&r| StatementStance::of(&statements[r], &terms))
+                .zip(readings)
+                .map(|(&r, reading)| StatementStance::of(&statements[r], reading, prohibition))
                 .collect();
             // The counts follow what the digest lists as dissent (`split_for_listing`): no
             // statement dissents from a theme nobody else proposes, nor from its own
@@ -350,6 +365,20 @@ pub fn rank(
                 }
             }
             let dissenting: BTreeSet<&str> = listed_dissent.iter().map(String::as_str).collect();
+            // The quote under a theme's title says what it proposes: never a dissent.
+            if dissenting.contains(theme.representative_id.as_str()) {
+                let supporters: Vec<usize> = rows
+                    .iter()
+                    .copied()
+                    .filter(|&r| !dissenting.contains(statements[r].id.as_str()))
+                    .collect();
+                let chosen =
+                    representative_of(statements, vectors, &supporters, theme.kind, &centroids[g]);
+                if let Some(r) = chosen {
+                    theme.representative = statements[r].text.clone();
+                    theme.representative_id = statements[r].id.clone();
+                }
+            }
             let supporting: BTreeSet<&str> = rows
                 .iter()
                 .filter(|&&r| !dissenting.contains(statements[r].id.as_str()))
@@ -573,6 +602,25 @@ fn representative(
     best.map_or(rows[0], |(r, _)| r)
 }
 
+/// The representative among `rows`, preferring a statement of the theme's kind: the best
+/// wording of a recommendation theme should itself be a recommendation. `None` when
+/// `rows` is empty.
+fn representative_of(
+    statements: &[Statement],
+    vectors: ArrayView2<f32>,
+    rows: &[usize],
+    kind: StatementKind,
+    centre: &Array1<f32>,
+) -> Option<usize> {
+    let of_kind: Vec<usize> = rows
+        .iter()
+        .copied()
+        .filter(|&r| statements[r].kind == kind)
+        .collect();
+    let candidates = if of_kind.is_empty() { rows } else { &of_kind };
+    (!candidates.is_empty()).then(|| representative(statements, vectors, rows, candidates, centre))
+}
+
 fn build(
     statements: &[Statement],
     vectors: ArrayView2<f32>,
@@ -592,13 +640,8 @@ fn build(
     } else {
         StatementKind::Observation
     };
-    // The best wording of a recommendation theme should itself be a recommendation.
-    let candidates: Vec<usize> = rows
-        .iter()
-        .copied()
-        .filter(|&r| statements[r].kind == kind)
-        .collect();
-    let chosen = representative(statements, vectors, rows, &candidates, centre);
+    // A theme is built from a cluster, never empty: `rows[0]` is only the type's fallback.
+    let chosen = representative_of(statements, vectors, rows, kind, centre).unwrap_or(rows[0]);
     Theme {
         id: String::new(),
         kind,
@@ -727,10 +770,17 @@ pub struct StatementStance {
 }
 
 impl StatementStance {
-    /// Read a statement's stance toward the theme named by `terms`, with the one stance
-    /// engine the agreement verb uses too.
-    fn of(statement: &Statement, terms: &[String]) -> Self {
-        let reading = stance::read(&statement.text, terms);
+    /// A statement's stance toward its theme from its `reading` toward the theme's terms
+    /// (the one stance engine the agreement verb uses too); `prohibition` when the theme
+    /// asks for something not to be done.
+    fn of(statement: &Statement, reading: stance::Reading, prohibition: bool) -> Self {
+        if prohibition && reading.is_negated_call() {
+            return StatementStance {
+                id: statement.id.clone(),
+                stance: ThemeStance::Support,
+                cue: None,
+            };
+        }
         // A bare negation in a report ("platforms do not address X") describes a gap more
         // often than it rejects the theme; it dissents only in a call ("we should not…"),
         // with an explicit cue of opposition ("oppose", "rather than"…) or a negated
@@ -810,7 +860,7 @@ mod tests {
         let stance = |text: &str, kind: StatementKind| {
             let mut s = statement("a#1", "a", text);
             s.kind = kind;
-            StatementStance::of(&s, &terms).stance
+            StatementStance::of(&s, stance::read(text, &terms), false).stance
         };
         use StatementKind::*;
         use ThemeStance::*;
@@ -1012,6 +1062,75 @@ mod tests {
         let (listed, _) = entry.listing();
         assert_eq!(listed[0].id, "a#2");
         assert_eq!(listed[1].id, "a#1");
+    }
+
+    #[test]
+    fn a_call_not_to_act_agrees_with_a_theme_that_asks_to_refrain() {
+        let statements = vec![
+            statement(
+                "a#1",
+                "a",
+                "Ports should refrain from closing tide stations in storms.",
+            ),
+            statement(
+                "b#1",
+                "b",
+                "Port authorities must not close tide stations in storms.",
+            ),
+            statement(
+                "c#1",
+                "c",
+                "Harbours should stop closing tide stations in storms.",
+            ),
+        ];
+        let vectors = unit(&[[1.0, 0.0, 0.0], [1.0, 0.3, 0.0], [1.0, 0.0, 0.3]]);
+        let clustering = Clustering::from_raw(&[0, 0, 0]);
+        let order: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
+        let r = rank(&statements, vectors.view(), &clustering, &[], &order, 2);
+        // "must not close" was read as rejecting the theme: 2 of 3 support, 1 dissents.
+        assert_eq!((r.themes[0].support, r.themes[0].dissent), (3, 0));
+        // Against a theme that asks for the act, the same call rejects it.
+        let asks = vec![
+            statement("a#1", "a", "Ports should close tide stations in storms."),
+            statement(
+                "b#1",
+                "b",
+                "Port authorities must not close tide stations in storms.",
+            ),
+            statement(
+                "c#1",
+                "c",
+                "Harbours should close tide stations during storms.",
+            ),
+        ];
+        let r = rank(&asks, vectors.view(), &clustering, &[], &order, 2);
+        assert_eq!((r.themes[0].support, r.themes[0].dissent), (2, 1));
+    }
+
+    #[test]
+    fn a_theme_is_never_represented_by_its_dissent() {
+        let statements = vec![
+            // The most central and shortest member, so the first choice before stances.
+            statement("a#1", "a", "We oppose a tide sensor registry."),
+            statement(
+                "b#1",
+                "b",
+                "Ports should fund a tide sensor registry for every harbour.",
+            ),
+            statement(
+                "c#1",
+                "c",
+                "A tide sensor registry should be funded by ports jointly.",
+            ),
+        ];
+        let vectors = unit(&[[1.0, 0.0, 0.0], [1.0, 0.3, 0.0], [1.0, 0.0, 0.3]]);
+        let clustering = Clustering::from_raw(&[0, 0, 0]);
+        let order: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
+        let r = rank(&statements, vectors.view(), &clustering, &[], &order, 2);
+        let theme = &r.themes[0];
+        assert_eq!((theme.support, theme.dissent), (2, 1));
+        assert_ne!(theme.representative_id, "a#1");
+        assert!(!theme.representative.contains("oppose"));
     }
 
     #[test]

@@ -65,6 +65,16 @@ const POSITION_VERBS: &[&str] = &[
 ];
 
 impl Reading {
+    /// An opposition read from a call not to act ("States must not order X"): toward a
+    /// proposition that is itself a prohibition ([`prohibits`]) it agrees.
+    pub fn is_negated_call(&self) -> bool {
+        self.position == Position::Oppose
+            && self
+                .cue
+                .as_deref()
+                .is_some_and(|c| NEGATED_CALLS.contains(&c))
+    }
+
     /// An opposition read from a bare "not" or "no" before an act or a term ("platforms do
     /// not address X", "no mechanism exists"): a report may describe a gap so, where a
     /// call or a negated position verb ("we do not support X") rejects.
@@ -207,6 +217,13 @@ const OPPOSE: &[&str] = &[
     "is enough",
     "are enough",
     "remains sufficient",
+    // Doubt about a proposal made by others ("we are unconvinced by suggestions that X
+    // should…"): the others' "should" is reported, the text's own stand is the doubt.
+    "unconvinced",
+    "not convinced",
+    "sceptical",
+    "skeptical",
+    "doubt",
 ];
 
 /// Preferring the alternative: the key terms *after* one of these are what is rejected.
@@ -241,6 +258,41 @@ const REFRAIN_CALLS: &[&str] = &[
     "recommend",
     "invite",
 ];
+
+/// Asks that something not be done ("refrain from ordering disruptions", "stop
+/// shutdowns", "States must not order…"): a proposition so worded is a prohibition.
+const PROHIBITIONS: &[&str] = &[
+    "refrain",
+    "stop",
+    "cease",
+    "halt",
+    "ban",
+    "prohibit",
+    "condemn",
+    "never",
+    "must not",
+    "should not",
+    "shall not",
+];
+
+/// Oppositions that are themselves calls not to act ("must not", "should not").
+const NEGATED_CALLS: &[&str] = &[
+    "must not",
+    "should not",
+    "shall not",
+    "mustn't",
+    "shouldn't",
+];
+
+/// Does `text` ask that what it names not be done? A negated call about the same thing
+/// ("States must not order network disruptions") then says the same, not the opposite.
+pub fn prohibits(text: &str) -> bool {
+    let tokens = tokenize(text);
+    lexicon()
+        .prohibitions
+        .iter()
+        .any(|p| !find(&tokens, p).is_empty())
+}
 
 /// Conditions and reservations that make a support conditional.
 const CONDITION: &[&str] = &[
@@ -288,6 +340,7 @@ struct Lexicon {
     condition: Vec<Vec<String>>,
     novelty: Vec<String>,
     refrain: Vec<String>,
+    prohibitions: Vec<Vec<String>>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -303,6 +356,7 @@ fn lexicon() -> &'static Lexicon {
             condition: phrases(CONDITION),
             novelty: words(NOVELTY_TERMS),
             refrain: words(REFRAIN_CALLS),
+            prohibitions: phrases(PROHIBITIONS),
         }
     })
 }
@@ -770,6 +824,42 @@ mod tests {
         assert_eq!(r.position, Position::Support);
         assert_eq!(r.cue.as_deref(), Some("should"));
         assert!(!r.conditional);
+    }
+
+    #[test]
+    fn doubt_about_a_proposal_others_made_is_oppose() {
+        let t = ["tide data registry"];
+        // Read as support before: "suggestions" and "should" were the text's own cues.
+        let r = read(
+            "We are unconvinced by suggestions that a tide data registry should be created.",
+            &terms(&t),
+        );
+        assert_eq!(
+            (r.position, r.cue.as_deref()),
+            (Position::Oppose, Some("unconvinced"))
+        );
+        assert_eq!(
+            pos(
+                "We remain sceptical that a tide data registry is needed.",
+                &t
+            ),
+            Position::Oppose
+        );
+        assert_eq!(
+            pos(
+                "We are not convinced that a tide data registry would help.",
+                &t
+            ),
+            Position::Oppose
+        );
+        // No doubt is no objection.
+        assert_eq!(
+            pos(
+                "There is no doubt that a tide data registry should be built.",
+                &t
+            ),
+            Position::Support
+        );
     }
 
     #[test]

@@ -423,3 +423,21 @@ fn a_statement_silent_on_novelty_does_not_address_a_new_thing() {
     assert!(silent.contains(&"c_parts_only"), "{a:#}");
     assert!(silent.contains(&"e_silent") && silent.contains(&"f_silent"));
 }
+
+#[test]
+fn a_name_spelled_out_where_others_abbreviate_it_is_the_same_concept() {
+    // No document defines "ODC"; b writes "Ocean Data Council" and was silent: the
+    // acronym and the name were two words, and a concept every session names weighed
+    // nothing, so its rejection never reached the relevance threshold.
+    let a = agreement_json("the ODC mandate", "tests/fixtures/agreement_spelled");
+    let terms: Vec<&str> = a["concepts"][0]["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_str().unwrap())
+        .collect();
+    assert_eq!(terms, ["odc", "ocean data council"], "{a:#}");
+    assert_eq!(session(&a, "b_oppose")["stance"], "oppose", "{a:#}");
+    assert_eq!(session(&a, "a_support")["stance"], "support");
+    assert_eq!(session(&a, "d_support")["stance"], "support");
+}

@@ -204,7 +204,11 @@ pub fn agreement(
                 m
             });
     let mut concepts = concepts_of(topic, &acronyms);
-    let topic_vec = embedder.embed(&[topic])?;
+    // A name the corpus writes both ways without defining it reaches the model as
+    // written: the topic is read in each spelling, and a statement is as close to it as
+    // to the nearer one.
+    let spellings = spellings(topic, &acronyms);
+    let topic_vecs = embedder.embed(&spellings.iter().map(String::as_str).collect::<Vec<_>>())?;
 
     // Share of sessions naming each concept outright; generic ones are not key.
     let named: Vec<Vec<bool>> = texts
@@ -256,8 +260,11 @@ pub fn agreement(
         })
         .collect();
     let weight = |c: &Concept| -> f64 {
-        // A concept no session names is as rare as can be.
-        (1.0 / c.share.max(1.0 / total as f64)).ln()
+        // A concept no session names is as rare as can be; one every session names still
+        // counts (smoothed, as TF-IDF's idf is): in a corpus about the IGF, a statement
+        // naming the IGF and its mandate speaks to "the IGF mandate" more than one
+        // naming neither.
+        1.0 + (1.0 / c.share.max(1.0 / total as f64)).ln()
     };
     let main_weight: f64 = concepts.iter().filter(|c| !c.optional).map(weight).sum();
 
@@ -267,7 +274,11 @@ pub fn agreement(
         .zip(embedded.vectors.rows())
         .enumerate()
         .filter_map(|(i, (_, v))| {
-            let cos = cosine(topic_vec.row(0), v);
+            let cos = topic_vecs
+                .rows()
+                .into_iter()
+                .map(|t| cosine(t, v))
+                .fold(f32::MIN, f32::max);
             let covered: f64 = concepts
                 .iter()
                 .zip(&named_here[i])
@@ -503,6 +514,38 @@ fn concepts_of(topic: &str, acronyms: &BTreeMap<String, BTreeSet<String>>) -> Ve
                 key: false,
                 optional,
             }),
+        }
+    }
+    out
+}
+
+/// The topic as written, then with each acronym it names written out in the long forms
+/// the corpus gives it ("the IGF mandate", "the internet governance forum mandate").
+fn spellings(topic: &str, acronyms: &BTreeMap<String, BTreeSet<String>>) -> Vec<String> {
+    let mut out = vec![topic.to_string()];
+    for (short, longs) in acronyms {
+        let mut found = false;
+        let words: Vec<&str> = topic
+            .split_whitespace()
+            .map(|w| {
+                let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+                if bare.to_lowercase() == *short {
+                    found = true;
+                    ""
+                } else {
+                    w
+                }
+            })
+            .collect();
+        if !found {
+            continue;
+        }
+        for long in longs {
+            let written: Vec<&str> = words
+                .iter()
+                .map(|w| if w.is_empty() { long.as_str() } else { w })
+                .collect();
+            out.push(written.join(" "));
         }
     }
     out

@@ -129,6 +129,23 @@ fn is_furniture(el: &scraper::node::Element) -> bool {
     furniture && !words.iter().any(|w| CONTENT_CLASSES.contains(&w.as_str()))
 }
 
+/// A quotation's attribution: a `<footer>` or `<figcaption>` inside a `<blockquote>`, or
+/// the caption of a `<figure>` that holds one ("— Civil society respondent, East Africa").
+/// Not page furniture: it says who said what the page quotes.
+fn attributes_a_quote(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    let is = |n: ego_tree::NodeRef<'_, Node>, name: &str| {
+        n.value().as_element().is_some_and(|e| e.name() == name)
+    };
+    let Some(parent) = node.parent() else {
+        return false;
+    };
+    (is(node, "footer") || is(node, "figcaption"))
+        && (is(parent, "blockquote")
+            || (is(node, "figcaption")
+                && is(parent, "figure")
+                && parent.children().any(|c| is(c, "blockquote"))))
+}
+
 /// Elements that start a new block of text.
 const BLOCKS: &[&str] = &[
     "p",
@@ -174,7 +191,7 @@ pub(crate) fn to_text(html: &str) -> String {
                     out.close(name);
                     continue;
                 }
-                if is_furniture(el) {
+                if is_furniture(el) && !attributes_a_quote(node) {
                     continue;
                 }
                 out.open(name);
@@ -412,6 +429,21 @@ mod tests {
             to_text(html),
             "\n# My & Session\n\n## Key Issues\n- First “point”.\n- Lead-in:\n  - Nested bold item.\n\nSome prose. More prose.\n1. Numbered.\n"
         );
+    }
+
+    #[test]
+    fn a_quotations_attribution_is_read_and_the_page_footer_is_not() {
+        let html = r#"<html><body><main>
+            <blockquote><p>Keep the registry open.</p><footer>Fishers' cooperative, Gozo</footer></blockquote>
+            <figure><blockquote>Fund the sensors.</blockquote><figcaption>Port authority, Valletta</figcaption></figure>
+            <figure><img src="m.png"><figcaption>Map of tide gauges</figcaption></figure>
+            </main><footer>© 2025 Harbour Observatory</footer></body></html>"#;
+        let text = to_text(html);
+        // Who said each quotation was dropped with the page's footer, unlisted.
+        assert!(text.contains("Fishers' cooperative, Gozo"), "{text}");
+        assert!(text.contains("Port authority, Valletta"), "{text}");
+        assert!(!text.contains("Map of tide gauges"), "{text}");
+        assert!(!text.contains("Harbour Observatory"), "{text}");
     }
 
     #[test]

@@ -23,12 +23,14 @@ use super::{SectionKind, StatementKind};
 
 /// Verbs that, as the first word, make a sentence an imperative.
 const IMPERATIVE_VERBS: &[&str] = &[
+    "abolish",
     "accelerate",
     "adopt",
     "advance",
     "advocate",
     "align",
     "allocate",
+    "amend",
     "appoint",
     "assess",
     "avoid",
@@ -37,6 +39,7 @@ const IMPERATIVE_VERBS: &[&str] = &[
     "bridge",
     "build",
     "call",
+    "cease",
     "champion",
     "clarify",
     "codify",
@@ -60,6 +63,7 @@ const IMPERATIVE_VERBS: &[&str] = &[
     "enhance",
     "ensure",
     "establish",
+    "exempt",
     "expand",
     "explore",
     "extend",
@@ -71,6 +75,7 @@ const IMPERATIVE_VERBS: &[&str] = &[
     "fund",
     "give",
     "guarantee",
+    "halt",
     "harmonise",
     "harmonize",
     "highlight",
@@ -88,6 +93,7 @@ const IMPERATIVE_VERBS: &[&str] = &[
     "lend",
     "let",
     "leverage",
+    "lift",
     "lower",
     "mainstream",
     "maintain",
@@ -114,14 +120,17 @@ const IMPERATIVE_VERBS: &[&str] = &[
     "release",
     "remove",
     "renew",
+    "repeal",
     "replace",
     "require",
+    "rescind",
     "reserve",
     "respect",
     "restore",
     "review",
     "revise",
     "scale",
+    "scrap",
     "secure",
     "seize",
     "set",
@@ -140,6 +149,8 @@ const IMPERATIVE_VERBS: &[&str] = &[
     "upgrade",
     "uphold",
     "use",
+    "waive",
+    "withdraw",
     "work",
 ];
 
@@ -672,6 +683,21 @@ mod tests {
                 "Action item: all members to send comments on the draft.",
             ],
             &["Action 2 was completed in May.", "Action: none."],
+        );
+    }
+
+    #[test]
+    fn demands_to_undo_a_measure_are_imperatives() {
+        // Each was an observation: the verbs a submission uses against a draft rule.
+        assert_kinds(
+            &[
+                "Withdraw the flat licence fee for harbour cooperatives.",
+                "Repeal section 12 of the tide data decree.",
+                "Exempt small ports from the sensor levy.",
+                "Waive registry fees for non-profit operators.",
+                "Scrap the data localisation requirement.",
+            ],
+            &["Withdrawal of the fee was discussed at length."],
         );
     }
 

@@ -143,6 +143,12 @@ pub(crate) const PEOPLE_HEADINGS: &[&str] = &[
     "participants",
     "attendee",
     "attendance",
+    // Minutes: who sent apologies, who was absent or also present ("present" alone would
+    // take in "Presentations").
+    "apologies",
+    "absent",
+    "members present",
+    "also present",
     "biograph",
     "rapporteur",
     // Who signed a joint statement: organizations, one per line.

@@ -760,7 +760,18 @@ fn procedural_reason(t: &str, lower: &str, words: usize, first: &str) -> Option<
     }
     // One sentence only: a line that speaks to its reader in its last sentence
     // ("…open until Tuesday. You can find the form here.") still says something first.
-    if addresses_reader(lower, words) && split_sentences(t).len() == 1 {
+    let sentences = split_sentences(t);
+    if addresses_reader(lower, words) && sentences.len() == 1 {
+        return Some("question or instruction to the reader");
+    }
+    // …unless every sentence speaks to the reader or points elsewhere: "Having trouble
+    // reading this email? View in browser".
+    let to_reader = |s: &str| {
+        let lower = s.to_lowercase();
+        let words = word_count(s);
+        addresses_reader(&lower, words) || is_pointer(&lower, words, &first_words(&lower, 1))
+    };
+    if sentences.len() >= 2 && sentences.iter().all(|(_, s)| to_reader(s)) {
         return Some("question or instruction to the reader");
     }
     None
@@ -1018,7 +1029,10 @@ fn heading_reason(t: &str, words: usize, pos: &Position) -> Option<&'static str>
     }
     // One word, end mark or not ("None.", "Agreed."), is an answer to something the page
     // no longer shows: nothing a reader could quote on its own.
-    if words == 1 {
+    // A numbered or bulleted item with no end mark is one of its list's points ("9.
+    // Accountability" among "8. Impact assessments", "10. Prohibition of dangerous AI"),
+    // not an answer ("None.").
+    if words == 1 && (pos.form != Form::Item || body.ends_with(['.', '!', '?'])) {
         return Some(LABEL);
     }
     if !pos.followed {
@@ -1142,7 +1156,22 @@ fn date_before_dash(t: &str) -> Option<(&str, &str)> {
         .filter_map(|sep| head.find(sep).map(|i| (i, sep.len())))
         .min()?;
     let date = &t[..cut];
-    is_date_line(date).then(|| (date, t[cut + sep..].trim()))
+    (is_date_line(date) || is_day_of_month(date)).then(|| (date, t[cut + sep..].trim()))
+}
+
+/// "8 April", "22–24 April", "April 22-24": a day or a range of days and a month, the
+/// date of a calendar entry whose year the page gives once, elsewhere.
+fn is_day_of_month(date: &str) -> bool {
+    let words: Vec<&str> = date.split_whitespace().collect();
+    let day = |w: &str| {
+        !w.is_empty()
+            && w.split(['-', '–'])
+                .all(|d| (1..=2).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
+    };
+    match words.as_slice() {
+        [a, b] => (day(a) && is_month(b)) || (is_month(a) && day(b)),
+        _ => false,
+    }
 }
 
 /// The unit is the session's title again (pages repeat their title under the header);
@@ -1387,9 +1416,14 @@ mod tests {
     }
 
     #[test]
-    fn one_word_is_never_a_statement() {
+    fn one_word_is_a_statement_only_as_a_point_of_a_list() {
         for pos in [at(Form::Line, 6), at(Form::Item, 6), Position::anywhere()] {
             for text in ["None.", "Accountability", "Agreed!"] {
+                if pos.form == Form::Item && text == "Accountability" {
+                    // "9. Accountability" among "8. Impact assessments": a point.
+                    assert_eq!(classify_unit(text, &pos), (UnitClass::Statement, None));
+                    continue;
+                }
                 assert_eq!(
                     classify_unit(text, &pos),
                     (UnitClass::Heading, Some(LABEL)),
@@ -1397,6 +1431,49 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_line_whose_every_sentence_speaks_to_the_reader_is_procedural() {
+        let pos = at(Form::Line, 1);
+        // A mail's first line was a statement (or the organizer, at the top).
+        assert_eq!(
+            classify_unit("Having trouble reading this email? View in browser", &pos),
+            (
+                UnitClass::Procedural,
+                Some("question or instruction to the reader")
+            )
+        );
+        // A finding before the pointer is still a finding.
+        assert_eq!(
+            classify_unit(
+                "Ports shared tide data for the first time. Read the full report here.",
+                &pos
+            )
+            .0,
+            UnitClass::Statement
+        );
+    }
+
+    #[test]
+    fn a_calendar_entry_without_its_year_is_a_dated_listing() {
+        let pos = at(Form::Line, 5);
+        // Statements before: the year stands once above the calendar, not on each row.
+        for text in [
+            "22–24 April — Harbour Data Summit, Valletta",
+            "8 May - Webinar: tide sensors for small ports",
+            "June 3-5 – Regional ports forum, Mombasa",
+        ] {
+            assert_eq!(
+                classify_unit(text, &pos),
+                (UnitClass::Metadata, Some("dated listing")),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            classify_unit("22 ports — most of them small — share one registry.", &pos).0,
+            UnitClass::Statement
+        );
     }
 
     #[test]

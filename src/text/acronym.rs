@@ -10,7 +10,10 @@
 //! its long forms shortened to the acronym ([`Acronyms::contract`]), and the lexical side
 //! counts either spelling as one term ([`Acronyms::fold`]). The definitions are read from
 //! the corpus itself (the long form's initials spell the acronym in brackets right after
-//! it), so no list of names is needed.
+//! it), so no list of names is needed. An acronym the corpus uses without defining it is
+//! paired by its initials with the one name the corpus writes out that spells it
+//! ([`spelled_out`]): a guess, which counts both spellings as one term ([`Acronyms::fold`],
+//! the analyses' concepts) but does not rewrite what the model reads.
 
 use super::{content_words, is_content_word, words};
 use std::borrow::Cow;
@@ -36,6 +39,9 @@ struct Definition {
     long_lower: String,
     /// The acronym as written ("IGF").
     short_surface: String,
+    /// Paired by its initials alone, with no definition in the corpus ([`spelled_out`]):
+    /// counted as one term, but never rewritten in what the model reads.
+    inferred: bool,
 }
 
 impl Definition {
@@ -75,6 +81,7 @@ impl Acronyms {
             }
         }
         let mut table: Vec<Definition> = best.into_values().map(|(_, d)| d).collect();
+        table.extend(spelled_out(texts, &table));
         // Longest long form first, so "internet governance forum" wins over a shorter
         // form that is a prefix of it.
         table.sort_by(|a, b| b.long.len().cmp(&a.long.len()).then(a.cmp(b)));
@@ -150,7 +157,10 @@ impl Acronyms {
         // Every whole-word match of every long form, longest forms first (the table's
         // order), keeping only matches that overlap none already taken.
         let mut taken: Vec<(usize, usize, &Definition)> = Vec::new();
-        for d in self.0.iter().filter(|d| d.is_name()) {
+        // A guess from initials alone never changes what the model reads: the vectors of
+        // two spellings of one name stay as written (the lexical side and the analyses'
+        // concepts still read them as one).
+        for d in self.0.iter().filter(|d| d.is_name() && !d.inferred) {
             let needle = &d.long_lower;
             let mut from = 0;
             while let Some(at) = lower[from..].find(needle.as_str()).map(|i| from + i) {
@@ -190,6 +200,155 @@ impl Acronyms {
     }
 }
 
+/// Acronyms the corpus uses but never defines, each paired with the one name the corpus
+/// writes out whose initials spell it ("the IGF" in one text, "the Internet Governance
+/// Forum" in another). Read only where nothing is ambiguous: the acronym stands in
+/// mixed-case text (not an all-capitals heading, where "FOR" or "THE" are words), the
+/// name's words are capitalised and not in capitals, and exactly one such name spells it.
+fn spelled_out(texts: &[&str], defined: &[Definition]) -> Vec<Definition> {
+    let mut used: BTreeMap<String, Vec<char>> = BTreeMap::new();
+    for text in texts {
+        let tokens: Vec<&str> = text.split_whitespace().collect();
+        for (i, token) in tokens.iter().enumerate() {
+            let bare = token.trim_matches(|c: char| !c.is_alphanumeric());
+            let bare = bare.strip_suffix("'s").unwrap_or(bare);
+            let all_caps = bare.len() >= 2 && bare.chars().all(|c| c.is_ascii_uppercase());
+            if !all_caps
+                || used.contains_key(bare)
+                || defined.iter().any(|d| d.short_surface == bare)
+            {
+                continue;
+            }
+            let mixed = |t: &&str| t.chars().any(char::is_lowercase);
+            let in_prose = tokens.get(i + 1).is_some_and(mixed)
+                || i.checked_sub(1)
+                    .and_then(|j| tokens.get(j))
+                    .is_some_and(mixed);
+            // Two letters spell too many names ("IT", "US", "AM"): only longer acronyms.
+            if in_prose && (3..=MAX_LETTERS).contains(&bare.len()) {
+                used.insert(
+                    bare.to_owned(),
+                    bare.chars().map(|c| c.to_ascii_lowercase()).collect(),
+                );
+            }
+        }
+    }
+    if used.is_empty() {
+        return Vec::new();
+    }
+    let firsts: Vec<char> = used.values().filter_map(|l| l.first().copied()).collect();
+    // Every name each acronym could stand for, by its lower-cased surface.
+    let mut names: BTreeMap<&str, BTreeMap<String, Definition>> = BTreeMap::new();
+    for text in texts {
+        let tokens: Vec<&str> = text.split_whitespace().collect();
+        // A capitalised content word: a name runs through it, so a name that starts right
+        // after or ends right before one is only part of a longer name ("Universal
+        // Acceptance and Internationalized Domain Names").
+        let in_name = |t: Option<&&str>| {
+            t.is_some_and(|t| {
+                let w = t.trim_matches(|c: char| !c.is_alphanumeric());
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && is_content_word(&w.to_lowercase())
+            })
+        };
+        for start in 0..tokens.len() {
+            // Most words open no name of any acronym used: skip them before any test.
+            let opens = tokens[start].chars().next().is_some_and(|c| {
+                c.is_uppercase() && firsts.contains(&c.to_lowercase().next().unwrap_or(c))
+            });
+            if !opens {
+                continue;
+            }
+            let after_name = start
+                .checked_sub(1)
+                .is_some_and(|j| in_name(tokens.get(j)) && !ends_clause(tokens[j]));
+            if after_name {
+                continue;
+            }
+            for (short, letters) in &used {
+                let Some((long, surface, len)) = name_from(&tokens[start..], letters) else {
+                    continue;
+                };
+                let last = tokens[start + len - 1];
+                if !ends_clause(last) && in_name(tokens.get(start + len)) {
+                    continue;
+                }
+                names.entry(short).or_default().insert(
+                    surface.to_lowercase(),
+                    Definition {
+                        long,
+                        short: short.to_lowercase(),
+                        long_lower: surface.to_lowercase(),
+                        long_surface: surface,
+                        short_surface: short.clone(),
+                        inferred: true,
+                    },
+                );
+            }
+        }
+    }
+    names
+        .into_values()
+        .filter(|found| found.len() == 1)
+        .flat_map(|found| found.into_values())
+        .collect()
+}
+
+/// The name that opens `tokens` and whose initials spell `letters`: capitalised words
+/// (not in capitals), a few short function words between them ("World Summit on the
+/// Information Society"); `None` when the tokens spell something else.
+fn name_from(tokens: &[&str], letters: &[char]) -> Option<(Vec<String>, String, usize)> {
+    // A capitalised content word ("Forum", not "For" in a title set in title case).
+    let named = |t: &str| {
+        let mut chars = t.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.any(char::is_lowercase)
+            && is_content_word(&t.to_lowercase())
+    };
+    let mut i = 0;
+    let mut skipped = 0;
+    let mut last = "";
+    for (k, &letter) in letters.iter().enumerate() {
+        loop {
+            let token = tokens.get(i)?;
+            // The name's last word may carry the sentence's punctuation or a possessive
+            // ("Forum,", "Forum's").
+            let word = if k + 1 == letters.len() {
+                let w = token.trim_end_matches(|c: char| !c.is_alphanumeric());
+                w.strip_suffix("'s").or(w.strip_suffix("’s")).unwrap_or(w)
+            } else {
+                token
+            };
+            if !word.chars().all(|c| c.is_alphabetic() || c == '-') {
+                return None;
+            }
+            if named(word) && word.to_lowercase().starts_with(letter) {
+                last = word;
+                break;
+            }
+            let short_function =
+                word.chars().count() <= 3 && !is_content_word(&word.to_lowercase());
+            if k == 0 || !short_function || skipped == MAX_SKIPPED {
+                return None;
+            }
+            skipped += 1;
+            i += 1;
+        }
+        i += 1;
+    }
+    // `i` counts at least one token per letter, so `i - 1` is the last word's index.
+    let mut words = tokens[..i - 1].to_vec();
+    words.push(last);
+    let surface = words.join(" ");
+    let long = content_words(&surface);
+    (long.len() >= 2).then_some((long, surface, i))
+}
+
+/// Does the token end a clause ("Forum," "Society.")? A name does not run across it.
+fn ends_clause(token: &str) -> bool {
+    token.ends_with([',', '.', ';', ':', '!', '?', ')'])
+}
+
 /// The definitions in `text`: an acronym in brackets whose letters are the initials of
 /// the words right before it, skipping a few short function words ("of", "on the").
 fn definitions(text: &str) -> Vec<Definition> {
@@ -216,6 +375,7 @@ fn definitions(text: &str) -> Vec<Definition> {
                 long_lower: long_surface.to_lowercase(),
                 long_surface,
                 short_surface: inner,
+                inferred: false,
             });
         }
     }
@@ -356,6 +516,50 @@ mod tests {
             a.fold(content_words("artificial intelligence")),
             strings(&["ai"])
         );
+    }
+
+    #[test]
+    fn an_acronym_used_in_one_text_and_spelled_out_in_another_is_one_name() {
+        let a = Acronyms::of(&[
+            "Members of the ODC met twice.",
+            "We support the Ocean Data Council's atlas.",
+        ]);
+        assert_eq!(
+            a.fold(content_words("the Ocean Data Council")),
+            strings(&["odc"])
+        );
+        // A guess: the model still reads the name as written.
+        assert_eq!(
+            a.contract("The Ocean Data Council's atlas."),
+            "The Ocean Data Council's atlas."
+        );
+        assert_eq!(
+            a.pairs().collect::<Vec<_>>(),
+            vec![("odc".to_string(), "ocean data council".to_string())]
+        );
+    }
+
+    #[test]
+    fn an_acronym_is_not_read_into_a_name_where_that_could_be_wrong() {
+        for texts in [
+            // Two letters spell too many names.
+            &[
+                "The US delegation spoke.",
+                "The Universal Service fund grew.",
+            ][..],
+            // Two names spell it.
+            &[
+                "The ODC met.",
+                "The Ocean Data Council and the Oslo Dialogue Committee met.",
+            ],
+            // Only part of a longer name.
+            &["The ODC met.", "The Global Ocean Data Council met."],
+            // Capitals of a heading are words, not an acronym.
+            &["THE ODC REPORT", "The Ocean Data Council met."],
+        ] {
+            let a = Acronyms::of(texts);
+            assert!(a.is_empty(), "{texts:?}: {a:?}");
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@
 
 use crate::corpus::prose::{
     as_url, clean_line, ends_unfinished, ends_with_terminal, is_date_line, is_prose_value,
-    word_count,
+    split_sentences, word_count,
 };
 use crate::corpus::read::CELL_SEPARATOR;
 use crate::corpus::template::{
@@ -179,8 +179,12 @@ pub(crate) struct Topic {
 impl Topic {
     /// Read a heading's text.
     pub(super) fn of(text: &str) -> Topic {
+        // A question put to the reader ("Question 4: Should the forum adopt negotiated
+        // recommendations?") names what was asked, not the kind of text under it: the
+        // answers under it are results, not recommendations.
+        let question = text.trim_end().ends_with('?');
         Topic {
-            section: known_section(text),
+            section: known_section(text).filter(|_| !question),
             listing: listing_of(text),
             leaves: is_other_heading(text),
         }
@@ -301,7 +305,7 @@ pub(crate) fn classify_line(raw: &str, around: Break) -> Line<'_> {
         };
     }
     if let Some((marker, text)) = bullet {
-        if let Some(heading) = numbered_heading(&shape.plain, marker)
+        if let Some(heading) = numbered_heading(&shape.plain, marker, around)
             .or_else(|| outline_heading(source, text, around.body_follows))
             .or_else(|| capitals_heading(text, marker, around.body_follows))
         {
@@ -373,9 +377,11 @@ pub(crate) fn classify_line(raw: &str, around: Break) -> Line<'_> {
     Line::Text(shape)
 }
 
-/// "1. Key Issues" is a heading; "3. Establish clear outcomes" is an item.
-fn numbered_heading(plain: &str, marker: Marker) -> Option<Heading> {
-    if matches!(marker, Marker::Symbol | Marker::Drawn) {
+/// "1. Key Issues" is a heading; "3. Establish clear outcomes" is an item, and so is a
+/// numbered paragraph whose sentence opens on a section's word and goes on ("3. Many
+/// participants supported…" wrapping onto "of five or ten years…").
+fn numbered_heading(plain: &str, marker: Marker, around: Break) -> Option<Heading> {
+    if matches!(marker, Marker::Symbol | Marker::Drawn) || around.goes_on {
         return None;
     }
     let core = strip_numbering(plain);
@@ -613,7 +619,12 @@ pub(super) fn breaks(lines: &[&str]) -> Vec<Break> {
             listed: false,
             fields_follow: next_field,
             foreign: None,
-            goes_on: open && !ends_with_terminal(t) && !by_choice,
+            // A clause closed by a semicolon goes on when the next line does in lower case
+            // ("…the future of the Forum;" / "meaningful connectivity and financing; and…").
+            goes_on: open
+                && !by_choice
+                && (!ends_with_terminal(t)
+                    || (t.ends_with(';') && next.starts_with(char::is_lowercase))),
             continues: false,
         };
         if !t.is_empty() {
@@ -1140,6 +1151,49 @@ pub(super) fn kicker_fields(plain: &str) -> Option<Vec<&str>> {
     })
 }
 
+/// Most words of a name that opens a dated line ("Telecom Operators Council · Policy
+/// brief · 10 November 2025").
+const MAX_NAME_FIELD_WORDS: usize = 8;
+
+/// A dated line cut into its fields ("Telecom Operators Council · Policy brief · 10
+/// November 2025", "Global Network Operators Council — January 2025"): the date field,
+/// and the name that opens the line when the first field is a name (capitalised, no
+/// figures), which says who issued it. `None` when the line has one field.
+pub(super) fn dated_fields(plain: &str) -> Option<(Option<&str>, String)> {
+    let (mark, fields) = FIELD_MARKS
+        .iter()
+        .chain(&[" — ", " – "])
+        .map(|mark| (*mark, plain.split(mark).map(str::trim).collect::<Vec<_>>()))
+        .find(|(_, fields)| fields.len() >= 2)?;
+    let at = fields.iter().position(|f| is_date_line(f))?;
+    // The time of day after the date is part of it ("9 July 2025 | 12:15 – 14:00").
+    let times = fields[at + 1..]
+        .iter()
+        .take_while(|f| is_clock_time(f))
+        .count();
+    let date = fields[at..=at + times].join(mark);
+    let first = fields[0];
+    // A byline's author ("By Mele Tonga") wrote the page; who issued it is another matter.
+    let byline = ["by ", "posted ", "published "]
+        .iter()
+        .any(|b| first.to_lowercase().starts_with(b));
+    let name = (at > 0
+        && !byline
+        && word_count(first) <= MAX_NAME_FIELD_WORDS
+        && first.starts_with(char::is_uppercase)
+        && !first.contains(|c: char| c.is_ascii_digit()))
+    .then_some(first);
+    Some((name, date))
+}
+
+/// "12:15 – 14:00", "10:00–10:45 (UTC+02:00)": a time of day or a span of one.
+fn is_clock_time(field: &str) -> bool {
+    let b = field.as_bytes();
+    word_count(field) <= 4
+        && (1..b.len().saturating_sub(2))
+            .any(|i| b[i] == b':' && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit())
+}
+
 /// "Session Outcome Document" and similar banners above the title.
 pub(super) fn is_banner(t: &str) -> bool {
     let l = t.trim_end_matches(':').trim().to_lowercase();
@@ -1186,7 +1240,10 @@ fn section_near_start(core: &str) -> bool {
 /// that mentions one).
 fn known_heading(plain: &str) -> bool {
     let core = heading_core(plain);
+    // A heading is no sentence, let alone two: "62% agreed … no view. Support was
+    // strongest among…" reaches a section's word ("disagreed") before its bracket.
     known_section(plain).is_some()
+        && split_sentences(core).len() < 2
         && !core.ends_with(['.', '!', '?', ';', ','])
         && word_count(core) <= MAX_HEADING_WORDS
         && !ends_unfinished(core)

@@ -7,8 +7,8 @@
 //! state, the machine only counts blank lines and remembers the section it is in.
 
 use super::line::{
-    column_fields, front_matter, is_all_caps, is_banner, is_key_value, kicker_fields, top_number,
-    Cue, FrontMatter, Heading, Line, Marker, Shape, Topic, FOOTNOTE, MAX_HEADING_WORDS,
+    column_fields, dated_fields, front_matter, is_all_caps, is_banner, is_key_value, kicker_fields,
+    top_number, Cue, FrontMatter, Heading, Line, Marker, Shape, Topic, FOOTNOTE, MAX_HEADING_WORDS,
 };
 use crate::corpus::prose::{
     as_url, clean_line, ends_unfinished, ends_with_terminal, is_date_line, word_count, Hyphenated,
@@ -533,9 +533,10 @@ impl Machine {
                 shape,
             } => {
                 let number = top_number(shape.source);
-                if self.next_section_number(number, text) {
+                if self.next_section_number(number, text) && !shape.around.goes_on {
                     // "3. Concluding remarks" after "2. Recommendations": the document's
-                    // next section, at the level of the one it ends.
+                    // next section, at the level of the one it ends; not a numbered
+                    // paragraph whose sentence goes on onto the next line.
                     let heading = Heading {
                         text: text.to_owned(),
                         level: self.section.level,
@@ -710,7 +711,13 @@ impl Machine {
         }
         let words = word_count(plain);
         if is_date_line(plain) && !(first_line && words > 8) {
-            fill_empty(&mut self.meta.date, clean_line(plain));
+            // "Global Network Operators Council — January 2025": the date, and who issued
+            // it, each in its field.
+            let (name, date) = dated_fields(plain).unwrap_or((None, plain.to_owned()));
+            fill_empty(&mut self.meta.date, clean_line(&date));
+            if let Some(name) = name {
+                fill_empty(&mut self.meta.organizer, clean_line(name));
+            }
             return Some(DATE);
         }
         // A first line may be a headline asking a question; a long sentence ending in a

@@ -322,6 +322,66 @@ mod tests {
     }
 
     #[test]
+    fn a_one_word_item_is_one_of_its_lists_points() {
+        let t = texts(
+            "Harbour data submission\n\nThe registry should cover the following issues:\n\n  1. Sensor placement in small ports\n  2. Accountability\n  3. Funding of tide models\n",
+        );
+        let got: Vec<&str> = t.iter().map(|(_, s)| s.as_str()).collect();
+        // "Accountability" was a label (a word standing alone), lost from its list.
+        assert_eq!(
+            got,
+            vec![
+                "Sensor placement in small ports",
+                "Accountability",
+                "Funding of tide models"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_numbered_paragraph_that_opens_on_a_sections_word_is_no_heading() {
+        // A chair's summary printed to PDF: numbered paragraphs wrapped at the page width.
+        // "2." opens on "Discussions" and its first line ends on a semicolon; it was read
+        // as the heading of section 2, so "3." and "4." were the next sections' headings,
+        // each cut from the rest of its sentence.
+        let t = texts(
+            "Chair's summary of the harbour data consultation\n\nI. Introduction\n\n1.   The consultation brought together 120 participants from port authorities and\nfishers' cooperatives.\n\n2.   Discussions were organized around two clusters: the future of the tide registry;\nand the funding of sensors in small ports.\n\n3.   Many participants supported making the tide registry permanent, noting that yearly\nrenewals had created uncertainty for port authorities.\n\n4.   A number of delegations opposed any fee for small ports, arguing that their\nbudgets could not bear it.\n",
+        );
+        let got: Vec<&str> = t.iter().map(|(_, s)| s.as_str()).collect();
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert!(got[1].starts_with("Discussions were") && got[1].ends_with("small ports."));
+        assert!(got[2].starts_with("Many participants") && got[2].ends_with("port authorities."));
+        assert!(got[3].starts_with("A number of") && got[3].ends_with("bear it."));
+    }
+
+    #[test]
+    fn a_paragraph_of_results_is_no_heading_for_a_sections_word_before_its_bracket() {
+        // The part before "(71%)" was read as a heading naming the issues section
+        // ("disagreed"), and the page's headline result was lost.
+        let t = texts(
+            "Tide registry consultation: what you told us\n\n## Question 3: Should the registry be permanent?\n\n62% agreed, 21% disagreed and 17% had no view. Support was strongest among fishers (71%) and weakest among port operators (49%).\n\n## Next steps\n\nWe will publish the dataset in May.\n",
+        );
+        let got: Vec<&str> = t.iter().map(|(_, s)| s.as_str()).collect();
+        assert_eq!(got[0], "62% agreed, 21% disagreed and 17% had no view.");
+        assert!(got[1].starts_with("Support was strongest"), "{got:?}");
+    }
+
+    #[test]
+    fn a_question_heading_names_no_section_and_apologies_are_names() {
+        let doc_text = "Minutes and consultation results\n\n## Apologies\n\n- Samuel Otieno — Port Authority\n- Lucy Njeri — Fishers' Federation\n\n## Question 4: Should the registry adopt binding recommendations?\n\n39% were in favour and 44% against.\n";
+        let t = texts(doc_text);
+        // The names under "Apologies" were statements; the result under a question that
+        // says "recommendations" was a recommendation.
+        assert_eq!(
+            t,
+            vec![(
+                SectionKind::Other,
+                "39% were in favour and 44% against.".to_string()
+            )]
+        );
+    }
+
+    #[test]
     fn prose_is_split_into_sentences_with_lines() {
         let s = outline(&doc(
             "My Title\n\nSummary\n\nFirst sentence here, e.g. about this.\nSecond one wraps\nover lines. Third.\n",
@@ -408,6 +468,43 @@ mod tests {
             (s.title.as_str(), s.organizer.as_str()),
             ("Workshop 12: Financing community networks", "")
         );
+    }
+
+    #[test]
+    fn a_dated_line_under_the_title_gives_the_date_and_who_issued_it() {
+        for (line, organizer, date) in [
+            (
+                "Harbour Operators Council · Policy brief · 10 November 2025",
+                "Harbour Operators Council",
+                "10 November 2025",
+            ),
+            (
+                "Harbour Operators Council — January 2025",
+                "Harbour Operators Council",
+                "January 2025",
+            ),
+            // A byline names the author, not the issuer; the time stays with the date.
+            (
+                "By Mele Tonga | 14 March 2025 | 4 min read",
+                "",
+                "14 March 2025",
+            ),
+            (
+                "Wednesday, 9 July 2025 | 12:15 – 14:00",
+                "",
+                "Wednesday, 9 July 2025 | 12:15 – 14:00",
+            ),
+        ] {
+            let s = outline(&doc(&format!(
+                "Same rules for every port\n{line}\n\nPorts should pay the same sensor fees.\n"
+            )));
+            // The date held the whole line, and the issuer was unknown.
+            assert_eq!(
+                (s.organizer.as_str(), s.date.as_str()),
+                (organizer, date),
+                "{line}"
+            );
+        }
     }
 
     #[test]
