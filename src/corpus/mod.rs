@@ -75,9 +75,18 @@ pub struct Statement {
     /// statement (which is not itself embedded; its claims stand for it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
-    /// For a claim: the whole statement it was cut from, to show it in context.
+    /// For a claim: the whole statement it was cut from; for an item of a list: the
+    /// lead-in it completes. Shown with it, to read it in context.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<String>,
+}
+
+impl Statement {
+    /// The lead-in an item of a list completes ("The framework should address the
+    /// following issues:"), which a quote of the item alone ("Impact assessments") needs.
+    pub fn lead_in(&self) -> Option<&str> {
+        self.context.as_deref().filter(|_| self.parent.is_none())
+    }
 }
 
 /// A unit that was read but is not a statement: a heading, metadata, procedural text or

@@ -631,8 +631,12 @@ fn quote(s: &Statement, sessions: &HashMap<&str, &Session>) -> String {
     let text = Tag::new("q").wrap(&escape(&s.text));
     let section = section_word(s);
     let (file, line) = (escape(&s.source), s.line);
+    let lead = s
+        .lead_in()
+        .map(|l| format!(" · under “{}”", escape(l)))
+        .unwrap_or_default();
     format!(
-        "{text} — <cite>{session}</cite> · {section} · <code class=\"src\">{file}:{line}</code>"
+        "{text} — <cite>{session}</cite> · {section} · <code class=\"src\">{file}:{line}</code>{lead}"
     )
 }
 

@@ -328,8 +328,12 @@ fn quote(s: &Statement, titles: &HashMap<&str, &str>) -> String {
         .get(s.session.as_str())
         .copied()
         .unwrap_or(&s.session);
+    let lead = s
+        .lead_in()
+        .map(|l| format!(" · under “{l}”"))
+        .unwrap_or_default();
     format!(
-        "“{}” — *{}* · {} · `{}:{}`",
+        "“{}” — *{}* · {} · `{}:{}`{lead}",
         s.text,
         title,
         section_word(s),

@@ -120,6 +120,9 @@ pub(super) struct Block {
     /// The heading above the block asks for something ("The framework should address:"):
     /// short noun phrases under it are what is asked for, not a list of topics.
     pub asked: bool,
+    /// The heading above the block is a lead-in ("The framework should address the
+    /// following issues:"): what its items complete, shown with them.
+    pub lead: Option<String>,
     /// The heading above the block names its points ("Key issues", "Divergent views"), not
     /// a part of the document (agenda, speakers, annex) nor its topics ("Themes"): short
     /// noun phrases right under it are the points (a slide's bullets).
@@ -280,6 +283,8 @@ struct Section {
     listing: Listing,
     /// The last heading makes a call (see [`Block::asked`]).
     asked: bool,
+    /// The last heading is a lead-in (see [`Block::lead`]).
+    lead: Option<String>,
     /// The last heading names its points (see [`Block::points`]).
     points: bool,
     /// The top-level number of the last heading ("2. Recommendations" → 2), so "3." after
@@ -346,6 +351,7 @@ impl Machine {
                 group: 0,
                 listing: Listing::Content,
                 asked: false,
+                lead: None,
                 points: false,
                 number: None,
                 numbered_items: false,
@@ -831,6 +837,11 @@ impl Machine {
         section.group += 1;
         section.asked =
             classify(SectionKind::Other, &heading.text) == StatementKind::Recommendation;
+        section.lead = heading
+            .text
+            .trim_end()
+            .ends_with(':')
+            .then(|| heading.text.trim().to_owned());
         // A lead-in sentence ("The forum discussed five areas:") announces its list, and
         // what it announces may be only names.
         section.points = !heading.topic.leaves
@@ -904,6 +915,12 @@ impl Machine {
             group: self.section.group,
             listing: self.section.listing,
             asked: self.section.asked,
+            // Prose after the heading's list ends what the heading introduced.
+            lead: self
+                .section
+                .lead
+                .clone()
+                .filter(|_| !self.section.list_over),
             points: self.section.points,
             text: String::new(),
             starts: Vec::new(),

@@ -71,6 +71,12 @@ pub(crate) struct Unit {
     pub class: UnitClass,
     /// Why it is not a statement (empty for statements).
     pub reason: String,
+    /// For an item of a list: the lead-in sentence it completes ("The framework should
+    /// address the following issues:"), shown with it as its context.
+    pub lead: Option<String>,
+    /// The item's list was introduced by a heading or lead-in that asks: what it names is
+    /// what is asked for ("Impact assessments" under "The framework should address:").
+    pub asked: bool,
 }
 
 /// A document cut into units, before ids: what `load` works on across documents.
@@ -243,13 +249,20 @@ pub(crate) fn assemble(outlined: Outlined) -> Session {
         }
         let n = session.statements.len() + 1;
         let whole_id = format!("{id}#{n}");
-        let recommendation = classify(unit.section, &unit.text) == StatementKind::Recommendation;
+        let kind_of = |text: &str| {
+            if unit.asked {
+                StatementKind::Recommendation
+            } else {
+                classify(unit.section, text)
+            }
+        };
+        let recommendation = kind_of(&unit.text) == StatementKind::Recommendation;
         let claims = split_claims(&unit.text, recommendation);
         let statement = |text: String, id: String, parent: Option<String>, context| Statement {
             id,
             session: session.id.clone(),
             section: unit.section,
-            kind: classify(unit.section, &text),
+            kind: kind_of(&text),
             text,
             source: source.clone(),
             line: unit.line,
@@ -257,7 +270,7 @@ pub(crate) fn assemble(outlined: Outlined) -> Session {
             context,
         };
         if claims.len() < 2 {
-            let s = statement(unit.text.clone(), whole_id, None, None);
+            let s = statement(unit.text.clone(), whole_id, None, unit.lead.clone());
             session.statements.push(s);
             continue;
         }
@@ -379,6 +392,43 @@ mod tests {
                 "39% were in favour and 44% against.".to_string()
             )]
         );
+    }
+
+    #[test]
+    fn an_item_under_a_lead_in_that_asks_is_asked_for_and_keeps_its_lead_in() {
+        let s = outline(&doc(
+            "Submission on the tide registry\n\nWe set out our views below.\n\nThe registry should address the following issues:\n\n1. Sensor placement in small ports\n2. Impact assessments\n\nThe panel discussed these points:\n\n- Sensor placement in small ports\n- Funding of tide models\n",
+        ));
+        let got: Vec<(StatementKind, &str, Option<&str>)> = s
+            .statements
+            .iter()
+            .map(|st| (st.kind, st.text.as_str(), st.context.as_deref()))
+            .collect();
+        // The items were observations with nothing to say what they were items of.
+        let asked = Some("The registry should address the following issues:");
+        let discussed = Some("The panel discussed these points:");
+        assert_eq!(
+            got[1..],
+            [
+                (
+                    StatementKind::Recommendation,
+                    "Sensor placement in small ports",
+                    asked
+                ),
+                (StatementKind::Recommendation, "Impact assessments", asked),
+                (
+                    StatementKind::Observation,
+                    "Sensor placement in small ports",
+                    discussed
+                ),
+                (
+                    StatementKind::Observation,
+                    "Funding of tide models",
+                    discussed
+                ),
+            ]
+        );
+        assert_eq!(got[0].2, None);
     }
 
     #[test]

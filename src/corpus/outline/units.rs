@@ -42,7 +42,12 @@ pub(super) fn build_units(
         line,
         class: UnitClass::Heading,
         reason: "lead-in to a list".into(),
+        lead: None,
+        asked: false,
     };
+    // The lead-in the items being read complete: its group, the indent of the item that
+    // is the lead-in (`None` for a sentence), and its text.
+    let mut open_lead: Option<(usize, Option<usize>, String)> = None;
     let listed = lists_that_only_name(blocks);
     for (i, block) in blocks.iter().enumerate() {
         let next = blocks.get(i + 1).filter(|n| n.group == block.group);
@@ -53,6 +58,29 @@ pub(super) fn build_units(
             });
             continue;
         }
+        // A list ends at a paragraph, a heading, or an item beside its lead-in item.
+        let indent = match block.kind {
+            BlockKind::Item { indent, .. } => Some(indent),
+            BlockKind::Para => None,
+        };
+        let still_open = open_lead.as_ref().is_some_and(|(group, lead_indent, _)| {
+            *group == block.group
+                && match (indent, lead_indent) {
+                    (Some(i), Some(l)) => i > *l,
+                    (Some(_), None) => true,
+                    (None, _) => false,
+                }
+        });
+        if !still_open {
+            open_lead = None;
+        }
+        let lead = open_lead
+            .as_ref()
+            .map(|(_, _, text)| text.clone())
+            .or_else(|| block.lead.clone());
+        let asks = |lead: &str| classify(SectionKind::Other, lead) == StatementKind::Recommendation;
+        let asked = matches!(block.kind, BlockKind::Item { .. })
+            && (block.asked || lead.as_deref().is_some_and(asks));
         let mut candidate = |text: &str, line: usize, form: Form| {
             let text = text.trim();
             let text = truncate_chars(text, MAX_STATEMENT_CHARS).unwrap_or_else(|| text.to_owned());
@@ -63,6 +91,8 @@ pub(super) fn build_units(
                     line,
                     class: UnitClass::Statement,
                     reason: String::new(),
+                    lead: lead.clone().filter(|_| indent.is_some()),
+                    asked,
                 },
                 form,
                 listing: block.listing,
@@ -72,6 +102,7 @@ pub(super) fn build_units(
             BlockKind::Item { .. } => {
                 if is_lead_in(block, next) {
                     lead_ins.push(lead_in(block.section, &block.text, block.line_at(0)));
+                    open_lead = Some((block.group, indent, block.text.trim().to_owned()));
                     continue;
                 }
                 // A list of one item is a line standing alone (a page's numbered title,
@@ -96,6 +127,7 @@ pub(super) fn build_units(
                     let line = block.line_at(offset);
                     if k == last && introduces_list && sentence.ends_with(':') {
                         lead_ins.push(lead_in(block.section, sentence, line));
+                        open_lead = Some((block.group, None, sentence.trim().to_owned()));
                         continue;
                     }
                     candidate(sentence, line, form);
@@ -113,6 +145,8 @@ pub(super) fn build_units(
                 line: c.unit.line,
                 class: UnitClass::Metadata,
                 reason: reason.into(),
+                lead: None,
+                asked: false,
             });
             c.unit.text = rest;
         }
@@ -158,6 +192,8 @@ pub(super) fn build_units(
         line: f.line,
         class: f.class,
         reason: f.reason.to_owned(),
+        lead: None,
+        asked: false,
     }));
     // Stable: units of one line keep the order they were read in.
     units.sort_by_key(|u| u.line);
