@@ -1064,70 +1064,46 @@ mod tests {
         assert_eq!(listed[1].id, "a#1");
     }
 
-    #[test]
-    fn a_call_not_to_act_agrees_with_a_theme_that_asks_to_refrain() {
-        let statements = vec![
-            statement(
-                "a#1",
-                "a",
-                "Ports should refrain from closing tide stations in storms.",
-            ),
-            statement(
-                "b#1",
-                "b",
-                "Port authorities must not close tide stations in storms.",
-            ),
-            statement(
-                "c#1",
-                "c",
-                "Harbours should stop closing tide stations in storms.",
-            ),
-        ];
+    /// Rank three statements of sessions a, b and c as one theme.
+    fn one_theme(texts: [&str; 3]) -> Theme {
+        let statements: Vec<Statement> = ["a", "b", "c"]
+            .iter()
+            .zip(texts)
+            .map(|(session, text)| statement(&format!("{session}#1"), session, text))
+            .collect();
         let vectors = unit(&[[1.0, 0.0, 0.0], [1.0, 0.3, 0.0], [1.0, 0.0, 0.3]]);
         let clustering = Clustering::from_raw(&[0, 0, 0]);
         let order: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
         let r = rank(&statements, vectors.view(), &clustering, &[], &order, 2);
+        r.themes.into_iter().next().expect("one recurring theme")
+    }
+
+    #[test]
+    fn a_call_not_to_act_agrees_with_a_theme_that_asks_to_refrain() {
+        let theme = one_theme([
+            "Ports should refrain from closing tide stations in storms.",
+            "Port authorities must not close tide stations in storms.",
+            "Harbours should stop closing tide stations in storms.",
+        ]);
         // "must not close" was read as rejecting the theme: 2 of 3 support, 1 dissents.
-        assert_eq!((r.themes[0].support, r.themes[0].dissent), (3, 0));
+        assert_eq!((theme.support, theme.dissent), (3, 0));
         // Against a theme that asks for the act, the same call rejects it.
-        let asks = vec![
-            statement("a#1", "a", "Ports should close tide stations in storms."),
-            statement(
-                "b#1",
-                "b",
-                "Port authorities must not close tide stations in storms.",
-            ),
-            statement(
-                "c#1",
-                "c",
-                "Harbours should close tide stations during storms.",
-            ),
-        ];
-        let r = rank(&asks, vectors.view(), &clustering, &[], &order, 2);
-        assert_eq!((r.themes[0].support, r.themes[0].dissent), (2, 1));
+        let theme = one_theme([
+            "Ports should close tide stations in storms.",
+            "Port authorities must not close tide stations in storms.",
+            "Harbours should close tide stations during storms.",
+        ]);
+        assert_eq!((theme.support, theme.dissent), (2, 1));
     }
 
     #[test]
     fn a_theme_is_never_represented_by_its_dissent() {
-        let statements = vec![
+        let theme = one_theme([
             // The most central and shortest member, so the first choice before stances.
-            statement("a#1", "a", "We oppose a tide sensor registry."),
-            statement(
-                "b#1",
-                "b",
-                "Ports should fund a tide sensor registry for every harbour.",
-            ),
-            statement(
-                "c#1",
-                "c",
-                "A tide sensor registry should be funded by ports jointly.",
-            ),
-        ];
-        let vectors = unit(&[[1.0, 0.0, 0.0], [1.0, 0.3, 0.0], [1.0, 0.0, 0.3]]);
-        let clustering = Clustering::from_raw(&[0, 0, 0]);
-        let order: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
-        let r = rank(&statements, vectors.view(), &clustering, &[], &order, 2);
-        let theme = &r.themes[0];
+            "We oppose a tide sensor registry.",
+            "Ports should fund a tide sensor registry for every harbour.",
+            "A tide sensor registry should be funded by ports jointly.",
+        ]);
         assert_eq!((theme.support, theme.dissent), (2, 1));
         assert_ne!(theme.representative_id, "a#1");
         assert!(!theme.representative.contains("oppose"));
