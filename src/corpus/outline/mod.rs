@@ -432,6 +432,24 @@ mod tests {
     }
 
     #[test]
+    fn the_line_under_a_quotation_that_names_its_speaker_is_its_attribution() {
+        let s = outline(&doc(
+            "What you told us about the tide registry\n\nWe asked 400 port users what the registry should become.\n\n“Make it permanent and review it every five years.”\n\n— Port authority respondent, Valletta\n\nMost respondents agreed.\n",
+        ));
+        // It was a sub-heading.
+        let e = s
+            .excluded
+            .iter()
+            .find(|e| e.text == "Port authority respondent, Valletta")
+            .expect("listed");
+        assert_eq!(
+            (e.class, e.reason.as_str()),
+            (UnitClass::Metadata, "attribution of the quotation above")
+        );
+        assert_eq!(s.statements.len(), 3);
+    }
+
+    #[test]
     fn prose_is_split_into_sentences_with_lines() {
         let s = outline(&doc(
             "My Title\n\nSummary\n\nFirst sentence here, e.g. about this.\nSecond one wraps\nover lines. Third.\n",

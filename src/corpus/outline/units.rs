@@ -110,6 +110,32 @@ pub(super) fn build_units(
                 let prev = i.checked_sub(1).map(|p| &blocks[p]);
                 let alone = !prev.is_some_and(|p| in_list(p, block))
                     && !next.is_some_and(|n| in_list(n, block));
+                // "— Civil society respondent, East Africa" alone under a quotation: who
+                // said it, not something said.
+                let under_quote = prev.is_some_and(|p| {
+                    matches!(p.kind, BlockKind::Para)
+                        && p.text.trim_end().ends_with(['”', '"', '»'])
+                });
+                let text = block.text.trim();
+                if alone
+                    && under_quote
+                    && matches!(
+                        block.kind,
+                        BlockKind::Item {
+                            marker: Marker::Symbol,
+                            ..
+                        }
+                    )
+                    && word_count(text) <= MAX_ATTRIBUTION_WORDS
+                    && !ends_with_terminal(text)
+                {
+                    lead_ins.push(Unit {
+                        class: UnitClass::Metadata,
+                        reason: "attribution of the quotation above".into(),
+                        ..lead_in(block.section, text, block.line_at(0))
+                    });
+                    continue;
+                }
                 let form = if alone { Form::Line } else { Form::Item };
                 candidate(&block.text, block.line_at(0), form);
             }
@@ -339,6 +365,10 @@ fn split_header(text: &str, index: usize, title: &str) -> Option<(String, String
     }
     None
 }
+
+/// Most words of the line that says who said a quotation ("— Private sector respondent,
+/// Western Europe").
+const MAX_ATTRIBUTION_WORDS: usize = 12;
 
 /// Is `other` an item of the same list as `item`, at any depth (no heading between)?
 fn in_list(other: &Block, item: &Block) -> bool {
