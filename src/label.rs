@@ -13,7 +13,7 @@
 //! term). Candidates are first shortlisted by their c-TF-IDF weight, so only a few
 //! phrases per theme are embedded.
 
-use crate::corpus::{is_imperative_opening, StatementKind};
+use crate::corpus::{is_imperative_opening, Statement, StatementKind};
 use crate::embed::{EmbedError, Embedder};
 use crate::rank::{centroid, Ranked, Theme};
 use crate::text::{content_words, is_ordinal, words};
@@ -556,12 +556,8 @@ pub fn titles(
         .enumerate()
         .map(|(i, s)| (s.id.as_str(), i))
         .collect();
-    let rows_of = |t: &Theme| -> Vec<usize> {
-        t.statements
-            .iter()
-            .filter_map(|s| row_of.get(s.id.as_str()).copied())
-            .collect()
-    };
+    let row = |s: &Statement| row_of.get(s.id.as_str()).copied();
+    let rows_of = |t: &Theme| -> Vec<usize> { t.statements.iter().filter_map(row).collect() };
     let vectors = embedded.vectors.view();
 
     // Weights over every theme and entry, as the keywords are computed.
@@ -583,10 +579,7 @@ pub fn titles(
         // ("Government participants were opposed to waiving fees" titled a theme of
         // fee waivers).
         let (supporting, _) = t.split_by_stance();
-        let rows: Vec<usize> = supporting
-            .iter()
-            .filter_map(|s| row_of.get(s.id.as_str()).copied())
-            .collect();
+        let rows: Vec<usize> = supporting.into_iter().filter_map(row).collect();
         targets.push((
             if rows.is_empty() { rows_of(t) } else { rows },
             weight_maps[i].clone(),

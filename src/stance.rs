@@ -275,14 +275,9 @@ const PROHIBITIONS: &[&str] = &[
     "shall not",
 ];
 
-/// Oppositions that are themselves calls not to act ("must not", "should not").
-const NEGATED_CALLS: &[&str] = &[
-    "must not",
-    "should not",
-    "shall not",
-    "mustn't",
-    "shouldn't",
-];
+/// Oppositions that are themselves calls not to act, as a cue shows them ("mustn't" is
+/// read as "must" and "not").
+const NEGATED_CALLS: &[&str] = &["must not", "should not"];
 
 /// Does `text` ask that what it names not be done? A negated call about the same thing
 /// ("States must not order network disruptions") then says the same, not the opposite.

@@ -524,26 +524,18 @@ fn concepts_of(topic: &str, acronyms: &BTreeMap<String, BTreeSet<String>>) -> Ve
 fn spellings(topic: &str, acronyms: &BTreeMap<String, BTreeSet<String>>) -> Vec<String> {
     let mut out = vec![topic.to_string()];
     for (short, longs) in acronyms {
-        let mut found = false;
-        let words: Vec<&str> = topic
-            .split_whitespace()
-            .map(|w| {
-                let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
-                if bare.to_lowercase() == *short {
-                    found = true;
-                    ""
-                } else {
-                    w
-                }
-            })
-            .collect();
-        if !found {
+        let is_short = |w: &str| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+                == *short
+        };
+        if !topic.split_whitespace().any(is_short) {
             continue;
         }
         for long in longs {
-            let written: Vec<&str> = words
-                .iter()
-                .map(|w| if w.is_empty() { long.as_str() } else { w })
+            let written: Vec<&str> = topic
+                .split_whitespace()
+                .map(|w| if is_short(w) { long.as_str() } else { w })
                 .collect();
             out.push(written.join(" "));
         }

@@ -340,7 +340,7 @@ pub(crate) fn is_date_line(line: &str) -> bool {
 }
 
 /// "14:00", "9:45".
-fn has_clock_time(s: &str) -> bool {
+pub(crate) fn has_clock_time(s: &str) -> bool {
     let b = s.as_bytes();
     (1..b.len().saturating_sub(2)).any(|i| {
         b[i] == b':'

@@ -737,9 +737,10 @@ fn procedural_reason(t: &str, lower: &str, words: usize, first: &str) -> Option<
     if is_pointer(lower, words, first) {
         return Some("pointer to read, watch or download");
     }
+    let sentences = split_sentences(t);
     // Every sentence a record of procedure: "The chair opened the meeting. Members agreed
     // that a fund is needed." says something in its second sentence.
-    if split_sentences(t)
+    if sentences
         .iter()
         .all(|(_, s)| word_count(s) <= MAX_PROCEDURE_WORDS && records_procedure(&s.to_lowercase()))
         && classify(SectionKind::Other, t) == StatementKind::Observation
@@ -750,7 +751,7 @@ fn procedural_reason(t: &str, lower: &str, words: usize, first: &str) -> Option<
     if first == "reminder" && words <= MAX_NOTE_WORDS && !ends_unfinished(lower) {
         return Some("reminder");
     }
-    if split_sentences(t).len() == 1
+    if sentences.len() == 1
         && words <= MAX_NOTE_WORDS
         && !ends_unfinished(lower)
         && handles_this_document(lower)
@@ -760,7 +761,6 @@ fn procedural_reason(t: &str, lower: &str, words: usize, first: &str) -> Option<
     }
     // One sentence only: a line that speaks to its reader in its last sentence
     // ("…open until Tuesday. You can find the form here.") still says something first.
-    let sentences = split_sentences(t);
     if addresses_reader(lower, words) && sentences.len() == 1 {
         return Some("question or instruction to the reader");
     }

@@ -9,8 +9,8 @@
 //! non-blank line carries in its [`Shape`].
 
 use crate::corpus::prose::{
-    as_url, clean_line, ends_unfinished, ends_with_terminal, is_date_line, is_prose_value,
-    split_sentences, word_count,
+    as_url, clean_line, ends_unfinished, ends_with_terminal, has_clock_time, is_date_line,
+    is_prose_value, split_sentences, word_count,
 };
 use crate::corpus::read::CELL_SEPARATOR;
 use crate::corpus::template::{
@@ -1188,10 +1188,7 @@ pub(super) fn dated_fields(plain: &str) -> Option<(Option<&str>, String)> {
 
 /// "12:15 – 14:00", "10:00–10:45 (UTC+02:00)": a time of day or a span of one.
 fn is_clock_time(field: &str) -> bool {
-    let b = field.as_bytes();
-    word_count(field) <= 4
-        && (1..b.len().saturating_sub(2))
-            .any(|i| b[i] == b':' && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit())
+    word_count(field) <= 4 && has_clock_time(field)
 }
 
 /// "Session Outcome Document" and similar banners above the title.

@@ -45,9 +45,8 @@ pub(super) fn build_units(
         lead: None,
         asked: false,
     };
-    // The lead-in the items being read complete: its group, the indent of the item that
-    // is the lead-in (`None` for a sentence), and its text.
-    let mut open_lead: Option<(usize, Option<usize>, String)> = None;
+    // The lead-in the items being read complete.
+    let mut open_lead: Option<OpenLead> = None;
     let listed = lists_that_only_name(blocks);
     for (i, block) in blocks.iter().enumerate() {
         let next = blocks.get(i + 1).filter(|n| n.group == block.group);
@@ -63,10 +62,10 @@ pub(super) fn build_units(
             BlockKind::Item { indent, .. } => Some(indent),
             BlockKind::Para => None,
         };
-        let still_open = open_lead.as_ref().is_some_and(|(group, lead_indent, _)| {
-            *group == block.group
-                && match (indent, lead_indent) {
-                    (Some(i), Some(l)) => i > *l,
+        let still_open = open_lead.as_ref().is_some_and(|open| {
+            open.group == block.group
+                && match (indent, open.indent) {
+                    (Some(i), Some(l)) => i > l,
                     (Some(_), None) => true,
                     (None, _) => false,
                 }
@@ -74,13 +73,12 @@ pub(super) fn build_units(
         if !still_open {
             open_lead = None;
         }
-        let lead = open_lead
-            .as_ref()
-            .map(|(_, _, text)| text.clone())
-            .or_else(|| block.lead.clone());
-        let asks = |lead: &str| classify(SectionKind::Other, lead) == StatementKind::Recommendation;
-        let asked = matches!(block.kind, BlockKind::Item { .. })
-            && (block.asked || lead.as_deref().is_some_and(asks));
+        // Without a lead-in of its own, an item completes its heading when that is one.
+        let (lead, lead_asks) = match &open_lead {
+            Some(open) => (Some(open.text.clone()), open.asks),
+            None => (block.lead.clone(), block.asked),
+        };
+        let asked = indent.is_some() && (block.asked || lead_asks);
         let mut candidate = |text: &str, line: usize, form: Form| {
             let text = text.trim();
             let text = truncate_chars(text, MAX_STATEMENT_CHARS).unwrap_or_else(|| text.to_owned());
@@ -102,7 +100,7 @@ pub(super) fn build_units(
             BlockKind::Item { .. } => {
                 if is_lead_in(block, next) {
                     lead_ins.push(lead_in(block.section, &block.text, block.line_at(0)));
-                    open_lead = Some((block.group, indent, block.text.trim().to_owned()));
+                    open_lead = Some(OpenLead::new(block.group, indent, &block.text));
                     continue;
                 }
                 // A list of one item is a line standing alone (a page's numbered title,
@@ -153,7 +151,7 @@ pub(super) fn build_units(
                     let line = block.line_at(offset);
                     if k == last && introduces_list && sentence.ends_with(':') {
                         lead_ins.push(lead_in(block.section, sentence, line));
-                        open_lead = Some((block.group, None, sentence.trim().to_owned()));
+                        open_lead = Some(OpenLead::new(block.group, None, sentence));
                         continue;
                     }
                     candidate(sentence, line, form);
@@ -364,6 +362,30 @@ fn split_header(text: &str, index: usize, title: &str) -> Option<(String, String
         }
     }
     None
+}
+
+/// A lead-in whose list is being read: what its items complete.
+struct OpenLead {
+    /// The group (heading) it stands under: a heading ends its list.
+    group: usize,
+    /// The indent of the item that is the lead-in; `None` for a sentence.
+    indent: Option<usize>,
+    text: String,
+    /// It asks ("The framework should address:"): its items name what is asked for.
+    asks: bool,
+}
+
+impl OpenLead {
+    fn new(group: usize, indent: Option<usize>, text: &str) -> Self {
+        let text = text.trim().to_owned();
+        let asks = classify(SectionKind::Other, &text) == StatementKind::Recommendation;
+        OpenLead {
+            group,
+            indent,
+            text,
+            asks,
+        }
+    }
 }
 
 /// Most words of the line that says who said a quotation ("— Private sector respondent,
