@@ -825,6 +825,47 @@ fn a_resolution_reads_its_operative_asks_and_not_its_masthead() {
 }
 
 #[test]
+fn a_draft_with_line_numbers_double_spacing_and_a_watermark_reads_as_paragraphs() {
+    // Made by tests/fixtures/make/draft_with_line_numbers.py: every printed line carries
+    // its number in a gutter, lines are double-spaced, a slanted "DRAFT" runs across each
+    // page, the header sets title and date apart, the footer a page number and a symbol.
+    let c = load(&[page("42_draft_with_line_numbers.pdf")]);
+    let s = &c.sessions[0];
+    // The watermark was the title, the footer ("Page 1 of 2TF/2026/CRP.2") the organizer.
+    assert_eq!(
+        (s.title.as_str(), s.date.as_str()),
+        (
+            "Tideway Forum 2026 - Chair's Draft Elements",
+            "3-4 March 2026"
+        )
+    );
+    assert_ne!(s.organizer, "Page 1 of 2 TF/2026/CRP.2");
+    assert_class(s, "Page 1 of 2 TF/2026/CRP.2", UnitClass::Metadata);
+    assert_class(s, "DRAFT - not for circulation", UnitClass::Metadata);
+    // Each printed line was a unit of its own, with its line number glued on; the word
+    // the layout broke ("Informa-" / "tion") is whole again.
+    let all = texts(s);
+    for whole in [
+        "Coastal councils should fund the repair of broken gauges before the storm season and report progress to the Tideway Information Desk by September.",
+        // Across the page break.
+        "Fishers' associations should be consulted before any new closure of a fishing ground is decided.",
+        "The Harbour Office should publish the minutes of the tide committee within two weeks of each meeting.",
+    ] {
+        assert_class(s, whole, UnitClass::Statement);
+    }
+    assert!(
+        all.iter()
+            .all(|t| !t.starts_with(|c: char| c.is_ascii_digit())),
+        "{all:?}"
+    );
+    assert_class(
+        s,
+        "[Delete: Participants endorse a licence fee for every small boat.]",
+        UnitClass::Procedural,
+    );
+}
+
+#[test]
 fn a_printed_policy_brief_keeps_its_headline_kicker_and_first_paragraph_apart() {
     // Printed to PDF by a browser: the headline in large type is kerned and wrapped, a
     // kicker line above it names the publisher, series and date.

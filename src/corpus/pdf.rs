@@ -1,9 +1,12 @@
 //! PDF documents to plain text with `pdf-extract`.
 //!
 //! PDF text extraction loses structure, but bullets ("•", "-") and headings
-//! usually survive as line starts, which the outliner understands. PDF
-//! parsers can panic on malformed files; a panic here must cost one file,
-//! not the run, so extraction runs under `catch_unwind`.
+//! usually survive as line starts, which the outliner understands. Text set far
+//! apart on one baseline (a running header's title and date, a footer's page
+//! number and document symbol, a table's cells) is kept apart by a column gap, as a
+//! text printed with spaces would be. PDF parsers can panic on malformed files; a
+//! panic here must cost one file, not the run, so extraction runs under
+//! `catch_unwind`.
 
 use std::cell::Cell;
 use std::panic::{self, catch_unwind, AssertUnwindSafe};
@@ -28,9 +31,23 @@ pub(crate) fn to_text(bytes: &[u8]) -> Result<String, String> {
 }
 
 fn extract(bytes: &[u8]) -> Result<String, pdf_extract::OutputError> {
-    let pages = pdf_extract::extract_text_from_mem_by_pages(bytes)?;
+    let mut doc = pdf_extract::Document::load_mem(bytes)?;
+    if doc.is_encrypted() {
+        // Many PDFs are encrypted with an empty password only to restrict printing.
+        doc.decrypt("")?;
+    }
+    let mut pages = Vec::new();
+    // Pages are numbered from 1; the first page that cannot be read ends the text.
+    for number in 1.. {
+        let mut page = PageText::default();
+        if pdf_extract::output_doc_page(&doc, &mut page, number).is_err() {
+            break;
+        }
+        pages.push(page.finish());
+    }
+    strip_line_numbers(&mut pages);
     if pages.is_empty() {
-        // The by-page API stops silently at the first bad page; the whole-document
+        // The by-page reading stops silently at the first bad page; the whole-document
         // call says why the document could not be read.
         return pdf_extract::extract_text_from_mem(bytes);
     }
@@ -44,6 +61,242 @@ fn extract(bytes: &[u8]) -> Result<String, pdf_extract::OutputError> {
         })
         .collect::<Vec<_>>()
         .join(PAGE_BREAK))
+}
+
+/// A horizontal gap, in font sizes, wider than any space between words, even in a
+/// justified line: what lies beyond it on the same baseline is another field.
+const FIELD_GAP_EMS: f64 = 2.5;
+
+/// How far back to the left, in font sizes, a run must start on the same baseline to be
+/// another field drawn out of order (a centred page number set before the document
+/// symbol at the left margin); a mark placed a little early belongs to its word.
+const FIELD_BACK_EMS: f64 = 8.0;
+
+/// What separates two fields of one line: the column gap the outliner reads
+/// (`outline::line::column_fields`).
+const FIELD_SEPARATOR: &str = "    ";
+
+/// Marks, in a page's text until it is finished, a break between lines wider than a
+/// font size and a half: a paragraph's end on a single-spaced page, the next line on a
+/// double-spaced one.
+const WIDE_BREAK: char = '\u{1}';
+
+/// One page's text, written as pdf-extract hands over its characters in content order:
+/// a line break when the baseline moves, a space between words, a column gap between
+/// fields of one line.
+struct PageText {
+    text: String,
+    /// Each [`WIDE_BREAK`]'s distance between baselines, in font sizes.
+    wide_breaks: Vec<f64>,
+    /// Breaks to the next line at single spacing (a font size and a half apart or less).
+    narrow_breaks: usize,
+    /// Text set at an angle (a "DRAFT" watermark, a margin label), one run per line: read
+    /// in place it would open the page and title the document.
+    slanted: String,
+    /// The page's height, to turn PDF coordinates (y up) into reading order (y down).
+    height: f64,
+    /// Where the previous character ended, and its baseline.
+    last_end: f64,
+    last_y: f64,
+    /// The next character starts a new run of text, which may stand anywhere.
+    run_starts: bool,
+}
+
+impl Default for PageText {
+    fn default() -> Self {
+        PageText {
+            text: String::new(),
+            wide_breaks: Vec::new(),
+            narrow_breaks: 0,
+            slanted: String::new(),
+            height: 0.0,
+            // Nothing ended yet: the first character starts a line, after no space.
+            last_end: f64::MAX,
+            last_y: 0.0,
+            run_starts: false,
+        }
+    }
+}
+
+/// Sine of the angle beyond which a line of text is set slanted, not level (a tenth of a
+/// degree off still reads as level).
+const SLANT: f64 = 0.01;
+
+/// Fewest wide breaks on a page to tell its line spacing by.
+const SPACING_SAMPLE: usize = 5;
+
+impl PageText {
+    /// The page's text, a wide break made a blank line where it ends a paragraph: on a
+    /// double-spaced page (a draft for negotiation) every break is wide, and only one
+    /// wider than the usual spacing ends a paragraph.
+    fn finish(self) -> String {
+        let mut gaps = self.wide_breaks.clone();
+        gaps.sort_by(f64::total_cmp);
+        // Double spacing: hardly a line follows at single spacing; the lower quartile
+        // of the wide breaks is the spacing.
+        let spacing = (gaps.len() >= SPACING_SAMPLE && self.narrow_breaks * 10 <= gaps.len())
+            .then(|| gaps[gaps.len() / 4]);
+        let mut breaks = self.wide_breaks.iter();
+        let mut out = String::with_capacity(self.text.len());
+        for c in self.text.chars() {
+            if c != WIDE_BREAK {
+                out.push(c);
+                continue;
+            }
+            let gap = breaks.next().copied().unwrap_or(f64::MAX);
+            if spacing.is_none_or(|s| gap > s * 1.25) {
+                out.push('\n');
+            }
+        }
+        if !self.slanted.is_empty() {
+            out.push_str("\n\n");
+            out.push_str(&self.slanted);
+        }
+        out
+    }
+}
+
+/// Fewest numbered lines that make a column of line numbers.
+const GUTTER_LINES: usize = 10;
+
+/// Strip a column of line numbers printed at the left of every line ("14    3. States
+/// should designate…", "15    infrastructure and protect…"), as drafts for negotiation
+/// have. It is told from a numbered list by counting on by one from line to line, wrapped
+/// lines included, and by numbering most of the text's lines.
+fn strip_line_numbers(pages: &mut [String]) {
+    let number_of = |line: &str| -> Option<(u32, usize)> {
+        let t = line.trim_start();
+        let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits == 0 || digits > 4 {
+            return None;
+        }
+        let rest = &t[digits..];
+        if !(rest.is_empty() || rest.starts_with(' ')) {
+            return None;
+        }
+        let n = t[..digits].parse().ok()?;
+        Some((n, line.len() - rest.len()))
+    };
+    let mut numbered = 0;
+    let mut in_step = 0;
+    let mut text_lines = 0;
+    let mut lowercase = false;
+    let mut last: Option<u32> = None;
+    for line in pages.iter().flat_map(|p| p.lines()) {
+        if line.trim().is_empty() {
+            continue;
+        }
+        text_lines += 1;
+        if let Some((n, cut)) = number_of(line) {
+            numbered += 1;
+            if last.is_some_and(|l| n == l + 1) {
+                in_step += 1;
+            }
+            last = Some(n);
+            lowercase |= line[cut..].trim_start().starts_with(char::is_lowercase);
+        }
+    }
+    // A wrapped line that goes on in lower case is numbered too: a list numbers items.
+    let gutter = numbered >= GUTTER_LINES
+        && in_step * 10 >= numbered * 9
+        && numbered * 10 >= text_lines * 7
+        && lowercase;
+    if !gutter {
+        return;
+    }
+    for page in pages.iter_mut() {
+        *page = page
+            .lines()
+            .map(|line| match number_of(line) {
+                Some((_, cut)) => line[cut..].trim_start(),
+                None => line,
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+    }
+}
+
+impl pdf_extract::OutputDev for PageText {
+    fn begin_page(
+        &mut self,
+        _page: u32,
+        media_box: &pdf_extract::MediaBox,
+        _art_box: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), pdf_extract::OutputError> {
+        self.height = media_box.ury - media_box.lly;
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> Result<(), pdf_extract::OutputError> {
+        Ok(())
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &pdf_extract::Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        char: &str,
+    ) -> Result<(), pdf_extract::OutputError> {
+        // The text matrix places the glyph; its scale gives the size on the page.
+        let (x, y) = (trm.m31, self.height - trm.m32);
+        let scale_x = font_size * (trm.m11 + trm.m21);
+        let scale_y = font_size * (trm.m12 + trm.m22);
+        let size = (scale_x * scale_y).abs().sqrt();
+        if trm.m12.abs() > trm.m11.abs() * SLANT || trm.m11 < 0.0 {
+            if self.run_starts && !self.slanted.is_empty() {
+                self.slanted.push('\n');
+            }
+            self.slanted
+                .extend(char.chars().filter(|&c| c != WIDE_BREAK));
+            self.run_starts = false;
+            return Ok(());
+        }
+        if self.run_starts {
+            let rise = (y - self.last_y).abs();
+            let same_line = rise <= size * 0.5;
+            let far_back = x + size * FIELD_BACK_EMS < self.last_end;
+            let far_on = x > self.last_end + size * FIELD_GAP_EMS;
+            let wide = rise > size * 1.5;
+            if x < self.last_end && !same_line {
+                // Back to the left margin on a new line: a blank line too when the
+                // gap is wide, decided once the page's line spacing is known.
+                if wide && size > 0.0 {
+                    self.text.push(WIDE_BREAK);
+                    self.wide_breaks.push(rise / size);
+                } else {
+                    self.narrow_breaks += 1;
+                }
+                self.text.push('\n');
+            } else if wide {
+                self.text.push('\n');
+            } else if same_line && (far_back || far_on) {
+                // Another field of the line, drawn out of order or far to the right.
+                self.text.push_str(FIELD_SEPARATOR);
+            } else if x > self.last_end + size * 0.1 {
+                self.text.push(' ');
+            }
+        }
+        self.text.extend(char.chars().filter(|&c| c != WIDE_BREAK));
+        self.run_starts = false;
+        self.last_y = y;
+        self.last_end = x + width * size;
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), pdf_extract::OutputError> {
+        self.run_starts = true;
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> Result<(), pdf_extract::OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> Result<(), pdf_extract::OutputError> {
+        Ok(())
+    }
 }
 
 /// Capitals that are words on their own ("A new fund", "I propose", "O Lord").

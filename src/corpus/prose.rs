@@ -420,7 +420,9 @@ impl Hyphenated {
 
     /// Does a word broken as `first-` / `rest` keep its hyphen? Yes when the document
     /// writes it so elsewhere, when `first` is a prefix written with one, or when `first`
-    /// is a name or a number ("COVID-" / "related"); otherwise the layout split it.
+    /// is an acronym or a number ("COVID-" / "related"); otherwise the layout split it.
+    /// A capital only at the start is a word's first letter, not a name: a title breaks
+    /// "Informa-" / "tion Society".
     pub(crate) fn keeps(&self, first: &str, rest: &str) -> bool {
         let first_lower = first.to_lowercase();
         let rest_lower = rest.to_lowercase();
@@ -428,7 +430,9 @@ impl Hyphenated {
             || HYPHEN_PREFIXES.contains(&first_lower.as_str())
             || first
                 .chars()
+                .skip(1)
                 .any(|c| c.is_uppercase() || c.is_ascii_digit())
+            || first.starts_with(|c: char| c.is_ascii_digit())
     }
 }
 
@@ -451,6 +455,20 @@ mod tests {
                 "Yes it did."
             ]
         );
+    }
+
+    #[test]
+    fn a_broken_word_keeps_its_hyphen_only_when_it_has_one() {
+        let doc = Hyphenated::of(&["a follow-up meeting"]);
+        // The layout broke these words.
+        assert!(!doc.keeps("recom", "mendations"));
+        assert!(!doc.keeps("Informa", "tion"));
+        // These are written with a hyphen.
+        assert!(doc.keeps("follow", "up"));
+        assert!(doc.keeps("Multi", "stakeholder"));
+        assert!(doc.keeps("COVID", "related"));
+        assert!(doc.keeps("G7", "led"));
+        assert!(doc.keeps("2025", "based"));
     }
 
     #[test]

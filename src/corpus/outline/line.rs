@@ -547,6 +547,9 @@ pub(crate) struct Break {
     /// The running line stands on [`MASTHEAD_PAGES`] pages or more: a logo or a series
     /// name, never the session's title, even on the first page.
     pub masthead: bool,
+    /// The running line's numbers change from page to page ("Page 1 of 2"): a page
+    /// number, never the session's title or organizer, even on the first page.
+    pub paged: bool,
     /// The line stands in a YAML front-matter block (between a first line "---" and the
     /// next): a field of the page, whatever its key ("layout: page").
     pub yaml: bool,
@@ -614,6 +617,7 @@ pub(super) fn breaks(lines: &[&str]) -> Vec<Break> {
             wraps: open && !ends_with_terminal(t) && !fits,
             running: false,
             masthead: false,
+            paged: false,
             yaml: false,
             footnote: false,
             listed: false,
@@ -635,9 +639,10 @@ pub(super) fn breaks(lines: &[&str]) -> Vec<Break> {
     for idx in yaml_block(lines) {
         out[idx].yaml = true;
     }
-    for (idx, pages) in running_lines(lines) {
+    for Running { idx, pages, paged } in running_lines(lines) {
         out[idx].running = true;
         out[idx].masthead = pages >= MASTHEAD_PAGES;
+        out[idx].paged = paged;
     }
     // A running footer wraps onto nothing: what follows it starts the next page.
     for idx in 1..lines.len() {
@@ -740,10 +745,20 @@ const RUNNING_WORDS: usize = 15;
 /// logo or a series name; a title may stand atop a page and once more below it.
 const MASTHEAD_PAGES: usize = 3;
 
+/// A line printed at the edge of several pages.
+struct Running {
+    /// The line's index.
+    idx: usize,
+    /// How many pages it stands on.
+    pages: usize,
+    /// Its numbers differ between its copies.
+    paged: bool,
+}
+
 /// The lines that stand within [`EDGE_LINES`] of the top or bottom of a page and repeat,
-/// numbers aside, at the edge of another page, each with the number of pages it stands
-/// on (a numbered repeat found without page breaks counts [`NUMBERED_REPEATS`]).
-fn running_lines(lines: &[&str]) -> Vec<(usize, usize)> {
+/// numbers aside, at the edge of another page (a numbered repeat found without page
+/// breaks counts as [`NUMBERED_REPEATS`] pages).
+fn running_lines(lines: &[&str]) -> Vec<Running> {
     let mut pages: Vec<Vec<usize>> = vec![Vec::new()];
     let mut blanks = 0;
     for (idx, line) in lines.iter().enumerate() {
@@ -776,9 +791,13 @@ fn running_lines(lines: &[&str]) -> Vec<(usize, usize)> {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let mut running: Vec<(usize, usize)> = numbered_repeats(lines, &key)
+    let mut running: Vec<Running> = numbered_repeats(lines, &key)
         .into_iter()
-        .map(|idx| (idx, NUMBERED_REPEATS))
+        .map(|idx| Running {
+            idx,
+            pages: NUMBERED_REPEATS,
+            paged: true,
+        })
         .collect();
     if pages.len() < 2 {
         return running;
@@ -792,24 +811,42 @@ fn running_lines(lines: &[&str]) -> Vec<(usize, usize)> {
         at_edge.dedup();
         edges.extend(at_edge.into_iter().map(|idx| (idx, key(idx))));
     }
-    let mut pages_with: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for (_, k) in &edges {
-        *pages_with.entry(k.as_str()).or_default() += 1;
+    // Per key: the pages it stands on, and the first copy's words, numbers included.
+    let mut pages_with: std::collections::HashMap<&str, (usize, &str, bool)> =
+        std::collections::HashMap::new();
+    for (idx, k) in &edges {
+        let t = lines[*idx].trim();
+        let entry = pages_with.entry(k.as_str()).or_insert((0, t, false));
+        entry.0 += 1;
+        entry.2 |= entry.1 != t;
     }
     running.extend(
         edges
             .iter()
             .filter(|(idx, k)| {
                 let t = lines[*idx].trim();
-                pages_with[k.as_str()] >= 2
-                    && word_count(t) <= RUNNING_WORDS
+                // A header set out in fields (title, date, page) is as long as its
+                // longest field.
+                let words = column_fields(t).map_or_else(
+                    || word_count(t),
+                    |f| f.iter().map(|f| word_count(f)).max().unwrap_or(0),
+                );
+                pages_with[k.as_str()].0 >= 2
+                    && words <= RUNNING_WORDS
                     && t.chars().any(char::is_alphabetic)
                     && parse_bullet(t).is_none()
             })
-            .map(|(idx, k)| (*idx, pages_with[k.as_str()])),
+            .map(|(idx, k)| {
+                let (pages, _, paged) = pages_with[k.as_str()];
+                Running {
+                    idx: *idx,
+                    pages,
+                    paged,
+                }
+            }),
     );
-    running.sort_unstable();
-    running.dedup_by_key(|(idx, _)| *idx);
+    running.sort_by_key(|r| (r.idx, r.pages));
+    running.dedup_by_key(|r| r.idx);
     running
 }
 
@@ -1032,7 +1069,7 @@ fn is_roman(s: &str) -> bool {
 }
 
 /// Remove a leading enumerator ("1.", "II.", "a)") from a heading.
-fn strip_numbering(t: &str) -> &str {
+pub(super) fn strip_numbering(t: &str) -> &str {
     let t = t.trim_start();
     match parse_enumerator(t) {
         Some((_, rest)) => rest,
@@ -1575,6 +1612,7 @@ mod tests {
                     wraps: true,
                     running: true,
                     masthead: true,
+                    paged: true,
                     yaml: true,
                     footnote: true,
                     listed: true,

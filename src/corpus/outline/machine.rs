@@ -8,7 +8,8 @@
 
 use super::line::{
     column_fields, dated_fields, front_matter, is_all_caps, is_banner, is_key_value, kicker_fields,
-    top_number, Cue, FrontMatter, Heading, Line, Marker, Shape, Topic, FOOTNOTE, MAX_HEADING_WORDS,
+    strip_numbering, top_number, Cue, FrontMatter, Heading, Line, Marker, Shape, Topic, FOOTNOTE,
+    MAX_HEADING_WORDS,
 };
 use crate::corpus::prose::{
     as_url, clean_line, ends_unfinished, ends_with_terminal, is_date_line, word_count, Hyphenated,
@@ -387,7 +388,10 @@ impl Machine {
             shape,
         } = &line
         {
-            if matches!(self.state, State::Block(_) | State::Body)
+            // A footnote read before the body (a PDF may hold a page's notes first) names
+            // nothing of the session either.
+            let body = matches!(self.state, State::Block(_) | State::Body);
+            if (body || *reason == FOOTNOTE)
                 && [
                     PAGE_NUMBER,
                     PAGE_FOOTER,
@@ -633,6 +637,18 @@ impl Machine {
         });
     }
 
+    /// After a title line that stops short of a sentence's end, the next line, unless a
+    /// blank line comes first, goes on the title.
+    fn title_goes_on(&mut self, line: &str) {
+        let open = line.trim_end().ends_with(':') || !ends_with_terminal(line);
+        if open && word_count(line) <= MAX_HEADING_WORDS {
+            self.state = State::Preamble {
+                title_wrapped: true,
+                after_title: true,
+            };
+        }
+    }
+
     /// Take a preamble line into the session metadata; `None` when it starts the body.
     fn preamble(&mut self, line: &Line, title_wrapped: bool) -> Option<&'static str> {
         let shape = line.shape()?;
@@ -640,12 +656,25 @@ impl Machine {
         if plain.is_empty() || is_banner(plain) {
             return Some("banner");
         }
+        // A page number printed on every page ("Page 1 of 2   CSTD/2025/3") is no title or
+        // organizer on the first page either.
+        if shape.around.paged {
+            return Some(PAGE_FOOTER);
+        }
         // A line printed atop every page is a logo or a series name, or the title itself
         // (a report's running head): it titles the session only until a line of the
-        // preamble names it.
-        if shape.around.masthead {
-            if self.meta.title.is_empty() {
-                self.meta.title = clean_line(plain);
+        // preamble names it. Set out in fields ("Chair's Summary    Geneva, 14–15 May
+        // 2025"), its first names the document and a date field dates it.
+        if shape.around.running {
+            let fields = column_fields(shape.source).unwrap_or_else(|| vec![plain]);
+            let (dates, names): (Vec<&str>, Vec<&str>) =
+                fields.into_iter().partition(|f| is_date_line(f));
+            if let Some(date) = dates.first() {
+                let date = dated_fields(date).map_or_else(|| date.to_string(), |(_, d)| d);
+                fill_empty(&mut self.meta.date, clean_line(&date));
+            }
+            if let Some(name) = names.first().filter(|_| self.meta.title.is_empty()) {
+                self.meta.title = clean_line(name);
                 self.title_on_every_page = true;
                 return Some("title");
             }
@@ -698,6 +727,8 @@ impl Machine {
             && !is_key_value(plain)
         {
             self.meta.title = format!("{} {}", self.meta.title, clean_line(plain));
+            // A headline set in large type wraps over several short lines.
+            self.title_goes_on(plain);
             return Some("title");
         }
         let first_line = self.meta.title.is_empty();
@@ -741,6 +772,16 @@ impl Machine {
             return Some(reason);
         }
         if repeats_title(plain, &self.meta.title, true) {
+            // The running head's title opens the page's own headline, which goes on
+            // below ("Connecting the Lakes Region:" / "Rights, Spectrum and…"): the
+            // headline is the title.
+            // Either way the running head's title is confirmed: no later line replaces it.
+            let opens_headline = plain.trim_end().ends_with(':') || shape.around.goes_on;
+            if std::mem::take(&mut self.title_on_every_page) && opens_headline {
+                self.meta.title = clean_line(plain);
+                self.title_goes_on(plain);
+                return Some("title");
+            }
             return Some(REPEATS_TITLE);
         }
         // Under a masthead, the organ and session ("Human Rights Council", "Ninety-ninth
@@ -780,10 +821,14 @@ impl Machine {
         }
         // The first line of a wrapped paragraph is short and unfinished too, but its
         // sentence goes on below: the body has begun.
+        // A numbered line ("A. Tide gauges") opens a section, whoever wrote it.
+        let source = shape.source.trim_start();
+        let numbered = strip_numbering(source).len() != source.len();
         if self.meta.organizer.is_empty()
             && words <= 20
             && !ends_with_terminal(plain)
             && !shape.around.wraps
+            && !numbered
         {
             // A field whose label names nothing of the session ("robots: noindex") is
             // front matter, no organizer.
