@@ -238,6 +238,15 @@ const KEEP_EXISTING: &[&str] = &["existing", "duplicate", "duplication", "alread
 /// clause flips it ("not a new forum"); two cancel ("cannot … without a strengthened IGF").
 const NEGATION: &[&str] = &["not", "no", "never", "cannot", "without", "nor", "neither"];
 
+/// Verbs of opinion: negated ("we do not think", "did not agree"), they negate the clause
+/// they govern, however far its cue stands ("I don't think the IGF should be permanent").
+const OPINION: &[&str] = &[
+    "think", "believe", "agree", "accept", "consider", "feel", "see",
+];
+
+/// How many words before a verb of opinion its negation stands ("do not really think").
+const OPINION_NEGATION_REACH: usize = 2;
+
 /// How many words before a key term a negation still governs it ("not a new … forum").
 const KEY_NEGATION_REACH: usize = 4;
 /// How many words before a support cue a negation still governs it ("does not support").
@@ -336,6 +345,7 @@ struct Lexicon {
     novelty: Vec<String>,
     refrain: Vec<String>,
     prohibitions: Vec<Vec<String>>,
+    opinion: Vec<String>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -352,6 +362,7 @@ fn lexicon() -> &'static Lexicon {
             novelty: words(NOVELTY_TERMS),
             refrain: words(REFRAIN_CALLS),
             prohibitions: phrases(PROHIBITIONS),
+            opinion: words(OPINION),
         }
     })
 }
@@ -496,6 +507,21 @@ fn negations_before(tokens: &[Token], at: usize, reach: usize) -> Vec<usize> {
         return Vec::new();
     }
     (0..at).filter(|&i| negation(i)).collect()
+}
+
+/// The negation of a verb of opinion before `at` in its clause ("we do not think that…"),
+/// unless it is "not only".
+fn negated_opinion(tokens: &[Token], at: usize, opinion: &[String]) -> Option<usize> {
+    let clause = tokens[at].clause;
+    let verb = (0..at)
+        .rev()
+        .take_while(|&i| tokens[i].clause == clause)
+        .find(|&i| opinion.contains(&tokens[i].stem))?;
+    let first = verb.saturating_sub(OPINION_NEGATION_REACH);
+    (first..verb).rev().find(|&i| {
+        NEGATION.contains(&tokens[i].stem.as_str())
+            && tokens.get(i + 1).is_none_or(|t| t.word != "only")
+    })
 }
 
 /// "We can't discuss the internet we want without a strengthened IGF": a negation
@@ -668,7 +694,12 @@ pub fn read(text: &str, key_terms: &[String]) -> Reading {
         if tokens[at].word.ends_with("ed") && past_passive(&tokens, at) {
             continue;
         }
-        let n = negations_before(&tokens, at, CUE_NEGATION_REACH);
+        let mut n = negations_before(&tokens, at, CUE_NEGATION_REACH);
+        // A negated opinion over the cue's clause counts as one more negation.
+        if let Some(o) = negated_opinion(&tokens, at, &lex.opinion).filter(|o| !n.contains(o)) {
+            n.insert(0, o);
+            spent.push(o);
+        }
         if n.len() % 2 == 1 && !necessity_after(&tokens, at) {
             // "does not support", but not "not only … should".
             if tokens.get(n[0] + 1).is_none_or(|t| t.word != "only") {
@@ -885,6 +916,26 @@ mod tests {
             ),
             Position::Support
         );
+    }
+
+    #[test]
+    fn a_negated_opinion_negates_the_clause_it_governs() {
+        let t = ["permanent"];
+        for text in [
+            "I don't think the forum should be made permanent, it needs reform first.",
+            "We do not believe that a permanent secretariat is needed.",
+            "The council did not agree that the forum should become permanent.",
+        ] {
+            let r = read(text, &terms(&t));
+            assert_eq!(r.position, Position::Oppose, "{text}: {:?}", r.cue);
+        }
+        // Not negated, or not only: support.
+        for text in [
+            "We think the forum should be made permanent.",
+            "Not only do we think the forum should be permanent, we will fund it.",
+        ] {
+            assert_eq!(pos(text, &t), Position::Support, "{text}");
+        }
     }
 
     #[test]

@@ -8,7 +8,8 @@
 //! 1. a lead-in ending in a colon, then parts separated by semicolons, or by commas when
 //!    every part opens with a verb form ("making…", "to make…", "make…");
 //! 2. clauses separated by semicolons ("calls for A; B; and C"); a part that carries no
-//!    verb of its own borrows the lead of the first part ("calls for");
+//!    verb of its own borrows the lead of the first part, in square brackets ("[The
+//!    coalition calls for] B");
 //! 3. a run of three or more parallel verb phrases after a lead ("by increasing X,
 //!    fostering Y, and promoting Z").
 //!
@@ -136,9 +137,11 @@ fn semicolon_clauses(text: &str) -> Option<Vec<String>> {
             // a subject of its own is a clause the lead cannot take ("…should stop X; the
             // cost falls on traders" is no "should the cost…"), nor is a noun phrase after
             // a modal, which takes a verb.
+            // The borrowed words stand in square brackets, as an editor marks words added
+            // to a quotation: the claim is quoted, and no one wrote it whole.
             lead.as_ref()
                 .filter(|lead| takes(lead, p))
-                .map(|lead| finish(&format!("{lead} {p}"), text))
+                .map(|lead| finish(&format!("[{lead}] {p}"), text))
         })
         .collect()
 }
@@ -328,8 +331,8 @@ mod tests {
             c,
             vec![
                 "The coalition calls for open port data.",
-                "The coalition calls for a public sensor registry.",
-                "The coalition calls for reusable tide models."
+                "[The coalition calls for] a public sensor registry.",
+                "[The coalition calls for] reusable tide models."
             ]
         );
     }
@@ -357,7 +360,7 @@ mod tests {
             true,
         );
         assert_eq!(c.len(), 3, "{c:?}");
-        assert_eq!(c[1], "Ports should reimburse the survey crews.");
+        assert_eq!(c[1], "[Ports should] reimburse the survey crews.");
     }
 
     #[test]

@@ -11,7 +11,8 @@ const ABBREVIATIONS: &[&str] = &[
     "e.g", "i.e", "etc", "vs", "cf", "al", "viz", "approx", "ca", "resp", "dr", "mr", "mrs", "ms",
     "prof", "st", "inc", "ltd", "co", "corp", "jr", "sr", "fig", "para", "vol", "dept", "univ",
     "gov", "govt", "sen", "rep", "gen", "amb", "h.e", "jan", "feb", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "a.m", "p.m", "incl", "esp", "min", "max",
+    "sep", "sept", "oct", "nov", "dec", "a.m", "p.m", "incl", "esp", "min", "max", "hon", "rt",
+    "messrs",
 ];
 
 /// Abbreviations that only hold a period when a number follows ("No. 5", "p. 12").
@@ -481,6 +482,14 @@ mod tests {
                 "Actors (e.g. ITU, i.e. the UN) met in the U.S. Government offices.",
                 "Dr. Smith cited No. 5 and J. Doe etc. Growth was 2.5 percent.",
                 "Done now."
+            ]
+        );
+        // An honorific before a name ends nothing.
+        assert_eq!(
+            sentences("The Minister, Hon. Mereani Voli, spoke. The Rt. Hon. member agreed."),
+            vec![
+                "The Minister, Hon. Mereani Voli, spoke.",
+                "The Rt. Hon. member agreed."
             ]
         );
     }

@@ -5,7 +5,8 @@
 //! word or stop it follows ("…the review of 2023.3 Many farmers…", "…notice.[4]"). Either
 //! alone is ambiguous ("74 People attended" opens with a number; "2023.3" may be a
 //! version), so a note is only read as one when the body marks it, and a mark is only
-//! removed when its note was found.
+//! removed when its note was found. Markdown's footnotes are read the same way: `[^2]` in
+//! the body, "[^2]: The association did not…" below.
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;
@@ -15,18 +16,19 @@ use crate::corpus::prose::{ends_unfinished, is_date_line, word_count};
 /// Highest footnote number read; beyond it a leading number is a count or a year.
 const MAX_NOTE: u32 = 199;
 
-/// The footnotes of one document: which lines are notes, and the numbers they carry.
+/// The footnotes of one document: which lines are notes, and the labels they carry ("3",
+/// or "^note" for Markdown's `[^note]`).
 #[derive(Debug, Default)]
 pub(super) struct Notes {
     lines: BTreeSet<usize>,
-    numbers: BTreeSet<u32>,
+    labels: BTreeSet<String>,
 }
 
 impl Notes {
     /// Find the notes of `lines` whose numbers the rest of the text marks.
     pub(super) fn find(lines: &[&str]) -> Notes {
         // One pass for the marks, one for the notes: linear in the text.
-        let marked: BTreeSet<u32> = lines
+        let marked: BTreeSet<String> = lines
             .iter()
             .flat_map(|l| marks(l))
             .map(|(_, _, n)| n)
@@ -34,9 +36,9 @@ impl Notes {
         let mut notes = Notes::default();
         for (i, line) in lines.iter().enumerate() {
             let after_break = i == 0 || lines[i - 1].trim().is_empty() || notes.is_note(i - 1);
-            if let Some(n) = note_number(line).filter(|n| after_break && marked.contains(n)) {
+            if let Some(n) = note_label(line).filter(|n| after_break && marked.contains(n)) {
                 notes.lines.insert(i);
-                notes.numbers.insert(n);
+                notes.labels.insert(n);
             } else if i > 0 && notes.is_note(i - 1) && continues_note(lines[i - 1], line) {
                 notes.lines.insert(i);
             }
@@ -51,12 +53,12 @@ impl Notes {
 
     /// `line` without the marks of the notes found: "of 2023.3 Many" → "of 2023. Many".
     pub(super) fn unmark<'a>(&self, line: &'a str) -> Cow<'a, str> {
-        if self.numbers.is_empty() {
+        if self.labels.is_empty() {
             return Cow::Borrowed(line);
         }
         let cuts: Vec<(usize, usize)> = marks(line)
             .into_iter()
-            .filter(|(_, _, n)| self.numbers.contains(n))
+            .filter(|(_, _, n)| self.labels.contains(n))
             .map(|(start, end, _)| (start, end))
             .collect();
         if cuts.is_empty() {
@@ -87,10 +89,27 @@ fn continues_note(above: &str, line: &str) -> bool {
             || ends_unfinished(above))
 }
 
-/// "3 See the Ministry's report, p. 12." or "[3] Kestrel Network, …": a small number (in
-/// brackets or not), a space, then a capital.
-fn note_number(line: &str) -> Option<u32> {
+/// Markdown's footnote label: `[^2]` or `[^note]` at the start of `t` → ("^2", the rest).
+fn markdown_label(t: &str) -> Option<(String, &str)> {
+    let inner = t.strip_prefix("[^")?;
+    let close = inner.find(']')?;
+    let label = &inner[..close];
+    let named = !label.is_empty()
+        && label
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_'));
+    named.then(|| (format!("^{label}"), &inner[close + 1..]))
+}
+
+/// The label of a footnote line: "3 See the Ministry's report, p. 12." or "[3] Kestrel
+/// Network, …" (a small number, in brackets or not, a space, then a capital), or
+/// Markdown's "[^3]: See…".
+fn note_label(line: &str) -> Option<String> {
     let t = line.trim();
+    if let Some((label, rest)) = markdown_label(t) {
+        let rest = rest.strip_prefix(':')?;
+        return (!rest.trim().is_empty()).then_some(label);
+    }
     let (number, rest) = t.split_once(' ')?;
     let number = number
         .strip_prefix('[')
@@ -101,7 +120,7 @@ fn note_number(line: &str) -> Option<u32> {
     let opens = rest.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '‘'));
     // "12 March 2025" is a date, not note 12.
     let date = is_date_line(t) && word_count(t) <= 4;
-    (opens && !date && word_count(rest) >= 2).then_some(n)
+    (opens && !date && word_count(rest) >= 2).then(|| n.to_string())
 }
 
 /// Most digits of a note's mark.
@@ -111,11 +130,23 @@ const MARK_DIGITS: usize = 3;
 /// a stop ("sharply[2]", "August.[4]"), or a bare number glued to a stop where a sentence
 /// ends ("of 2023.3 Many", "notice.5"), never at the line's start ("2.3 Community seats"
 /// is a section number) nor before a lowercase word ("version 2.3 of the standard").
-fn marks(line: &str) -> Vec<(usize, usize, u32)> {
+fn marks(line: &str) -> Vec<(usize, usize, String)> {
     let bytes = line.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
+        // Markdown's "[^2]" after a word or a stop; "[^2]:" opens the note itself.
+        // (An ASCII '[' starts a character, so `line[i..]` is a valid slice.)
+        if bytes[i] == b'[' && bytes.get(i + 1) == Some(&b'^') && i > 0 {
+            if let Some((label, rest)) = markdown_label(&line[i..]) {
+                let end = line.len() - rest.len();
+                if !rest.starts_with(':') {
+                    out.push((i, end, label));
+                }
+                i = end;
+                continue;
+            }
+        }
         if !bytes[i].is_ascii_digit() {
             i += 1;
             continue;
@@ -155,7 +186,7 @@ fn marks(line: &str) -> Vec<(usize, usize, u32)> {
             ends_word && after_stop && sentence_ends && mid_line
         };
         if ok {
-            out.push((mark_start, mark_end, n));
+            out.push((mark_start, mark_end, n.to_string()));
         }
     }
     out
@@ -180,6 +211,24 @@ mod tests {
         assert_eq!(
             notes.unmark(lines[0]),
             "Wells now run dry by late August, as the review of 2023. Many farmers agree."
+        );
+    }
+
+    #[test]
+    fn markdown_footnotes_are_notes_and_their_marks_are_removed() {
+        let lines = [
+            "Create a licence for village networks with a nominal fee.[^2] Fees fall ✓ later.[^x]",
+            "",
+            "[^2]: The operators' association did not support this recommendation; see below.",
+            "[^x]: A note that nothing marks is still a note when the body marks it.",
+            "[^9]: Nothing marks this one.",
+        ];
+        let notes = Notes::find(&lines);
+        assert!(notes.is_note(2) && notes.is_note(3));
+        assert!(!notes.is_note(4), "no [^9] in the body");
+        assert_eq!(
+            notes.unmark(lines[0]),
+            "Create a licence for village networks with a nominal fee. Fees fall ✓ later."
         );
     }
 
