@@ -302,10 +302,11 @@ fn render(
     let mut para: Option<Para> = None;
     let mut in_text = false;
     let mut table_depth = 0usize;
-    let mut row: Vec<String> = Vec::new();
-    let mut cell = String::new();
-    // The row's place in its table and whether Word marks it as a header row.
-    let mut row_index = 0usize;
+    // The outer table's rows, read whole before they are written: a form is written
+    // otherwise than a table of data. Each cell holds its paragraphs.
+    let mut rows: Vec<Row> = Vec::new();
+    let mut row: Vec<Vec<String>> = Vec::new();
+    let mut cell: Vec<String> = Vec::new();
     let mut header_row = false;
     loop {
         match reader.read_event().map_err(xml_error)? {
@@ -315,7 +316,7 @@ fn render(
                 "tbl" => {
                     table_depth += 1;
                     if table_depth == 1 {
-                        row_index = 0;
+                        rows.clear();
                     }
                 }
                 "tr" if table_depth == 1 => {
@@ -351,18 +352,27 @@ fn render(
                 "p" => {
                     if let Some(p) = para.take() {
                         if table_depth > 0 {
-                            append_words(&mut cell, &p.text);
+                            let mut text = String::new();
+                            append_words(&mut text, &p.text);
+                            if !text.is_empty() {
+                                cell.push(text);
+                            }
                         } else {
                             out.paragraph(&p, styles, numbering);
                         }
                     }
                 }
                 "tc" if table_depth == 1 => row.push(std::mem::take(&mut cell)),
-                "tr" if table_depth == 1 => {
-                    out.row(&row, header_row || row_index == 0);
-                    row_index += 1;
+                "tr" if table_depth == 1 => rows.push(Row {
+                    cells: std::mem::take(&mut row),
+                    header: header_row,
+                }),
+                "tbl" => {
+                    if table_depth == 1 {
+                        out.table(&rows);
+                    }
+                    table_depth = table_depth.saturating_sub(1);
                 }
-                "tbl" => table_depth = table_depth.saturating_sub(1),
                 _ => {}
             },
             Event::Eof => break,
@@ -390,6 +400,38 @@ fn append_words(buf: &mut String, text: &str) {
         }
         buf.push_str(w);
     }
+}
+
+/// A table row: its cells' paragraphs, and whether Word marks it as a header row.
+struct Row {
+    cells: Vec<Vec<String>>,
+    header: bool,
+}
+
+/// Most words of a form's label ("Session title", "Calls to action").
+const FORM_LABEL_WORDS: usize = 5;
+
+/// Fewest rows of a form.
+const FORM_ROWS: usize = 3;
+
+/// Most words of a value written on its label's line ("Date: 11 March 2026"); a longer
+/// one, or a sentence, is content under its label.
+const FORM_FIELD_WORDS: usize = 25;
+
+/// Is the table a form: rows of a short label and its value ("Organizer | Coastal
+/// Network", "Key takeaways | • … • …"), not a table of data?
+fn is_form(rows: &[Row]) -> bool {
+    let label = |c: &Vec<String>| {
+        let t = c.join(" ");
+        c.len() == 1
+            && t.split_whitespace().count() <= FORM_LABEL_WORDS
+            && !t.trim_end().ends_with(['.', '!', '?'])
+    };
+    rows.len() >= FORM_ROWS
+        && rows.iter().all(|r| {
+            let filled: Vec<&Vec<String>> = r.cells.iter().filter(|c| !c.is_empty()).collect();
+            !r.header && filled.len() == 2 && label(filled[0])
+        })
 }
 
 /// The text being built, with blank lines between blocks but not between list items.
@@ -436,6 +478,43 @@ impl Out {
             self.last_was_item = true;
         } else {
             self.block(&text);
+        }
+    }
+
+    /// A table: a form as labelled lines ("Organizer: Coastal Network", or "Key
+    /// takeaways:" over its points as items), which the outliner reads as fields and
+    /// lead-ins; any other table row by row.
+    fn table(&mut self, rows: &[Row]) {
+        if !is_form(rows) {
+            for (index, row) in rows.iter().enumerate() {
+                let cells: Vec<String> = row.cells.iter().map(|c| c.join(" ")).collect();
+                self.row(&cells, row.header || index == 0);
+            }
+            return;
+        }
+        for row in rows {
+            let mut filled = row.cells.iter().filter(|c| !c.is_empty());
+            // is_form: every row has a label and a value.
+            let (Some(label), Some(value)) = (filled.next(), filled.next()) else {
+                continue;
+            };
+            let label = label.join(" ");
+            let label = label.trim_end().trim_end_matches(':');
+            let short = value.len() == 1
+                && value[0].split_whitespace().count() <= FORM_FIELD_WORDS
+                && !value[0].trim_end().ends_with(['.', '!', '?']);
+            if short {
+                self.block(&format!("{label}: {}", value[0]));
+                continue;
+            }
+            self.block(&format!("{label}:"));
+            self.text.push('\n');
+            for point in value {
+                self.text.push_str("- ");
+                self.text.push_str(point);
+                self.text.push('\n');
+            }
+            self.last_was_item = true;
         }
     }
 
@@ -559,6 +638,39 @@ pub(crate) mod tests {
         assert_eq!(
             text,
             "\n# My Session\n\n# Key Issues\n\n- Parent & lead:\n  - Child one.\n- Inherited bullet.\n1. Numbered.\n\nA — B\n\n- Fund cable repairs. — Banks\n"
+        );
+    }
+
+    #[test]
+    fn a_form_table_reads_as_labelled_fields_and_points() {
+        let cell = |paras: &[&str]| {
+            let ps: String = paras.iter().map(|t| p(None, None, t)).collect();
+            format!("<w:tc>{ps}</w:tc>")
+        };
+        let rows = [
+            (vec!["Organizer"], vec!["Coastal Cable Network"]),
+            (vec!["Date"], vec!["11 March 2026"]),
+            (
+                vec!["Key takeaways"],
+                vec!["One fault cuts a country off.", "Repair ships are shared."],
+            ),
+            (
+                vec!["Calls to action"],
+                vec!["Governments should fund a second cable landing."],
+            ),
+        ];
+        let table: String = rows
+            .iter()
+            .map(|(l, v)| format!("<w:tr>{}{}</w:tr>", cell(l), cell(v)))
+            .collect();
+        let document =
+            format!(r#"<w:document {W}><w:body><w:tbl>{table}</w:tbl></w:body></w:document>"#);
+        let text = to_text(&make_docx(&document, "", "")).unwrap();
+        // Row by row it read "- Key takeaways — One fault cuts a country off. Repair
+        // ships are shared.": the label a statement's first words, two points glued.
+        assert_eq!(
+            text,
+            "\nOrganizer: Coastal Cable Network\n\nDate: 11 March 2026\n\nKey takeaways:\n\n- One fault cuts a country off.\n- Repair ships are shared.\n\nCalls to action:\n\n- Governments should fund a second cable landing.\n"
         );
     }
 

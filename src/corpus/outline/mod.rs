@@ -184,7 +184,9 @@ pub(crate) fn outline_units(doc: &Document) -> Outlined {
     let stated = stated.to_owned();
     // A line that only dates the text ("Marrowgate, 22 September 2025") may stand under
     // the title's block, after the preamble ended; above the first statement it dates it.
-    let date = or_else_found(or_property(stated, &doc.meta.date), || {
+    // It comes before the file's own date (a Word file's creation day, which may be the
+    // day its template was made).
+    let found = or_else_found(stated, || {
         let first_statement = units
             .iter()
             .filter(|u| u.class == UnitClass::Statement)
@@ -199,8 +201,8 @@ pub(crate) fn outline_units(doc: &Document) -> Outlined {
                     || (u.reason == DATE && u.line < first_statement)
             })
             .find_map(|u| trailing_date(&u.text))
-            .or_else(|| trailing_date(&title))
     });
+    let date = or_else_found(or_property(found, &doc.meta.date), || trailing_date(&title));
     // "2025-04-17T09:30:00+02:00", a page's publishing time: the day is the date.
     let date = match date.split_once('T') {
         Some((day, time)) if is_iso_day(day) && time.starts_with(|c: char| c.is_ascii_digit()) => {
