@@ -1516,3 +1516,32 @@ fn prose_after_the_list_of_recommendations_is_read_by_its_words() {
         );
     }
 }
+
+#[test]
+fn a_web_page_is_cited_by_the_line_of_the_file_not_of_its_extracted_text() {
+    // Before, a statement of a web page was cited by its line in the text the reader
+    // extracted: a reader following "news_page.html:6" landed on markup.
+    for name in ["15_news_page.html", "41_recommendations_then_prose.html"] {
+        let c = load(&[page(name)]);
+        let s = &c.sessions[0];
+        let file = std::fs::read_to_string(page(name)).unwrap();
+        let lines: Vec<&str> = file.lines().collect();
+        let letters = |t: &str| -> String {
+            t.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        assert!(!s.statements.is_empty());
+        for st in &s.statements {
+            let cited = letters(lines[st.line - 1]);
+            let opening: String = letters(&st.text).chars().take(12).collect();
+            assert!(
+                cited.contains(&opening),
+                "{name}:{} does not hold “{}”",
+                st.line,
+                st.text
+            );
+        }
+    }
+}

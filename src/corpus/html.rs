@@ -254,6 +254,7 @@ pub(crate) fn metadata(html: &str) -> DocMeta {
             ],
             Some("content"),
         ),
+        source_lines: Vec::new(),
     }
 }
 
@@ -390,6 +391,103 @@ impl Writer {
         // Text after a nested list inside an item continues as a plain paragraph.
         self.prefix.clear();
     }
+}
+
+/// Letters and digits of a probe that place a text line in the file: enough to be
+/// unique on a page, few enough to stay on the line where the text begins.
+const PROBE_CHARS: usize = 24;
+
+/// For each line of `text` (what [`to_text`] made of `html`), the line of `html` where it
+/// begins, found by its first letters and digits in the page's text with tags and
+/// entities removed, searching on from the last line found; 0 when not found (a title
+/// from `<head>`, a word whose letters an entity spells).
+pub(crate) fn source_lines(html: &str, text: &str) -> Vec<usize> {
+    // The page's letters and digits, lower-cased, one line number per byte.
+    let mut stream = String::with_capacity(html.len() / 2);
+    let mut line_at: Vec<usize> = Vec::with_capacity(html.len() / 2);
+    let mut line = 1;
+    // The element whose text is no part of the page's body text ("head", "script").
+    let mut skipping: Option<String> = None;
+    let mut chars = html.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => line += 1,
+            '<' => {
+                let mut tag = String::new();
+                for t in chars.by_ref() {
+                    if t == '>' {
+                        break;
+                    }
+                    if t == '\n' {
+                        line += 1;
+                    }
+                    tag.push(t);
+                }
+                let name: String = tag
+                    .trim_start_matches('/')
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .flat_map(|c| c.to_lowercase())
+                    .collect();
+                let closing = tag.starts_with('/');
+                match &skipping {
+                    Some(open) if closing && *open == name => skipping = None,
+                    None if !closing && matches!(name.as_str(), "head" | "script" | "style") => {
+                        skipping = Some(name);
+                    }
+                    _ => {}
+                }
+            }
+            // An entity ("&rsquo;", "&#8217;") spells no letter of the text.
+            '&' => {
+                while let Some(&next) = chars.peek() {
+                    if next == ';' || !(next.is_ascii_alphanumeric() || next == '#') {
+                        if next == ';' {
+                            chars.next();
+                        }
+                        break;
+                    }
+                    chars.next();
+                }
+            }
+            c if skipping.is_none() && c.is_alphanumeric() => {
+                for lower in c.to_lowercase() {
+                    stream.push(lower);
+                    line_at.extend(std::iter::repeat_n(line, lower.len_utf8()));
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut from = 0;
+    text.split('\n')
+        .map(|text_line| {
+            let probe: String = text_line
+                // A list item's number is the reader's, not the page's.
+                .trim_start_matches(|c: char| {
+                    c.is_ascii_digit() || matches!(c, '#' | '-' | '*' | '.' | ')' | ' ')
+                })
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .take(PROBE_CHARS)
+                .collect();
+            if probe.is_empty() {
+                return 0;
+            }
+            let found = stream[from..]
+                .find(&probe)
+                .map(|i| from + i)
+                .or_else(|| stream.find(&probe));
+            match found {
+                Some(at) => {
+                    from = at;
+                    line_at[at]
+                }
+                None => 0,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -56,6 +56,20 @@ pub struct DocMeta {
     pub url: String,
     /// Its publication or creation date.
     pub date: String,
+    /// For text extracted from markup (HTML): the file's line where each text line
+    /// begins (0 when it was not found), so a citation points into the file; empty when
+    /// the text is the file's own lines or the format has none (PDF, Word).
+    pub source_lines: Vec<usize>,
+}
+
+impl DocMeta {
+    /// The file's line for line `line` (1-based) of the text.
+    pub fn source_line(&self, line: usize) -> usize {
+        match self.source_lines.get(line.wrapping_sub(1)) {
+            Some(&found) if found > 0 => found,
+            _ => line,
+        }
+    }
 }
 
 /// Read and decode one file.
@@ -91,7 +105,9 @@ fn read_with_warnings(path: &Path) -> Result<(Document, Vec<String>), String> {
                 return Err(OWN_OUTPUT.into());
             }
             meta = html::metadata(&decoded.text);
-            (html::to_text(&decoded.text), decoded.warning)
+            let text = html::to_text(&decoded.text);
+            meta.source_lines = html::source_lines(&decoded.text, &text);
+            (text, decoded.warning)
         }
         _ => {
             let decoded = decode(&bytes)?;

@@ -149,7 +149,11 @@ pub(crate) fn outline_units(doc: &Document) -> Outlined {
         furniture,
     } = machine.finish();
     let mut notes = Vec::new();
-    let units = build_units(&blocks, furniture, &meta.title, &mut notes);
+    let mut units = build_units(&blocks, furniture, &meta.title, &mut notes);
+    // Cite the file's own line, not the line of the text extracted from it.
+    for unit in &mut units {
+        unit.line = doc.meta.source_line(unit.line);
+    }
     // What the text says wins; the format's own properties fill the gaps.
     let or_property = |from_text: String, property: &str| {
         if from_text.is_empty() {
