@@ -11,6 +11,8 @@
 //!   happened are not proposals, and two of them are never a duplicate proposal;
 //! * they name no years, or a year in common (a call for inputs to one year's meeting
 //!   is not the same ask as the next year's);
+//! * they do not take opposite stands ("The mandate should be made permanent" / "I don't
+//!   think it should be permanent"), read by the one stance engine ([`crate::stance`]);
 //! * and their cosine is at least the threshold, or it is lower but they share rare
 //!   phrases (content words or word pairs used by at most 1 % of the corpus's
 //!   statements, counted on the corpus itself); either way they share enough words
@@ -293,6 +295,8 @@ pub fn duplicates(
         }
     }
 
+    // Each span's stand, read once and only for spans that reach a near pair.
+    let mut stands: Vec<Option<Stand>> = vec![None; spans.len()];
     // Best evidence per pair of distinct texts.
     let mut best: BTreeMap<(usize, usize), Evidence> = BTreeMap::new();
     for (u, v) in candidates {
@@ -322,6 +326,11 @@ pub fn duplicates(
             && lexical >= LEXICAL_FLOOR;
         let weak = cosine >= PHRASE_FLOOR && weight >= 2 && lexical >= LEXICAL_FLOOR;
         if !(strong || weak) {
+            continue;
+        }
+        let su = *stands[u].get_or_insert_with(|| Stand::of(&span_texts[u]));
+        let sv = *stands[v].get_or_insert_with(|| Stand::of(&span_texts[v]));
+        if su.opposes(sv) {
             continue;
         }
         let shared = shared_phrases(&keys[u], &keys[v]);
@@ -810,6 +819,37 @@ fn name_words(text: &str) -> BTreeSet<String> {
     names
 }
 
+/// What a span stands for, as the stance engine reads it on its own words.
+#[derive(Debug, Clone, Copy)]
+struct Stand {
+    position: crate::stance::Position,
+    /// An opposition that is a call not to act ("States must not order…").
+    negated_call: bool,
+    /// The span asks that something not be done ("refrain from…", "stop…").
+    prohibits: bool,
+}
+
+impl Stand {
+    fn of(text: &str) -> Stand {
+        let reading = crate::stance::read(text, &[]);
+        Stand {
+            position: reading.position,
+            negated_call: reading.is_negated_call(),
+            prohibits: crate::stance::prohibits(text),
+        }
+    }
+
+    /// Does one support what the other opposes? A call not to act and a prohibition
+    /// ("must not order shutdowns" / "refrain from ordering shutdowns") agree.
+    fn opposes(self, other: Stand) -> bool {
+        use crate::stance::Position::{Oppose, Support};
+        let one_way = |a: Stand, b: Stand| {
+            a.position == Support && b.position == Oppose && !(b.negated_call && a.prohibits)
+        };
+        one_way(self, other) || one_way(other, self)
+    }
+}
+
 /// Whether both texts name years and no year is in both: the same call for another
 /// year's event, or two reports of different years, is not one proposal.
 fn different_years(a: &str, b: &str) -> bool {
@@ -929,6 +969,23 @@ mod tests {
             !names.contains("the"),
             "a capital at a sentence start is no name"
         );
+    }
+
+    #[test]
+    fn opposite_stands_are_no_duplicates_but_a_prohibition_and_a_call_not_to_act_agree() {
+        let stand = Stand::of;
+        assert!(
+            stand("The forum's mandate should be made permanent.").opposes(stand(
+                "I don't think the forum's mandate should be permanent."
+            ))
+        );
+        assert!(
+            !stand("States must not order network disruptions during elections.").opposes(stand(
+                "Refrain from ordering network disruptions during elections."
+            ))
+        );
+        assert!(!stand("Publish every negotiation draft.")
+            .opposes(stand("All negotiation drafts should be published.")));
     }
 
     #[test]
