@@ -704,7 +704,20 @@ impl Theme {
         if support.is_empty() {
             return (self.statements.iter().collect(), Vec::new());
         }
-        let proposers: BTreeSet<&str> = support.iter().map(|s| s.session.as_str()).collect();
+        // A document proposes the theme by a member that takes the stand, not by one
+        // that only argues or reports ("A permanent IGF would remove the pressure to
+        // reform" beside the same paper's "reject a permanent mandate").
+        let proposers: BTreeSet<&str> = self
+            .statements
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| {
+                self.stances
+                    .get(*i)
+                    .is_none_or(|m| m.stance == ThemeStance::Support && m.explicit)
+            })
+            .map(|(_, s)| s.session.as_str())
+            .collect();
         // Each dissent is judged once: it stands unless its own document proposes the
         // theme and it does not name another document's proposal.
         let dissent: Vec<_> = dissent
@@ -767,6 +780,10 @@ pub struct StatementStance {
     /// The cue that decided a dissent ("oppose", "rather than"…).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cue: Option<String>,
+    /// The support was read from a cue ("should", "supports"), not given by default to
+    /// a member that takes no stand (an argument, a report).
+    #[serde(skip)]
+    pub explicit: bool,
 }
 
 impl StatementStance {
@@ -779,6 +796,7 @@ impl StatementStance {
                 id: statement.id.clone(),
                 stance: ThemeStance::Support,
                 cue: None,
+                explicit: true,
             };
         }
         // A bare negation in a report ("platforms do not address X") describes a gap more
@@ -794,6 +812,7 @@ impl StatementStance {
             } else {
                 ThemeStance::Support
             },
+            explicit: reading.position == stance::Position::Support,
             cue: if dissent { reading.cue } else { None },
         }
     }
@@ -855,6 +874,41 @@ mod tests {
     }
 
     #[test]
+    fn a_document_proposes_a_theme_by_taking_the_stand_not_by_arguing_about_it() {
+        let statements = vec![
+            statement(
+                "a#1",
+                "a",
+                "A permanent port data registry would remove the pressure to reform it.",
+            ),
+            statement(
+                "a#2",
+                "a",
+                "We call on members to reject a permanent port data registry.",
+            ),
+            // In other words than a's, so a's rejection does not name b's proposal.
+            statement(
+                "b#1",
+                "b",
+                "Members should make the registry of port data permanent.",
+            ),
+        ];
+        let vectors = unit(&[[1.0, 0.0, 0.0], [0.9, 0.1, 0.0], [0.9, 0.0, 0.1]]);
+        let centre = Array1::from(vec![1.0, 0.0, 0.0]);
+        let mut theme = build(&statements, vectors.view(), &[0, 1, 2], &centre, Vec::new());
+        let terms: Vec<String> = ["permanent", "registry"].map(String::from).to_vec();
+        theme.stances = statements
+            .iter()
+            .map(|s| StatementStance::of(s, stance::read(&s.text, &terms), false))
+            .collect();
+        // a's argument took no stand; it had made a a proposer, and a's rejection was
+        // dropped as a document dissenting from itself.
+        let (_, dissent) = theme.split_for_listing();
+        let ids: Vec<&str> = dissent.iter().map(|(s, _)| s.id.as_str()).collect();
+        assert_eq!(ids, ["a#2"]);
+    }
+
+    #[test]
     fn dissent_needs_opposition_not_a_reported_gap() {
         let terms: Vec<String> = ["registry", "sensor"].map(String::from).to_vec();
         let stance = |text: &str, kind: StatementKind| {
@@ -910,6 +964,7 @@ mod tests {
             id: id.into(),
             stance,
             cue: None,
+            explicit: true,
         };
         theme.stances = vec![
             stance("a#1", ThemeStance::Support),

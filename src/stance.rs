@@ -62,6 +62,10 @@ const POSITION_VERBS: &[&str] = &[
     "suggest",
     "appreciate",
     "applaud",
+    "think",
+    "believe",
+    "consider",
+    "feel",
 ];
 
 impl Reading {
@@ -509,19 +513,22 @@ fn negations_before(tokens: &[Token], at: usize, reach: usize) -> Vec<usize> {
     (0..at).filter(|&i| negation(i)).collect()
 }
 
-/// The negation of a verb of opinion before `at` in its clause ("we do not think that…"),
-/// unless it is "not only".
-fn negated_opinion(tokens: &[Token], at: usize, opinion: &[String]) -> Option<usize> {
+/// A verb of opinion negated before `at` in its clause ("we do not think that…"), unless
+/// "not only": the negation's index and the verb's.
+fn negated_opinion(tokens: &[Token], at: usize, opinion: &[String]) -> Option<(usize, usize)> {
     let clause = tokens[at].clause;
     let verb = (0..at)
         .rev()
         .take_while(|&i| tokens[i].clause == clause)
         .find(|&i| opinion.contains(&tokens[i].stem))?;
     let first = verb.saturating_sub(OPINION_NEGATION_REACH);
-    (first..verb).rev().find(|&i| {
-        NEGATION.contains(&tokens[i].stem.as_str())
-            && tokens.get(i + 1).is_none_or(|t| t.word != "only")
-    })
+    (first..verb)
+        .rev()
+        .find(|&i| {
+            NEGATION.contains(&tokens[i].stem.as_str())
+                && tokens.get(i + 1).is_none_or(|t| t.word != "only")
+        })
+        .map(|negation| (negation, verb))
 }
 
 /// "We can't discuss the internet we want without a strengthened IGF": a negation
@@ -695,15 +702,24 @@ pub fn read(text: &str, key_terms: &[String]) -> Reading {
             continue;
         }
         let mut n = negations_before(&tokens, at, CUE_NEGATION_REACH);
-        // A negated opinion over the cue's clause counts as one more negation.
-        if let Some(o) = negated_opinion(&tokens, at, &lex.opinion).filter(|o| !n.contains(o)) {
+        // A negated opinion over the cue's clause counts as one more negation, and the
+        // opinion is the cue ("not … think": a stand taken, no gap reported).
+        let mut opinion = None;
+        if let Some((o, verb)) =
+            negated_opinion(&tokens, at, &lex.opinion).filter(|(o, _)| !n.contains(o))
+        {
             n.insert(0, o);
             spent.push(o);
+            opinion = Some(verb);
         }
         if n.len() % 2 == 1 && !necessity_after(&tokens, at) {
             // "does not support", but not "not only … should".
             if tokens.get(n[0] + 1).is_none_or(|t| t.word != "only") {
-                opposition.push((at, format!("{} … {cue}", tokens[n[0]].word)));
+                let cue = match opinion {
+                    Some(verb) => format!("{} … {}", tokens[n[0]].word, tokens[verb].word),
+                    None => format!("{} … {cue}", tokens[n[0]].word),
+                };
+                opposition.push((at, cue));
             }
         } else if n.len() >= 2 {
             // "cannot … without a strengthened X": two negations cancel.
