@@ -375,7 +375,13 @@ fn render(
                 }
                 _ => {}
             },
-            Event::Eof => break,
+            Event::Eof => {
+                // A table the file never closes still has its rows read.
+                if table_depth > 0 {
+                    out.table(&rows);
+                }
+                break;
+            }
             _ => {}
         }
     }

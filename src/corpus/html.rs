@@ -399,8 +399,8 @@ const PROBE_CHARS: usize = 24;
 
 /// For each line of `text` (what [`to_text`] made of `html`), the line of `html` where it
 /// begins, found by its first letters and digits in the page's text with tags and
-/// entities removed, searching on from the last line found; 0 when not found (a title
-/// from `<head>`, a word whose letters an entity spells).
+/// entities removed, searching on from the last line found; a line not found (a word
+/// whose letters an entity spells) takes the place of the line above it, 0 before any.
 pub(crate) fn source_lines(html: &str, text: &str) -> Vec<usize> {
     // The page's letters and digits, lower-cased, one line number per byte.
     let mut stream = String::with_capacity(html.len() / 2);
@@ -460,6 +460,7 @@ pub(crate) fn source_lines(html: &str, text: &str) -> Vec<usize> {
         }
     }
     let mut from = 0;
+    let mut last = 0;
     text.split('\n')
         .map(|text_line| {
             let probe: String = text_line
@@ -473,22 +474,26 @@ pub(crate) fn source_lines(html: &str, text: &str) -> Vec<usize> {
                 .take(PROBE_CHARS)
                 .collect();
             if probe.is_empty() {
-                return 0;
+                return last;
             }
-            let found = stream[from..]
-                .find(&probe)
-                .map(|i| from + i)
-                .or_else(|| stream.find(&probe));
-            match found {
-                Some(at) => {
-                    from = at;
-                    line_at[at]
-                }
-                None => 0,
+            // Only so far ahead: a line not found costs a bounded search, so a large
+            // page stays linear.
+            let mut end = (from + SEARCH_BYTES).min(stream.len());
+            while !stream.is_char_boundary(end) {
+                end -= 1;
             }
+            // Not found (a word an entity spells), a line keeps the place of the line above.
+            if let Some(i) = stream[from..end].find(&probe) {
+                from += i;
+                last = line_at[from];
+            }
+            last
         })
         .collect()
 }
+
+/// How far ahead of the last line found, in letters, a text line is looked for.
+const SEARCH_BYTES: usize = 1 << 16;
 
 #[cfg(test)]
 mod tests {

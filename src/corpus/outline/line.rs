@@ -811,7 +811,8 @@ fn running_lines(lines: &[&str]) -> Vec<Running> {
         at_edge.dedup();
         edges.extend(at_edge.into_iter().map(|idx| (idx, key(idx))));
     }
-    // Per key: the pages it stands on, and the first copy's words, numbers included.
+    // Per key: the pages it stands on, the first copy's words (numbers included), and
+    // whether another copy's numbers differ from them.
     let mut pages_with: std::collections::HashMap<&str, (usize, &str, bool)> =
         std::collections::HashMap::new();
     for (idx, k) in &edges {

@@ -772,10 +772,10 @@ impl Machine {
             return Some(reason);
         }
         if repeats_title(plain, &self.meta.title, true) {
-            // The running head's title opens the page's own headline, which goes on
-            // below ("Connecting the Lakes Region:" / "Rights, Spectrum and…"): the
+            // The page repeats its running head's title, which no later line then
+            // replaces; when the repeat opens the page's own headline, which goes on
+            // below ("Connecting the Lakes Region:" / "Rights, Spectrum and…"), the
             // headline is the title.
-            // Either way the running head's title is confirmed: no later line replaces it.
             let opens_headline = plain.trim_end().ends_with(':') || shape.around.goes_on;
             if std::mem::take(&mut self.title_on_every_page) && opens_headline {
                 self.meta.title = clean_line(plain);
@@ -820,8 +820,8 @@ impl Machine {
             return Some("title");
         }
         // The first line of a wrapped paragraph is short and unfinished too, but its
-        // sentence goes on below: the body has begun.
-        // A numbered line ("A. Tide gauges") opens a section, whoever wrote it.
+        // sentence goes on below: the body has begun. A numbered line ("2. Scope", "II.
+        // Summary") opens a section and names no organizer.
         let source = shape.source.trim_start();
         let numbered = strip_numbering(source).len() != source.len();
         if self.meta.organizer.is_empty()
