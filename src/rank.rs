@@ -873,6 +873,13 @@ mod tests {
         .expect("a statement")
     }
 
+    /// A theme built from three statements, the first at its centre.
+    fn three_built(statements: &[Statement]) -> Theme {
+        let vectors = unit(&[[1.0, 0.0, 0.0], [0.9, 0.1, 0.0], [0.9, 0.0, 0.1]]);
+        let centre = Array1::from(vec![1.0, 0.0, 0.0]);
+        build(statements, vectors.view(), &[0, 1, 2], &centre, Vec::new())
+    }
+
     #[test]
     fn a_document_proposes_a_theme_by_taking_the_stand_not_by_arguing_about_it() {
         let statements = vec![
@@ -893,9 +900,7 @@ mod tests {
                 "Members should make the registry of port data permanent.",
             ),
         ];
-        let vectors = unit(&[[1.0, 0.0, 0.0], [0.9, 0.1, 0.0], [0.9, 0.0, 0.1]]);
-        let centre = Array1::from(vec![1.0, 0.0, 0.0]);
-        let mut theme = build(&statements, vectors.view(), &[0, 1, 2], &centre, Vec::new());
+        let mut theme = three_built(&statements);
         let terms: Vec<String> = ["permanent", "registry"].map(String::from).to_vec();
         theme.stances = statements
             .iter()
@@ -957,9 +962,7 @@ mod tests {
             ),
             statement("b#1", "b", "We oppose port data platforms."),
         ];
-        let vectors = unit(&[[1.0, 0.0, 0.0], [0.9, 0.1, 0.0], [0.9, 0.0, 0.1]]);
-        let centre = Array1::from(vec![1.0, 0.0, 0.0]);
-        let mut theme = build(&statements, vectors.view(), &[0, 1, 2], &centre, Vec::new());
+        let mut theme = three_built(&statements);
         let stance = |id: &str, stance| StatementStance {
             id: id.into(),
             stance,

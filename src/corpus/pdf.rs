@@ -118,6 +118,11 @@ impl Default for PageText {
     }
 }
 
+/// A glyph's characters without [`WIDE_BREAK`], which only the page's own breaks may hold.
+fn unmarked(glyph: &str) -> impl Iterator<Item = char> + '_ {
+    glyph.chars().filter(|&c| c != WIDE_BREAK)
+}
+
 /// Sine of the angle beyond which a line of text is set slanted, not level (a tenth of a
 /// degree off still reads as level).
 const SLANT: f64 = 0.01;
@@ -248,8 +253,7 @@ impl pdf_extract::OutputDev for PageText {
             if self.run_starts && !self.slanted.is_empty() {
                 self.slanted.push('\n');
             }
-            self.slanted
-                .extend(char.chars().filter(|&c| c != WIDE_BREAK));
+            self.slanted.extend(unmarked(char));
             self.run_starts = false;
             return Ok(());
         }
@@ -278,7 +282,7 @@ impl pdf_extract::OutputDev for PageText {
                 self.text.push(' ');
             }
         }
-        self.text.extend(char.chars().filter(|&c| c != WIDE_BREAK));
+        self.text.extend(unmarked(char));
         self.run_starts = false;
         self.last_y = y;
         self.last_end = x + width * size;
