@@ -1445,6 +1445,123 @@ fn a_bilingual_page_is_read_once_in_english() {
 }
 
 #[test]
+fn a_page_giving_each_point_then_its_translation_reads_each_point_once() {
+    let c = load(&[page("43_bilingual_items.md")]);
+    let s = &c.sessions[0];
+    // The italic line under each English item is that item again, whatever share of the
+    // page is French.
+    let (class, reason) = class_of(
+        s,
+        "Les coopératives devraient recevoir une formation pour tenir leurs propres journaux de bord numériques.",
+    )
+    .expect("the translation is reported");
+    assert_eq!(class, UnitClass::Boilerplate);
+    assert!(reason.contains("beside its English original"), "{reason}");
+    // A translation glued onto its item in one paragraph is cut off and excluded too.
+    assert_class(
+        s,
+        "Governments should fund solar charging points at every landing site and keep the tariffs low.",
+        UnitClass::Statement,
+    );
+    assert_class(
+        s,
+        "Les gouvernements devraient financer des bornes de recharge solaires sur chaque site de débarquement et maintenir des tarifs bas.",
+        UnitClass::Boilerplate,
+    );
+    // The section written in French alone translates nothing beside it: it is weighed
+    // as before (here half of what is left, so the page counts as English).
+    let (_, reason) = class_of(
+        s,
+        "Les participants ont constaté que la plupart des pêcheurs consultent la météo uniquement par messages vocaux sur leur téléphone.",
+    )
+    .expect("the French observation is reported");
+    assert!(reason.contains("in a text in English"), "{reason}");
+    assert_eq!(s.statements.len(), 3, "{:?}", texts(s));
+    // Bilingual labels and values fill the session once.
+    assert_eq!(s.organizer, "Lakeshore Fishers' Data Cooperative");
+    assert_eq!(s.date, "9 April 2026");
+}
+
+#[test]
+fn a_list_digest_reads_each_reply_without_the_lines_it_quotes() {
+    let c = load(&[page("44_list_digest.txt")]);
+    let s = &c.sessions[0];
+    // The reply quotes the first message inline, marked with ">": someone else's words.
+    let quoted = s
+        .excluded
+        .iter()
+        .filter(|e| e.reason == "quoted earlier message")
+        .count();
+    assert_eq!(quoted, 2, "{:?}", s.excluded);
+    // The first message's own lines and the reply's own view are read once each.
+    assert_class(
+        s,
+        "On paragraph 6, we cannot accept a tide-gauge levy on small ferry operators.",
+        UnitClass::Statement,
+    );
+    assert_eq!(
+        s.statements
+            .iter()
+            .filter(|st| st.text.contains("cannot accept"))
+            .count(),
+        1,
+        "{:?}",
+        texts(s)
+    );
+    assert_class(
+        s,
+        "Harbour authorities should fund the tide gauges from berth fees instead of a levy.",
+        UnitClass::Statement,
+    );
+}
+
+#[test]
+fn a_site_generator_page_drops_its_template_tags_and_pager() {
+    let c = load(&[page("45_site_generator_page.md")]);
+    let s = &c.sessions[0];
+    assert!(
+        s.statements.iter().all(|st| !st.text.contains("{{")),
+        "{:?}",
+        texts(s)
+    );
+    // The text a pair of tags wraps is the author's, read in its sentence's paragraph.
+    assert_class(
+        s,
+        "Shared gauges cut the cost per harbour by two thirds.",
+        UnitClass::Statement,
+    );
+    let (class, _) = class_of(s, "← Previous: Ferry berths | Next: Harbour power →")
+        .expect("the pager is reported");
+    assert_eq!(class, UnitClass::Procedural);
+    assert_eq!(s.statements.len(), 4, "{:?}", texts(s));
+}
+
+#[test]
+fn a_printed_report_reads_its_contents_key_messages_and_sub_paragraphs() {
+    let c = load(&[page("46_printed_report_sections.txt")]);
+    let s = &c.sessions[0];
+    // A table of contents set without leaders is not a list of statements, and its
+    // "Recommendations 3" opens no section.
+    let (class, _) = class_of(s, "Introduction 2").expect("the contents entry is reported");
+    assert_eq!(class, UnitClass::Boilerplate);
+    // "Key messages" after a list of recommendations starts a section of its own: what
+    // it reports is not asked for.
+    assert_eq!(
+        kind_of(
+            s,
+            "Shared gauges have already connected eleven harbours on the north shore."
+        ),
+        Some(corpus::StatementKind::Observation)
+    );
+    // Sub-paragraphs numbered "(a)" under a numbered paragraph that recommends, set flush
+    // as a word processor does, complete it: they are asked for.
+    assert_eq!(
+        kind_of(s, "Ferry operators receive the readings free of charge."),
+        Some(corpus::StatementKind::Recommendation)
+    );
+}
+
+#[test]
 fn slides_keep_their_titles_and_bullets_apart() {
     let c = load(&[page("39_slides_session_report.txt")]);
     let s = &c.sessions[0];

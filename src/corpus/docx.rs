@@ -424,6 +424,9 @@ const FORM_ROWS: usize = 3;
 /// one, or a sentence, is content under its label.
 const FORM_FIELD_WORDS: usize = 25;
 
+/// Most words of a row that names a group of rows.
+const GROUP_ROW_WORDS: usize = 8;
+
 /// Is the table a form: rows of a short label and its value ("Organizer | Coastal
 /// Network", "Key takeaways | • … • …"), not a table of data?
 fn is_form(rows: &[Row]) -> bool {
@@ -492,9 +495,27 @@ impl Out {
     /// lead-ins; any other table row by row.
     fn table(&mut self, rows: &[Row]) {
         if !is_form(rows) {
+            let filled = |row: &Row| row.cells.iter().filter(|c| !c.is_empty()).count();
+            let columns = rows.iter().map(filled).max().unwrap_or(0);
             for (index, row) in rows.iter().enumerate() {
                 let cells: Vec<String> = row.cells.iter().map(|c| c.join(" ")).collect();
-                self.row(&cells, row.header || index == 0);
+                // A row of one short cell in a table of three columns or more ("A.
+                // Connectivity and resilience", merged across the row) names the group
+                // of rows below it: a line of its own, read as a sub-heading.
+                let group = (columns >= 3 && filled(row) == 1)
+                    .then(|| cells.iter().map(|c| c.trim()).find(|c| !c.is_empty()))
+                    .flatten()
+                    .filter(|c| {
+                        c.split_whitespace().count() <= GROUP_ROW_WORDS
+                            && !c.ends_with(['.', '!', '?', ';', ':'])
+                    });
+                match group {
+                    Some(name) => {
+                        self.block(name);
+                        self.last_was_item = false;
+                    }
+                    None => self.row(&cells, row.header || index == 0),
+                }
             }
             return;
         }
@@ -644,6 +665,32 @@ pub(crate) mod tests {
         assert_eq!(
             text,
             "\n# My Session\n\n# Key Issues\n\n- Parent & lead:\n  - Child one.\n- Inherited bullet.\n1. Numbered.\n\nA — B\n\n- Fund cable repairs. — Banks\n"
+        );
+    }
+
+    #[test]
+    fn a_row_merged_across_a_table_names_the_rows_below_it() {
+        let cell = |t: &str| format!("<w:tc>{}</w:tc>", p(None, None, t));
+        let row = |cells: &[&str]| {
+            let cs: String = cells.iter().map(|t| cell(t)).collect();
+            format!("<w:tr>{cs}</w:tr>")
+        };
+        let table = [
+            row(&["No.", "Recommendation", "Lead"]),
+            format!(
+                r#"<w:tr><w:tc><w:tcPr><w:gridSpan w:val="3"/></w:tcPr>{}</w:tc></w:tr>"#,
+                p(None, None, "A. Connectivity")
+            ),
+            row(&["1", "Fund a cable repair ship.", "Banks"]),
+        ]
+        .concat();
+        let document =
+            format!(r#"<w:document {W}><w:body><w:tbl>{table}</w:tbl></w:body></w:document>"#);
+        let text = to_text(&make_docx(&document, "", "")).unwrap();
+        // Read as a row, "A. Connectivity" was a one-cell item: a recommendation.
+        assert_eq!(
+            text,
+            "\nNo. — Recommendation — Lead\n\nA. Connectivity\n\n- 1 — Fund a cable repair ship. — Banks\n"
         );
     }
 

@@ -98,12 +98,18 @@ fn is_furniture(el: &scraper::node::Element) -> bool {
     if DROPPED.contains(&name) {
         return true;
     }
-    if el.attr("hidden").is_some()
-        || el.attr("aria-hidden") == Some("true")
-        || el.attr("style").is_some_and(|s| {
-            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-            s.to_lowercase().contains("display:none")
-        })
+    // A tab panel is hidden until its tab is chosen: the page's content all the same
+    // (each session's outcomes on a tab of its own), not furniture.
+    let tab_panel = el
+        .attr("role")
+        .is_some_and(|r| r.trim().eq_ignore_ascii_case("tabpanel"));
+    if !tab_panel
+        && (el.attr("hidden").is_some()
+            || el.attr("aria-hidden") == Some("true")
+            || el.attr("style").is_some_and(|s| {
+                let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+                s.to_lowercase().contains("display:none")
+            }))
     {
         return true;
     }
@@ -557,6 +563,7 @@ mod tests {
             <div id="skip-link">Jump ahead</div>
             <div role="navigation">Sections</div>
             <div hidden>Hidden note</div><p style="display: none">Invisible</p>
+            <div role="tabpanel" hidden><p>Second tab: fund cable repair.</p></div>
             <article class="post">
             <p>Ports should publish tide data.</p>
             <p>Pass it on: <a href="/s">Mastodon</a> <a href="/s">Bluesky</a> <a href="/s">Mail</a></p>
@@ -566,7 +573,7 @@ mod tests {
             </article></body></html>"#;
         assert_eq!(
             to_text(html),
-            "\n# Harbour forum closes\n\nPorts should publish tide data.\n\nSee the report for the tide tables of every port in the region.\n\nCities should fund sensors.\n"
+            "\n# Harbour forum closes\n\nSecond tab: fund cable repair.\n\nPorts should publish tide data.\n\nSee the report for the tide tables of every port in the region.\n\nCities should fund sensors.\n"
         );
     }
 

@@ -30,6 +30,7 @@ const IMPERATIVE_VERBS: &[&str] = &[
     "advocate",
     "align",
     "allocate",
+    "allow",
     "amend",
     "appoint",
     "assess",
@@ -58,6 +59,7 @@ const IMPERATIVE_VERBS: &[&str] = &[
     "embed",
     "empower",
     "enable",
+    "enact",
     "encourage",
     "engage",
     "enhance",
@@ -74,6 +76,7 @@ const IMPERATIVE_VERBS: &[&str] = &[
     "foster",
     "fund",
     "give",
+    "grant",
     "guarantee",
     "halt",
     "harmonise",
@@ -87,9 +90,11 @@ const IMPERATIVE_VERBS: &[&str] = &[
     "institutionalise",
     "institutionalize",
     "integrate",
+    "introduce",
     "invest",
     "involve",
     "keep",
+    "launch",
     "lend",
     "let",
     "leverage",
@@ -101,6 +106,7 @@ const IMPERATIVE_VERBS: &[&str] = &[
     "mobilise",
     "mobilize",
     "monitor",
+    "permit",
     "preserve",
     "prevent",
     "prioritise",
@@ -111,6 +117,7 @@ const IMPERATIVE_VERBS: &[&str] = &[
     "publish",
     "put",
     "raise",
+    "ratify",
     "reaffirm",
     "recognise",
     "recognize",
@@ -333,9 +340,18 @@ pub(crate) fn is_imperative_opening(phrase: &str) -> bool {
 
 /// The words of `text`, lower-cased, apostrophes kept ("let's").
 fn lower_words(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+    // "It's important to…" calls as "it is important to…" does.
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace('’', "'"))
+        .flat_map(|w| {
+            let w = w.to_lowercase().replace('’', "'");
+            match w.as_str() {
+                "it's" => vec!["it".to_owned(), "is".to_owned()],
+                "that's" => vec!["that".to_owned(), "is".to_owned()],
+                "we're" => vec!["we".to_owned(), "are".to_owned()],
+                _ => vec![w],
+            }
+        })
         .collect()
 }
 
@@ -669,6 +685,17 @@ mod tests {
         assert_eq!(
             classify(Recommendations, "There was agreement in the room."),
             Recommendation
+        );
+    }
+
+    #[test]
+    fn a_contracted_call_is_a_call() {
+        assert_kinds(
+            &[
+                "It's important to keep the harbour data open.",
+                "It’s essential to fund a second gauge.",
+            ],
+            &["It's been a long season for the ferries."],
         );
     }
 

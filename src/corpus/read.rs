@@ -109,6 +109,10 @@ fn read_with_warnings(path: &Path) -> Result<(Document, Vec<String>), String> {
             meta.source_lines = html::source_lines(&decoded.text, &text);
             (text, decoded.warning)
         }
+        "md" | "markdown" => {
+            let decoded = decode(&bytes)?;
+            (strip_template_tags(&decoded.text), decoded.warning)
+        }
         _ => {
             let decoded = decode(&bytes)?;
             (decoded.text, decoded.warning)
@@ -349,6 +353,37 @@ fn looks_like_own_output(path: &Path) -> bool {
         || (head.starts_with('{') && head.contains("\"corpus\"") && head.contains("\"model\""))
 }
 
+/// The tags a static-site generator expands in a Markdown page (Hugo's `{{< notice >}}`
+/// and `{{% … %}}`, Jekyll's `{% include … %}`): the site's markup, not the author's
+/// words. Each is taken out where it stands, so a line holding only tags is blank, the
+/// text a pair of tags wraps stays, and every line keeps its number.
+fn strip_template_tags(text: &str) -> String {
+    const TAGS: &[(&str, &str)] = &[("{{<", ">}}"), ("{{%", "%}}"), ("{%", "%}")];
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        let next = TAGS
+            .iter()
+            .filter_map(|&(open, close)| rest.find(open).map(|at| (at, open, close)))
+            .min_by_key(|&(at, ..)| at);
+        let Some((at, open, close)) = next else { break };
+        // A tag ends on its own line; an opening mark with no end there is text.
+        let line_end = rest[at..].find('\n').map_or(rest.len(), |n| at + n);
+        match rest[at + open.len()..line_end].find(close) {
+            Some(end) => {
+                out.push_str(&rest[..at]);
+                rest = &rest[at + open.len() + end + close.len()..];
+            }
+            None => {
+                out.push_str(&rest[..at + open.len()]);
+                rest = &rest[at + open.len()..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Text that concord itself wrote (a digest in Markdown or HTML): never read back as a session.
 fn is_own_output(text: &str) -> bool {
     let head: String = text.chars().take(2048).collect();
@@ -509,6 +544,15 @@ mod tests {
         assert_eq!(unique_id("x", &mut taken), "x");
         assert_eq!(unique_id("x", &mut taken), "x-2");
         assert_eq!(unique_id("x", &mut taken), "x-3");
+    }
+
+    #[test]
+    fn template_tags_of_a_site_generator_are_not_text() {
+        let page = "{{< notice info >}}\nPublished under CC BY.\n{{< /notice >}}\nAll agreed. {{< highlight >}}Data should be open.{{< /highlight >}} {% include share.html %}\nA {{< broken";
+        assert_eq!(
+            strip_template_tags(page),
+            "\nPublished under CC BY.\n\nAll agreed. Data should be open. \nA {{< broken"
+        );
     }
 
     #[test]

@@ -48,6 +48,9 @@ pub(crate) const SECTION_PATTERNS: &[(&str, SectionKind)] = &[
     ("action point", SectionKind::Recommendations),
     ("outcome", SectionKind::Outcomes),
     ("takeaway", SectionKind::Outcomes),
+    // The IGF's and most regional forums' name for what a session concluded.
+    ("key messages", SectionKind::Outcomes),
+    ("main messages", SectionKind::Outcomes),
     ("conclusion", SectionKind::Outcomes),
     ("results", SectionKind::Outcomes),
     ("achievements", SectionKind::Outcomes),
@@ -120,6 +123,8 @@ pub(crate) const OTHER_HEADINGS: &[&str] = &[
     "organi",
     "summary",
     "context",
+    "contents",
+    "table of contents",
 ];
 
 /// Headings, whole, under which every entry cites another text. Not "Notes": call notes
@@ -206,6 +211,12 @@ pub(crate) const SESSION_KEYS: &[(&str, MetaField)] = &[
     ("source url", MetaField::Url),
     ("original", MetaField::Url),
 ];
+
+/// The ways a key may name a known label: whole ("date/time"), then each half of a
+/// bilingual label ("Organizer / Organisateur").
+pub(crate) fn key_variants(key: &str) -> impl Iterator<Item = &str> {
+    std::iter::once(key).chain(key.split('/').map(str::trim).filter(move |k| *k != key))
+}
 
 /// Other keys of a `Key: value` line that describe the document, not its content:
 /// bylines, publishing data, mail headers (English, German, French, Spanish).

@@ -16,8 +16,8 @@ use super::prose::{
     split_sentences, word_count,
 };
 use super::template::{
-    ADOPTING_VERBS, CREDIT_WORDS, GREETINGS, MEETING_BUSINESS, METADATA_KEYS, OPENING_VERBS,
-    POINTER_OPENERS, POINTER_VERBS, PUBLISHING_WORDS, SESSION_KEYS, SIGN_OFFS,
+    key_variants, ADOPTING_VERBS, CREDIT_WORDS, GREETINGS, MEETING_BUSINESS, METADATA_KEYS,
+    OPENING_VERBS, POINTER_OPENERS, POINTER_VERBS, PUBLISHING_WORDS, SESSION_KEYS, SIGN_OFFS,
 };
 use super::{classify, is_gerund, SectionKind, StatementKind};
 use crate::text::is_content_word;
@@ -159,6 +159,17 @@ pub fn classify_unit(text: &str, pos: &Position) -> (UnitClass, Option<&'static 
         return (UnitClass::Heading, Some(reason));
     }
     (UnitClass::Statement, None)
+}
+
+/// Most words of a pager line ("← Previous: Community networks | Next: Cable resilience →").
+const MAX_PAGER_WORDS: usize = 20;
+
+/// A blog's or a series' pager: a short line that points back with a left arrow, or on
+/// with a right arrow at its end. A bullet drawn as "→ text" points at nothing.
+fn is_pager(t: &str, words: usize) -> bool {
+    words <= MAX_PAGER_WORDS
+        && (t.starts_with(['←', '⟵']) || t.ends_with(['→', '⟶']))
+        && !t.ends_with(['.', '!', '?', ':'])
 }
 
 /// Titles before a person's name.
@@ -737,6 +748,9 @@ fn procedural_reason(t: &str, lower: &str, words: usize, first: &str) -> Option<
     if is_pointer(lower, words, first) {
         return Some("pointer to read, watch or download");
     }
+    if is_pager(t, words) {
+        return Some("link to the previous or next page");
+    }
     let sentences = split_sentences(t);
     // Every sentence a record of procedure: "The chair opened the meeting. Members agreed
     // that a fund is needed." says something in its second sentence.
@@ -1077,7 +1091,9 @@ fn is_metadata_key_value(t: &str) -> bool {
     if is_prose_value(value) {
         return false;
     }
-    METADATA_KEYS.contains(&key) || SESSION_KEYS.iter().any(|(k, _)| *k == key)
+    let known = key_variants(key)
+        .any(|key| METADATA_KEYS.contains(&key) || SESSION_KEYS.iter().any(|(k, _)| *k == key));
+    known
 }
 
 /// The first `n` words of lower-cased text, joined by single spaces, punctuation trimmed.

@@ -14,8 +14,8 @@ use crate::corpus::prose::{
 };
 use crate::corpus::read::CELL_SEPARATOR;
 use crate::corpus::template::{
-    MetaField, BANNERS, METADATA_KEYS, NOT_SECTIONS, OTHER_HEADINGS, PEOPLE_HEADINGS, PROMPT_WORDS,
-    SECTION_PATTERNS, SESSION_KEYS, SOURCES_HEADINGS, TEMPLATE_HEADING_STARTS,
+    key_variants, MetaField, BANNERS, METADATA_KEYS, NOT_SECTIONS, OTHER_HEADINGS, PEOPLE_HEADINGS,
+    PROMPT_WORDS, SECTION_PATTERNS, SESSION_KEYS, SOURCES_HEADINGS, TEMPLATE_HEADING_STARTS,
 };
 use crate::corpus::unit::{furniture_line, Listing, UnitClass, DATE, RUNNING_HEADER};
 use crate::corpus::SectionKind;
@@ -276,7 +276,7 @@ pub(crate) fn classify_line(raw: &str, around: Break) -> Line<'_> {
             shape,
         };
     }
-    if is_contents_entry(source) {
+    if around.contents || is_contents_entry(source) {
         return Line::Furniture {
             class: UnitClass::Boilerplate,
             reason: CONTENTS_ENTRY,
@@ -339,10 +339,13 @@ pub(crate) fn classify_line(raw: &str, around: Break) -> Line<'_> {
     let meta = |reason, field| (reason, field);
     let metadata = if url.is_some() {
         Some(meta("link", None))
+    } else if let Some(front) = front_matter(source) {
+        // "Date: 11 March 2026" fills the date with its value, not with its label too.
+        Some(meta(if date { DATE } else { "front matter" }, Some(front)))
     } else if date && word_count(source) <= 8 {
         Some(meta(DATE, None))
     } else {
-        front_matter(source).map(|f| meta("front matter", Some(f)))
+        None
     };
     if let Some((reason, field)) = metadata {
         return Line::Meta {
@@ -557,6 +560,9 @@ pub(crate) struct Break {
     pub footnote: bool,
     /// The line is one of a run of unpunctuated lines: an item whose marker was drawn.
     pub listed: bool,
+    /// The line is one of a run of titles each ending on a page number that never goes
+    /// down: a table of contents set without dot leaders.
+    pub contents: bool,
     /// The line's sentence goes on on the next line: no end mark, and the break is not
     /// the author's (a layout wrapped it, the next line goes on in lower case, or the line
     /// stops on "the" or "to").
@@ -621,6 +627,7 @@ pub(super) fn breaks(lines: &[&str]) -> Vec<Break> {
             yaml: false,
             footnote: false,
             listed: false,
+            contents: false,
             fields_follow: next_field,
             foreign: None,
             // A clause closed by a semicolon goes on when the next line does in lower case
@@ -654,6 +661,70 @@ pub(super) fn breaks(lines: &[&str]) -> Vec<Break> {
         out[idx].wraps = false;
         out[idx].listed = true;
     }
+    for idx in contents_runs(lines) {
+        out[idx].contents = true;
+    }
+    out
+}
+
+/// Fewest entries of a table of contents without leaders.
+const CONTENTS_RUN: usize = 3;
+
+/// Most words of the title of a contents entry.
+const CONTENTS_TITLE_WORDS: usize = 16;
+
+/// Highest page number a contents entry gives.
+const MAX_CONTENTS_PAGE: u32 = 999;
+
+/// The page a contents entry without leaders points to ("Summary of deliberations 4",
+/// "Session 1 Keeping the Lights On: Cable Resilience 3"): a short title that ends no
+/// sentence, then a page number.
+fn contents_page(line: &str) -> Option<u32> {
+    let t = line.trim();
+    let (title, page) = t.rsplit_once(char::is_whitespace)?;
+    let page: u32 = page
+        .parse()
+        .ok()
+        .filter(|p| (1..=MAX_CONTENTS_PAGE).contains(p))?;
+    let title = title.trim_end();
+    let words = word_count(title);
+    ((1..=CONTENTS_TITLE_WORDS).contains(&words)
+        && title.chars().any(char::is_alphabetic)
+        && !title.ends_with(['.', '!', '?', ';', ',', ':']))
+    .then_some(page)
+}
+
+/// The lines of runs of [`CONTENTS_RUN`] or more contents entries (blank lines between
+/// allowed) whose page numbers never go down. A table of figures ("Onsite 85", "Online
+/// 40") goes up and down; a contents page only forward.
+fn contents_runs(lines: &[&str]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    let mut last = 0;
+    let mut close = |run: &mut Vec<usize>| {
+        if run.len() >= CONTENTS_RUN {
+            out.extend(run.iter().copied());
+        }
+        run.clear();
+    };
+    for (idx, line) in lines.iter().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match contents_page(line) {
+            Some(page) if run.is_empty() || page >= last => {
+                run.push(idx);
+                last = page;
+            }
+            Some(page) => {
+                close(&mut run);
+                run.push(idx);
+                last = page;
+            }
+            None => close(&mut run),
+        }
+    }
+    close(&mut run);
     out
 }
 
@@ -1371,14 +1442,16 @@ pub(super) fn front_matter(t: &str) -> Option<FrontMatter> {
     } else {
         value
     };
-    match SESSION_KEYS.iter().find(|(k, _)| *k == key) {
+    let session_field =
+        key_variants(&key).find_map(|key| SESSION_KEYS.iter().find(|(k, _)| *k == key));
+    match session_field {
         Some(&(_, field)) => Some(FrontMatter {
             field: Some(field),
             value,
         }),
         // Author, publisher, mail headers…: metadata that fills no session field.
-        None => METADATA_KEYS
-            .contains(&key.as_str())
+        None => key_variants(&key)
+            .any(|key| METADATA_KEYS.contains(&key))
             .then_some(FrontMatter { field: None, value }),
     }
 }
@@ -1601,6 +1674,31 @@ mod tests {
     }
 
     #[test]
+    fn a_table_of_contents_without_leaders_is_told_by_its_page_numbers() {
+        let contents = [
+            "Contents",
+            "",
+            "I. Introduction\t3",
+            "II. Organization of the meeting 3",
+            "",
+            "III. Conclusions and recommendations 6",
+            "Annex List of participants 8",
+            "",
+            "I. Introduction",
+        ];
+        let found: Vec<bool> = breaks(&contents).iter().map(|b| b.contents).collect();
+        assert_eq!(
+            found,
+            [false, false, true, true, false, true, true, false, false]
+        );
+        // Figures go up and down, and a sentence ends before its number.
+        let figures = ["Onsite 85", "Online 40", "Countries 14", "Attended by 85."];
+        assert!(breaks(&figures).iter().all(|b| !b.contents));
+        let sentences = ["We met 3", "in 2 rooms.", "It ran 4"];
+        assert!(breaks(&sentences).iter().all(|b| !b.contents));
+    }
+
+    #[test]
     fn never_panics_on_odd_lines() {
         for raw in [
             "", "(", "#", "- ", "1.", "###### ", "a)", "—", "**", "\u{0}x", "é:é", "II.", "(ii.",
@@ -1617,6 +1715,7 @@ mod tests {
                     yaml: true,
                     footnote: true,
                     listed: true,
+                    contents: true,
                     fields_follow: true,
                     foreign: Some("quoted earlier message"),
                     goes_on: true,

@@ -231,6 +231,17 @@ impl Meta {
         if front.value.is_empty() {
             return;
         }
+        // A bilingual date ("11 March 2026 / 11 mars 2026") is given once.
+        let mut front = front;
+        if field == MetaField::Date {
+            if let Some((first, _)) = front
+                .value
+                .split_once(" / ")
+                .filter(|(d, _)| is_date_line(d))
+            {
+                front.value = first.trim().to_owned();
+            }
+        }
         if slot.is_empty() || (preamble && !self.labelled.contains(&field)) {
             *slot = front.value;
             self.labelled.push(field);

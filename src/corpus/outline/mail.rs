@@ -66,7 +66,34 @@ pub(super) fn foreign_lines(lines: &[&str]) -> Vec<Option<&'static str>> {
     if is_mail(lines) {
         mark_footer(lines, &mut out);
     }
+    // A reply quotes the lines it answers inline, each marked with ">" ("> On paragraph
+    // 12, we cannot support…", then the reply's own view). In a text holding mails (a
+    // thread, a list digest) every marked line is someone else's words; elsewhere a ">"
+    // line may be a Markdown quotation the author chose to print, unless quoted twice.
+    let mails = holds_mails(lines);
+    for (line, why) in lines.iter().zip(out.iter_mut()) {
+        let nested = line.trim_start().starts_with(">>") || line.trim_start().starts_with("> >");
+        if why.is_none() && is_marked(line) && (mails || nested) {
+            *why = Some(QUOTED_MESSAGE);
+        }
+    }
     out
+}
+
+/// Does a mail's head stand anywhere in the text (a sender and a subject within a few
+/// lines of each other), as in a thread archive or a list digest?
+fn holds_mails(lines: &[&str]) -> bool {
+    let keys: Vec<(usize, String)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| header_key(l).map(|k| (i, k)))
+        .collect();
+    keys.iter().any(|(i, k)| {
+        k == "from"
+            && keys
+                .iter()
+                .any(|(j, k)| k == "subject" && i.abs_diff(*j) < HEAD_LINES)
+    })
 }
 
 /// "-----Original Message-----", "---------- Forwarded message ---------", "Begin

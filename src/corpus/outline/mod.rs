@@ -187,7 +187,8 @@ pub(crate) fn outline_units(doc: &Document) -> Outlined {
     }
     let stated = stated.to_owned();
     // A line that only dates the text ("Marrowgate, 22 September 2025") may stand under
-    // the title's block, after the preamble ended; above the first statement it dates it.
+    // the title's block, after the preamble ended; above the first statement it dates it,
+    // and so does a heading there that ends on a date.
     // It comes before the file's own date (a Word file's creation day, which may be the
     // day its template was made).
     let found = or_else_found(stated, || {
@@ -203,6 +204,8 @@ pub(crate) fn outline_units(doc: &Document) -> Outlined {
                 u.reason == DATELINE
                     || u.reason == BYLINE
                     || (u.reason == DATE && u.line < first_statement)
+                    // "Adopted by acclamation at the closing plenary, 16 April 2026".
+                    || (u.class == UnitClass::Heading && u.line < first_statement)
             })
             .find_map(|u| trailing_date(&u.text))
     });

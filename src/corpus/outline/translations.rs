@@ -3,6 +3,7 @@
 
 use super::Unit;
 use crate::corpus::language::other_language;
+use crate::corpus::prose::{split_sentences, word_count};
 use crate::corpus::read::CELL_SEPARATOR;
 use crate::corpus::unit::UnitClass;
 
@@ -10,8 +11,10 @@ use crate::corpus::unit::UnitClass;
 /// translation of one beside it, or a quotation the model cannot read with the rest
 /// (`language.rs`): excluded, so no point is read twice. A table row that sets the two
 /// versions side by side ("1. Call on… — 1. Exhortar a…") keeps its English cells. A
-/// document written mostly in another language keeps its statements, with a warning.
+/// document written mostly in another language keeps its statements, with a warning,
+/// but not the translations it sets beside each English point ([`mark_translations`]).
 pub(super) fn mark_other_languages(units: &mut Vec<Unit>, notes: &mut Vec<String>) {
+    mark_translations(units);
     // Each statement's cells (one for a sentence) with the language each is in, when not
     // English; a table row is in another language when every cell is.
     let cells: Vec<Vec<(&str, Option<&'static str>)>> = units
@@ -36,6 +39,8 @@ pub(super) fn mark_other_languages(units: &mut Vec<Unit>, notes: &mut Vec<String
     let statements = cells.iter().filter(|row| !row.is_empty()).count();
     let other = languages.iter().flatten().count();
     if other * 2 > statements {
+        // Only what is left once the translations beside their originals are out: the
+        // sections written in the other language alone.
         let mut named: Vec<&str> = languages.iter().flatten().copied().collect();
         named.sort_unstable();
         named.dedup();
@@ -91,4 +96,90 @@ pub(super) fn mark_other_languages(units: &mut Vec<Unit>, notes: &mut Vec<String
         units.push(cut);
     }
     units.sort_by_key(|u| u.line);
+}
+
+/// Least and most words of a translation per word of its original: French or Spanish run
+/// a fifth to a third longer than English, German a little shorter; a unit of another
+/// length beside an English one is a point of its own.
+const TRANSLATION_LENGTH: (f64, f64) = (0.6, 2.0);
+
+/// A bilingual layout gives each point in English and then in the other language ("1.
+/// Online platforms should… / *Les plateformes en ligne devraient…*"). Whatever share of
+/// the page is in the other language, such a unit is the point again, not a second one:
+/// a statement in another language standing right beside an English statement of
+/// comparable length, with no heading between, is excluded as its translation (each
+/// English statement pairs once, with the unit after it first). A translation glued onto
+/// its original in one unit (the layout put them in one paragraph) is cut off first.
+fn mark_translations(units: &mut Vec<Unit>) {
+    cut_glued_translations(units);
+    let language = |u: &Unit| {
+        (u.class == UnitClass::Statement && !u.text.contains(CELL_SEPARATOR))
+            .then(|| other_language(&u.text))
+    };
+    // Some(None): an English statement; Some(Some(l)): a statement in language l.
+    let read: Vec<Option<Option<&'static str>>> = units.iter().map(language).collect();
+    let comparable = |translation: &Unit, original: &Unit| {
+        let ratio = word_count(&translation.text) as f64 / word_count(&original.text).max(1) as f64;
+        (TRANSLATION_LENGTH.0..=TRANSLATION_LENGTH.1).contains(&ratio)
+    };
+    let mut paired = vec![false; units.len()];
+    let mut found: Vec<(usize, &'static str)> = Vec::new();
+    for i in 0..units.len() {
+        let Some(Some(lang)) = read[i] else { continue };
+        // The original before it, else (a page that puts the other language first) after.
+        let original = [i.checked_sub(1), Some(i + 1)]
+            .into_iter()
+            .flatten()
+            .find(|&j| {
+                j < units.len()
+                    && read[j] == Some(None)
+                    && !paired[j]
+                    && comparable(&units[i], &units[j])
+            });
+        if let Some(j) = original {
+            paired[j] = true;
+            paired[i] = true;
+            found.push((i, lang));
+        }
+    }
+    for (i, lang) in found {
+        units[i].class = UnitClass::Boilerplate;
+        units[i].reason = format!("in {lang}, beside its English original (a translation)");
+    }
+}
+
+/// Cut a statement that runs from English sentences into sentences in another language
+/// ("…in its Leadership Panel. Les gouvernements devraient…") into the two, the second
+/// right after the first, so [`mark_translations`] can read it as the translation.
+fn cut_glued_translations(units: &mut Vec<Unit>) {
+    let mut cut: Vec<(usize, String, String)> = Vec::new();
+    for (i, u) in units.iter().enumerate() {
+        if u.class != UnitClass::Statement || u.text.contains(CELL_SEPARATOR) {
+            continue;
+        }
+        let sentences = split_sentences(&u.text);
+        // The first sentence from which the rest is in another language and the text
+        // before it is not.
+        let at = sentences.iter().skip(1).map(|&(at, _)| at).find(|&at| {
+            let (english, rest) = u.text.split_at(at);
+            other_language(english).is_none()
+                && other_language(rest).is_some()
+                && split_sentences(rest)
+                    .first()
+                    .is_some_and(|(_, first)| other_language(first).is_some())
+        });
+        if let Some(at) = at {
+            let (english, rest) = u.text.split_at(at);
+            cut.push((i, english.trim().to_owned(), rest.trim().to_owned()));
+        }
+    }
+    // From the end, so the indices before each cut stay right.
+    for (i, english, rest) in cut.into_iter().rev() {
+        let second = Unit {
+            text: rest,
+            ..units[i].clone()
+        };
+        units[i].text = english;
+        units.insert(i + 1, second);
+    }
 }

@@ -58,14 +58,17 @@ pub(super) fn build_units(
             continue;
         }
         // A list ends at a paragraph, a heading, or an item beside its lead-in item.
-        let indent = match block.kind {
-            BlockKind::Item { indent, .. } => Some(indent),
-            BlockKind::Para => None,
+        let (indent, marker) = match block.kind {
+            BlockKind::Item { indent, marker } => (Some(indent), Some(marker)),
+            BlockKind::Para => (None, None),
         };
+        // An item under a lead-in item is indented further, or numbered in another style
+        // at the same indent ("9. The Forum recommends that:" then "(a) States…", as a
+        // word processor sets sub-paragraphs flush).
         let still_open = open_lead.as_ref().is_some_and(|open| {
             open.group == block.group
                 && match (indent, open.indent) {
-                    (Some(i), Some(l)) => i > l,
+                    (Some(i), Some(l)) => i > l || (i == l && marker != open.marker),
                     (Some(_), None) => true,
                     (None, _) => false,
                 }
@@ -100,7 +103,7 @@ pub(super) fn build_units(
             BlockKind::Item { .. } => {
                 if is_lead_in(block, next) {
                     lead_ins.push(lead_in(block.section, &block.text, block.line_at(0)));
-                    open_lead = Some(OpenLead::new(block.group, indent, &block.text));
+                    open_lead = Some(OpenLead::new(block.group, indent, marker, &block.text));
                     continue;
                 }
                 // A list of one item is a line standing alone (a page's numbered title,
@@ -151,7 +154,7 @@ pub(super) fn build_units(
                     let line = block.line_at(offset);
                     if k == last && introduces_list && sentence.ends_with(':') {
                         lead_ins.push(lead_in(block.section, sentence, line));
-                        open_lead = Some(OpenLead::new(block.group, None, sentence));
+                        open_lead = Some(OpenLead::new(block.group, None, None, sentence));
                         continue;
                     }
                     candidate(sentence, line, form);
@@ -370,18 +373,21 @@ struct OpenLead {
     group: usize,
     /// The indent of the item that is the lead-in; `None` for a sentence.
     indent: Option<usize>,
+    /// How the lead-in item is numbered; `None` for a sentence.
+    marker: Option<Marker>,
     text: String,
     /// It asks ("The framework should address:"): its items name what is asked for.
     asks: bool,
 }
 
 impl OpenLead {
-    fn new(group: usize, indent: Option<usize>, text: &str) -> Self {
+    fn new(group: usize, indent: Option<usize>, marker: Option<Marker>, text: &str) -> Self {
         let text = text.trim().to_owned();
         let asks = classify(SectionKind::Other, &text) == StatementKind::Recommendation;
         OpenLead {
             group,
             indent,
+            marker,
             text,
             asks,
         }
