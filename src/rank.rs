@@ -275,12 +275,13 @@ impl Cut<'_, '_> {
             return true;
         }
         // A large theme of observations names a subject many documents describe, not one
-        // point they share (a call repeated by many sessions is the point, and stays whole).
+        // point they share (a call repeated by many sessions is the point, and stays
+        // whole: but only when most of its members are calls).
         let calls = rows
             .iter()
             .filter(|&&r| self.statements[r].kind == StatementKind::Recommendation)
             .count();
-        if calls * 2 < rows.len() {
+        if calls * 2 <= rows.len() {
             return true;
         }
         f64::from(centroid(self.vectors, rows).dot(&self.centroid)) >= BROAD_CENTRALITY
@@ -364,14 +365,31 @@ pub fn rank(
                     m.cue = None;
                 }
             }
+            // A proposal is supported by a member that asks for it or takes its side; a
+            // report that only mentions it ("The caucus met to consider the proposal…")
+            // is listed with it but counts for nobody. A finding is supported by every
+            // member that states it.
+            if theme.kind == StatementKind::Recommendation {
+                for (m, &r) in theme.stances.iter_mut().zip(rows.iter()) {
+                    let asks = statements[r].kind == StatementKind::Recommendation;
+                    if m.stance == ThemeStance::Support && !asks && !m.explicit {
+                        m.stance = ThemeStance::Mention;
+                    }
+                }
+            }
             let dissenting: BTreeSet<&str> = listed_dissent.iter().map(String::as_str).collect();
-            // The quote under a theme's title says what it proposes: never a dissent.
-            if dissenting.contains(theme.representative_id.as_str()) {
-                let supporters: Vec<usize> = rows
-                    .iter()
-                    .copied()
-                    .filter(|&r| !dissenting.contains(statements[r].id.as_str()))
-                    .collect();
+            // The quote under a theme's title says what it proposes: never a dissent, nor
+            // a report that only mentions it.
+            let supporters: Vec<usize> = rows
+                .iter()
+                .zip(&theme.stances)
+                .filter(|(_, m)| m.stance == ThemeStance::Support)
+                .map(|(&r, _)| r)
+                .collect();
+            if !supporters
+                .iter()
+                .any(|&r| statements[r].id == theme.representative_id)
+            {
                 let chosen =
                     representative_of(statements, vectors, &supporters, theme.kind, &centroids[g]);
                 if let Some(r) = chosen {
@@ -381,7 +399,9 @@ pub fn rank(
             }
             let supporting: BTreeSet<&str> = rows
                 .iter()
-                .filter(|&&r| !dissenting.contains(statements[r].id.as_str()))
+                .zip(&theme.stances)
+                .filter(|(_, m)| m.stance == ThemeStance::Support)
+                .map(|(r, _)| r)
                 .chain(also[g].iter().map(|(r, _)| r))
                 .map(|&r| statements[r].session.as_str())
                 .collect();
@@ -679,6 +699,24 @@ impl Theme {
         (support, dissent)
     }
 
+    /// A recurring theme's members as its page prints them: those that take its side,
+    /// those that only mention it (listed, not counted), and the dissent.
+    pub fn by_stance(&self) -> ThemeMembers<'_> {
+        let (all, dissent) = self.split_by_stance();
+        let mention = |s: &&Statement| {
+            self.stances
+                .iter()
+                .any(|m| m.id == s.id && m.stance == ThemeStance::Mention)
+        };
+        let (mentions, support): (Vec<&Statement>, Vec<&Statement>) =
+            all.into_iter().partition(mention);
+        ThemeMembers {
+            support,
+            mentions,
+            dissent,
+        }
+    }
+
     /// What a unique entry prints: [`Theme::split_for_listing`] with the representative
     /// first, so the entry opens on the statement of its kind that says it best (it opened
     /// on the first in document order: a report of the setting above the ask).
@@ -757,6 +795,16 @@ fn names_anothers_proposal(dissent: &Statement, support: &[&Statement]) -> bool 
         .any(|s| pairs(&s.text).intersection(&named).count() >= NAMING_PHRASES)
 }
 
+/// A theme's members by how they stand toward it ([`Theme::by_stance`]).
+pub struct ThemeMembers<'a> {
+    /// Members that state, ask for or welcome it.
+    pub support: Vec<&'a Statement>,
+    /// Members that only name it.
+    pub mentions: Vec<&'a Statement>,
+    /// Members that reject it, with the words that say so.
+    pub dissent: Vec<(&'a Statement, &'a StatementStance)>,
+}
+
 /// How many of a theme's keywords name what it proposes, for reading dissent.
 const DISSENT_TERMS: usize = 3;
 
@@ -764,10 +812,13 @@ const DISSENT_TERMS: usize = 3;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ThemeStance {
-    /// States, calls for or welcomes it (or mentions it without opposing).
+    /// States, calls for or welcomes it.
     Support,
     /// Opposes or rejects it: counted apart, never as support.
     Dissent,
+    /// Names a proposal without taking a side (a report of the meeting, an argument):
+    /// listed with it, counted for nobody.
+    Mention,
 }
 
 /// The stance of one theme statement, with the words that decided a dissent.
@@ -775,7 +826,7 @@ pub enum ThemeStance {
 pub struct StatementStance {
     /// Id of the statement (the theme's `statements` hold it, in the same order).
     pub id: String,
-    /// Support or dissent.
+    /// Support, dissent or a mention.
     pub stance: ThemeStance,
     /// The cue that decided a dissent ("oppose", "rather than"…).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -162,6 +162,48 @@ fn opposition_is_dissent_not_support() {
 }
 
 #[test]
+fn a_report_that_only_mentions_a_proposal_is_listed_but_not_counted() {
+    // Two sessions ask for a permanent council; a third only reports that it met to
+    // consider the proposal. It had counted as "3 of 3 sessions support".
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a_ports.txt", "b_cities.txt"] {
+        std::fs::copy(
+            std::path::Path::new("tests/fixtures/dissent").join(name),
+            dir.path().join(name),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        dir.path().join("d_harbour_week.txt"),
+        "Harbour week: report of the governance session\n\nSummary\n\n\
+         The session met to consider making the Harbour Data Council a permanent body.\n\n\
+         Tide sensors in small ports were discussed at length.\n",
+    )
+    .unwrap();
+    let path = dir.path().to_str().unwrap();
+    let d: Value = serde_json::from_str(&isolated(&["digest", path, "--format", "json"])).unwrap();
+    let t = &d["themes"][0];
+    assert!(t["title"].as_str().unwrap().contains("permanent"), "{t}");
+    let stances: Vec<(&str, &str)> = t["stances"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["id"].as_str().unwrap(), m["stance"].as_str().unwrap()))
+        .collect();
+    assert!(
+        stances.contains(&("d_harbour_week#1", "mention")),
+        "{stances:?}"
+    );
+    assert_eq!(t["support"], 2, "{t}");
+    let md = isolated(&["digest", path]);
+    assert!(md.contains("2 of 3 sessions support (67%)"), "{md}");
+    assert!(
+        md.contains("Mentioned without taking a side (not counted as support)"),
+        "{md}"
+    );
+}
+
+#[test]
 fn the_opponent_of_a_lone_proposal_is_shown_as_dissent_not_as_more_of_it() {
     // One session proposes, one opposes: a unique proposal whose second statement was
     // printed "also …", as if it said the same.
@@ -404,12 +446,13 @@ fn support_counts_the_sessions_of_supporting_members_and_also() {
             .iter()
             .map(|s| s["id"].as_str().unwrap())
             .collect();
-        // Members that dissent do not count (tests `opposition_is_dissent_not_support`).
+        // Members that dissent (tests `opposition_is_dissent_not_support`) or only mention
+        // the proposal do not count.
         let dissenting: Vec<&str> = t["stances"]
             .as_array()
             .unwrap()
             .iter()
-            .filter(|m| m["stance"] == "dissent")
+            .filter(|m| m["stance"] != "support")
             .map(|m| m["id"].as_str().unwrap())
             .collect();
         let mut sessions = std::collections::BTreeSet::new();

@@ -25,6 +25,7 @@ pub fn to_csv(d: &Digest) -> String {
             let stance = match t.stances.get(i).map(|m| m.stance) {
                 Some(crate::rank::ThemeStance::Dissent) => "dissent",
                 Some(crate::rank::ThemeStance::Support) => "support",
+                Some(crate::rank::ThemeStance::Mention) => "mention",
                 None => "",
             };
             rows.push([

@@ -509,20 +509,30 @@ fn theme(out: &mut String, t: &Theme, total: usize, sessions: &HashMap<&str, &Se
     );
     // Open by default: the quotes are the evidence, and a closed <details> does not
     // print in every browser.
-    let summary = if t.statements.len() == 1 {
+    let members = t.by_stance();
+    let summary = if members.support.len() == 1 {
         "The supporting quote".to_string()
     } else {
-        format!("All {} supporting quotes", t.statements.len())
+        format!("All {} supporting quotes", members.support.len())
     };
     let _ = writeln!(
         body,
         "<details open>\n<summary>{summary}</summary>\n<ul class=\"quotes\">"
     );
-    let (support, dissent) = t.split_by_stance();
-    for s in support {
+    for s in &members.support {
         let _ = writeln!(body, "<li>{}</li>", quote(s, sessions));
     }
     body.push_str("</ul>\n</details>\n");
+    if !members.mentions.is_empty() {
+        body.push_str(
+            "<p class=\"meta\"><strong>Mentioned</strong> without taking a side (not counted as support):</p>\n<ul class=\"quotes\">\n",
+        );
+        for s in &members.mentions {
+            let _ = writeln!(body, "<li>{}</li>", quote(s, sessions));
+        }
+        body.push_str("</ul>\n");
+    }
+    let dissent = members.dissent;
     if !dissent.is_empty() {
         body.push_str(
             "<p class=\"meta\"><strong>Dissent</strong> (not counted as support):</p>\n<ul class=\"quotes dissent\">\n",

@@ -212,11 +212,22 @@ fn theme(out: &mut String, t: &Theme, total: usize, titles: &HashMap<&str, &str>
         count(t.statements.len(), "statement", "statements"),
         t.id
     );
-    let (support, dissent) = t.split_by_stance();
-    for s in support {
+    let members = t.by_stance();
+    for s in &members.support {
         let _ = writeln!(out, "- {}", quote(s, titles));
     }
     out.push('\n');
+    if !members.mentions.is_empty() {
+        let _ = writeln!(
+            out,
+            "Mentioned without taking a side (not counted as support):\n"
+        );
+        for s in &members.mentions {
+            let _ = writeln!(out, "- {}", quote(s, titles));
+        }
+        out.push('\n');
+    }
+    let dissent = members.dissent;
     if !dissent.is_empty() {
         let _ = writeln!(out, "Dissent (not counted as support):\n");
         for (s, m) in dissent {
