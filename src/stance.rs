@@ -513,6 +513,39 @@ fn negations_before(tokens: &[Token], at: usize, reach: usize) -> Vec<usize> {
     (0..at).filter(|&i| negation(i)).collect()
 }
 
+/// Verbs after "should not" that still say the subject itself should not be, or go on
+/// being ("should not be granted", "should not continue").
+const BEING: &[&str] = &["be", "exist", "continu"];
+
+/// "A permanent mandate should not turn the Forum into a negotiating body": a negated
+/// modal whose clause names the proposition only before it, as the subject of another act,
+/// warns about what the proposal must not lead to; it does not reject the proposal ("The
+/// mandate should not be granted", "…should not become permanent" still do).
+fn cautions_about_its_subject(tokens: &[Token], keys: &[usize], at: usize, len: usize) -> bool {
+    let negated_modal = matches!(
+        tokens[at].word.as_str(),
+        "should" | "must" | "shouldn't" | "mustn't"
+    ) && tokens
+        .get(at + 1)
+        .is_some_and(|t| t.word == "not" || t.word == "n't")
+        || tokens[at].word.ends_with("n't");
+    if !negated_modal {
+        return false;
+    }
+    let clause = tokens[at].clause;
+    let in_clause: Vec<usize> = keys
+        .iter()
+        .copied()
+        .filter(|&k| tokens[k].clause == clause)
+        .collect();
+    let Some(verb) = tokens.get(at + len).filter(|t| t.clause == clause) else {
+        return false;
+    };
+    !in_clause.is_empty()
+        && in_clause.iter().all(|&k| k < at)
+        && !BEING.iter().any(|b| verb.stem.starts_with(b))
+}
+
 /// A verb of opinion negated before `at` in its clause ("we do not think that…"), unless
 /// "not only": the negation's index and the verb's.
 fn negated_opinion(tokens: &[Token], at: usize, opinion: &[String]) -> Option<(usize, usize)> {
@@ -663,7 +696,13 @@ pub fn read(text: &str, key_terms: &[String]) -> Reading {
     let mut support: Vec<(usize, String)> = Vec::new();
     // Negations spent on a cue, which then negate no key term.
     let mut spent: Vec<usize> = Vec::new();
-    for (at, _, cue) in cues(&tokens, &lex.oppose, &scope) {
+    // Negated modals that only caution (their "should" supports nothing either).
+    let mut cautions: Vec<usize> = Vec::new();
+    for (at, len, cue) in cues(&tokens, &lex.oppose, &scope) {
+        if cautions_about_its_subject(&tokens, &keys, at, len) {
+            cautions.push(at);
+            continue;
+        }
         let n = negations_before(&tokens, at, CUE_NEGATION_REACH);
         if n.len() % 2 == 1 {
             support.push((at, format!("{} … {cue}", tokens[n[0]].word)));
@@ -696,6 +735,9 @@ pub fn read(text: &str, key_terms: &[String]) -> Reading {
     }
     // 4. Negation governing a support cue or a key term.
     for (at, len, cue) in cues(&tokens, &lex.support, &scope) {
+        if cautions.contains(&at) {
+            continue;
+        }
         // "… was recognised as central", "was set out and renewed": a past passive
         // reports what happened, it takes no position ("should be strengthened" does).
         if tokens[at].word.ends_with("ed") && past_passive(&tokens, at) {
@@ -832,6 +874,25 @@ mod tests {
 
     fn pos(text: &str, t: &[&str]) -> Position {
         read(text, &terms(t)).position
+    }
+
+    #[test]
+    fn a_caution_about_what_a_proposal_leads_to_does_not_reject_it() {
+        let t = ["permanent", "mandate"];
+        assert_eq!(
+            pos(
+                "Some participants cautioned that a permanent mandate should not turn the Forum into a negotiating body.",
+                &t
+            ),
+            Position::Neutral
+        );
+        for rejects in [
+            "A permanent mandate should not be granted at this stage.",
+            "The mandate should not become permanent.",
+            "The current mandate must not continue.",
+        ] {
+            assert_eq!(pos(rejects, &t), Position::Oppose, "{rejects}");
+        }
     }
 
     #[test]

@@ -1483,6 +1483,29 @@ fn a_page_giving_each_point_then_its_translation_reads_each_point_once() {
 }
 
 #[test]
+fn a_form_labels_optional_plurals_and_ampersands() {
+    let dir = tempfile::tempdir().unwrap();
+    let form = "HARBOUR FORUM 2026 - SESSION REPORT FORM\n\
+Submitted via the reporting portal on 17/04/2026 22:41\n\n\
+Session Title: Who Pays for Tide Gauges?\n\
+Organizer(s): Harbour Sensors Network; Port of Lund\n\
+Date & Time: 16/04/2026, 11:00 - 12:30\n\
+Rapporteur: Ana Silva\n\n\
+Key Takeaways\n\n\
+- Ports should share one gauge between three harbours.\n";
+    fs::write(dir.path().join("form.txt"), form).unwrap();
+    let c = load(&[dir.path().join("form.txt")]);
+    let s = &c.sessions[0];
+    // "Organizer(s):" was no label: it and the two lines below it were one statement.
+    assert_eq!(s.organizer, "Harbour Sensors Network; Port of Lund");
+    assert_eq!(s.date, "16/04/2026, 11:00 - 12:30");
+    assert_eq!(
+        texts(s),
+        ["Ports should share one gauge between three harbours."]
+    );
+}
+
+#[test]
 fn a_list_digest_reads_each_reply_without_the_lines_it_quotes() {
     let c = load(&[page("44_list_digest.txt")]);
     let s = &c.sessions[0];

@@ -212,10 +212,32 @@ pub(crate) const SESSION_KEYS: &[(&str, MetaField)] = &[
     ("original", MetaField::Url),
 ];
 
-/// The ways a key may name a known label: whole ("date/time"), then each half of a
-/// bilingual label ("Organizer / Organisateur").
-pub(crate) fn key_variants(key: &str) -> impl Iterator<Item = &str> {
-    std::iter::once(key).chain(key.split('/').map(str::trim).filter(move |k| *k != key))
+/// The ways a lower-cased key may name a known label: whole ("date/time"), then each
+/// half of a bilingual label ("Organizer / Organisateur"), each also without a form's
+/// optional plural and with its ampersand spelled out ("Organizer(s)", "Date & Time").
+pub(crate) fn key_variants(key: &str) -> Vec<String> {
+    let mut out = vec![key.to_owned()];
+    out.extend(
+        key.split('/')
+            .map(str::trim)
+            .filter(|k| *k != key)
+            .map(str::to_owned),
+    );
+    let plain: Vec<String> = out
+        .iter()
+        .map(|k| {
+            k.replace("(s)", "")
+                .replace(" & ", " and ")
+                .trim()
+                .to_owned()
+        })
+        .collect();
+    for k in plain {
+        if !out.contains(&k) {
+            out.push(k);
+        }
+    }
+    out
 }
 
 /// Other keys of a `Key: value` line that describe the document, not its content:

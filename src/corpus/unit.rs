@@ -1091,9 +1091,9 @@ fn is_metadata_key_value(t: &str) -> bool {
     if is_prose_value(value) {
         return false;
     }
-    let known = key_variants(key)
-        .any(|key| METADATA_KEYS.contains(&key) || SESSION_KEYS.iter().any(|(k, _)| *k == key));
-    known
+    key_variants(key).iter().any(|key| {
+        METADATA_KEYS.contains(&key.as_str()) || SESSION_KEYS.iter().any(|(k, _)| k == key)
+    })
 }
 
 /// The first `n` words of lower-cased text, joined by single spaces, punctuation trimmed.

@@ -1442,8 +1442,9 @@ pub(super) fn front_matter(t: &str) -> Option<FrontMatter> {
     } else {
         value
     };
-    let session_field =
-        key_variants(&key).find_map(|key| SESSION_KEYS.iter().find(|(k, _)| *k == key));
+    let session_field = key_variants(&key)
+        .iter()
+        .find_map(|key| SESSION_KEYS.iter().find(|(k, _)| k == key));
     match session_field {
         Some(&(_, field)) => Some(FrontMatter {
             field: Some(field),
@@ -1451,7 +1452,8 @@ pub(super) fn front_matter(t: &str) -> Option<FrontMatter> {
         }),
         // Author, publisher, mail headers…: metadata that fills no session field.
         None => key_variants(&key)
-            .any(|key| METADATA_KEYS.contains(&key))
+            .iter()
+            .any(|key| METADATA_KEYS.contains(&key.as_str()))
             .then_some(FrontMatter { field: None, value }),
     }
 }

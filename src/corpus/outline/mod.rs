@@ -34,7 +34,9 @@ mod translations;
 mod units;
 
 use super::claims::split_claims;
-use super::prose::{clean_line, is_date_line, is_weekday, last_part, word_count, Hyphenated};
+use super::prose::{
+    clean_line, is_date_line, is_month, is_weekday, last_part, word_count, Hyphenated,
+};
 use super::unit::{UnitClass, BYLINE, DATE, DATELINE};
 use super::{classify, Document, Excluded, SectionKind, Session, Statement, StatementKind};
 use line::{breaks, classify_line, pipe_tables};
@@ -112,6 +114,40 @@ fn trailing_date(text: &str) -> Option<String> {
         .into_iter()
         .find(|t| is_date_line(t) && word_count(t) <= DATE_WORDS)
         .map(str::to_owned)
+}
+
+/// A session's date without the words a line set around it: "Published 3 March 2025",
+/// "Posted on 9 July 2025 by the policy team", "Distr.: General 20 May 2026 Original:
+/// English" give the day alone. Words before the first word of the date go when they hold
+/// no number; after its last, a byline ("by …") or another label ("Original: …") goes; a
+/// note in brackets or a time stays.
+fn date_phrase(date: &str) -> String {
+    let words: Vec<&str> = date.split_whitespace().collect();
+    let core = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
+    let dated = |w: &&str| {
+        let c = core(w);
+        c.starts_with(|ch: char| ch.is_ascii_digit()) || is_month(&c) || is_weekday(&c)
+    };
+    let (Some(first), Some(last)) = (words.iter().position(dated), words.iter().rposition(dated))
+    else {
+        return date.to_owned();
+    };
+    let lead_has_number = words[..first]
+        .iter()
+        .any(|w| w.contains(|c: char| c.is_ascii_digit()));
+    let start = if lead_has_number { 0 } else { first };
+    let rest = &words[last + 1..];
+    let label = |w: &str| w.ends_with(':') && w.starts_with(char::is_uppercase);
+    let end = match rest.first() {
+        Some(&"by") => last + 1,
+        Some(_) => rest
+            .iter()
+            .position(|w| label(w))
+            .map_or(words.len(), |at| last + 1 + at),
+        None => words.len(),
+    };
+    let phrase = words[start..end].join(" ");
+    phrase.trim_end_matches([',', ';']).to_owned()
 }
 
 /// "2025-04-17": a day written year-month-day.
@@ -217,6 +253,7 @@ pub(crate) fn outline_units(doc: &Document) -> Outlined {
         }
         _ => date,
     };
+    let date = date_phrase(&date);
     let session = Session {
         id: doc.id.clone(),
         title,
@@ -319,6 +356,34 @@ mod tests {
             .into_iter()
             .map(|s| (s.section, s.text))
             .collect()
+    }
+
+    #[test]
+    fn a_date_is_given_without_the_words_around_it() {
+        for (line, date) in [
+            ("Published 3 March 2025", "3 March 2025"),
+            ("Posted on 9 July 2025 by the policy team", "9 July 2025"),
+            (
+                "Distr.: General 20 May 2026 Original: English",
+                "20 May 2026",
+            ),
+            (
+                "Created by , last modified by Jonah Kealoha on Apr 18, 2026",
+                "Apr 18, 2026",
+            ),
+            (
+                "Tuesday, 8 April 2025, 10:00-11:30 (UTC+01:00)",
+                "Tuesday, 8 April 2025, 10:00-11:30 (UTC+01:00)",
+            ),
+            (
+                "September 2023 (forum held in Abuja)",
+                "September 2023 (forum held in Abuja)",
+            ),
+            ("2026-04-16", "2026-04-16"),
+            ("", ""),
+        ] {
+            assert_eq!(date_phrase(line), date, "{line}");
+        }
     }
 
     #[test]
