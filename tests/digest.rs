@@ -161,18 +161,24 @@ fn opposition_is_dissent_not_support() {
     assert!(md.contains("Dissent (not counted as support)"), "{md}");
 }
 
-#[test]
-fn a_report_that_only_mentions_a_proposal_is_listed_but_not_counted() {
-    // Two sessions ask for a permanent council; a third only reports that it met to
-    // consider the proposal. It had counted as "3 of 3 sessions support".
+/// A folder of its own holding some of `tests/fixtures/dissent`'s documents.
+fn dissent_documents(names: &[&str]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    for name in ["a_ports.txt", "b_cities.txt"] {
+    for name in names {
         std::fs::copy(
             std::path::Path::new("tests/fixtures/dissent").join(name),
             dir.path().join(name),
         )
         .unwrap();
     }
+    dir
+}
+
+#[test]
+fn a_report_that_only_mentions_a_proposal_is_listed_but_not_counted() {
+    // Two sessions ask for a permanent council; a third only reports that it met to
+    // consider the proposal. It had counted as "3 of 3 sessions support".
+    let dir = dissent_documents(&["a_ports.txt", "b_cities.txt"]);
     std::fs::write(
         dir.path().join("d_harbour_week.txt"),
         "Harbour week: report of the governance session\n\nSummary\n\n\
@@ -207,14 +213,7 @@ fn a_report_that_only_mentions_a_proposal_is_listed_but_not_counted() {
 fn the_opponent_of_a_lone_proposal_is_shown_as_dissent_not_as_more_of_it() {
     // One session proposes, one opposes: a unique proposal whose second statement was
     // printed "also …", as if it said the same.
-    let dir = tempfile::tempdir().unwrap();
-    for name in ["a_ports.txt", "c_operators.txt"] {
-        std::fs::copy(
-            std::path::Path::new("tests/fixtures/dissent").join(name),
-            dir.path().join(name),
-        )
-        .unwrap();
-    }
+    let dir = dissent_documents(&["a_ports.txt", "c_operators.txt"]);
     let folder = dir.path().to_str().unwrap();
     let opposed = "We oppose making the Harbour Data Council a permanent body";
     let md = isolated(&["digest", folder]);

@@ -1483,6 +1483,57 @@ fn a_page_giving_each_point_then_its_translation_reads_each_point_once() {
 }
 
 #[test]
+fn a_booklet_of_session_reports_is_read_as_its_sessions() {
+    let c = load(&[page("47_booklet_of_sessions.txt")]);
+    // Read as one session, each point made by two of its sessions counted once.
+    let ids: Vec<&str> = c.sessions.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "47_booklet_of_sessions-s1",
+            "47_booklet_of_sessions-s2",
+            "47_booklet_of_sessions-s3"
+        ]
+    );
+    let heads: Vec<(&str, &str, &str)> = c
+        .sessions
+        .iter()
+        .map(|s| (s.title.as_str(), s.organizer.as_str(), s.date.as_str()))
+        .collect();
+    assert_eq!(
+        heads[1],
+        (
+            "Session 2: Fishers and Their Data",
+            "Lakeshore Fishers' Data Cooperative",
+            "9 April 2026"
+        )
+    );
+    assert_eq!(
+        texts(&c.sessions[2]),
+        [
+            "Harbour authorities should publish tide readings every hour, free of charge.",
+            "Ferry operators should send weather alerts by SMS to every passenger."
+        ]
+    );
+    // The foreword is the booklet's, no session's: reported with the first, excluded.
+    let (class, reason) = class_of(
+        &c.sessions[0],
+        "This booklet gathers the reports sent in by the organizers of three sessions.",
+    )
+    .expect("the foreword is reported");
+    assert_eq!(class, UnitClass::Boilerplate);
+    assert!(
+        reason.contains("before the first of the sessions"),
+        "{reason}"
+    );
+    // Every citation still points into the one file.
+    assert!(c
+        .sessions
+        .iter()
+        .all(|s| s.source.ends_with("47_booklet_of_sessions.txt")));
+}
+
+#[test]
 fn a_form_labels_optional_plurals_and_ampersands() {
     let dir = tempfile::tempdir().unwrap();
     let form = "HARBOUR FORUM 2026 - SESSION REPORT FORM\n\

@@ -6,10 +6,10 @@
 
 use super::boilerplate::mark_repeated;
 use super::decode::{decode, normalise_line_ends};
-use super::outline::{assemble, outline_units, Outlined};
+use super::outline::{assemble, outline_parts, Outlined};
 use super::unit::UnitClass;
 use super::{docx, html, pdf};
-use super::{Corpus, CorpusError, Skipped};
+use super::{Corpus, CorpusError, Session, Skipped};
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::fs;
@@ -240,22 +240,39 @@ pub fn load(paths: &[PathBuf]) -> Result<Corpus, CorpusError> {
             }),
         }
     }
-    let mut outlined: Vec<Outlined> = docs.par_iter().map(outline_units).collect();
+    let mut outlined: Vec<Outlined> = docs.par_iter().flat_map(outline_parts).collect();
     for doc in &mut outlined {
         let source = &doc.session.source;
         warnings.extend(doc.notes.drain(..).map(|n| format!("{source}: {n}")));
     }
     let mut outlined = drop_repeated_documents(outlined, &mut skipped, &mut warnings);
     mark_repeated(&mut outlined);
-    let mut sessions = Vec::new();
-    for session in outlined.into_iter().map(assemble) {
-        if session.statements.is_empty() {
+    let assembled: Vec<Session> = outlined.into_iter().map(assemble).collect();
+    // A part of a booklet left with no statement (its units all furniture) is reported
+    // with a sibling part of its file that has some; a file none of whose parts has one
+    // is skipped once.
+    let read_sources: HashSet<String> = assembled
+        .iter()
+        .filter(|s| !s.statements.is_empty())
+        .map(|s| s.source.clone())
+        .collect();
+    let mut sessions: Vec<Session> = Vec::new();
+    let mut orphans: Vec<Session> = Vec::new();
+    for session in assembled {
+        if !session.statements.is_empty() {
+            sessions.push(session);
+        } else if read_sources.contains(&session.source) {
+            orphans.push(session);
+        } else if !skipped.iter().any(|s| s.source == session.source) {
             skipped.push(Skipped {
                 source: session.source,
                 reason: no_statements_reason(&session.excluded),
             });
-        } else {
-            sessions.push(session);
+        }
+    }
+    for orphan in orphans {
+        if let Some(home) = sessions.iter_mut().find(|s| s.source == orphan.source) {
+            home.excluded.extend(orphan.excluded);
         }
     }
     skipped.sort_by(|a, b| Path::new(&a.source).cmp(Path::new(&b.source)));
@@ -447,14 +464,22 @@ fn drop_repeated_documents(
             .map(|(k, _)| k)
             .min();
         if let Some(k) = same {
-            let first = &kept[k].session.source;
-            let source = doc.session.source.clone();
+            // A booklet's session is named with its file.
+            let named = |o: &Outlined| match o.part {
+                Some(n) => format!("{} (session {n})", o.session.source),
+                None => o.session.source.clone(),
+            };
+            let first = named(&kept[k]);
+            let this = named(&doc);
             warnings.push(format!(
-                "{source} has the same text as {first}; counted once, as {first}"
+                "{this} has the same text as {first}; counted once, as {first}"
             ));
             skipped.push(Skipped {
-                source,
-                reason: format!("same document as {first} (counted once)"),
+                source: doc.session.source.clone(),
+                reason: match doc.part {
+                    Some(n) => format!("its session {n} is the same as {first} (counted once)"),
+                    None => format!("same document as {first} (counted once)"),
+                },
             });
             continue;
         }

@@ -940,6 +940,9 @@ fn numbered_repeats(lines: &[&str], key: &dyn Fn(usize) -> String) -> Vec<usize>
             && (NUMBERED_REPEAT_WORDS..=RUNNING_WORDS).contains(&word_count(t))
             && !ends_with_terminal(t)
             && parse_bullet(t).is_none()
+            // "Date: 14 April 2026, 09:30" under each session of a booklet labels what it
+            // is; a running foot names no session field.
+            && front_matter(t).is_none_or(|f| f.field.is_none())
         {
             groups.entry(key(idx)).or_default().push(idx);
         }

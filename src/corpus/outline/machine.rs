@@ -213,10 +213,25 @@ impl Meta {
     /// Fill the field a front-matter line states, unless an earlier line filled it. In the
     /// preamble a label replaces what a line's position suggested ("HARBOURLINE FORUM
     /// 2025" above "Title: Trusted Data Sharing…"), though not an earlier label.
-    fn fill(&mut self, front: FrontMatter, preamble: bool) {
+    fn fill(&mut self, mut front: FrontMatter, preamble: bool) {
         let Some(field) = front.field else {
             return;
         };
+        // "Organizer: Tuna Futures Lab · 15 April 2026 · Room C": a line of fields set
+        // apart by dots; the first is the organizer, a date among the rest the date.
+        if field == MetaField::Organizer {
+            let fields: Vec<String> = front
+                .value
+                .split(" · ")
+                .map(|f| f.trim().to_owned())
+                .collect();
+            if fields.len() > 1 {
+                if let Some(date) = fields.iter().skip(1).find(|f| is_date_line(f)) {
+                    fill_empty(&mut self.date, date.clone());
+                }
+                front.value = fields[0].clone();
+            }
+        }
         let slot = match field {
             MetaField::Title => &mut self.title,
             MetaField::Organizer => &mut self.organizer,
@@ -232,7 +247,6 @@ impl Meta {
             return;
         }
         // A bilingual date ("11 March 2026 / 11 mars 2026") is given once.
-        let mut front = front;
         if field == MetaField::Date {
             if let Some((first, _)) = front
                 .value

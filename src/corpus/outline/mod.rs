@@ -29,6 +29,7 @@ mod line;
 mod machine;
 mod mail;
 mod notes;
+mod parts;
 mod tables;
 mod translations;
 mod units;
@@ -39,7 +40,7 @@ use super::prose::{
 };
 use super::unit::{UnitClass, BYLINE, DATE, DATELINE};
 use super::{classify, Document, Excluded, SectionKind, Session, Statement, StatementKind};
-use line::{breaks, classify_line, pipe_tables};
+use line::{breaks, classify_line, pipe_tables, Break};
 use machine::{Machine, Parsed};
 use notes::Notes;
 use std::borrow::Cow;
@@ -90,6 +91,8 @@ pub(crate) struct Outlined {
     pub units: Vec<Unit>,
     /// Notes worth passing on as warnings.
     pub notes: Vec<String>,
+    /// Which session of a booklet this is (1-based); `None` for a document read whole.
+    pub part: Option<usize>,
 }
 
 /// Fewest words of a heading that stands in for a missing title; shorter ones name a
@@ -160,8 +163,25 @@ fn is_iso_day(t: &str) -> bool {
 /// Most words of a date ("Tuesday 12 to 14 March 2025").
 const DATE_WORDS: usize = 6;
 
-/// Cut a document into units and read its metadata.
+/// Cut a document into units and read its metadata, as one session.
 pub(crate) fn outline_units(doc: &Document) -> Outlined {
+    let mut parts = outline_with(doc, false);
+    // Read whole, a document is exactly one part.
+    parts.swap_remove(0)
+}
+
+/// Cut a document into the sessions it holds: one, or each session of a booklet of
+/// several (`parts.rs`), with ids `<document>-s<n>`. What stands before a booklet's first
+/// session (its cover, contents, foreword) is reported with the first, excluded.
+pub(crate) fn outline_parts(doc: &Document) -> Vec<Outlined> {
+    outline_with(doc, true)
+}
+
+/// Why a booklet's opening pages are not read as any of its sessions.
+const BEFORE_SESSIONS: &str =
+    "before the first of the sessions the document holds (its cover, contents or foreword)";
+
+fn outline_with(doc: &Document, split: bool) -> Vec<Outlined> {
     let raw: Vec<&str> = doc
         .text
         .split('\n')
@@ -172,12 +192,75 @@ pub(crate) fn outline_units(doc: &Document) -> Outlined {
     let notes = Notes::find(&lines);
     let rows: Vec<Cow<str>> = lines.iter().map(|l| notes.unmark(l)).collect();
     let lines: Vec<&str> = rows.iter().map(AsRef::as_ref).collect();
-    let mut machine = Machine::new(Hyphenated::of(&lines));
     let foreign = mail::foreign_lines(&lines);
-    for (i, (raw, mut around)) in lines.iter().zip(breaks(&lines)).enumerate() {
-        around.footnote = notes.is_note(i);
-        around.foreign = foreign[i];
-        machine.step(classify_line(raw, around));
+    // What the neighbours and the pages say about each line is read over the whole
+    // document, so a booklet's running heads are furniture in every session.
+    let arounds: Vec<Break> = breaks(&lines)
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut around)| {
+            around.footnote = notes.is_note(i);
+            around.foreign = foreign[i];
+            around
+        })
+        .collect();
+    let starts = if split {
+        parts::session_starts(&lines, &arounds)
+    } else {
+        Vec::new()
+    };
+    if starts.is_empty() {
+        return vec![outline_range(
+            doc,
+            &lines,
+            &arounds,
+            0..lines.len(),
+            doc.id.clone(),
+        )];
+    }
+    let mut bounds = starts.clone();
+    bounds.push(lines.len());
+    let mut out: Vec<Outlined> = bounds
+        .windows(2)
+        .enumerate()
+        .map(|(n, w)| {
+            let id = format!("{}-s{}", doc.id, n + 1);
+            Outlined {
+                part: Some(n + 1),
+                ..outline_range(doc, &lines, &arounds, w[0]..w[1], id)
+            }
+        })
+        .collect();
+    let front = outline_range(doc, &lines, &arounds, 0..starts[0], doc.id.clone());
+    let first = &mut out[0];
+    first.units.extend(front.units.into_iter().map(|mut u| {
+        if u.class == UnitClass::Statement {
+            u.class = UnitClass::Boilerplate;
+            u.reason = BEFORE_SESSIONS.to_owned();
+        }
+        u
+    }));
+    first.units.sort_by_key(|u| u.line);
+    first.notes.extend(front.notes);
+    out
+}
+
+/// Outline the lines of `range` (the others read as blank, so every line keeps its number)
+/// as the session `id`.
+fn outline_range(
+    doc: &Document,
+    lines: &[&str],
+    arounds: &[Break],
+    range: std::ops::Range<usize>,
+    id: String,
+) -> Outlined {
+    let mut machine = Machine::new(Hyphenated::of(lines));
+    for (i, (raw, around)) in lines.iter().zip(arounds).enumerate() {
+        if range.contains(&i) {
+            machine.step(classify_line(raw, *around));
+        } else {
+            machine.step(classify_line("", Break::default()));
+        }
     }
     let Parsed {
         meta,
@@ -255,7 +338,7 @@ pub(crate) fn outline_units(doc: &Document) -> Outlined {
     };
     let date = date_phrase(&date);
     let session = Session {
-        id: doc.id.clone(),
+        id,
         title,
         organizer: meta.organizer,
         date,
@@ -268,6 +351,7 @@ pub(crate) fn outline_units(doc: &Document) -> Outlined {
         session,
         units,
         notes,
+        part: None,
     }
 }
 
