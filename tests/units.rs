@@ -1534,6 +1534,20 @@ fn a_booklet_of_session_reports_is_read_as_its_sessions() {
 }
 
 #[test]
+fn a_report_naming_its_organizer_again_under_speakers_is_one_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = "Harbour Data Session\nOrganizer: Harbour Sensors Network\nDate: 8 April 2026\n\n\
+Summary\n\nPorts should share tide gauges.\n\nFerries need hourly readings.\n\n\
+Gauges cost less when three harbours share one.\n\n\
+Speakers\n\nOrganizer: Ana Silva, Port of Lund\nModerator: Tom Berg\n\n\
+Recommendations\n\n- Fund one gauge per three harbours.\n";
+    fs::write(dir.path().join("report.txt"), report).unwrap();
+    let c = load(&[dir.path().join("report.txt")]);
+    let ids: Vec<&str> = c.sessions.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["report"]);
+}
+
+#[test]
 fn a_form_labels_optional_plurals_and_ampersands() {
     let dir = tempfile::tempdir().unwrap();
     let form = "HARBOUR FORUM 2026 - SESSION REPORT FORM\n\

@@ -25,7 +25,7 @@ use std::borrow::Cow;
 pub(super) const MAX_HEADING_WORDS: usize = 16;
 
 /// A source line as the outliner's state machine receives it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) enum Line<'a> {
     /// Nothing but whitespace.
     Blank,

@@ -40,7 +40,7 @@ use super::prose::{
 };
 use super::unit::{UnitClass, BYLINE, DATE, DATELINE};
 use super::{classify, Document, Excluded, SectionKind, Session, Statement, StatementKind};
-use line::{breaks, classify_line, pipe_tables, Break};
+use line::{breaks, classify_line, pipe_tables, Break, Line};
 use machine::{Machine, Parsed};
 use notes::Notes;
 use std::borrow::Cow;
@@ -204,20 +204,35 @@ fn outline_with(doc: &Document, split: bool) -> Vec<Outlined> {
             around
         })
         .collect();
+    // Each line classified by its form once, whatever number of sessions reads it.
+    let classified: Vec<Line> = lines
+        .iter()
+        .zip(&arounds)
+        .map(|(raw, around)| classify_line(raw, *around))
+        .collect();
     let starts = if split {
-        parts::session_starts(&lines, &arounds)
+        parts::session_starts(&classified, &arounds)
     } else {
         Vec::new()
     };
     if starts.is_empty() {
-        return vec![outline_range(
-            doc,
-            &lines,
-            &arounds,
-            0..lines.len(),
-            doc.id.clone(),
-        )];
+        return vec![outline_range(doc, &lines, classified, doc.id.clone())];
     }
+    // A part reads its own lines; the others stand as blank lines, so every line keeps
+    // its number.
+    let part = |range: std::ops::Range<usize>| -> Vec<Line> {
+        classified
+            .iter()
+            .enumerate()
+            .map(|(i, line)| {
+                if range.contains(&i) {
+                    line.clone()
+                } else {
+                    Line::Blank
+                }
+            })
+            .collect()
+    };
     let mut bounds = starts.clone();
     bounds.push(lines.len());
     let mut out: Vec<Outlined> = bounds
@@ -227,11 +242,11 @@ fn outline_with(doc: &Document, split: bool) -> Vec<Outlined> {
             let id = format!("{}-s{}", doc.id, n + 1);
             Outlined {
                 part: Some(n + 1),
-                ..outline_range(doc, &lines, &arounds, w[0]..w[1], id)
+                ..outline_range(doc, &lines, part(w[0]..w[1]), id)
             }
         })
         .collect();
-    let front = outline_range(doc, &lines, &arounds, 0..starts[0], doc.id.clone());
+    let front = outline_range(doc, &lines, part(0..starts[0]), doc.id.clone());
     let first = &mut out[0];
     first.units.extend(front.units.into_iter().map(|mut u| {
         if u.class == UnitClass::Statement {
@@ -245,22 +260,12 @@ fn outline_with(doc: &Document, split: bool) -> Vec<Outlined> {
     out
 }
 
-/// Outline the lines of `range` (the others read as blank, so every line keeps its number)
-/// as the session `id`.
-fn outline_range(
-    doc: &Document,
-    lines: &[&str],
-    arounds: &[Break],
-    range: std::ops::Range<usize>,
-    id: String,
-) -> Outlined {
+/// Outline classified lines (one per line of `lines`, the document's text) as the
+/// session `id`.
+fn outline_range(doc: &Document, lines: &[&str], classified: Vec<Line>, id: String) -> Outlined {
     let mut machine = Machine::new(Hyphenated::of(lines));
-    for (i, (raw, around)) in lines.iter().zip(arounds).enumerate() {
-        if range.contains(&i) {
-            machine.step(classify_line(raw, *around));
-        } else {
-            machine.step(classify_line("", Break::default()));
-        }
+    for line in classified {
+        machine.step(line);
     }
     let Parsed {
         meta,

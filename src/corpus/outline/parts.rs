@@ -7,14 +7,14 @@
 //! labelled fields, dates or furniture only) by a line naming an organizer, with content
 //! between them. One such head is the document's own; two make a booklet.
 
-use super::line::{classify_line, Break, Line};
+use super::line::{Break, Line};
 use crate::corpus::prose::word_count;
 use crate::corpus::template::MetaField;
 
 /// Most words of a session's heading the layout did not mark as one.
 const TITLE_WORDS: usize = 16;
 
-/// Most lines a session's heading may wrap onto after its first.
+/// Most lines above the line found as a session's heading that may be its wrapped start.
 const WRAPPED_HEAD_LINES: usize = 2;
 
 /// Most non-blank lines between a session's heading and its organizer line.
@@ -26,17 +26,17 @@ const MIN_PART_CONTENT: usize = 2;
 
 /// The line indices where the sessions a document holds begin (each its heading), in
 /// order; empty when the document is one session's report.
-pub(super) fn session_starts(lines: &[&str], arounds: &[Break]) -> Vec<usize> {
+pub(super) fn session_starts(lines: &[Line], arounds: &[Break]) -> Vec<usize> {
     let kinds: Vec<Kind> = lines
         .iter()
         .zip(arounds)
-        .map(|(raw, around)| {
+        .map(|(line, around)| {
             // The wrapped rest of a line ("Session 1: Keeping the Lights On Under the Sea:"
             // / "Submarine Cable Resilience") is part of what it continues.
             if around.continues {
                 Kind::Other
             } else {
-                Kind::of(&classify_line(raw, *around))
+                Kind::of(line)
             }
         })
         .collect();
@@ -106,6 +106,9 @@ impl Kind {
     fn of(line: &Line) -> Self {
         match line {
             Line::Blank => Kind::Blank,
+            // "Speakers" or "Annex" above "Organizer: Jane Doe" lists who ran the session
+            // the document reports; it opens no session of its own.
+            Line::Heading { heading, .. } if heading.topic.leaves => Kind::Other,
             Line::Heading { .. } => Kind::Heading,
             Line::Meta { field, .. } => match field.as_ref().and_then(|f| f.field) {
                 Some(MetaField::Organizer) => Kind::Organizer,
