@@ -212,10 +212,27 @@ pub(crate) const SESSION_KEYS: &[(&str, MetaField)] = &[
     ("original", MetaField::Url),
 ];
 
+/// What a lower-cased `Key:` names: `Some(Some(field))` a session field, `Some(None)`
+/// other document metadata (an author, a mail header), `None` no known label. The key is
+/// tried whole, then in its variants ([`key_variants`]); a session field wins.
+pub(crate) fn known_key(key: &str) -> Option<Option<MetaField>> {
+    let variants = key_variants(key);
+    let field = variants
+        .iter()
+        .find_map(|v| SESSION_KEYS.iter().find(|(k, _)| k == v).map(|&(_, f)| f));
+    match field {
+        Some(field) => Some(Some(field)),
+        None => variants
+            .iter()
+            .any(|v| METADATA_KEYS.contains(&v.as_str()))
+            .then_some(None),
+    }
+}
+
 /// The ways a lower-cased key may name a known label: whole ("date/time"), then each
 /// half of a bilingual label ("Organizer / Organisateur"), each also without a form's
 /// optional plural and with its ampersand spelled out ("Organizer(s)", "Date & Time").
-pub(crate) fn key_variants(key: &str) -> Vec<String> {
+fn key_variants(key: &str) -> Vec<String> {
     let mut out = vec![key.to_owned()];
     out.extend(
         key.split('/')

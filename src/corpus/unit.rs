@@ -16,8 +16,8 @@ use super::prose::{
     split_sentences, word_count,
 };
 use super::template::{
-    key_variants, ADOPTING_VERBS, CREDIT_WORDS, GREETINGS, MEETING_BUSINESS, METADATA_KEYS,
-    OPENING_VERBS, POINTER_OPENERS, POINTER_VERBS, PUBLISHING_WORDS, SESSION_KEYS, SIGN_OFFS,
+    known_key, ADOPTING_VERBS, CREDIT_WORDS, GREETINGS, MEETING_BUSINESS, OPENING_VERBS,
+    POINTER_OPENERS, POINTER_VERBS, PUBLISHING_WORDS, SIGN_OFFS,
 };
 use super::{classify, is_gerund, SectionKind, StatementKind};
 use crate::text::is_content_word;
@@ -1091,9 +1091,7 @@ fn is_metadata_key_value(t: &str) -> bool {
     if is_prose_value(value) {
         return false;
     }
-    key_variants(key).iter().any(|key| {
-        METADATA_KEYS.contains(&key.as_str()) || SESSION_KEYS.iter().any(|(k, _)| k == key)
-    })
+    known_key(key).is_some()
 }
 
 /// The first `n` words of lower-cased text, joined by single spaces, punctuation trimmed.

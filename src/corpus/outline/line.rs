@@ -14,8 +14,8 @@ use crate::corpus::prose::{
 };
 use crate::corpus::read::CELL_SEPARATOR;
 use crate::corpus::template::{
-    key_variants, MetaField, BANNERS, METADATA_KEYS, NOT_SECTIONS, OTHER_HEADINGS, PEOPLE_HEADINGS,
-    PROMPT_WORDS, SECTION_PATTERNS, SESSION_KEYS, SOURCES_HEADINGS, TEMPLATE_HEADING_STARTS,
+    known_key, MetaField, BANNERS, NOT_SECTIONS, OTHER_HEADINGS, PEOPLE_HEADINGS, PROMPT_WORDS,
+    SECTION_PATTERNS, SOURCES_HEADINGS, TEMPLATE_HEADING_STARTS,
 };
 use crate::corpus::unit::{furniture_line, Listing, UnitClass, DATE, RUNNING_HEADER};
 use crate::corpus::SectionKind;
@@ -1445,20 +1445,8 @@ pub(super) fn front_matter(t: &str) -> Option<FrontMatter> {
     } else {
         value
     };
-    let session_field = key_variants(&key)
-        .iter()
-        .find_map(|key| SESSION_KEYS.iter().find(|(k, _)| k == key));
-    match session_field {
-        Some(&(_, field)) => Some(FrontMatter {
-            field: Some(field),
-            value,
-        }),
-        // Author, publisher, mail headers…: metadata that fills no session field.
-        None => key_variants(&key)
-            .iter()
-            .any(|key| METADATA_KEYS.contains(&key.as_str()))
-            .then_some(FrontMatter { field: None, value }),
-    }
+    // Author, publisher, mail headers…: metadata that fills no session field.
+    known_key(&key).map(|field| FrontMatter { field, value })
 }
 
 /// The first http(s) link inside a value such as "<https://x.org/1> (archived)".
