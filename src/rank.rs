@@ -1188,6 +1188,59 @@ mod tests {
     }
 
     #[test]
+    fn a_counter_proposal_made_instead_dissents() {
+        let texts = [
+            ("a", "The tide council should be given a permanent mandate."),
+            ("b", "Leaders should make its mandate permanent."),
+            (
+                "c",
+                "We propose that the tide council's mandate be renewed for five years instead.",
+            ),
+            // Another theme on the same council, so that the first is named by what it
+            // proposes (a permanent mandate), as in a real corpus, not by the council
+            // every document names.
+            (
+                "a",
+                "The tide council should publish its budget every year.",
+            ),
+            ("c", "The tide council should publish its accounts online."),
+            (
+                "b",
+                "The tide council should publish its budget and accounts.",
+            ),
+        ];
+        let statements: Vec<Statement> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, (session, text))| statement(&format!("{session}#{i}"), session, text))
+            .collect();
+        let vectors = unit(&[
+            [1.0, 0.0, 0.0],
+            [1.0, 0.3, 0.0],
+            [1.0, 0.0, 0.3],
+            [0.0, 1.0, 0.0],
+            [0.0, 1.0, 0.2],
+            [0.0, 1.0, 0.1],
+        ]);
+        let clustering = Clustering::from_raw(&[0, 0, 0, 1, 1, 1]);
+        let order: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
+        let r = rank(&statements, vectors.view(), &clustering, &[], &order, 2);
+        let theme = r
+            .themes
+            .iter()
+            .find(|t| t.keywords.iter().any(|k| k == "permanent"))
+            .expect("the mandate theme recurs");
+        // The counter-proposal asks ("propose … renewed") and was counted: 3 of 3.
+        assert_eq!(
+            (theme.support, theme.dissent),
+            (2, 1),
+            "{:?}",
+            theme.keywords
+        );
+        assert_eq!(theme.dissent_sessions, vec!["c"]);
+    }
+
+    #[test]
     fn a_call_not_to_act_agrees_with_a_theme_that_asks_to_refrain() {
         let theme = one_theme([
             "Ports should refrain from closing tide stations in storms.",

@@ -383,6 +383,8 @@ struct Token {
     word: String,
     stem: String,
     clause: usize,
+    /// The comma-delimited part of the clause ("instead" names what its part asks for).
+    part: usize,
 }
 
 /// Split `text` into words, numbering clauses at clause punctuation and before
@@ -390,10 +392,15 @@ struct Token {
 fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut clause = 0;
+    let mut part = 0;
     let mut word = String::new();
     // `next` is the first non-space character after the word: a concessive connector
     // opens a clause, except "however" used as "no matter how" ("however well-meaning").
-    let push = |w: &mut String, next: Option<char>, clause: &mut usize, tokens: &mut Vec<Token>| {
+    let push = |w: &mut String,
+                next: Option<char>,
+                clause: &mut usize,
+                part: &mut usize,
+                tokens: &mut Vec<Token>| {
         if w.is_empty() {
             return;
         }
@@ -408,6 +415,7 @@ fn tokenize(text: &str) -> Vec<Token> {
             && (lower != "however" || starts_clause || next == Some(','))
         {
             *clause += 1;
+            *part += 1;
         }
         let (base, negated) = match lower.strip_suffix("n't") {
             Some("can" | "ca") => ("can".to_string(), true),
@@ -420,12 +428,14 @@ fn tokenize(text: &str) -> Vec<Token> {
             stem: stem(&base),
             word: base,
             clause: *clause,
+            part: *part,
         });
         if negated {
             tokens.push(Token {
                 word: "not".into(),
                 stem: "not".into(),
                 clause: *clause,
+                part: *part,
             });
         }
     };
@@ -435,13 +445,16 @@ fn tokenize(text: &str) -> Vec<Token> {
             word.push(c);
         } else {
             let next = text[i..].chars().find(|c| !c.is_whitespace());
-            push(&mut word, next, &mut clause, &mut tokens);
+            push(&mut word, next, &mut clause, &mut part, &mut tokens);
             if is_boundary(c) {
                 clause += 1;
             }
+            if is_boundary(c) || c == ',' {
+                part += 1;
+            }
         }
     }
-    push(&mut word, None, &mut clause, &mut tokens);
+    push(&mut word, None, &mut clause, &mut part, &mut tokens);
     tokens
 }
 
@@ -658,6 +671,55 @@ fn is_heading(text: &str) -> bool {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// A call for an alternative ("We propose a five-year renewal instead", "Instead, the
+/// Forum should…"): where the alternative starts and the cue, when its clause asks for
+/// something (a support cue or an imperative) and the alternative names at most half of
+/// the proposition's concepts — what it asks for is then something other than the
+/// proposition. Only the alternative's own part counts: "…, with a review before any
+/// decision on permanence" names the proposition to defer it.
+fn alternative_called_for(
+    tokens: &[Token],
+    concepts: &[Vec<Vec<String>>],
+    scope: &[usize],
+    text: &str,
+) -> Option<(usize, String)> {
+    let lex = lexicon();
+    (0..tokens.len()).find_map(|i| {
+        if tokens[i].word != "instead" {
+            return None;
+        }
+        let next = tokens.get(i + 1);
+        if next.is_some_and(|t| t.word == "of" && t.clause == tokens[i].clause) {
+            // "instead of X" names what it rejects: the PREFER cues read it.
+            return None;
+        }
+        // The alternative is the comma-delimited part holding "instead", or the part
+        // after an opening "Instead,"; the call may sit anywhere in the clause.
+        let opens = i == 0 || tokens[i - 1].part != tokens[i].part;
+        let part = match next {
+            Some(t) if opens && t.part != tokens[i].part && t.clause == tokens[i].clause => t.part,
+            _ => tokens[i].part,
+        };
+        let clause = tokens[i].clause;
+        if !scope.contains(&clause) {
+            return None;
+        }
+        let first = tokens.iter().position(|t| t.part == part)?;
+        let opening = tokens.iter().position(|t| t.clause == clause)?;
+        let asks = !cues(tokens, &lex.support, &[clause]).is_empty()
+            || (opening == 0 && crate::corpus::is_imperative_opening(text));
+        let named = concepts
+            .iter()
+            .filter(|names| {
+                names
+                    .iter()
+                    .any(|p| find(tokens, p).iter().any(|&k| tokens[k].part == part))
+            })
+            .count();
+        (asks && named * 2 <= concepts.len()).then(|| (first, "instead".to_string()))
+    })
+}
+
 /// Read the position of `text` toward the proposition named by `key_terms`
 /// (content words of a topic or of a theme's title), scoping negation/opposition cues
 /// to the clause that carries those terms.
@@ -665,6 +727,14 @@ fn is_heading(text: &str) -> bool {
 /// Key terms are matched on stems and may be phrases ("internet governance forum").
 /// When no key term occurs (a paraphrase), the whole text is the scope.
 pub fn read(text: &str, key_terms: &[String]) -> Reading {
+    let concepts: Vec<Vec<String>> = key_terms.iter().map(|t| vec![t.clone()]).collect();
+    read_concepts(text, &concepts)
+}
+
+/// [`read`] for a proposition whose concepts each have several names (a word and the
+/// words that name it in other terms, an acronym and its expansion): whether a text
+/// names the proposition is judged concept by concept.
+pub fn read_concepts(text: &str, concepts: &[Vec<String>]) -> Reading {
     if is_heading(text) {
         // "Avoiding Internet Fragmentation" names a section; it takes no position.
         return Reading {
@@ -675,11 +745,18 @@ pub fn read(text: &str, key_terms: &[String]) -> Reading {
     }
     let lex = lexicon();
     let tokens = tokenize(text);
-    let terms: Vec<Vec<String>> = key_terms
+    let named_by: Vec<Vec<Vec<String>>> = concepts
         .iter()
-        .map(|t| phrase_stems(t))
-        .filter(|p| !p.is_empty())
+        .map(|names| {
+            names
+                .iter()
+                .map(|t| phrase_stems(t))
+                .filter(|p| !p.is_empty())
+                .collect::<Vec<_>>()
+        })
+        .filter(|names| !names.is_empty())
         .collect();
+    let terms: Vec<Vec<String>> = named_by.iter().flatten().cloned().collect();
     let mut keys: Vec<usize> = terms.iter().flat_map(|p| find(&tokens, p)).collect();
     keys.sort_unstable();
     keys.dedup();
@@ -722,7 +799,12 @@ pub fn read(text: &str, key_terms: &[String]) -> Reading {
             opposition.push((at, cue));
         }
     }
-    // 3. The proposition creates something new, the text keeps what exists.
+    // 3. A call for something else "instead" (with no "of" naming what it replaces)
+    //    rejects the proposition, unless its clause names the proposition itself.
+    if let Some((at, cue)) = alternative_called_for(&tokens, &named_by, &scope, text) {
+        opposition.push((at, cue));
+    }
+    // 4. The proposition creates something new, the text keeps what exists.
     let novel = terms
         .iter()
         .any(|p| p.len() == 1 && lex.novelty.contains(&p[0]));
@@ -733,7 +815,7 @@ pub fn read(text: &str, key_terms: &[String]) -> Reading {
                 .map(|(at, _, c)| (at, c)),
         );
     }
-    // 4. Negation governing a support cue or a key term.
+    // 5. Negation governing a support cue or a key term.
     for (at, len, cue) in cues(&tokens, &lex.support, &scope) {
         if cautions.contains(&at) {
             continue;
@@ -1081,6 +1163,38 @@ mod tests {
         let t = "Countries should strengthen the IGF rather than create a new body.";
         assert_eq!(pos(t, &["igf"]), Position::Support);
         assert_eq!(pos(t, &["new", "body"]), Position::Oppose);
+    }
+
+    #[test]
+    fn a_call_for_something_else_instead_rejects_the_proposition_it_does_not_name() {
+        let keys = ["permanent", "review", "mandate"];
+        let t = "We propose that the Forum's mandate be renewed for five years instead, \
+                 with a review before any decision on permanence.";
+        let r = read(t, &terms(&keys));
+        assert_eq!(r.position, Position::Oppose, "{r:?}");
+        assert_eq!(r.cue.as_deref(), Some("instead"));
+        let r = read(
+            "Instead, we recommend a five-year renewal of the current mandate.",
+            &terms(&keys),
+        );
+        assert_eq!(
+            (r.position, r.conditional),
+            (Position::Oppose, false),
+            "{r:?}"
+        );
+        // The alternative is the proposition itself.
+        let t = "The mandate should instead be made permanent, with a periodic review.";
+        assert_eq!(pos(t, &keys), Position::Support);
+        // An acronym and its expansion name one concept.
+        let igf = vec![
+            vec!["strengthening".to_string()],
+            vec!["igf".to_string(), "internet governance forum".to_string()],
+        ];
+        let r = read_concepts("Instead, the IGF should be strengthened.", &igf);
+        assert_eq!(r.position, Position::Support, "{r:?}");
+        // "instead" in a description asks for nothing.
+        let t = "Many delegations instead read the mandate on their phones.";
+        assert_eq!(pos(t, &keys), Position::Neutral);
     }
 
     #[test]

@@ -329,7 +329,7 @@ pub fn agreement(
                 carried.push(format!("{label} (title)"));
             } else if let Some(w) = neighbours[j].iter().find(|w| own.contains(*w)) {
                 carried.push(format!("{label}~{w}"));
-                found_words.push(w.clone());
+                found_words.push((j, w.clone()));
             }
         }
         // A topic that proposes something new is decided by new against existing: a
@@ -339,15 +339,23 @@ pub fn agreement(
         if carried.len() < needed || silent_on_novelty {
             continue;
         }
-        // The proposition's terms: its key concepts and elaborations (generic words
-        // would scope the reading to any clause), plus the words that named them here.
-        let mut terms: Vec<String> = checked
+        // The proposition's concepts: its key concepts and elaborations (generic words
+        // would scope the reading to any clause), each with the words that named it here.
+        let terms: Vec<Vec<String>> = checked
             .iter()
             .filter(|&&j| !(concepts[j].optional && concepts[j].terms[0] == "new"))
-            .flat_map(|&j| concepts[j].terms.clone())
+            .map(|&j| {
+                let mut names = concepts[j].terms.clone();
+                names.extend(
+                    found_words
+                        .iter()
+                        .filter(|(c, _)| *c == j)
+                        .map(|(_, w)| w.clone()),
+                );
+                names
+            })
             .collect();
-        terms.extend(found_words);
-        let reading = stance::read(&s.text, &terms);
+        let reading = stance::read_concepts(&s.text, &terms);
         on_topic
             .entry(s.session.as_str())
             .or_default()
