@@ -79,14 +79,17 @@ impl Reading {
                 .is_some_and(|c| NEGATED_CALLS.contains(&c))
     }
 
-    /// An opposition read from a bare "not" or "no" before an act or a term ("platforms do
-    /// not address X", "no mechanism exists"): a report may describe a gap so, where a
-    /// call or a negated position verb ("we do not support X") rejects.
+    /// An opposition read from a bare negation before an act or a term ("platforms do not
+    /// address X", "no mechanism exists", "people cannot reach emergency services"): a
+    /// report may describe a gap so, where a call or a negated position verb ("we do not
+    /// support X") rejects.
     pub fn is_bare_negation(&self) -> bool {
         let Some(cue) = self.cue.as_deref() else {
             return false;
         };
-        let negation = cue == "not" || cue.starts_with("not ") || cue.starts_with("no ");
+        // "cannot … emergency", "never … reach" describe a gap as "not" does.
+        let first = cue.split(' ').next().unwrap_or("");
+        let negation = NEGATION.contains(&first);
         let negated = stem(cue.rsplit(' ').next().unwrap_or(""));
         negation && !POSITION_VERBS.iter().any(|v| stem(v) == negated)
     }
@@ -439,20 +442,27 @@ fn tokenize(text: &str) -> Vec<Token> {
             });
         }
     };
-    for (i, c) in text.char_indices() {
+    let mut previous = ' ';
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         // Hyphens split words, so "follow-up" matches "follow up" and "UN-centric" names the UN.
         if c.is_alphanumeric() || ((c == '\'' || c == '’') && !word.is_empty()) {
             word.push(c);
         } else {
             let next = text[i..].chars().find(|c| !c.is_whitespace());
             push(&mut word, next, &mut clause, &mut part, &mut tokens);
-            if is_boundary(c) {
+            // A stop or a comma between digits is a number's ("3.5 GHz", "1,200"), not
+            // the end of a clause.
+            let in_number =
+                previous.is_ascii_digit() && chars.peek().is_some_and(|(_, n)| n.is_ascii_digit());
+            if is_boundary(c) && !in_number {
                 clause += 1;
             }
-            if is_boundary(c) || c == ',' {
+            if (is_boundary(c) || c == ',') && !in_number {
                 part += 1;
             }
         }
+        previous = c;
     }
     push(&mut word, None, &mut clause, &mut part, &mut tokens);
     tokens
@@ -735,8 +745,9 @@ pub fn read(text: &str, key_terms: &[String]) -> Reading {
 /// words that name it in other terms, an acronym and its expansion): whether a text
 /// names the proposition is judged concept by concept.
 pub fn read_concepts(text: &str, concepts: &[Vec<String>]) -> Reading {
-    if is_heading(text) {
-        // "Avoiding Internet Fragmentation" names a section; it takes no position.
+    if is_heading(text) || crate::corpus::is_question(text) {
+        // "Avoiding Internet Fragmentation" names a section, "Should the Forum become
+        // permanent?" puts a question: neither takes a position.
         return Reading {
             position: Position::Neutral,
             conditional: false,
@@ -1195,6 +1206,32 @@ mod tests {
         // "instead" in a description asks for nothing.
         let t = "Many delegations instead read the mandate on their phones.";
         assert_eq!(pos(t, &keys), Position::Neutral);
+    }
+
+    #[test]
+    fn a_question_takes_no_side_and_a_reported_inability_is_a_gap() {
+        let r = read(
+            "Should the Forum become permanent?",
+            &terms(&["permanent", "forum"]),
+        );
+        assert_eq!(r.position, Position::Neutral, "{r:?}");
+        // "cannot" before a term reports a gap, as "not" does: an observation saying so
+        // does not reject a theme about it (`rank.rs` reads only calls as rejecting then).
+        let r = read(
+            "People cannot reach emergency services.",
+            &terms(&["emergency", "services"]),
+        );
+        assert_eq!(r.position, Position::Oppose, "{r:?}");
+        assert!(r.is_bare_negation(), "{r:?}");
+    }
+
+    #[test]
+    fn a_decimal_number_ends_no_clause() {
+        // "3.5" had split the clause: the negation stood apart from the key terms after it.
+        let t = "The session did not support the proposal to reserve 3.5 GHz spectrum for \
+                 community networks.";
+        let r = read(t, &terms(&["spectrum", "community", "networks"]));
+        assert_eq!(r.position, Position::Oppose, "{r:?}");
     }
 
     #[test]

@@ -267,6 +267,17 @@ const DETERMINERS: &[&str] = &[
 
 /// Can `lead` take part `p` as its object and still be a sentence someone wrote?
 fn takes(lead: &str, p: &str) -> bool {
+    // "We do not support a permanent mandate; the youth track prefers a renewal": a
+    // negated lead lent to a part it did not govern would reject what the part proposes.
+    // Without a parser the part's own verb is not always seen, so a negation is lent to
+    // none, and the statement stays whole.
+    let negated = lead.split_whitespace().any(|w| {
+        let w = w.to_lowercase();
+        matches!(w.as_str(), "not" | "no" | "never" | "cannot" | "nor") || w.ends_with("n't")
+    });
+    if negated {
+        return false;
+    }
     let first = p.split_whitespace().next().unwrap_or("").to_lowercase();
     let first = first.trim_matches(|c: char| !c.is_alphanumeric());
     if PRONOUNS.contains(&first) {
@@ -347,6 +358,9 @@ mod tests {
             "The coalition calls for open port data; they argue the cost stays small.",
             "Some ports called for a shared registry; others strongly opposed it.",
             "Ports should fund a registry; NCDI — From 2025, ongoing",
+            // The negation would have been lent to the counter-proposal: "[We do not
+            // support] the youth track prefers a five-year renewal".
+            "We do not support a permanent mandate; the youth track prefers a five-year renewal.",
         ] {
             assert!(
                 split_claims(text, true).is_empty(),

@@ -299,7 +299,12 @@ fn render(
 ) -> Result<String, String> {
     let mut reader = Reader::from_str(xml);
     let mut out = Out::default();
-    let mut para: Option<Para> = None;
+    // Open paragraphs, innermost last: a text box's paragraphs stand inside the
+    // paragraph that anchors it, whose own words go on after the box.
+    let mut paras: Vec<Para> = Vec::new();
+    // Depth inside `mc:Fallback`: Word writes a text box twice, as a drawing
+    // (`mc:Choice`) and again for older readers (`mc:Fallback`); the copy is read once.
+    let mut fallback = 0usize;
     let mut in_text = false;
     let mut table_depth = 0usize;
     // The outer table's rows, read whole before they are written: a form is written
@@ -309,9 +314,24 @@ fn render(
     let mut cell: Vec<String> = Vec::new();
     let mut header_row = false;
     loop {
-        match reader.read_event().map_err(xml_error)? {
+        let event = reader.read_event().map_err(xml_error)?;
+        match &event {
+            Event::Start(e) if e.local_name().as_ref() == "Fallback" => {
+                fallback += 1;
+                continue;
+            }
+            Event::End(e) if e.local_name().as_ref() == "Fallback" => {
+                fallback = fallback.saturating_sub(1);
+                continue;
+            }
+            Event::Eof => {}
+            _ if fallback > 0 => continue,
+            _ => {}
+        }
+        let para = paras.last_mut();
+        match event {
             Event::Start(e) => match e.local_name().as_ref() {
-                "p" => para = Some(Para::default()),
+                "p" => paras.push(Para::default()),
                 "t" => in_text = true,
                 "tbl" => {
                     table_depth += 1;
@@ -324,33 +344,33 @@ fn render(
                     header_row = false;
                 }
                 "tc" if table_depth == 1 => cell.clear(),
-                other => para_property(other, &e, para.as_mut()),
+                other => para_property(other, &e, para),
             },
             Event::Empty(e) if e.local_name().as_ref() == "tblHeader" && table_depth == 1 => {
                 header_row = true;
             }
             Event::Empty(e) => match e.local_name().as_ref() {
                 "tab" | "br" | "cr" => {
-                    if let Some(p) = para.as_mut() {
+                    if let Some(p) = para {
                         p.text.push(' ');
                     }
                 }
-                other => para_property(other, &e, para.as_mut()),
+                other => para_property(other, &e, para),
             },
             Event::Text(t) if in_text => {
-                if let Some(p) = para.as_mut() {
+                if let Some(p) = para {
                     p.text.push_str(&t.xml10_content());
                 }
             }
             Event::GeneralRef(r) if in_text => {
-                if let Some(p) = para.as_mut() {
+                if let Some(p) = para {
                     p.text.push_str(&entity(&r));
                 }
             }
             Event::End(e) => match e.local_name().as_ref() {
                 "t" => in_text = false,
                 "p" => {
-                    if let Some(p) = para.take() {
+                    if let Some(p) = paras.pop() {
                         if table_depth > 0 {
                             let mut text = String::new();
                             append_words(&mut text, &p.text);
@@ -666,6 +686,26 @@ pub(crate) mod tests {
             text,
             "\n# My Session\n\n# Key Issues\n\n- Parent & lead:\n  - Child one.\n- Inherited bullet.\n1. Numbered.\n\nA — B\n\n- Fund cable repairs. — Banks\n"
         );
+    }
+
+    #[test]
+    fn a_text_box_is_read_once_and_its_anchor_paragraph_whole() {
+        // Word writes a text box as a drawing and again as a fallback picture; the box's
+        // paragraphs stand inside the paragraph that anchors it. The box had been read
+        // twice, and the anchor's words after the box lost.
+        let inner = p(None, None, "Box 1: The network connected 12 villages.");
+        let body = format!(
+            r#"<w:p><w:r><w:t xml:space="preserve">Before the box. </w:t></w:r><w:r><mc:AlternateContent xmlns:mc="x"><mc:Choice Requires="wps"><w:drawing><wps:txbx xmlns:wps="y"><w:txbxContent>{inner}</w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox xmlns:v="z"><w:txbxContent>{inner}</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>After the box.</w:t></w:r></w:p>"#
+        );
+        let document = format!(r#"<w:document {W}><w:body>{body}</w:body></w:document>"#);
+        let text = to_text(&make_docx(&document, "", "")).unwrap();
+        assert_eq!(
+            text.matches("Box 1: The network connected 12 villages.")
+                .count(),
+            1,
+            "{text:?}"
+        );
+        assert!(text.contains("Before the box. After the box."), "{text:?}");
     }
 
     #[test]

@@ -225,11 +225,42 @@ pub fn classify(section: SectionKind, text: &str) -> StatementKind {
             StatementKind::Observation
         };
     }
+    // "Should the Forum become permanent?" puts a question to the meeting: it asks no one
+    // to act, even under "Recommendations".
+    if is_question(text) {
+        return StatementKind::Observation;
+    }
     if section == SectionKind::Recommendations || is_call_to_act(text) {
         StatementKind::Recommendation
     } else {
         StatementKind::Observation
     }
+}
+
+/// Words that open a direct question: an auxiliary put before its subject, or an
+/// interrogative.
+const QUESTION_OPENINGS: &[&str] = &[
+    "should", "would", "could", "can", "will", "shall", "may", "might", "must", "is", "are", "was",
+    "were", "do", "does", "did", "has", "have", "what", "which", "who", "whom", "whose", "how",
+    "why", "when", "where",
+];
+
+/// A text of one sentence that opens as a question and ends on a question mark ("Should the
+/// Forum become permanent?"): a question put, no position taken. "We need to move beyond
+/// X – which cable?" makes its call first.
+pub(crate) fn is_question(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_end_matches(['"', '\'', ')', ']', '”', '’', '*']);
+    let first = t
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    t.ends_with('?')
+        && QUESTION_OPENINGS.contains(&first.as_str())
+        && crate::corpus::prose::split_sentences(t).len() == 1
 }
 
 /// Verbs that attribute a quotation to its speaker.
@@ -844,6 +875,21 @@ mod tests {
         ] {
             assert_eq!(classify(Other, text), Recommendation, "{text}");
         }
+    }
+
+    #[test]
+    fn a_question_put_is_no_recommendation_even_under_recommendations() {
+        let q = "Should the Forum become permanent?";
+        assert_eq!(
+            classify(SectionKind::Recommendations, q),
+            StatementKind::Observation
+        );
+        // A call that ends on a question still calls.
+        let call = "We need to move beyond a narrow focus on infrastructure – which cable?";
+        assert_eq!(
+            classify(SectionKind::Other, call),
+            StatementKind::Recommendation
+        );
     }
 
     #[test]

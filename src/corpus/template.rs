@@ -140,6 +140,16 @@ pub(crate) const SOURCES_HEADINGS: &[&str] = &[
     "literature",
 ];
 
+/// Headings, whole, under which every line names an item of the meeting's agenda.
+pub(crate) const AGENDA_HEADINGS: &[&str] = &[
+    "agenda",
+    "draft agenda",
+    "provisional agenda",
+    "agenda items",
+    "order of business",
+    "running order",
+];
+
 /// Headings under which every line names a person, not a position.
 pub(crate) const PEOPLE_HEADINGS: &[&str] = &[
     "speaker",

@@ -88,6 +88,8 @@ pub enum Listing {
     People,
     /// Works cited (references, bibliography, notes): citations of other texts.
     Sources,
+    /// The meeting's agenda: the topics it took up, in order, not what it said of them.
+    Agenda,
 }
 
 impl Position<'_> {
@@ -133,6 +135,11 @@ pub fn classify_unit(text: &str, pos: &Position) -> (UnitClass, Option<&'static 
     // A citation under "References" is another text's title, however it reads.
     if pos.listing == Listing::Sources {
         return (UnitClass::Boilerplate, Some(REFERENCE_LIST));
+    }
+    // "4. Should the Forum become permanent?" under "Agenda" names a topic taken up; a
+    // paragraph run on past the list says something.
+    if pos.listing == Listing::Agenda && words <= AGENDA_ITEM_WORDS {
+        return (UnitClass::Procedural, Some("item of the meeting's agenda"));
     }
     if let Some(reason) = metadata_reason(t, &lower, words, &first, pos) {
         return (UnitClass::Metadata, Some(reason));
@@ -501,6 +508,9 @@ fn is_copyright(lower: &str, words: usize) -> bool {
         .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
     (sign && year) || lower.contains("all rights reserved")
 }
+
+/// Most words of an agenda item; more is a paragraph that says something.
+const AGENDA_ITEM_WORDS: usize = 20;
 
 /// The reason given to an entry of a list of works cited.
 pub(crate) const REFERENCE_LIST: &str = "reference list";

@@ -14,8 +14,8 @@ use crate::corpus::prose::{
 };
 use crate::corpus::read::CELL_SEPARATOR;
 use crate::corpus::template::{
-    known_key, MetaField, BANNERS, NOT_SECTIONS, OTHER_HEADINGS, PEOPLE_HEADINGS, PROMPT_WORDS,
-    SECTION_PATTERNS, SOURCES_HEADINGS, TEMPLATE_HEADING_STARTS,
+    known_key, MetaField, AGENDA_HEADINGS, BANNERS, NOT_SECTIONS, OTHER_HEADINGS, PEOPLE_HEADINGS,
+    PROMPT_WORDS, SECTION_PATTERNS, SOURCES_HEADINGS, TEMPLATE_HEADING_STARTS,
 };
 use crate::corpus::unit::{furniture_line, Listing, UnitClass, DATE, RUNNING_HEADER};
 use crate::corpus::SectionKind;
@@ -231,6 +231,12 @@ pub(crate) fn classify_line(raw: &str, around: Break) -> Line<'_> {
     let bare = strip_markup(&plain);
     let bullet = parse_bullet(source)
         .or_else(|| bold_enumerator(source))
+        .or_else(|| {
+            around
+                .numbered
+                .then(|| bare_number(source).map(|(_, text)| (Marker::Number, text)))
+                .flatten()
+        })
         .or_else(|| around.listed.then_some((Marker::Drawn, source)));
     let url = as_url(source);
     let date = is_date_line(source);
@@ -560,6 +566,9 @@ pub(crate) struct Break {
     pub footnote: bool,
     /// The line is one of a run of unpunctuated lines: an item whose marker was drawn.
     pub listed: bool,
+    /// The line opens an item of a list printed without the stops after its numbers
+    /// ("1 The Forum should…", "2 The Secretariat…"): the number is the marker.
+    pub numbered: bool,
     /// The line is one of a run of titles each ending on a page number that never goes
     /// down: a table of contents set without dot leaders.
     pub contents: bool,
@@ -627,6 +636,7 @@ pub(super) fn breaks(lines: &[&str]) -> Vec<Break> {
             yaml: false,
             footnote: false,
             listed: false,
+            numbered: false,
             contents: false,
             fields_follow: next_field,
             foreign: None,
@@ -664,6 +674,97 @@ pub(super) fn breaks(lines: &[&str]) -> Vec<Break> {
     for idx in contents_runs(lines) {
         out[idx].contents = true;
     }
+    out
+}
+
+/// Fewest items of a list whose numbers were printed without stops.
+const NUMBERED_RUN: usize = 2;
+
+/// Most non-blank lines an item of such a list (with a page's running head, when a page
+/// breaks it) takes before the next number.
+const NUMBERED_ITEM_LINES: usize = 12;
+
+/// Highest number of an item printed without its stop.
+const MAX_BARE_NUMBER: u32 = 99;
+
+/// "1 The Forum should…": the number of a line that opens with one to two digits, a
+/// space and a capital (a page's layout may print a list's numbers without their stops),
+/// with the text after it.
+fn bare_number(line: &str) -> Option<(u32, &str)> {
+    let t = line.trim();
+    let digits = t.find(|c: char| !c.is_ascii_digit())?;
+    let n: u32 = t[..digits]
+        .parse()
+        .ok()
+        .filter(|n| (1..=MAX_BARE_NUMBER).contains(n))?;
+    let rest = &t[digits..];
+    let text = rest.trim_start();
+    (rest.starts_with([' ', '\t']) && text.starts_with(char::is_uppercase)).then_some((n, text))
+}
+
+/// Words of an item's opening that, shared by half a run's items, make the numbers a
+/// widget's counters ("3 Leave a comment on paragraph 3 1 …"), not a list's.
+const SHARED_OPENING_WORDS: usize = 4;
+
+/// The first lines of the items of lists printed without the stops after their numbers:
+/// [`NUMBERED_RUN`] or more paragraphs (each after a blank line or a finished sentence)
+/// opening on 1, 2, 3… in turn, at most [`NUMBERED_ITEM_LINES`] lines apart, whose texts
+/// open differently. Counting up from one, one at a time, is what a list does and what a
+/// sentence that opens on a figure ("2 Governments have…", "12 Member States…") does
+/// not. Footnotes (`is_note`) are no items: a page's notes count up from one too.
+pub(super) fn numbered_runs(lines: &[&str], is_note: impl Fn(usize) -> bool) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    let close = |run: &mut Vec<usize>, out: &mut Vec<usize>| {
+        let openings: Vec<String> = run
+            .iter()
+            .filter_map(|&i| bare_number(lines[i]))
+            .map(|(_, text)| {
+                text.split_whitespace()
+                    .take(SHARED_OPENING_WORDS)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .to_lowercase()
+            })
+            .collect();
+        let widget = openings.iter().any(|o| {
+            let shared = openings.iter().filter(|p| *p == o).count();
+            o.split(' ').count() == SHARED_OPENING_WORDS && shared >= 2 && shared * 2 >= run.len()
+        });
+        if run.len() >= NUMBERED_RUN && !widget {
+            out.extend(run.iter());
+        }
+        run.clear();
+    };
+    for (idx, line) in lines.iter().enumerate() {
+        let opens_paragraph = idx == 0 || {
+            let above = lines[idx - 1].trim();
+            above.is_empty() || ends_with_terminal(above)
+        };
+        let Some((n, _)) = bare_number(line)
+            .filter(|_| opens_paragraph && !is_note(idx) && parse_bullet(line.trim()).is_none())
+        else {
+            continue;
+        };
+        // Blank lines do not count: a page break sets several between two items.
+        let near = |last: usize| {
+            lines[last + 1..idx]
+                .iter()
+                .filter(|l| !l.trim().is_empty())
+                .count()
+                < NUMBERED_ITEM_LINES
+        };
+        let follows = run
+            .last()
+            .is_some_and(|&last| n as usize == run.len() + 1 && near(last));
+        if !follows {
+            close(&mut run, &mut out);
+        }
+        if follows || n == 1 {
+            run.push(idx);
+        }
+    }
+    close(&mut run, &mut out);
     out
 }
 
@@ -1376,6 +1477,8 @@ fn listing_of(text: &str) -> Listing {
         Listing::People
     } else if is_sources_heading(text) {
         Listing::Sources
+    } else if is_agenda_heading(text) {
+        Listing::Agenda
     } else {
         Listing::Content
     }
@@ -1385,6 +1488,12 @@ fn listing_of(text: &str) -> Listing {
 fn is_sources_heading(text: &str) -> bool {
     let core = heading_core(strip_numbering(text.trim())).to_lowercase();
     SOURCES_HEADINGS.contains(&core.trim_end_matches([':', '.']).trim())
+}
+
+/// "Agenda", "Provisional agenda:": the whole heading names the meeting's agenda.
+fn is_agenda_heading(text: &str) -> bool {
+    let core = heading_core(strip_numbering(text.trim())).to_lowercase();
+    AGENDA_HEADINGS.contains(&core.trim_end_matches([':', '.']).trim())
 }
 
 /// Headings whose items name people: speakers, panel, moderators.
@@ -1667,6 +1776,31 @@ mod tests {
     }
 
     #[test]
+    fn a_list_without_stops_counts_up_from_one_and_is_no_widget_nor_note() {
+        let list = [
+            "1 The Forum should be given a permanent mandate, with a",
+            "review of its working methods every five years.",
+            "",
+            "2 The Secretariat should be funded by several groups.",
+        ];
+        assert_eq!(numbered_runs(&list, |_| false), [0, 3]);
+        // Footnotes count up from one too; the body marks them (`notes.rs`).
+        assert!(numbered_runs(&list, |i| i == 0).is_empty());
+        // Not from one, or a number in mid-sentence.
+        let figures = ["12 Member States attended.", "", "13 Observers came too."];
+        assert!(numbered_runs(&figures, |_| false).is_empty());
+        let wrapped = ["We met with", "1 Minister and", "2 Deputies."];
+        assert!(numbered_runs(&wrapped, |_| false).is_empty());
+        // A comment widget's counters open every paragraph with the same words.
+        let widget = [
+            "1 Leave a comment on paragraph 1 3 Access is a right.",
+            "",
+            "2 Leave a comment on paragraph 2 0 Skills matter too.",
+        ];
+        assert!(numbered_runs(&widget, |_| false).is_empty());
+    }
+
+    #[test]
     fn a_table_of_contents_without_leaders_is_told_by_its_page_numbers() {
         let contents = [
             "Contents",
@@ -1695,6 +1829,7 @@ mod tests {
     fn never_panics_on_odd_lines() {
         for raw in [
             "", "(", "#", "- ", "1.", "###### ", "a)", "—", "**", "\u{0}x", "é:é", "II.", "(ii.",
+            "1", "1 ", "99 X", "0 A",
         ] {
             let _ = classify_line(
                 raw,
@@ -1708,6 +1843,7 @@ mod tests {
                     yaml: true,
                     footnote: true,
                     listed: true,
+                    numbered: true,
                     contents: true,
                     fields_follow: true,
                     foreign: Some("quoted earlier message"),

@@ -927,6 +927,10 @@ impl Machine {
         // a section ("Member States" under "List of participants") keeps its parent's list.
         if sets.is_some() || heading.topic.listing != Listing::Content {
             section.listing = heading.topic.listing;
+        } else if section.listing == Listing::Agenda {
+            // An agenda lists topics, and a heading after it opens one of them (a slide
+            // deck titles each slide with the agenda's next item).
+            section.listing = Listing::Content;
         }
         section.after_list = (sets.is_some() && is_lead_in_sentence(&heading.text))
             .then_some((section.kind, section.level));
@@ -967,6 +971,14 @@ impl Machine {
         let section = &mut self.section;
         if matches!(kind, BlockKind::Para) && section.items_in_row >= LIST_BEFORE_PROSE {
             section.list_over = true;
+        }
+        // An agenda is its list: what follows the list (a slide's title, the minutes) is
+        // what the meeting said, even where no heading the outline knows opens it.
+        if matches!(kind, BlockKind::Para)
+            && section.items_in_row > 0
+            && section.listing == Listing::Agenda
+        {
+            section.listing = Listing::Content;
         }
         section.items_in_row = match kind {
             BlockKind::Item { .. } => section.items_in_row + 1,

@@ -40,10 +40,11 @@ use super::prose::{
 };
 use super::unit::{UnitClass, BYLINE, DATE, DATELINE};
 use super::{classify, Document, Excluded, SectionKind, Session, Statement, StatementKind};
-use line::{breaks, classify_line, pipe_tables, Break, Line};
+use line::{breaks, classify_line, numbered_runs, pipe_tables, Break, Line};
 use machine::{Machine, Parsed};
 use notes::Notes;
 use std::borrow::Cow;
+use std::collections::BTreeSet;
 use units::build_units;
 
 /// Longest statement text kept; longer ones are cut on a word boundary.
@@ -193,6 +194,9 @@ fn outline_with(doc: &Document, split: bool) -> Vec<Outlined> {
     let rows: Vec<Cow<str>> = lines.iter().map(|l| notes.unmark(l)).collect();
     let lines: Vec<&str> = rows.iter().map(AsRef::as_ref).collect();
     let foreign = mail::foreign_lines(&lines);
+    let numbered: BTreeSet<usize> = numbered_runs(&lines, |i| notes.is_note(i))
+        .into_iter()
+        .collect();
     // What the neighbours and the pages say about each line is read over the whole
     // document, so a booklet's running heads are furniture in every session.
     let arounds: Vec<Break> = breaks(&lines)
@@ -201,6 +205,11 @@ fn outline_with(doc: &Document, split: bool) -> Vec<Outlined> {
         .map(|(i, mut around)| {
             around.footnote = notes.is_note(i);
             around.foreign = foreign[i];
+            if numbered.contains(&i) {
+                // Its number is its marker: no run of unpunctuated lines draws one.
+                around.numbered = true;
+                around.listed = false;
+            }
             around
         })
         .collect();
@@ -445,6 +454,44 @@ mod tests {
             .into_iter()
             .map(|s| (s.section, s.text))
             .collect()
+    }
+
+    #[test]
+    fn a_list_printed_without_stops_after_its_numbers_loses_its_numbers() {
+        // A PDF's numbered list: the numbers had stayed in the quotes ("1 Governments…").
+        let text = "Cable repair\n\nRecommendations\n\n\
+            1 Governments should establish a regional cable repair fund so that a repair\n\
+            vessel can be stationed within the region.\n\n\
+            2 Operators should publish the location of landing stations.\n\n\
+            3 The Forum should convene an annual cable resilience exercise.\n";
+        let got: Vec<String> = texts(text).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(
+            got[0].starts_with("Governments should establish"),
+            "{got:?}"
+        );
+        assert!(got[1].starts_with("Operators"), "{got:?}");
+        assert!(got[2].starts_with("The Forum"), "{got:?}");
+        // A paragraph that opens on a figure keeps it.
+        let text = "Attendance\n\n12 Member States attended the session in person.\n\n\
+            40 Participants joined online from the islands.\n";
+        let got: Vec<String> = texts(text).into_iter().map(|(_, t)| t).collect();
+        assert!(got[0].starts_with("12 Member States"), "{got:?}");
+    }
+
+    #[test]
+    fn an_agenda_names_topics_and_what_follows_it_is_read() {
+        // The agenda's question had been a recommendation, and its items observations.
+        let text = "Agenda\n\n1. Welcome and round of introductions\n\
+            2. Should the Forum become permanent?\n\nNotes\n-----\n\n\
+            The room was split on the mandate question.\n";
+        let got: Vec<String> = texts(text).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(got, ["The room was split on the mandate question."]);
+        // A slide deck titles each slide with the agenda's next item.
+        let text = "Agenda\n\n• Why networks matter\n• Spectrum fees\n\n\n\n\
+            Why networks matter\n\n• Cooperatives serve 310 villages today.\n";
+        let got: Vec<String> = texts(text).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(got, ["Cooperatives serve 310 villages today."]);
     }
 
     #[test]
