@@ -730,8 +730,9 @@ impl Theme {
     }
 
     /// [`Theme::split_by_stance`] for a unique entry: its opponents in other sessions are
-    /// dissent, never more of the same; with no supporter there is nothing proposed to
-    /// dissent from, and every statement stands as it is. A document does not dissent
+    /// dissent, never more of the same; with no supporter taking its stand (only reports
+    /// and arguments) there is nothing proposed to dissent from, and every statement
+    /// stands as it is. A document does not dissent
     /// from itself: "Clearly reject any proposal to ban digital platforms" beside the same
     /// document's call to prohibit disruption of platforms is more of its position. Unless
     /// it rejects another document's proposal in that proposal's own words ("We reject
@@ -739,9 +740,6 @@ impl Theme {
     /// Global Water Facility"): then it dissents, whatever else it says in the theme.
     pub fn split_for_listing(&self) -> (Vec<&Statement>, Vec<(&Statement, &StatementStance)>) {
         let (support, dissent) = self.split_by_stance();
-        if support.is_empty() {
-            return (self.statements.iter().collect(), Vec::new());
-        }
         // A document proposes the theme by a member that takes the stand, not by one
         // that only argues or reports ("A permanent IGF would remove the pressure to
         // reform" beside the same paper's "reject a permanent mandate").
@@ -756,6 +754,12 @@ impl Theme {
             })
             .map(|(_, s)| s.session.as_str())
             .collect();
+        // With nobody taking the theme's stand there is nothing proposed to dissent from:
+        // "Governments should not use shutdowns" beside a report that filtering is used to
+        // justify shutdowns agrees with it.
+        if support.is_empty() || proposers.is_empty() {
+            return (self.statements.iter().collect(), Vec::new());
+        }
         // Each dissent is judged once: it stands unless its own document proposes the
         // theme and it does not name another document's proposal.
         let dissent: Vec<_> = dissent
@@ -1185,6 +1189,32 @@ mod tests {
         let order: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
         let r = rank(&statements, vectors.view(), &clustering, &[], &order, 2);
         r.themes.into_iter().next().expect("one recurring theme")
+    }
+
+    #[test]
+    fn a_call_not_to_act_beside_a_report_of_the_act_dissents_from_nothing() {
+        // The report proposes nothing: the call had been listed as its dissent.
+        let mut report = statement(
+            "a#1",
+            "a",
+            "Filtering is increasingly used to justify network shutdowns during protests.",
+        );
+        report.kind = StatementKind::Observation;
+        let statements = vec![
+            report,
+            statement(
+                "b#1",
+                "b",
+                "Governments should not use network shutdowns during protests.",
+            ),
+        ];
+        let vectors = unit(&[[1.0, 0.0, 0.0], [1.0, 0.2, 0.0]]);
+        let clustering = Clustering::from_raw(&[0, 0]);
+        let order: Vec<String> = ["a", "b"].map(String::from).to_vec();
+        let r = rank(&statements, vectors.view(), &clustering, &[], &order, 3);
+        let entry = r.themes.iter().chain(&r.unique).next().expect("one entry");
+        assert_eq!(entry.dissent, 0, "{:?}", entry.stances);
+        assert!(entry.listing().1.is_empty());
     }
 
     #[test]
