@@ -288,6 +288,23 @@ fn quoted_line(plain: &str) -> Option<&str> {
         .then_some(inner)
 }
 
+/// Most lines a pull quote in a document's head runs to.
+const PULL_QUOTE_LINES: usize = 6;
+
+/// The reason given to the lines of a quotation printed in a document's head.
+const PULL_QUOTE: &str = "quotation set in the page's head (a pull quote)";
+
+/// A line that opens a quotation and does not close it ("“Every hour offline is an").
+fn opens_unclosed_quote(plain: &str) -> bool {
+    let t = plain.trim();
+    t.starts_with(['“', '"']) && !closes_quote(&t[t.chars().next().map_or(0, char::len_utf8)..])
+}
+
+/// Does the line close a quotation ("…emergency services.”")?
+fn closes_quote(plain: &str) -> bool {
+    plain.contains(['”', '"'])
+}
+
 /// Put `value` in a metadata slot unless an earlier line filled it: the first line that
 /// states a field wins.
 fn fill_empty(slot: &mut String, value: String) {
@@ -359,6 +376,11 @@ pub(super) struct Machine {
     masthead: bool,
     /// The title so far is a line printed atop every page (`Break::masthead`).
     title_on_every_page: bool,
+    /// Lines left to a quotation opened in the head and not yet closed: a pull quote set
+    /// beside the title, whose lines name neither the session nor its organizer.
+    pull_quote_left: usize,
+    /// The pull quote has closed: a line under it opening on a dash is its attribution.
+    after_pull_quote: bool,
     /// The document's own hyphenated words, to mend words broken across lines.
     hyphens: Hyphenated,
 }
@@ -394,6 +416,8 @@ impl Machine {
             number: 0,
             masthead: false,
             title_on_every_page: false,
+            pull_quote_left: 0,
+            after_pull_quote: false,
             hyphens,
         }
     }
@@ -730,6 +754,27 @@ impl Machine {
             }
             return Some(MASTHEAD);
         }
+        // "“Every hour offline is an" / "hour in which people" / "…emergency services.”":
+        // a pull quote printed first names nothing; the quote is in the body's words.
+        if self.pull_quote_left > 0 {
+            self.pull_quote_left -= 1;
+            if closes_quote(plain) {
+                self.pull_quote_left = 0;
+                self.after_pull_quote = true;
+            }
+            return Some(PULL_QUOTE);
+        }
+        if opens_unclosed_quote(plain) {
+            self.pull_quote_left = PULL_QUOTE_LINES;
+            return Some(PULL_QUOTE);
+        }
+        // "— Panellist, Office of the" / "Ombudsman": who said it, on a line or two.
+        if std::mem::take(&mut self.after_pull_quote)
+            && (shape.source.starts_with(['—', '–']) || shape.around.continues)
+        {
+            self.after_pull_quote = true;
+            return Some(PULL_QUOTE);
+        }
         if let Line::Heading {
             heading,
             cue: Cue::Marked,
@@ -747,6 +792,7 @@ impl Machine {
         }
         if title_wrapped
             && self.blank_run == 0
+            && plain.chars().any(char::is_alphabetic)
             && as_url(plain).is_none()
             && !is_date_line(plain)
             && !is_key_value(plain)
@@ -826,12 +872,17 @@ impl Machine {
         }
         // "LUMEN BRIDGE" on every slide, then "Community Networks and Last-Mile
         // Connectivity" on the first: the first line of the page's own is the title.
+        let opens_headline = plain.trim_end().ends_with(':');
         if std::mem::take(&mut self.title_on_every_page)
             && words <= MAX_HEADING_WORDS
-            && !ends_with_terminal(plain)
+            && (!ends_with_terminal(plain) || opens_headline)
             && !shape.around.wraps
         {
             self.meta.title = clean_line(plain);
+            // "Connecting the Unconnected:" goes on on the next line.
+            if opens_headline {
+                self.title_goes_on(plain);
+            }
             return Some("title");
         }
         // “Community Networks in Peri-Urban Areas”: a line wholly in quotation marks names

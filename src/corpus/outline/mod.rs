@@ -833,6 +833,46 @@ mod tests {
     }
 
     #[test]
+    fn a_pull_quote_atop_the_page_names_neither_title_nor_organizer() {
+        // The quote's first line had been the title and its second the organizer.
+        let s = outline(&doc(
+            "“Every hour offline is an\nhour in which people\ncannot reach emergency services.”\n\n\
+             — Panellist, Office of the\nOmbudsman\n\nInternet Shutdowns: Session Report\n\n\
+             Organizer: Access Andes Coalition\nDate: 16 October 2025\n\nSummary\n\n\
+             Shutdowns cost the region dearly.\n",
+        ));
+        assert_eq!(
+            (s.title.as_str(), s.organizer.as_str()),
+            (
+                "Internet Shutdowns: Session Report",
+                "Access Andes Coalition"
+            )
+        );
+        assert_eq!(s.statements.len(), 1, "{:?}", s.statements);
+    }
+
+    #[test]
+    fn a_headline_under_a_logo_on_every_slide_is_the_title() {
+        // The logo printed atop every slide had stayed the title: the headline ends on a
+        // colon and goes on below.
+        let slide = |n: usize, body: &str| format!("\n\nRCA\n{body}\n\nOF-12 · {n} / 3\n\n\n\n");
+        let text = [
+            slide(
+                1,
+                "\nConnecting the Unconnected:\nCommunity Networks in the Andes\n\nOrganizer: Red Comunitaria Andina",
+            ),
+            slide(2, "Findings\n\n• Cooperatives run most networks in the region today."),
+            slide(3, "Asks\n\n• Regulators should waive spectrum fees for cooperatives."),
+        ]
+        .concat();
+        let s = outline(&doc(&text));
+        assert_eq!(
+            s.title,
+            "Connecting the Unconnected: Community Networks in the Andes"
+        );
+    }
+
+    #[test]
     fn prompts_links_and_dates_are_not_statements() {
         let got = texts(
             "T\n\nKey Issues\n(3-5 bullet points describing things)\n\nhttps://example.org/x\n\n10 July 2025\n\n- Real one.\n",
