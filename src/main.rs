@@ -406,13 +406,14 @@ fn run_agreement(args: AgreementArgs) -> Result<()> {
     let options = analysis::AgreementOptions {
         threshold: args.threshold,
     };
-    let a = analysis::agreement(
+    let mut a = analysis::agreement(
         &args.topic,
         &corpus.sessions,
         &embedded,
         embedder.as_ref(),
         &options,
     )?;
+    a.skipped = corpus.skipped.clone();
     let text = match args.format {
         AgreementFormat::Markdown => analysis::agreement_markdown(&a),
         AgreementFormat::Json => render::to_json(&a),

@@ -272,6 +272,67 @@ fn agreement_on_the_igf_mandate_names_sessions_000_001_002_only_all_in_support()
     }
 }
 
+/// A one-page PDF that draws a line and holds no text, as a scan without OCR holds none.
+fn pdf_without_text() -> Vec<u8> {
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>".to_string(),
+        "<< /Length 18 >>\nstream\n0 0 m 90 90 l S\nendstream".to_string(),
+    ];
+    let mut pdf = String::from("%PDF-1.4\n");
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.push_str(&format!("{} 0 obj\n{body}\nendobj\n", i + 1));
+    }
+    let xref = pdf.len();
+    pdf.push_str(&format!(
+        "xref\n0 {}\n0000000000 65535 f \n",
+        objects.len() + 1
+    ));
+    for o in offsets {
+        pdf.push_str(&format!("{o:010} 00000 n \n"));
+    }
+    pdf.push_str(&format!(
+        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+        objects.len() + 1
+    ));
+    pdf.into_bytes()
+}
+
+#[test]
+fn agreement_names_a_file_it_could_not_read_and_says_what_to_do() {
+    // The scan was named on stderr only: the answer said "2 of 2 sessions" and a reader
+    // could not know a third document had been left out.
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, body) in [
+        (
+            "a.txt",
+            "Session A\n\nRecommendations\n\n- The Forum should get a permanent mandate.\n",
+        ),
+        (
+            "b.txt",
+            "Session B\n\nRecommendations\n\n- We support a permanent mandate for the Forum.\n",
+        ),
+    ] {
+        std::fs::write(dir.path().join(name), body).unwrap();
+    }
+    std::fs::write(dir.path().join("scan.pdf"), pdf_without_text()).unwrap();
+    let path = dir.path().to_str().unwrap();
+    let md = agreement_output("a permanent mandate for the Forum", path, "markdown");
+    assert!(md.contains("1 file could not be read"), "{md}");
+    assert!(md.contains("scan.pdf") && md.contains("OCR"), "{md}");
+    let json = agreement_json("a permanent mandate for the Forum", path);
+    assert_eq!(
+        json["skipped"].as_array().map(Vec::len),
+        Some(1),
+        "{json:#}"
+    );
+    let html = agreement_output("a permanent mandate for the Forum", path, "html");
+    assert!(html.contains("scan.pdf"), "the HTML names the file too");
+}
+
 #[test]
 fn agreement_on_an_absent_topic_is_silence_everywhere() {
     let a = agreement_json("deep-sea fishing quotas", "data/wsis-2025");

@@ -13,7 +13,7 @@
 //! readings aggregate to one stance.
 
 use crate::cluster::similarity::cosine;
-use crate::corpus::{Session, Statement};
+use crate::corpus::{Session, Skipped, Statement};
 use crate::embed::{EmbedError, Embedder, WithAcronyms};
 use crate::render::round4;
 use crate::stance::{self, Position, SessionStance, Words};
@@ -180,6 +180,10 @@ pub struct Agreement {
     /// (the JSON keeps the contract's list of ids).
     #[serde(skip)]
     pub silent_titles: Vec<String>,
+    /// Files found but not read (set by the caller that read them): their sessions are in
+    /// no count, and a reader must be told so.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<Skipped>,
 }
 
 /// Read how `sessions` stand on `topic`.
@@ -435,6 +439,7 @@ pub fn agreement(
         sessions: addressing,
         silent,
         silent_titles,
+        skipped: Vec::new(),
     })
 }
 

@@ -115,6 +115,14 @@ pub fn agreement_markdown(a: &Agreement) -> String {
         a.sessions_total,
         a.share * 100.0
     );
+    if !a.skipped.is_empty() {
+        let _ = writeln!(
+            out,
+            "**{} could not be read and {} in no count** (listed at the end).  ",
+            crate::digest::count(a.skipped.len(), "file", "files"),
+            if a.skipped.len() == 1 { "is" } else { "are" }
+        );
+    }
     let _ = writeln!(
         out,
         "Key concepts: {}; relevance threshold {} (docs/STANCE.md).\n",
@@ -156,6 +164,10 @@ pub fn agreement_markdown(a: &Agreement) -> String {
             "- {} (`{id}`)",
             if title.is_empty() { id } else { title }
         );
+    }
+    if !a.skipped.is_empty() {
+        out.push('\n');
+        crate::digest::markdown::skipped(&mut out, &a.skipped);
     }
     out
 }

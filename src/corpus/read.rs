@@ -122,10 +122,15 @@ fn read_with_warnings(path: &Path) -> Result<(Document, Vec<String>), String> {
         return Err(OWN_OUTPUT.into());
     }
     if text.trim().is_empty() {
-        let reason = if matches!(ext.as_str(), "txt" | "md" | "markdown" | "text" | "") {
-            "only whitespace"
-        } else {
-            "no text found"
+        let reason = match ext.as_str() {
+            "txt" | "md" | "markdown" | "text" | "" => "only whitespace",
+            // A scan prints its pages as pictures: there is no text to read until OCR
+            // has put a text layer under them.
+            "pdf" => {
+                "no text found: the PDF has no text layer (a scan?); run OCR on it (for \
+                 example `ocrmypdf in.pdf out.pdf`) and read the result"
+            }
+            _ => "no text found",
         };
         return Err(reason.into());
     }

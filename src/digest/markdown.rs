@@ -178,7 +178,8 @@ pub(super) fn describe_options(o: &Options) -> String {
     )
 }
 
-fn skipped(out: &mut String, skipped: &[Skipped]) {
+/// The files found but not read, each with why: a reader must know what is in no count.
+pub(crate) fn skipped(out: &mut String, skipped: &[Skipped]) {
     if skipped.is_empty() {
         out.push_str("Skipped files: none\n");
         return;

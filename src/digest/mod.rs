@@ -3,7 +3,7 @@
 mod csv;
 mod html;
 pub mod map;
-mod markdown;
+pub(crate) mod markdown;
 
 pub use csv::to_csv;
 pub use html::to_html;
