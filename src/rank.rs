@@ -365,6 +365,17 @@ pub fn rank(
                     m.cue = None;
                 }
             }
+            // The theme's kind is its own members' (a tie leads with the recommendation),
+            // not its dissent's: a report of the options beside another document's
+            // counter-proposal is a report.
+            let own: Vec<&Statement> = rows
+                .iter()
+                .filter(|&&r| !listed_dissent.contains(&statements[r].id))
+                .map(|&r| &statements[r])
+                .collect();
+            if !own.is_empty() && own.len() < rows.len() {
+                theme.kind = majority_kind(&own);
+            }
             // A proposal is supported by a member that asks for it or takes its side; a
             // report that only mentions it ("The caucus met to consider the proposal…")
             // is listed with it but counts for nobody. A finding is supported by every
@@ -641,6 +652,20 @@ fn representative_of(
     (!candidates.is_empty()).then(|| representative(statements, vectors, rows, candidates, centre))
 }
 
+/// The kind of the majority of `members` (a tie leads with the recommendation): one call
+/// to act among ten reports does not make a theme a recommendation.
+fn majority_kind(members: &[&Statement]) -> StatementKind {
+    let calls = members
+        .iter()
+        .filter(|s| s.kind == StatementKind::Recommendation)
+        .count();
+    if calls * 2 >= members.len() {
+        StatementKind::Recommendation
+    } else {
+        StatementKind::Observation
+    }
+}
+
 fn build(
     statements: &[Statement],
     vectors: ArrayView2<f32>,
@@ -649,17 +674,7 @@ fn build(
     keywords: Vec<String>,
 ) -> Theme {
     let members: Vec<&Statement> = rows.iter().map(|&r| &statements[r]).collect();
-    // The kind of the majority of members (a tie leads with the recommendation): one
-    // call to act among ten reports does not make a theme a recommendation.
-    let calls = members
-        .iter()
-        .filter(|s| s.kind == StatementKind::Recommendation)
-        .count();
-    let kind = if calls * 2 >= members.len() {
-        StatementKind::Recommendation
-    } else {
-        StatementKind::Observation
-    };
+    let kind = majority_kind(&members);
     // A theme is built from a cluster, never empty: `rows[0]` is only the type's fallback.
     let chosen = representative_of(statements, vectors, rows, kind, centre).unwrap_or(rows[0]);
     Theme {
@@ -1215,6 +1230,34 @@ mod tests {
         let entry = r.themes.iter().chain(&r.unique).next().expect("one entry");
         assert_eq!(entry.dissent, 0, "{:?}", entry.stances);
         assert!(entry.listing().1.is_empty());
+    }
+
+    #[test]
+    fn an_entry_takes_its_kind_from_its_own_members_not_its_dissent() {
+        // A report beside another document's rejection had been a "Recommendation" entry:
+        // the tie of one report and one call led with the call, which was the dissent.
+        let mut report = statement(
+            "a#1",
+            "a",
+            "Participants welcomed the proposal for a tide levy on shipping.",
+        );
+        report.kind = StatementKind::Observation;
+        let statements = vec![
+            report,
+            statement("b#1", "b", "We oppose a tide levy on shipping."),
+        ];
+        let vectors = unit(&[[1.0, 0.0, 0.0], [1.0, 0.2, 0.0]]);
+        let clustering = Clustering::from_raw(&[0, 0]);
+        let order: Vec<String> = ["a", "b"].map(String::from).to_vec();
+        let r = rank(&statements, vectors.view(), &clustering, &[], &order, 3);
+        let entry = r.themes.iter().chain(&r.unique).next().expect("one entry");
+        assert_eq!(
+            entry.listing().1.len(),
+            1,
+            "b dissents: {:?}",
+            entry.stances
+        );
+        assert_eq!(entry.kind, StatementKind::Observation);
     }
 
     #[test]
