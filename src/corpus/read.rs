@@ -111,7 +111,10 @@ fn read_with_warnings(path: &Path) -> Result<(Document, Vec<String>), String> {
         }
         "md" | "markdown" => {
             let decoded = decode(&bytes)?;
-            (strip_template_tags(&decoded.text), decoded.warning)
+            (
+                strip_html_tags(&strip_template_tags(&decoded.text)),
+                decoded.warning,
+            )
         }
         _ => {
             let decoded = decode(&bytes)?;
@@ -406,6 +409,74 @@ fn strip_template_tags(text: &str) -> String {
     out
 }
 
+/// HTML tags written into a Markdown page (an export's `<aside>` callouts, `<details>` /
+/// `<summary>` toggles, `<div>`, `<br>`): markup, not words. Each tag is taken out where it
+/// stands and the text it wraps stays, so "<summary>Discussion</summary>" reads
+/// "Discussion" and every line keeps its number. A tag is `<name …>` or `</name>` with a
+/// name of letters and digits; "<5%", "a < b" and autolinks (`<https://…>`) are text.
+fn strip_html_tags(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    // Code is quoted as written: a fenced block, or a `span` between backticks.
+    let mut fenced = false;
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+        }
+        if fenced || line.trim_start().starts_with("```") {
+            out.push_str(line);
+            continue;
+        }
+        for (k, part) in line.split('`').enumerate() {
+            if k > 0 {
+                out.push('`');
+            }
+            if k % 2 == 1 {
+                out.push_str(part);
+            } else {
+                strip_tags_into(&mut out, part);
+            }
+        }
+    }
+    out
+}
+
+/// Append `text` to `out` without its HTML tags.
+fn strip_tags_into(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        match html_tag_len(after) {
+            Some(len) => rest = &after[len..],
+            None => {
+                out.push('<');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+}
+
+/// The length of a tag's rest after its `<` (through its `>`), if `after` opens one.
+fn html_tag_len(after: &str) -> Option<usize> {
+    let body = after.strip_prefix('/').unwrap_or(after);
+    let name = body
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(body.len());
+    if name == 0 || !body.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let line_end = after.find('\n').unwrap_or(after.len());
+    let close = after[..line_end].find('>')?;
+    let between = &body[name..];
+    // After the name: the tag closes, or attributes follow a space, or it closes itself.
+    let shaped = between.starts_with('>') || between.starts_with([' ', '/']);
+    (shaped && !after[..close].contains('<')).then_some(close + 1)
+}
+
 /// Text that concord itself wrote (a digest in Markdown or HTML): never read back as a session.
 fn is_own_output(text: &str) -> bool {
     let head: String = text.chars().take(2048).collect();
@@ -582,6 +653,17 @@ mod tests {
         assert_eq!(
             strip_template_tags(page),
             "\nPublished under CC BY.\n\nAll agreed. Data should be open. \nA {{< broken"
+        );
+    }
+
+    #[test]
+    fn html_tags_in_markdown_are_markup_and_the_rest_is_text() {
+        // A Notion export's callout and toggle tags had been units of their own, and the
+        // toggle's title kept its tags.
+        let page = "<aside>\n💡 Comments are closed.\n</aside>\n<details>\n<summary>Discussion on shutdowns</summary>\nShutdowns cost 5% of GDP; a < b, <5% and <https://x.org> stay.\n</details>\nLine<br/>break and <div class=\"x\">kept words</div>\nThe `<title>` tag is quoted.";
+        assert_eq!(
+            strip_html_tags(page),
+            "\n💡 Comments are closed.\n\n\nDiscussion on shutdowns\nShutdowns cost 5% of GDP; a < b, <5% and <https://x.org> stay.\n\nLinebreak and kept words\nThe `<title>` tag is quoted."
         );
     }
 
