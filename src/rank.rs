@@ -1206,28 +1206,25 @@ mod tests {
         r.themes.into_iter().next().expect("one recurring theme")
     }
 
-    #[test]
-    fn a_call_not_to_act_beside_a_report_of_the_act_dissents_from_nothing() {
-        // The report proposes nothing: the call had been listed as its dissent.
-        let mut report = statement(
-            "a#1",
-            "a",
-            "Filtering is increasingly used to justify network shutdowns during protests.",
-        );
+    /// Rank a report of session a and a call of session b as one entry.
+    fn report_and_call(report: &str, call: &str) -> Theme {
+        let mut report = statement("a#1", "a", report);
         report.kind = StatementKind::Observation;
-        let statements = vec![
-            report,
-            statement(
-                "b#1",
-                "b",
-                "Governments should not use network shutdowns during protests.",
-            ),
-        ];
+        let statements = vec![report, statement("b#1", "b", call)];
         let vectors = unit(&[[1.0, 0.0, 0.0], [1.0, 0.2, 0.0]]);
         let clustering = Clustering::from_raw(&[0, 0]);
         let order: Vec<String> = ["a", "b"].map(String::from).to_vec();
         let r = rank(&statements, vectors.view(), &clustering, &[], &order, 3);
-        let entry = r.themes.iter().chain(&r.unique).next().expect("one entry");
+        r.unique.into_iter().next().expect("one entry")
+    }
+
+    #[test]
+    fn a_call_not_to_act_beside_a_report_of_the_act_dissents_from_nothing() {
+        // The report proposes nothing: the call had been listed as its dissent.
+        let entry = report_and_call(
+            "Filtering is increasingly used to justify network shutdowns during protests.",
+            "Governments should not use network shutdowns during protests.",
+        );
         assert_eq!(entry.dissent, 0, "{:?}", entry.stances);
         assert!(entry.listing().1.is_empty());
     }
@@ -1236,21 +1233,10 @@ mod tests {
     fn an_entry_takes_its_kind_from_its_own_members_not_its_dissent() {
         // A report beside another document's rejection had been a "Recommendation" entry:
         // the tie of one report and one call led with the call, which was the dissent.
-        let mut report = statement(
-            "a#1",
-            "a",
+        let entry = report_and_call(
             "Participants welcomed the proposal for a tide levy on shipping.",
+            "We oppose a tide levy on shipping.",
         );
-        report.kind = StatementKind::Observation;
-        let statements = vec![
-            report,
-            statement("b#1", "b", "We oppose a tide levy on shipping."),
-        ];
-        let vectors = unit(&[[1.0, 0.0, 0.0], [1.0, 0.2, 0.0]]);
-        let clustering = Clustering::from_raw(&[0, 0]);
-        let order: Vec<String> = ["a", "b"].map(String::from).to_vec();
-        let r = rank(&statements, vectors.view(), &clustering, &[], &order, 3);
-        let entry = r.themes.iter().chain(&r.unique).next().expect("one entry");
         assert_eq!(
             entry.listing().1.len(),
             1,
