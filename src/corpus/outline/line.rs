@@ -707,7 +707,7 @@ fn bare_number(line: &str) -> Option<(u32, &str)> {
 const SHARED_OPENING_WORDS: usize = 4;
 
 /// The first lines of the items of lists printed without the stops after their numbers:
-/// [`NUMBERED_RUN`] or more paragraphs (each after a blank line or a finished sentence)
+/// [`NUMBERED_RUN`] or more sentences (each after a blank line or a finished sentence)
 /// opening on 1, 2, 3… in turn, at most [`NUMBERED_ITEM_LINES`] lines apart, whose texts
 /// open differently. Counting up from one, one at a time, is what a list does and what a
 /// sentence that opens on a figure ("2 Governments have…", "12 Member States…") does
@@ -741,9 +741,13 @@ pub(super) fn numbered_runs(lines: &[&str], is_note: impl Fn(usize) -> bool) -> 
             let above = lines[idx - 1].trim();
             above.is_empty() || ends_with_terminal(above)
         };
-        let Some((n, _)) = bare_number(line)
-            .filter(|_| opens_paragraph && !is_note(idx) && parse_bullet(line.trim()).is_none())
-        else {
+        // "1 Introduction" alone on its line is a numbered section's heading; an item is
+        // a sentence, finished on its line or going on onto the next.
+        let next_blank = lines.get(idx + 1).is_none_or(|l| l.trim().is_empty());
+        let sentence = ends_with_terminal(line.trim()) || !next_blank;
+        let Some((n, _)) = bare_number(line).filter(|_| {
+            opens_paragraph && sentence && !is_note(idx) && parse_bullet(line.trim()).is_none()
+        }) else {
             continue;
         };
         // Blank lines do not count: a page break sets several between two items.
@@ -1791,6 +1795,17 @@ mod tests {
         assert!(numbered_runs(&figures, |_| false).is_empty());
         let wrapped = ["We met with", "1 Minister and", "2 Deputies."];
         assert!(numbered_runs(&wrapped, |_| false).is_empty());
+        // Numbered section headings stand alone on their lines.
+        let headings = [
+            "1 Introduction",
+            "",
+            "Text.",
+            "",
+            "2 Key messages",
+            "",
+            "More.",
+        ];
+        assert!(numbered_runs(&headings, |_| false).is_empty());
         // A comment widget's counters open every paragraph with the same words.
         let widget = [
             "1 Leave a comment on paragraph 1 3 Access is a right.",
