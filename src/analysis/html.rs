@@ -96,16 +96,7 @@ pub fn agreement_html(a: &Agreement) -> String {
     body.push_str("</section>\n");
     if !a.skipped.is_empty() {
         // Files that could not be read are in no count; the reader is told which and why.
-        body.push_str("<section id=\"skipped\">\n<h2>Files not read</h2>\n<ul>\n");
-        for s in &a.skipped {
-            let _ = writeln!(
-                body,
-                "<li><code>{}</code>: {}</li>",
-                escape(&s.source),
-                escape(&s.reason)
-            );
-        }
-        body.push_str("</ul>\n</section>\n");
+        crate::digest::html::skipped(&mut body, &a.skipped);
     }
     page(&title, &body)
 }

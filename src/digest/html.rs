@@ -10,7 +10,7 @@
 use super::map::{project, MapPoint};
 use super::markdown::{describe_options, display_title, found, section_word};
 use super::{article, count, Digest};
-use crate::corpus::{Session, Statement, StatementKind};
+use crate::corpus::{Session, Skipped, Statement, StatementKind};
 use crate::rank::Theme;
 use crate::render::svg::{cell_shade, escape, num, theme_colour, truncate, Tag};
 use crate::render::{link, page};
@@ -66,7 +66,7 @@ pub fn to_html(d: &Digest, embedded: &Embedded) -> String {
     common_ground(&mut body, d);
     unique(&mut body, d, &sessions);
     session_list(&mut body, d);
-    skipped(&mut body, d);
+    skipped(&mut body, &d.corpus.skipped);
     page("Consensus digest", &body)
 }
 
@@ -722,14 +722,15 @@ fn session_list(out: &mut String, d: &Digest) {
     out.push_str("</ul>\n</section>\n");
 }
 
-fn skipped(out: &mut String, d: &Digest) {
+/// The files found but not read, each with why (the agreement page prints them too).
+pub(crate) fn skipped(out: &mut String, skipped: &[Skipped]) {
     out.push_str("<section id=\"skipped\">\n<h2>Skipped files</h2>\n");
-    if d.corpus.skipped.is_empty() {
+    if skipped.is_empty() {
         out.push_str("<p>None: every file found was read.</p>\n</section>\n");
         return;
     }
     out.push_str("<ul>\n");
-    for s in &d.corpus.skipped {
+    for s in skipped {
         let (file, reason) = (escape(&s.source), escape(&s.reason));
         let _ = writeln!(out, "<li><code>{file}</code>: {reason}</li>");
     }

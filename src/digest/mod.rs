@@ -1,7 +1,7 @@
 //! The digest: what a run found, as plain data, and its renderers.
 
 mod csv;
-mod html;
+pub(crate) mod html;
 pub mod map;
 pub(crate) mod markdown;
 

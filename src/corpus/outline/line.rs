@@ -1479,25 +1479,21 @@ fn is_other_heading(text: &str) -> bool {
 fn listing_of(text: &str) -> Listing {
     if is_people_heading(text) {
         Listing::People
-    } else if is_sources_heading(text) {
+    } else if whole_heading_in(text, SOURCES_HEADINGS) {
+        // "References", "Notes", "Bibliography": a list of works cited.
         Listing::Sources
-    } else if is_agenda_heading(text) {
+    } else if whole_heading_in(text, AGENDA_HEADINGS) {
+        // "Agenda", "Provisional agenda:": the meeting's agenda.
         Listing::Agenda
     } else {
         Listing::Content
     }
 }
 
-/// "References", "Notes", "Bibliography": the whole heading names a list of works cited.
-fn is_sources_heading(text: &str) -> bool {
+/// Is the whole heading, without its numbering, emphasis and closing colon, one of `names`?
+fn whole_heading_in(text: &str, names: &[&str]) -> bool {
     let core = heading_core(strip_numbering(text.trim())).to_lowercase();
-    SOURCES_HEADINGS.contains(&core.trim_end_matches([':', '.']).trim())
-}
-
-/// "Agenda", "Provisional agenda:": the whole heading names the meeting's agenda.
-fn is_agenda_heading(text: &str) -> bool {
-    let core = heading_core(strip_numbering(text.trim())).to_lowercase();
-    AGENDA_HEADINGS.contains(&core.trim_end_matches([':', '.']).trim())
+    names.contains(&core.trim_end_matches([':', '.']).trim())
 }
 
 /// Headings whose items name people: speakers, panel, moderators.
