@@ -1059,13 +1059,17 @@ fn heading_reason(t: &str, words: usize, pos: &Position) -> Option<&'static str>
     if words == 1 && (pos.form != Form::Item || body.ends_with(['.', '!', '?'])) {
         return Some(LABEL);
     }
+    // A sentence that points at items to come ("The summit agreed on the following
+    // actions.", "…were as follows.") says what they are, not what is asked; last on its
+    // page it still asks nothing, its items printed elsewhere or not at all.
+    if points_ahead(body) {
+        return Some("lead-in");
+    }
     if !pos.followed {
         return None;
     }
-    // Whatever its length, a unit that ends in a colon introduces what follows, and so
-    // does one that ends by pointing at it ("The summit agreed on the following
-    // actions.", "…were as follows.").
-    if body.ends_with(':') || points_ahead(body) {
+    // Whatever its length, a unit that ends in a colon introduces what follows.
+    if body.ends_with(':') {
         return Some("lead-in");
     }
     if pos.form != Form::Line {
@@ -1229,14 +1233,29 @@ pub(crate) fn repeats_title(t: &str, title: &str, near_top: bool) -> bool {
 /// Most words after "the following" at a sentence's end ("the following key actions").
 const FOLLOWING_NOUN_WORDS: usize = 2;
 
+/// Most words after a plural noun that "the following" announces: how it was done or by
+/// whom ("the following recommendations by consensus", "…to the Advisory Group").
+const FOLLOWING_TAIL_WORDS: usize = 4;
+
 /// Does the sentence end by pointing at what comes next: "…the following (key)
-/// actions." or "…as follows."?
+/// actions.", "…the following recommendations by consensus." or "…as follows."?
+/// "The following" before a plural noun announces items; before a singular one it may
+/// be a time ("…met again the following year in Lomé"), so only the sentence's last
+/// words count then.
 fn points_ahead(body: &str) -> bool {
     let lower = body.trim_end_matches(['.', ':']).to_lowercase();
     let words = bare_words(&lower);
     let n = words.len();
-    let following = (n.saturating_sub(FOLLOWING_NOUN_WORDS + 2)..n.saturating_sub(1))
-        .any(|i| words[i] == "the" && words[i + 1] == "following");
+    let following = (0..n.saturating_sub(1))
+        .filter(|&i| words[i] == "the" && words[i + 1] == "following")
+        .any(|i| {
+            let after = n - i - 2;
+            let plural = words
+                .get(i + 2)
+                .is_some_and(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"));
+            (1..=FOLLOWING_NOUN_WORDS).contains(&after)
+                || (plural && after <= 1 + FOLLOWING_TAIL_WORDS)
+        });
     following || lower.ends_with("as follows")
 }
 
@@ -1600,6 +1619,40 @@ mod tests {
             class("Ada Quill, Northwind Trust", &pos),
             UnitClass::Metadata
         );
+    }
+
+    #[test]
+    fn a_sentence_announcing_the_items_below_is_their_lead_in() {
+        let p = Position::anywhere();
+        for t in [
+            "The summit agreed on the following actions.",
+            "The session adopted the following recommendations by consensus.",
+            "The workshop transmits the following proposals to the Advisory Group.",
+            "The outcomes were as follows.",
+        ] {
+            assert_eq!(
+                classify_unit(t, &p),
+                (UnitClass::Heading, Some("lead-in")),
+                "{t}"
+            );
+        }
+        // Last on its page, it still asks nothing.
+        let last = Position {
+            followed: false,
+            ..Position::anywhere()
+        };
+        let t = "The following recommendations were agreed by participants.";
+        assert_eq!(
+            classify_unit(t, &last),
+            (UnitClass::Heading, Some("lead-in"))
+        );
+        // "The following" as a time, or a plural it does not announce, states something.
+        for t in [
+            "The network was repaired the following year by the cable operator.",
+            "The following speakers argued that the fund should be regional, not global.",
+        ] {
+            assert_eq!(classify_unit(t, &p).0, UnitClass::Statement, "{t}");
+        }
     }
 
     #[test]
