@@ -11,6 +11,7 @@ use super::line::{
     strip_numbering, top_number, Cue, FrontMatter, Heading, Line, Marker, Shape, Topic, FOOTNOTE,
     MAX_HEADING_WORDS,
 };
+use super::mail;
 use crate::corpus::prose::{
     as_url, clean_line, ends_unfinished, ends_with_terminal, is_date_line, word_count, Hyphenated,
 };
@@ -704,6 +705,15 @@ impl Machine {
         let plain = shape.plain.as_str();
         if plain.is_empty() || is_banner(plain) {
             return Some("banner");
+        }
+        // The envelope of a forwarded report (the mails that passed it on, their notes)
+        // names and dates the forwarding, not the session: the report's own head does.
+        if let Some(reason) = shape
+            .around
+            .foreign
+            .filter(|r| [mail::FORWARD_HEAD, mail::COVER_NOTE].contains(r))
+        {
+            return Some(reason);
         }
         // A page number printed on every page ("Page 1 of 2   CSTD/2025/3") is no title or
         // organizer on the first page either.

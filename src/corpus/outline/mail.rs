@@ -6,9 +6,30 @@
 //! the sender said: the quoted message is someone else's text (a call for inputs asks
 //! questions a reader would take for the sender's own proposals), the footer is the same
 //! in every mail the sender's organisation sends.
+//!
+//! A forward is the other way round when its notes are short ("Please file the report
+//! below"): the forwarded text is what was sent, and the notes and heads above it are
+//! the envelope.
 
 /// The reason given to the lines of a quoted earlier message.
 pub(super) const QUOTED_MESSAGE: &str = "quoted earlier message";
+
+/// The reason given to the notes of those who passed a forwarded report on.
+pub(super) const COVER_NOTE: &str = "cover note of a forwarded message";
+
+/// The reason given to a forward's separator and the mail head below it.
+pub(super) const FORWARD_HEAD: &str = "head of a forwarded message";
+
+/// Most lines of a note written above a quoted report inside a forward ("Patricia, pls
+/// send this on. Thanks. D.").
+const QUOTING_NOTE_LINES: usize = 3;
+
+/// How many times the notes' lines a forwarded text must hold to be the mail's content:
+/// a long comment on a forwarded call for inputs is the sender's, the call is not.
+const PAYLOAD_SHARE: usize = 2;
+
+/// The reason given to a sender's signature ("--" and the name, role and numbers below).
+pub(super) const SIGNATURE: &str = "signature";
 
 /// The reason given to the lines a mail server appends after a rule.
 pub(super) const MAIL_FOOTER: &str = "mail footer";
@@ -31,7 +52,41 @@ pub(super) const MAX_REPLY_HEADER_WORDS: usize = 40;
 /// For each line, why it is not the sender's own text (`None` for the text itself).
 pub(super) fn foreign_lines(lines: &[&str]) -> Vec<Option<&'static str>> {
     let mut out = vec![None; lines.len()];
+    // A forwarded report is read as the text; what stands above it is its envelope.
+    let payload = forwarded_payload(lines);
     let mut i = 0;
+    if let Some(payload) = &payload {
+        for (at, slot) in out[..payload.start].iter_mut().enumerate() {
+            let l = lines[at];
+            if l.trim().is_empty() {
+                continue;
+            }
+            *slot = Some(if is_forward(l) || header_key(l).is_some() {
+                FORWARD_HEAD
+            } else {
+                COVER_NOTE
+            });
+        }
+        // The sender's signature closes what was sent ("--" and the lines below it).
+        let mut at = payload.start;
+        while at < payload.end {
+            if unquoted(lines[at]) == "--" {
+                let end = (at..payload.end)
+                    .find(|&j| unquoted(lines[j]).is_empty())
+                    .unwrap_or(payload.end);
+                out[at..end].fill(Some(SIGNATURE));
+                at = end;
+            }
+            at += 1;
+        }
+        // A few lines after a report pasted quoted are what the mail servers appended.
+        let after = &lines[payload.end..];
+        let filled = after.iter().filter(|l| !l.trim().is_empty()).count();
+        if filled <= MAX_FOOTER_LINES && !after.iter().any(|l| is_listed(l)) {
+            out[payload.end..].fill(Some(MAIL_FOOTER));
+        }
+        i = lines.len();
+    }
     while i < lines.len() {
         if is_separator(lines[i]) {
             // The separator and the quoted head below it ("From: … Sent: …"); then a body
@@ -71,13 +126,49 @@ pub(super) fn foreign_lines(lines: &[&str]) -> Vec<Option<&'static str>> {
     // thread, a list digest) every marked line is someone else's words; elsewhere a ">"
     // line may be a Markdown quotation the author chose to print, unless quoted twice.
     let mails = holds_mails(lines);
-    for (line, why) in lines.iter().zip(out.iter_mut()) {
+    for (at, (line, why)) in lines.iter().zip(out.iter_mut()).enumerate() {
         let nested = line.trim_start().starts_with(">>") || line.trim_start().starts_with("> >");
-        if why.is_none() && is_marked(line) && (mails || nested) {
+        // A report forwarded by pasting it quoted is the text itself, marks and all.
+        let sent = payload.as_ref().is_some_and(|p| p.contains(&at));
+        if why.is_none() && is_marked(line) && (mails || nested) && !sent {
             *why = Some(QUOTED_MESSAGE);
         }
     }
     out
+}
+
+/// The lines a forward passes on as its content: the text below the last forward's head
+/// (or the quoted report a short note there introduces), when the notes of everyone who
+/// passed it on hold less than a [`PAYLOAD_SHARE`] of its lines. `None` for a text that
+/// forwards nothing, or whose own words outweigh what it forwards.
+fn forwarded_payload(lines: &[&str]) -> Option<std::ops::Range<usize>> {
+    let last = lines.iter().rposition(|l| is_forward(l))?;
+    let mut start = last + 1;
+    while start < lines.len() && header_key(lines[start]).is_some() {
+        start += 1;
+    }
+    let filled = |range: std::ops::Range<usize>| {
+        lines[range]
+            .iter()
+            .filter(|l| !l.trim().is_empty() && !is_forward(l) && header_key(l).is_none())
+            .count()
+    };
+    // "Patricia, pls send this to the Secretariat." above the report pasted quoted: the
+    // quoted report is what was sent.
+    let mut payload = start..lines.len();
+    if let Some(quoted) = (start..lines.len()).find(|&j| is_marked(lines[j])) {
+        if filled(start..quoted) <= QUOTING_NOTE_LINES {
+            payload = quoted..marked_run(lines, quoted);
+        }
+    }
+    let sent = filled(payload.clone());
+    (sent > 0 && sent >= PAYLOAD_SHARE * filled(0..payload.start)).then_some(payload)
+}
+
+/// "---------- Forwarded message ---------", "Begin forwarded message:": a forward's
+/// separator, unlike a reply's ("-----Original Message-----").
+fn is_forward(line: &str) -> bool {
+    is_separator(line) && line.to_lowercase().contains("forwarded")
 }
 
 /// Does a mail's head stand anywhere in the text (a sender and a subject within a few
@@ -115,6 +206,16 @@ fn is_reply_header(line: &str) -> bool {
     t.starts_with("on ")
         && t.ends_with("wrote:")
         && t.split_whitespace().count() <= MAX_REPLY_HEADER_WORDS
+}
+
+/// A line of a list, or quoted: no footer holds one.
+fn is_listed(line: &str) -> bool {
+    line.trim_start().starts_with(['-', '*', '•']) || is_marked(line)
+}
+
+/// A line without its quote marks and spaces ("> --" → "--").
+fn unquoted(line: &str) -> &str {
+    line.trim().trim_start_matches(['>', ' ']).trim()
 }
 
 /// A line quoted with ">".
@@ -169,9 +270,7 @@ fn mark_footer(lines: &[&str], out: &mut [Option<&'static str>]) {
     };
     let after = &lines[at + 1..];
     let filled = after.iter().filter(|l| !l.trim().is_empty()).count();
-    let listed = after
-        .iter()
-        .any(|l| l.trim_start().starts_with(['-', '*', '•']) || is_marked(l));
+    let listed = after.iter().any(|l| is_listed(l));
     if filled > 0 && filled <= MAX_FOOTER_LINES && !listed {
         for slot in &mut out[at..] {
             slot.get_or_insert(MAIL_FOOTER);
@@ -252,6 +351,26 @@ Any unauthorised use is prohibited.";
             .unwrap();
         assert_eq!(got[quoted], Some(QUOTED_MESSAGE));
         assert_eq!(got[lines.len() - 1], Some(MAIL_FOOTER));
+    }
+
+    #[test]
+    fn a_forward_with_more_comment_than_forwarded_text_keeps_it_quoted() {
+        // The sender's own view, with the call it answers forwarded below it: the call
+        // asks questions that are not the sender's proposals.
+        let lines = [
+            "We support a shared register of community networks.",
+            "It should be public and updated every year.",
+            "Regulators should fund its first three years.",
+            "",
+            "---------- Forwarded message ---------",
+            "From: Review Secretariat <rs@example.org>",
+            "Subject: Call for inputs",
+            "",
+            "Should the Forum be permanent?",
+        ];
+        let got = foreign_lines(&lines);
+        assert!(got[..4].iter().all(Option::is_none), "{got:?}");
+        assert_eq!(got[8], Some(QUOTED_MESSAGE));
     }
 
     #[test]

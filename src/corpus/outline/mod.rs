@@ -917,4 +917,65 @@ mod tests {
             .iter()
             .all(|s| s.text.chars().count() <= MAX_STATEMENT_CHARS + 1));
     }
+
+    #[test]
+    fn a_forwarded_report_is_read_and_its_envelope_names_nothing() {
+        // Passed on twice, pasted quoted: the whole report had been an "earlier message",
+        // and the session that opposed a proposal vanished from every count.
+        let mail = "From: Lina Moa <lina@forum.example>\n\
+            Date: Fri, 30 May 2031 09:12:44 -0500\n\
+            Subject: Fwd: Fwd: Tower sharing report\n\n\
+            Hi all,\n\nPlease file the report below under Workshop 4.\n\nThanks,\nLina\n\n\
+            ---------- Forwarded message ---------\n\
+            From: Teo Vai <teo@ops.example>\n\
+            Date: Mon, 19 May 2031 at 11:03\n\
+            Subject: Tower sharing report\n\n\
+            Lina, pls send this on. T.\n\n\
+            > WORKSHOP 4: TOWER SHARING ON SMALL ISLANDS\n\
+            > Organiser: Island Operators Guild\n\
+            > Date: 16 May 2031\n\
+            >\n\
+            > RECOMMENDATIONS\n\
+            >\n\
+            > 1. Regulators should require towers built with public money to be shared.\n\
+            >\n\
+            > 2. The workshop did not support a levy on every tower for a common fund.\n\
+            >\n\
+            > --\n\
+            > Teo Vai\n\
+            > Island Operators Guild\n\n\
+            Please consider the environment before printing this email.\n";
+        let s = outline(&doc(mail));
+        assert_eq!(
+            (s.title.as_str(), s.organizer.as_str(), s.date.as_str()),
+            (
+                "WORKSHOP 4: TOWER SHARING ON SMALL ISLANDS",
+                "Island Operators Guild",
+                "16 May 2031"
+            )
+        );
+        let said: Vec<&str> = s.statements.iter().map(|st| st.text.as_str()).collect();
+        assert_eq!(
+            said,
+            [
+                "Regulators should require towers built with public money to be shared.",
+                "The workshop did not support a levy on every tower for a common fund.",
+            ]
+        );
+        let why = |text: &str| {
+            s.excluded
+                .iter()
+                .find(|e| e.text == text)
+                .map(|e| e.reason.as_str())
+        };
+        assert_eq!(
+            why("Please file the report below under Workshop 4."),
+            Some(mail::COVER_NOTE)
+        );
+        assert_eq!(why("Teo Vai"), Some(mail::SIGNATURE));
+        assert_eq!(
+            why("Please consider the environment before printing this email."),
+            Some(mail::MAIL_FOOTER)
+        );
+    }
 }
