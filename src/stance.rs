@@ -231,6 +231,10 @@ const OPPOSE: &[&str] = &[
     "sceptical",
     "skeptical",
     "doubt",
+    // Calling a proposal into question ("questioned the proposal to…"); "the question
+    // of" names a topic, and "questioned whether such reforms were within the scope…"
+    // doubts a point beside the proposal more often than the proposal.
+    "question the",
 ];
 
 /// Preferring the alternative: the key terms *after* one of these are what is rejected.
@@ -248,7 +252,7 @@ const NEGATION: &[&str] = &["not", "no", "never", "cannot", "without", "nor", "n
 /// Verbs of opinion: negated ("we do not think", "did not agree"), they negate the clause
 /// they govern, however far its cue stands ("I don't think the IGF should be permanent").
 const OPINION: &[&str] = &[
-    "think", "believe", "agree", "accept", "consider", "feel", "see",
+    "think", "believe", "agree", "accept", "consider", "feel", "see", "share",
 ];
 
 /// How many words before a verb of opinion its negation stands ("do not really think").
@@ -529,7 +533,27 @@ fn negations_before(tokens: &[Token], at: usize, reach: usize) -> Vec<usize> {
             && NEGATION.contains(&tokens[i].stem.as_str())
             && !(i > 0 && tokens[i - 1].word == "or")
     };
-    let near = (at.saturating_sub(reach)..at).any(negation);
+    negations_where(at, reach, negation)
+}
+
+/// [`negations_before`] a cue, which a negation reaches across a comma only from right
+/// before it ("did not, finally, support"): one that has its own word before the
+/// comma negates that word ("broad, though not unanimous, support" is support).
+fn cue_negations_before(tokens: &[Token], at: usize) -> Vec<usize> {
+    let clause = tokens[at].clause;
+    let negation = |i: usize| {
+        let part = tokens[i].part;
+        tokens[i].clause == clause
+            && NEGATION.contains(&tokens[i].stem.as_str())
+            && !(i > 0 && tokens[i - 1].word == "or")
+            && (part == tokens[at].part || tokens.get(i + 1).is_some_and(|t| t.part != part))
+    };
+    negations_where(at, CUE_NEGATION_REACH, negation)
+}
+
+/// The negations `negation` accepts before `at`, when one lies within `reach` of it.
+fn negations_where(at: usize, reach: usize, negation: impl Fn(usize) -> bool) -> Vec<usize> {
+    let near = (at.saturating_sub(reach)..at).any(&negation);
     if !near {
         return Vec::new();
     }
@@ -791,7 +815,7 @@ pub fn read_concepts(text: &str, concepts: &[Vec<String>]) -> Reading {
             cautions.push(at);
             continue;
         }
-        let n = negations_before(&tokens, at, CUE_NEGATION_REACH);
+        let n = cue_negations_before(&tokens, at);
         if n.len() % 2 == 1 {
             support.push((at, format!("{} … {cue}", tokens[n[0]].word)));
             spent.extend(n);
@@ -836,7 +860,7 @@ pub fn read_concepts(text: &str, concepts: &[Vec<String>]) -> Reading {
         if tokens[at].word.ends_with("ed") && past_passive(&tokens, at) {
             continue;
         }
-        let mut n = negations_before(&tokens, at, CUE_NEGATION_REACH);
+        let mut n = cue_negations_before(&tokens, at);
         // A negated opinion over the cue's clause counts as one more negation, and the
         // opinion is the cue ("not … think": a stand taken, no gap reported).
         let mut opinion = None;
@@ -1114,6 +1138,48 @@ mod tests {
         assert_eq!(pos("We do not oppose transparency.", t), Position::Support);
         assert_eq!(pos("We never rejected transparency.", t), Position::Support);
         assert_eq!(pos("We oppose transparency.", t), Position::Oppose);
+    }
+
+    #[test]
+    fn a_negation_that_has_its_word_before_a_comma_leaves_the_cue_after_it() {
+        let t = &["universal service", "community networks"];
+        // "Not unanimous" is still support; the supporter had been read as the dissent.
+        assert_eq!(
+            pos(
+                "The Chair noted broad, though not unanimous, support for earmarking universal \
+                 service funds for community networks.",
+                t
+            ),
+            Position::Support
+        );
+        // A negation right before the comma still governs the cue after a short insert.
+        assert_eq!(
+            pos(
+                "The meeting did not, finally, support earmarking universal service funds \
+                 for community networks.",
+                t
+            ),
+            Position::Oppose
+        );
+    }
+
+    #[test]
+    fn calling_a_proposal_into_question_or_not_sharing_a_view_opposes_it() {
+        let t = &["permanent", "forum"];
+        for text in [
+            "Several participants questioned the proposal to make the forum permanent.",
+            "We do not share the view that a permanent forum would strengthen cooperation.",
+        ] {
+            assert_eq!(pos(text, t), Position::Oppose, "{text}");
+        }
+        // "The question of" names a topic and takes no side against it.
+        assert_ne!(
+            pos(
+                "The question of a permanent forum should be settled this year.",
+                t
+            ),
+            Position::Oppose
+        );
     }
 
     #[test]
