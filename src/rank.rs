@@ -388,6 +388,15 @@ pub fn rank(
                     }
                 }
             }
+            // A question put ("Should the Forum become permanent?") neither asks for nor
+            // states what it names, in a theme of either kind.
+            for (m, &r) in theme.stances.iter_mut().zip(rows.iter()) {
+                if m.stance == ThemeStance::Support
+                    && crate::corpus::is_question(&statements[r].text)
+                {
+                    m.stance = ThemeStance::Mention;
+                }
+            }
             let dissenting: BTreeSet<&str> = listed_dissent.iter().map(String::as_str).collect();
             // The quote under a theme's title says what it proposes: never a dissent, nor
             // a report that only mentions it.
@@ -1216,6 +1225,37 @@ mod tests {
         let order: Vec<String> = ["a", "b"].map(String::from).to_vec();
         let r = rank(&statements, vectors.view(), &clustering, &[], &order, 3);
         r.unique.into_iter().next().expect("one entry")
+    }
+
+    #[test]
+    fn a_question_put_counts_for_nobody_and_never_heads_a_finding() {
+        // Three reports, one a question: "Should the levy be raised?" had counted as a
+        // session stating the finding, and headed it.
+        let statements: Vec<Statement> = [
+            ("a", "Should the tide levy on shipping be raised?"),
+            ("b", "The tide levy on shipping pays for harbour repairs."),
+            (
+                "c",
+                "Ports said the tide levy on shipping pays for dredging.",
+            ),
+        ]
+        .iter()
+        .map(|(session, text)| {
+            let mut s = statement(&format!("{session}#1"), session, text);
+            s.kind = StatementKind::Observation;
+            s
+        })
+        .collect();
+        // The question is the most central, so it would be the representative.
+        let vectors = unit(&[[1.0, 0.0, 0.0], [1.0, 0.3, 0.0], [1.0, 0.0, 0.3]]);
+        let clustering = Clustering::from_raw(&[0, 0, 0]);
+        let order: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
+        let r = rank(&statements, vectors.view(), &clustering, &[], &order, 2);
+        let theme = &r.themes[0];
+        assert_eq!(theme.kind, StatementKind::Observation);
+        assert_eq!(theme.sessions, vec!["b", "c"]);
+        assert_ne!(theme.representative_id, "a#1");
+        assert_eq!(theme.stances[0].stance, ThemeStance::Mention);
     }
 
     #[test]

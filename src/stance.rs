@@ -677,19 +677,52 @@ const EVENT_VERBS: &[&str] = &[
     "kicked", "wrapped", "wraps",
 ];
 
+/// Cues whose present passive still asks or values ("investment is needed", "participation
+/// is encouraged", "the proposal is welcomed"); the others' states a fact ("the mandate is
+/// renewed every five years", "rights are protected by the charter").
+const ASKING_PASSIVES: &[&str] = &[
+    "need",
+    "call",
+    "urg",
+    "recommend",
+    "encourag",
+    "support",
+    "welcom",
+    "endors",
+    "commend",
+    "appreci",
+    "valu",
+    "want",
+    "suggest",
+];
+
 /// Whether the nearest auxiliary or modal before position `at` in its clause is a past
-/// "was", "were" or "been".
+/// "was", "were" or "been", or a present "is" or "are" right before a cue that does not
+/// ask: the passive reports what is or was done, no modal asks for it.
 fn past_passive(tokens: &[Token], at: usize) -> bool {
     const AUXILIARIES: &[&str] = &[
         "was", "were", "been", "is", "are", "be", "should", "must", "will", "would", "shall",
         "can", "could", "may", "might", "need", "needs", "to",
     ];
-    tokens[..at]
+    let Some((i, aux)) = tokens[..at]
         .iter()
+        .enumerate()
         .rev()
-        .take_while(|t| t.clause == tokens[at].clause)
-        .find(|t| AUXILIARIES.contains(&t.word.as_str()))
-        .is_some_and(|t| matches!(t.word.as_str(), "was" | "were" | "been"))
+        .take_while(|(_, t)| t.clause == tokens[at].clause)
+        .find(|(_, t)| AUXILIARIES.contains(&t.word.as_str()))
+    else {
+        return false;
+    };
+    match aux.word.as_str() {
+        "was" | "were" | "been" => true,
+        "is" | "are" => {
+            i + 1 == at
+                && !ASKING_PASSIVES
+                    .iter()
+                    .any(|p| tokens[at].stem.starts_with(p))
+        }
+        _ => false,
+    }
 }
 
 /// A heading: a few words, no closing punctuation, every longer word capitalised.
@@ -1180,6 +1213,23 @@ mod tests {
             ),
             Position::Oppose
         );
+    }
+
+    #[test]
+    fn a_present_passive_states_a_fact_unless_it_asks() {
+        let t = &["mandate", "forum"];
+        // The status quo had counted as support for changing it.
+        assert_eq!(
+            pos("The mandate of the forum is renewed every five years.", t),
+            Position::Neutral
+        );
+        for text in [
+            "A longer mandate for the forum is needed.",
+            "A permanent mandate for the forum is strongly encouraged.",
+            "The mandate of the forum should be renewed every five years.",
+        ] {
+            assert_eq!(pos(text, t), Position::Support, "{text}");
+        }
     }
 
     #[test]
