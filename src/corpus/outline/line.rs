@@ -24,6 +24,9 @@ use std::borrow::Cow;
 /// Longest line (in words) that can still be a heading.
 pub(super) const MAX_HEADING_WORDS: usize = 16;
 
+/// Most words on the first line of a heading the layout wrapped onto a second line.
+const MAX_WRAPPED_HEADING_WORDS: usize = 12;
+
 /// A source line as the outliner's state machine receives it.
 #[derive(Debug, Clone)]
 pub(crate) enum Line<'a> {
@@ -243,7 +246,11 @@ pub(crate) fn classify_line(raw: &str, around: Break) -> Line<'_> {
     // The first line of a paragraph the layout wrapped is no heading for a section word
     // it reaches late ("This brief draws together the outcomes of three regional
     // meetings held in …"); a wrapped heading names its section first.
-    let wrapped_sentence = around.wraps && !section_near_start(&bare);
+    // Nor is a wrapped line that fills a page's width ("The discussion also touched on the
+    // role of standard contractual clauses, certification schemes" / "and codes of
+    // conduct…"): a heading that wraps is set in a narrow column.
+    let wrapped_sentence = around.wraps
+        && (!section_near_start(&bare) || word_count(&bare) > MAX_WRAPPED_HEADING_WORDS);
     let names_section = known_heading(&bare) && !wrapped_sentence;
     let shape = Shape {
         source,

@@ -978,4 +978,19 @@ mod tests {
             Some(mail::MAIL_FOOTER)
         );
     }
+
+    #[test]
+    fn a_wrapped_line_that_fills_the_page_opens_a_paragraph_not_a_heading() {
+        // Its section word near the start ("The discussion…") had made the paragraph a
+        // heading, and both its sentences were lost.
+        let text = "Harbour data forum\n\nDiscussion\n\n\
+            The discussion also touched on the role of shared tide gauges, pooled sensors\n\
+            and common data formats as practical tools that small ports could use to report\n\
+            in more than one registry at a reasonable cost. Participants noted that such\n\
+            tools were rarely used by the smallest ports.\n";
+        let got = texts(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[0].1.starts_with("The discussion also touched on"));
+        assert!(got[1].1.starts_with("Participants noted"));
+    }
 }
