@@ -296,6 +296,13 @@ pub(crate) fn classify_line(raw: &str, around: Break) -> Line<'_> {
             shape,
         };
     }
+    if is_header_row(source) {
+        return Line::Furniture {
+            class: UnitClass::Heading,
+            reason: TABLE_HEADER,
+            shape,
+        };
+    }
     if is_rule(source) {
         let underline = match source.chars().next() {
             Some('=') => Some(1),
@@ -1359,6 +1366,31 @@ pub(super) fn column_fields(source: &str) -> Option<Vec<&str>> {
         }
     }
     (fields.len() >= 2).then_some(fields)
+}
+
+/// The reason given to a table's header row.
+pub(super) const TABLE_HEADER: &str = "table header";
+
+/// Fewest fields of a printed table's header row ("No. Recommendation    Addressed to
+/// Priority").
+const HEADER_ROW_FIELDS: usize = 3;
+
+/// Longest field of a printed table's header row, in words.
+const HEADER_FIELD_WORDS: usize = 3;
+
+/// A row of a table printed with its columns set apart ([`column_fields`]) whose fields all
+/// name columns: three or more, a few words each, none a sentence. Read as text it had
+/// been a recommendation ("Recommendation Addressed to Priority") on every page it heads.
+fn is_header_row(source: &str) -> bool {
+    column_fields(source).is_some_and(|fields| {
+        fields.len() >= HEADER_ROW_FIELDS
+            && fields.iter().all(|f| {
+                word_count(f) <= HEADER_FIELD_WORDS
+                    && f.starts_with(|c: char| c.is_alphabetic())
+                    && !f.ends_with(['!', '?', ';', ',', ':'])
+                    && !is_date_line(f)
+            })
+    })
 }
 
 /// Marks that set the fields of a kicker line apart ("Observatory · Policy Brief No. 4 ·

@@ -993,4 +993,31 @@ mod tests {
         assert!(got[0].1.starts_with("The discussion also touched on"));
         assert!(got[1].1.starts_with("Participants noted"));
     }
+
+    #[test]
+    fn a_printed_table_header_row_names_columns_and_asks_nothing() {
+        // As text, "No. Recommendation    Addressed to    Priority" had been a
+        // recommendation on every page the table ran over.
+        let text = "United Nations        TR/2031/4        Distr.: General\n\n\
+            Tide registry workshop\n\nRecommendations\n\n\
+            No. Recommendation    Addressed to    Priority\n\n\
+            1    Ports should publish tide data every month.\n\
+            Port authorities    High\n\n\
+            2    Regulators should fund a spare gauge for every island.\n\
+            Regulators    Medium\n";
+        let s = outline(&doc(text));
+        assert_eq!(s.organizer, "United Nations");
+        let said: Vec<&str> = s.statements.iter().map(|st| st.text.as_str()).collect();
+        assert_eq!(
+            said,
+            [
+                "Ports should publish tide data every month.",
+                "Regulators should fund a spare gauge for every island."
+            ]
+        );
+        assert!(s
+            .excluded
+            .iter()
+            .any(|e| e.reason == line::TABLE_HEADER && e.text.contains("Addressed to")));
+    }
 }

@@ -1,6 +1,7 @@
 //! Tables read row by row: the rows the readers join with " — " (Word, HTML and Markdown
 //! tables alike), told apart from a sentence with a dash by coming in runs of equal cells.
 
+use super::line::TABLE_HEADER;
 use super::Unit;
 use crate::corpus::prose::{ends_with_terminal, word_count};
 use crate::corpus::read::CELL_SEPARATOR;
@@ -72,7 +73,7 @@ fn read_table(rows: &mut [Unit], n: usize) -> Vec<Unit> {
     let body = usize::from(header.is_some());
     if header.is_some() {
         rows[0].class = UnitClass::Heading;
-        rows[0].reason = "table header".into();
+        rows[0].reason = TABLE_HEADER.into();
     }
     let data: Vec<Vec<String>> = rows[body..].iter().map(cells).collect();
     if data.is_empty() {
