@@ -123,8 +123,10 @@ struct DuplicatesArgs {
     /// Files or folders (walked recursively) of outcome documents.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
-    /// Cosine between two statements (or their sentences or clauses) that alone makes them
-    /// duplicates; lower cosines count only with shared rare phrases (docs/THRESHOLDS.md).
+    /// Cosine between two statements or their sentences at or above which they are
+    /// duplicates, when both ask for something or, one asking, they share words; lower
+    /// cosines (down to 0.65, clauses too) count only with shared rare phrases; never two
+    /// opposite stands (docs/THRESHOLDS.md).
     #[arg(long, default_value_t = analysis::duplicates::DEFAULT_THRESHOLD, value_parser = cosine_arg,
           allow_negative_numbers = true)]
     threshold: f32,

@@ -154,6 +154,65 @@ fn a_name_spelled_out_in_one_proposal_and_abbreviated_in_another_is_not_what_it_
     assert!(adds.contains(&"harbours"), "{adds:?}");
 }
 
+/// Two asks worded apart, one counter-proposal, and four sessions whose reports use the
+/// asks' words, so the words the asks share are common.
+fn asks_in_other_words_and_a_counter_proposal() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let write = |name: &str, section: &str, body: &str| {
+        std::fs::write(
+            dir.path().join(name),
+            format!("Session on {name}\n\n{section}\n\n{body}"),
+        )
+        .unwrap()
+    };
+    write(
+        "a_city.md",
+        "Recommendations",
+        "- City councils must carry out and publish a human-rights impact assessment for \
+         every AI system they procure.\n\
+         - The reading council should become permanent, with a review of its working methods \
+         every ten years.\n",
+    );
+    write(
+        "b_towns.md",
+        "Recommendations",
+        "- Require every municipality that uses AI to assess its impact on human rights before \
+         deployment and to publish the findings.\n\
+         - Rather than a permanent reading council, the council should have its next renewal \
+         extended to ten years.\n",
+    );
+    for region in ["c", "d", "e", "f"] {
+        write(
+            &format!("{region}_region.md"),
+            "Key messages",
+            &format!(
+                "- The impact of AI on human rights was discussed in region {region}, where \
+                 schools publish results before deployment.\n\
+                 - Human rights groups in region {region} publish an assessment of AI every year.\n"
+            ),
+        );
+    }
+    dir
+}
+
+#[test]
+fn two_asks_in_other_words_are_duplicates_and_a_counter_proposal_is_not() {
+    let dir = asks_in_other_words_and_a_counter_proposal();
+    let d: Value = serde_json::from_str(&fresh_json(&["duplicates", dir.path().to_str().unwrap()]))
+        .expect("valid JSON");
+    // Both ask, at cosine 0.83, sharing few words the corpus does not use everywhere:
+    // the word-overlap floor had kept them apart.
+    let g = group_with(&d, "near", "a1");
+    let mut h = handles(g);
+    h.sort();
+    assert_eq!(h, vec!["a1", "b1"], "{g:#}");
+    // "Rather than a permanent reading council…" rejects what a2 asks; it had been
+    // grouped with it on the phrases they share.
+    for g in d["groups"].as_array().unwrap() {
+        assert!(!handles(g).contains(&"a2".to_string()), "{g:#}");
+    }
+}
+
 #[test]
 fn statements_of_one_theme_that_ask_different_things_are_not_grouped() {
     let d: Value = serde_json::from_str(&fresh_json(&[

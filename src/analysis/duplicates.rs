@@ -12,12 +12,14 @@
 //! * they name no years, or a year in common (a call for inputs to one year's meeting
 //!   is not the same ask as the next year's);
 //! * they do not take opposite stands ("The mandate should be made permanent" / "I don't
-//!   think it should be permanent"), read by the one stance engine ([`crate::stance`]);
-//! * and their cosine is at least the threshold, or it is lower but they share rare
-//!   phrases (content words or word pairs used by at most 1 % of the corpus's
-//!   statements, counted on the corpus itself); either way they share enough words
-//!   overall (TF-IDF cosine), and, on phrases, each is the other's nearest such match in its session (mutual
-//!   nearest neighbours across sessions, ranked by cosine plus word overlap).
+//!   think it should be permanent", "Rather than a permanent mandate…"), each read by the
+//!   one stance engine ([`crate::stance`]) on the words the two share;
+//! * and their cosine is at least the threshold, with enough words shared overall (TF-IDF
+//!   cosine) unless both ask; or it is lower but they share rare phrases (content words
+//!   or word pairs used by at most 1 % of the corpus's statements, counted on the corpus
+//!   itself) and enough words overall, and each is the other's nearest such match in its
+//!   session (mutual nearest neighbours across sessions, ranked by cosine plus word
+//!   overlap).
 //!
 //! Groups are cut by complete linkage over those pairs ([`crate::cluster::linkage`]),
 //! so *every* two members are duplicates: a chain A~B, B~C with A far from C never
@@ -295,8 +297,6 @@ pub fn duplicates(
         }
     }
 
-    // Each span's stand, read once and only for spans that reach a near pair.
-    let mut stands: Vec<Option<Stand>> = vec![None; spans.len()];
     // Best evidence per pair of distinct texts.
     let mut best: BTreeMap<(usize, usize), Evidence> = BTreeMap::new();
     for (u, v) in candidates {
@@ -319,18 +319,19 @@ pub fn duplicates(
         }
         // A high cosine alone is not enough on documents that all discuss one subject
         // ("the IGF is a platform…" / "the IGF remains at the heart…" score 0.85): a
-        // restated ask also shares words (see docs/THRESHOLDS.md).
+        // restated finding also shares words; two asks at that cosine ask the same thing
+        // in other words (see docs/THRESHOLDS.md).
         let strong = cosine >= options.threshold
             && !spans[u].clauses
             && !spans[v].clauses
-            && lexical >= LEXICAL_FLOOR;
+            && (lexical >= LEXICAL_FLOOR || (asks[u] && asks[v]));
         let weak = cosine >= PHRASE_FLOOR && weight >= 2 && lexical >= LEXICAL_FLOOR;
         if !(strong || weak) {
             continue;
         }
-        let su = *stands[u].get_or_insert_with(|| Stand::of(&span_texts[u]));
-        let sv = *stands[v].get_or_insert_with(|| Stand::of(&span_texts[v]));
-        if su.opposes(sv) {
+        if Stand::of(&span_texts[u], &span_texts[v])
+            .opposes(Stand::of(&span_texts[v], &span_texts[u]))
+        {
             continue;
         }
         let shared = shared_phrases(&keys[u], &keys[v]);
@@ -830,8 +831,18 @@ struct Stand {
 }
 
 impl Stand {
-    fn of(text: &str) -> Stand {
-        let reading = crate::stance::read(text, &[]);
+    /// The stand `text` takes on what it shares with `other`: their common content words
+    /// are the proposition, so "Rather than a permanent mandate, …" opposes what "The
+    /// mandate should become permanent" asks.
+    fn of(text: &str, other: &str) -> Stand {
+        let theirs: BTreeSet<String> = content_words(other).into_iter().collect();
+        let shared: Vec<String> = content_words(text)
+            .into_iter()
+            .filter(|w| theirs.contains(w))
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let reading = crate::stance::read(text, &shared);
         Stand {
             position: reading.position,
             negated_call: reading.is_negated_call(),
@@ -973,19 +984,24 @@ mod tests {
 
     #[test]
     fn opposite_stands_are_no_duplicates_but_a_prohibition_and_a_call_not_to_act_agree() {
-        let stand = Stand::of;
-        assert!(
-            stand("The forum's mandate should be made permanent.").opposes(stand(
-                "I don't think the forum's mandate should be permanent."
-            ))
-        );
-        assert!(
-            !stand("States must not order network disruptions during elections.").opposes(stand(
-                "Refrain from ordering network disruptions during elections."
-            ))
-        );
-        assert!(!stand("Publish every negotiation draft.")
-            .opposes(stand("All negotiation drafts should be published.")));
+        let opposed = |a: &str, b: &str| Stand::of(a, b).opposes(Stand::of(b, a));
+        assert!(opposed(
+            "The forum's mandate should be made permanent.",
+            "I don't think the forum's mandate should be permanent."
+        ));
+        // The alternative is preferred to what the other asks, named by their shared words.
+        assert!(opposed(
+            "The reading council should become permanent, with a review every ten years.",
+            "Rather than a permanent reading council, the council should be renewed for ten years."
+        ));
+        assert!(!opposed(
+            "States must not order network disruptions during elections.",
+            "Refrain from ordering network disruptions during elections."
+        ));
+        assert!(!opposed(
+            "Publish every negotiation draft.",
+            "All negotiation drafts should be published."
+        ));
     }
 
     #[test]

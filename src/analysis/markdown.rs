@@ -15,9 +15,9 @@ pub fn duplicates_markdown(d: &Duplicates) -> String {
     let _ = writeln!(
         out,
         "{} statements from {} sessions · duplicates: cosine ≥ {} between two statements or \
-         their sentences or clauses, or a lower cosine with shared rare phrases, and at least one \
-         of the two asks for something · every member is a duplicate of every other · at most {} \
-         texts per group · {}\n",
+         their sentences, both asking for something or one asking and sharing words, or a lower \
+         cosine with shared rare phrases; never opposite stands · every member is a duplicate of \
+         every other · at most {} texts per group · {}\n",
         d.statements,
         d.sessions,
         d.threshold,
