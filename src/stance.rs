@@ -309,6 +309,23 @@ pub fn prohibits(text: &str) -> bool {
         .any(|p| !find(&tokens, p).is_empty())
 }
 
+/// Keeping something from happening: before the act that would bring the proposition
+/// about ("avoid creating new global funds", "cautioned against making assessments
+/// mandatory") it opposes the proposition; before the proposition itself ("avoid
+/// fragmentation") it is a call to act on it, hence support.
+const PREVENTING: &[&str] = &["avoid", "refrain from", "caution against", "warn against"];
+
+/// Acts that bring something about, in their gerund after a [`PREVENTING`] cue.
+const BRINGING_ABOUT: &[&str] = &[
+    "creating",
+    "establishing",
+    "making",
+    "introducing",
+    "launching",
+    "building",
+    "setting",
+];
+
 /// Conditions and reservations that make a support conditional.
 const CONDITION: &[&str] = &[
     "provided that",
@@ -357,6 +374,8 @@ struct Lexicon {
     refrain: Vec<String>,
     prohibitions: Vec<Vec<String>>,
     opinion: Vec<String>,
+    preventing: Vec<Vec<String>>,
+    bringing_about: Vec<String>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -374,6 +393,8 @@ fn lexicon() -> &'static Lexicon {
             refrain: words(REFRAIN_CALLS),
             prohibitions: phrases(PROHIBITIONS),
             opinion: words(OPINION),
+            preventing: phrases(PREVENTING),
+            bringing_about: words(BRINGING_ABOUT),
         }
     })
 }
@@ -872,6 +893,19 @@ pub fn read_concepts(text: &str, concepts: &[Vec<String>]) -> Reading {
     if let Some((at, cue)) = alternative_called_for(&tokens, &named_by, &scope, text) {
         opposition.push((at, cue));
     }
+    // 4a. Keeping from bringing the proposition about: "avoid creating new global funds".
+    for (at, len, cue) in cues(&tokens, &lex.preventing, &scope) {
+        let act = at + len;
+        let brings = tokens
+            .get(act)
+            .is_some_and(|t| t.clause == tokens[at].clause && lex.bringing_about.contains(&t.stem));
+        let named_after = keys
+            .iter()
+            .any(|&k| k > act && tokens[k].clause == tokens[at].clause);
+        if brings && named_after {
+            opposition.push((at, format!("{cue} {}", tokens[act].word)));
+        }
+    }
     // 4. The proposition creates something new, the text keeps what exists.
     let novel = terms
         .iter()
@@ -1227,6 +1261,34 @@ mod tests {
             "A longer mandate for the forum is needed.",
             "A permanent mandate for the forum is strongly encouraged.",
             "The mandate of the forum should be renewed every five years.",
+        ] {
+            assert_eq!(pos(text, t), Position::Support, "{text}");
+        }
+    }
+
+    #[test]
+    fn keeping_from_bringing_a_proposal_about_opposes_it_and_preventing_a_harm_does_not() {
+        for (text, t) in [
+            (
+                "Avoid creating new global funds for community networks.",
+                &["global funds", "community networks"][..],
+            ),
+            (
+                "Speakers cautioned against making impact assessments mandatory for every app.",
+                &["impact assessments", "mandatory"][..],
+            ),
+        ] {
+            assert_eq!(pos(text, t), Position::Oppose, "{text}");
+        }
+        for (text, t) in [
+            (
+                "Avoid fragmentation of the internet.",
+                &["fragmentation"][..],
+            ),
+            (
+                "States should refrain from imposing shutdowns.",
+                &["shutdowns"][..],
+            ),
         ] {
             assert_eq!(pos(text, t), Position::Support, "{text}");
         }
