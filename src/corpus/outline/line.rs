@@ -376,10 +376,14 @@ pub(crate) fn classify_line(raw: &str, around: Break) -> Line<'_> {
     }
     // "Thank you for the chance to comment. Please" wrapping onto "find below…": the
     // thanks is one sentence of a paragraph, read with it.
+    // So is a line whose sentence goes on unfinished onto the next ("The Chair opened the
+    // session by recalling that only seven of the region's" / "economies have…"): read
+    // alone it had been a record of procedure, and its sentence was cut in two.
     let starts_a_paragraph = around.goes_on
-        && [". ", "! ", "? "]
+        && ([". ", "! ", "? "]
             .iter()
-            .any(|end| shape.plain.contains(end));
+            .any(|end| shape.plain.contains(end))
+            || (!ends_with_terminal(&shape.plain) && words_of_prose(&shape.plain)));
     if let Some((class, reason)) = furniture_line(&shape.plain).filter(|_| !starts_a_paragraph) {
         return Line::Furniture {
             class,
@@ -398,6 +402,19 @@ pub(crate) fn classify_line(raw: &str, around: Break) -> Line<'_> {
         return Line::Prompt(shape);
     }
     Line::Text(shape)
+}
+
+/// Fewest words of letters in a line whose unfinished sentence is read with the next line
+/// rather than as furniture on its own (a page number, "Page 2 of 5", has fewer).
+const PROSE_LINE_WORDS: usize = 5;
+
+/// Does the line hold a run of prose ([`PROSE_LINE_WORDS`] words of letters or more)?
+fn words_of_prose(plain: &str) -> bool {
+    plain
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count()
+        >= PROSE_LINE_WORDS
 }
 
 /// "1. Key Issues" is a heading; "3. Establish clear outcomes" is an item, and so is a

@@ -1020,4 +1020,20 @@ mod tests {
             .iter()
             .any(|e| e.reason == line::TABLE_HEADER && e.text.contains("Addressed to")));
     }
+
+    #[test]
+    fn a_sentence_that_opens_like_a_record_of_procedure_is_read_whole() {
+        // Its first line alone reads "The Chair opened the session…", a record of
+        // procedure: the sentence had been cut in two, its head excluded.
+        let text = "Tide data forum\n\nDiscussion\n\n\
+            The Chair opened the session by recalling that only four of the coast's\n\
+            harbours share tide data with their neighbours, and that the gaps delay every\n\
+            warning.\n";
+        let got = texts(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0]
+            .1
+            .starts_with("The Chair opened the session by recalling"));
+        assert!(got[0].1.ends_with("delay every warning."));
+    }
 }
