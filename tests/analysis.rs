@@ -36,6 +36,11 @@ fn handles(group: &Value) -> Vec<String> {
     out
 }
 
+/// Write one invented page into `dir`.
+fn write_page(dir: &tempfile::TempDir, name: &str, text: &str) {
+    std::fs::write(dir.path().join(name), text).expect("page written");
+}
+
 fn group_with<'a>(d: &'a Value, kind: &str, member: &str) -> &'a Value {
     d["groups"]
         .as_array()
@@ -117,11 +122,11 @@ fn a_proposal_inside_a_longer_sentence_is_grouped_with_its_short_twin() {
 fn a_name_spelled_out_in_one_proposal_and_abbreviated_in_another_is_not_what_it_adds() {
     let dir = tempfile::tempdir().expect("temp dir");
     let write = |name: &str, body: &str| {
-        std::fs::write(
-            dir.path().join(name),
-            format!("Session Outcome Document\n\nHarbour data\n\nRecommendations\n\n{body}"),
+        write_page(
+            &dir,
+            name,
+            &format!("Session Outcome Document\n\nHarbour data\n\nRecommendations\n\n{body}"),
         )
-        .unwrap()
     };
     write(
         "a_port_authority.txt",
@@ -159,11 +164,11 @@ fn a_name_spelled_out_in_one_proposal_and_abbreviated_in_another_is_not_what_it_
 fn asks_in_other_words_and_a_counter_proposal() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     let write = |name: &str, section: &str, body: &str| {
-        std::fs::write(
-            dir.path().join(name),
-            format!("Session on {name}\n\n{section}\n\n{body}"),
+        write_page(
+            &dir,
+            name,
+            &format!("Session on {name}\n\n{section}\n\n{body}"),
         )
-        .unwrap()
     };
     write(
         "a_city.md",

@@ -246,11 +246,13 @@ pub(crate) fn classify_line(raw: &str, around: Break) -> Line<'_> {
     // The first line of a paragraph the layout wrapped is no heading for a section word
     // it reaches late ("This brief draws together the outcomes of three regional
     // meetings held in …"); a wrapped heading names its section first.
-    // Nor is a wrapped line that fills a page's width ("The discussion also touched on the
-    // role of standard contractual clauses, certification schemes" / "and codes of
-    // conduct…"): a heading that wraps is set in a narrow column.
+    // Nor is a wrapped line that fills a page's width in a sentence's lowercase ("The
+    // discussion also touched on the role of standard contractual clauses, certification
+    // schemes" / "and codes of conduct…"): a heading that wraps is set in a narrow column,
+    // or in title case ("Key Recommendations and Forward-Looking Action Plan for the…").
     let wrapped_sentence = around.wraps
-        && (!section_near_start(&bare) || word_count(&bare) > MAX_WRAPPED_HEADING_WORDS);
+        && (!section_near_start(&bare)
+            || (word_count(&bare) > MAX_WRAPPED_HEADING_WORDS && !title_cased(&bare)));
     let names_section = known_heading(&bare) && !wrapped_sentence;
     let shape = Shape {
         source,
@@ -402,6 +404,24 @@ pub(crate) fn classify_line(raw: &str, around: Break) -> Line<'_> {
         return Line::Prompt(shape);
     }
     Line::Text(shape)
+}
+
+/// Are most of the line's longer words capitalised, as a heading's are ("Key
+/// Recommendations and Forward-Looking Action Plan for the…"), not a sentence's?
+fn title_cased(plain: &str) -> bool {
+    let longer: Vec<&str> = plain
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
+        .collect();
+    let capitalised = longer
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
+        .count();
+    capitalised * 2 > longer.len()
 }
 
 /// Fewest words of letters in a line whose unfinished sentence is read with the next line
