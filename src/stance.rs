@@ -720,7 +720,7 @@ const ASKING_PASSIVES: &[&str] = &[
 /// Whether the nearest auxiliary or modal before position `at` in its clause is a past
 /// "was", "were" or "been", or a present "is" or "are" right before a cue that does not
 /// ask: the passive reports what is or was done, no modal asks for it.
-fn past_passive(tokens: &[Token], at: usize) -> bool {
+fn reporting_passive(tokens: &[Token], at: usize) -> bool {
     const AUXILIARIES: &[&str] = &[
         "was", "were", "been", "is", "are", "be", "should", "must", "will", "would", "shall",
         "can", "could", "may", "might", "need", "needs", "to",
@@ -893,7 +893,7 @@ pub fn read_concepts(text: &str, concepts: &[Vec<String>]) -> Reading {
     if let Some((at, cue)) = alternative_called_for(&tokens, &named_by, &scope, text) {
         opposition.push((at, cue));
     }
-    // 4a. Keeping from bringing the proposition about: "avoid creating new global funds".
+    // 3b. Keeping from bringing the proposition about: "avoid creating new global funds".
     for (at, len, cue) in cues(&tokens, &lex.preventing, &scope) {
         let act = at + len;
         let brings = tokens
@@ -922,9 +922,10 @@ pub fn read_concepts(text: &str, concepts: &[Vec<String>]) -> Reading {
         if cautions.contains(&at) {
             continue;
         }
-        // "… was recognised as central", "was set out and renewed": a past passive
-        // reports what happened, it takes no position ("should be strengthened" does).
-        if tokens[at].word.ends_with("ed") && past_passive(&tokens, at) {
+        // "… was recognised as central", "was set out and renewed", "is renewed every five
+        // years": a passive with no modal reports what happened or what is, it takes no
+        // position ("should be strengthened" does).
+        if tokens[at].word.ends_with("ed") && reporting_passive(&tokens, at) {
             continue;
         }
         let mut n = cue_negations_before(&tokens, at);
