@@ -326,6 +326,17 @@ const BRINGING_ABOUT: &[&str] = &[
     "setting",
 ];
 
+/// Does `text` prefer an alternative ("rather than", "instead of", "instead")? What it
+/// turns down is then named by the key terms it is read against.
+pub fn prefers_another(text: &str) -> bool {
+    let tokens = tokenize(text);
+    tokens.iter().any(|t| t.word == "instead")
+        || lexicon()
+            .prefer
+            .iter()
+            .any(|p| !find(&tokens, p).is_empty())
+}
+
 /// Conditions and reservations that make a support conditional.
 const CONDITION: &[&str] = &[
     "provided that",

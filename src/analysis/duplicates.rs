@@ -299,6 +299,8 @@ pub fn duplicates(
 
     // Best evidence per pair of distinct texts.
     let mut best: BTreeMap<(usize, usize), Evidence> = BTreeMap::new();
+    // Each span's stand, read once and only for spans that reach a near pair.
+    let mut stands: Vec<Option<Stand>> = vec![None; spans.len()];
     for (u, v) in candidates {
         let (a, b) = (spans[u].owner, spans[v].owner);
         if a == b || (!options.within_session && session_of(a) == session_of(b)) {
@@ -329,9 +331,18 @@ pub fn duplicates(
         if !(strong || weak) {
             continue;
         }
-        if Stand::of(&span_texts[u], &span_texts[v])
-            .opposes(Stand::of(&span_texts[v], &span_texts[u]))
-        {
+        // Each span's own reading is kept; one that prefers an alternative ("Rather than
+        // a permanent council, …") is read again on the words the pair shares, which name
+        // what it turns down.
+        let su = *stands[u].get_or_insert_with(|| Stand::of(&span_texts[u], ""));
+        let sv = *stands[v].get_or_insert_with(|| Stand::of(&span_texts[v], ""));
+        let opposed = if su.prefers_another || sv.prefers_another {
+            Stand::of(&span_texts[u], &span_texts[v])
+                .opposes(Stand::of(&span_texts[v], &span_texts[u]))
+        } else {
+            su.opposes(sv)
+        };
+        if opposed {
             continue;
         }
         let shared = shared_phrases(&keys[u], &keys[v]);
@@ -828,12 +839,15 @@ struct Stand {
     negated_call: bool,
     /// The span asks that something not be done ("refrain from…", "stop…").
     prohibits: bool,
+    /// The span prefers an alternative ("rather than", "instead"), whose reading depends
+    /// on what the other span names.
+    prefers_another: bool,
 }
 
 impl Stand {
     /// The stand `text` takes on what it shares with `other`: their common content words
     /// are the proposition, so "Rather than a permanent mandate, …" opposes what "The
-    /// mandate should become permanent" asks.
+    /// mandate should become permanent" asks. With `other` empty, the text read whole.
     fn of(text: &str, other: &str) -> Stand {
         let theirs: BTreeSet<String> = content_words(other).into_iter().collect();
         let shared: Vec<String> = content_words(text)
@@ -847,6 +861,7 @@ impl Stand {
             position: reading.position,
             negated_call: reading.is_negated_call(),
             prohibits: crate::stance::prohibits(text),
+            prefers_another: crate::stance::prefers_another(text),
         }
     }
 
