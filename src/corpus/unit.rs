@@ -12,8 +12,8 @@
 
 use super::claims::has_finite;
 use super::prose::{
-    as_url, ends_unfinished, is_date_line, is_month, is_prose_value, is_weekday, last_part,
-    split_sentences, word_count,
+    as_url, ends_unfinished, has_clock_time, is_date_line, is_month, is_prose_value, is_weekday,
+    last_part, split_sentences, word_count,
 };
 use super::template::{
     known_key, ADOPTING_VERBS, CREDIT_WORDS, GREETINGS, MEETING_BUSINESS, OPENING_VERBS,
@@ -825,6 +825,14 @@ fn records_procedure(lower: &str) -> bool {
         .find(|w| !matches!(**w, "" | "the" | "a" | "this"))
         .copied()
         .unwrap_or("");
+    // "The session concluded at 17:30", "The meeting was called to order at 10:05": the
+    // meeting's own clock, whatever its verb; with a "that" it reports what was said.
+    if matches!(subject, "meeting" | "session" | "sitting")
+        && has_clock_time(lower)
+        && !words.contains(&"that")
+    {
+        return true;
+    }
     // The subject's own verb comes early and before any "that" (in "The session heard that
     // two stations had closed" the stations closed, not the session).
     let reach = words
@@ -1619,6 +1627,27 @@ mod tests {
             class("Ada Quill, Northwind Trust", &pos),
             UnitClass::Metadata
         );
+    }
+
+    #[test]
+    fn the_meetings_own_clock_is_procedure() {
+        let p = Position::anywhere();
+        for t in [
+            "The session concluded at 17:30.",
+            "The meeting was called to order at 10:05 by the Chair.",
+        ] {
+            assert_eq!(
+                classify_unit(t, &p),
+                (UnitClass::Procedural, Some("meeting procedure")),
+                "{t}"
+            );
+        }
+        for t in [
+            "The session heard at 10:00 that the repair fund was empty.",
+            "The session concluded that community networks need a fund of their own.",
+        ] {
+            assert_eq!(classify_unit(t, &p).0, UnitClass::Statement, "{t}");
+        }
     }
 
     #[test]
