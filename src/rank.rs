@@ -379,20 +379,15 @@ pub fn rank(
             // A proposal is supported by a member that asks for it or takes its side; a
             // report that only mentions it ("The caucus met to consider the proposal…")
             // is listed with it but counts for nobody. A finding is supported by every
-            // member that states it.
-            if theme.kind == StatementKind::Recommendation {
-                for (m, &r) in theme.stances.iter_mut().zip(rows.iter()) {
-                    let asks = statements[r].kind == StatementKind::Recommendation;
-                    if m.stance == ThemeStance::Support && !asks && !m.explicit {
-                        m.stance = ThemeStance::Mention;
-                    }
-                }
-            }
-            // A question put ("Should the Forum become permanent?") neither asks for nor
-            // states what it names, in a theme of either kind.
+            // member that states it. A question put ("Should the Forum become
+            // permanent?") neither asks for nor states what it names, in either kind.
+            let proposes = theme.kind == StatementKind::Recommendation;
             for (m, &r) in theme.stances.iter_mut().zip(rows.iter()) {
+                let statement = &statements[r];
+                let only_names =
+                    proposes && statement.kind != StatementKind::Recommendation && !m.explicit;
                 if m.stance == ThemeStance::Support
-                    && crate::corpus::is_question(&statements[r].text)
+                    && (only_names || crate::corpus::is_question(&statement.text))
                 {
                     m.stance = ThemeStance::Mention;
                 }

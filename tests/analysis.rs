@@ -8,8 +8,7 @@ mod cli;
 use cli::concord;
 
 fn concord_json(args: &[&str]) -> Value {
-    let text = concord(&[args, &["--format", "json"]].concat());
-    serde_json::from_str(&text).expect("valid JSON")
+    serde_json::from_str(&fresh_json(args)).expect("valid JSON")
 }
 
 /// `concord ARGS --format json` (every run of the shared helper has a cache of its own,
@@ -24,7 +23,7 @@ fn handle(id: &str) -> String {
     format!("{}{n}", &session[..1])
 }
 
-/// Handles of a group's members and of their exact copies.
+/// Handles of a group's members and of their exact copies, sorted.
 fn handles(group: &Value) -> Vec<String> {
     let mut out = Vec::new();
     for s in group["statements"].as_array().unwrap() {
@@ -33,6 +32,7 @@ fn handles(group: &Value) -> Vec<String> {
             out.push(handle(copy.as_str().unwrap()));
         }
     }
+    out.sort();
     out
 }
 
@@ -54,8 +54,7 @@ fn group_with<'a>(d: &'a Value, kind: &str, member: &str) -> &'a Value {
 fn exact_copies_are_grouped_despite_case_and_punctuation() {
     let d = concord_json(&["duplicates", "tests/fixtures/duplicates"]);
     let g = group_with(&d, "exact", "a2");
-    let mut h = handles(g);
-    h.sort();
+    let h = handles(g);
     assert_eq!(h, vec!["a2", "b2", "c2"]);
     assert_eq!(g["similarity"], 1.0);
 }
@@ -64,8 +63,7 @@ fn exact_copies_are_grouped_despite_case_and_punctuation() {
 fn paraphrases_and_copies_with_an_added_clause_form_one_group_showing_what_is_added() {
     let d = concord_json(&["duplicates", "tests/fixtures/duplicates"]);
     let g = group_with(&d, "near", "b1");
-    let mut h = handles(g);
-    h.sort();
+    let h = handles(g);
     assert_eq!(h, vec!["a1", "b1", "c1", "d4"], "IGF mandate variants");
     // d4 is an exact copy of a1: it rides along as a copy, not as another member.
     assert_eq!(g["statements"].as_array().unwrap().len(), 3);
@@ -98,16 +96,11 @@ fn paraphrases_and_copies_with_an_added_clause_form_one_group_showing_what_is_ad
 
 #[test]
 fn a_proposal_inside_a_longer_sentence_is_grouped_with_its_short_twin() {
-    let d: Value = serde_json::from_str(&fresh_json(&[
-        "duplicates",
-        "tests/fixtures/duplicates_spans",
-    ]))
-    .expect("valid JSON");
+    let d = concord_json(&["duplicates", "tests/fixtures/duplicates_spans"]);
     // a1 reports a workshop and, after a comma, calls for a repair standard; b1 is that
     // call alone. Their whole-statement cosine is far below the threshold.
     let g = group_with(&d, "near", "a1");
-    let mut h = handles(g);
-    h.sort();
+    let h = handles(g);
     assert_eq!(h, vec!["a1", "b1"]);
     let member = &g["statements"][1];
     let parts = format!("{} {}", member["span"], member["matches"]);
@@ -140,11 +133,9 @@ fn a_name_spelled_out_in_one_proposal_and_abbreviated_in_another_is_not_what_it_
         "c_shipping_line.txt",
         "- Ferry timetables should be printed in three languages.\n",
     );
-    let d: Value = serde_json::from_str(&fresh_json(&["duplicates", dir.path().to_str().unwrap()]))
-        .expect("valid JSON");
+    let d = concord_json(&["duplicates", dir.path().to_str().unwrap()]);
     let g = group_with(&d, "near", "a1");
-    let mut h = handles(g);
-    h.sort();
+    let h = handles(g);
     assert_eq!(h, vec!["a1", "b1"], "{g:#}");
     // What the other member adds is "small harbours", not the name's words or letters.
     let adds: Vec<&str> = g["statements"][1]["adds"]
@@ -203,13 +194,11 @@ fn asks_in_other_words_and_a_counter_proposal() -> tempfile::TempDir {
 #[test]
 fn two_asks_in_other_words_are_duplicates_and_a_counter_proposal_is_not() {
     let dir = asks_in_other_words_and_a_counter_proposal();
-    let d: Value = serde_json::from_str(&fresh_json(&["duplicates", dir.path().to_str().unwrap()]))
-        .expect("valid JSON");
+    let d = concord_json(&["duplicates", dir.path().to_str().unwrap()]);
     // Both ask, at cosine 0.83, sharing few words the corpus does not use everywhere:
     // the word-overlap floor had kept them apart.
     let g = group_with(&d, "near", "a1");
-    let mut h = handles(g);
-    h.sort();
+    let h = handles(g);
     assert_eq!(h, vec!["a1", "b1"], "{g:#}");
     // "Rather than a permanent reading council…" rejects what a2 asks; it had been
     // grouped with it on the phrases they share.
@@ -220,11 +209,7 @@ fn two_asks_in_other_words_are_duplicates_and_a_counter_proposal_is_not() {
 
 #[test]
 fn statements_of_one_theme_that_ask_different_things_are_not_grouped() {
-    let d: Value = serde_json::from_str(&fresh_json(&[
-        "duplicates",
-        "tests/fixtures/duplicates_spans",
-    ]))
-    .expect("valid JSON");
+    let d = concord_json(&["duplicates", "tests/fixtures/duplicates_spans"]);
     // a3 (ban e-waste exports), b1 (a repair standard) and c1 (a registry of certified
     // recyclers) are all about electronic waste, at cosines 0.45-0.54, and a3 and c1
     // share a word no other statement uses ("certified"): three different asks.
