@@ -1750,3 +1750,76 @@ fn a_web_page_is_cited_by_the_line_of_the_file_not_of_its_extracted_text() {
         }
     }
 }
+
+#[test]
+fn a_forums_name_atop_every_report_titles_none_of_its_sessions() {
+    let c = load(&[
+        page("48_forum_minutes.txt"),
+        page("49_forum_chair_summary.md"),
+        page("50_forum_template.txt"),
+    ]);
+    let titles: Vec<&str> = c.sessions.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "SOLAR POWER FOR RURAL BASE STATIONS",
+            "Chair's summary of the Ministerial Round Table on Digital Payments",
+            "Local Languages in Public Services (Workshop 5)",
+        ]
+    );
+    for (s, banner) in c.sessions.iter().zip([
+        "SAHEL DIGITAL ASSEMBLY 2026",
+        "SAHEL DIGITAL ASSEMBLY",
+        "SAHEL DIGITAL ASSEMBLY 2026 – SESSION REPORT TEMPLATE v3",
+    ]) {
+        assert_eq!(
+            class_of(s, banner),
+            Some((
+                UnitClass::Metadata,
+                "the forum's name, atop 3 documents".to_string()
+            )),
+            "{}",
+            s.id
+        );
+    }
+    // The kind of record and its number name no organizer.
+    let minutes = &c.sessions[0];
+    assert_eq!(minutes.organizer, "");
+    assert_eq!(
+        class_of(minutes, "MINUTES OF SESSION 2"),
+        Some((UnitClass::Metadata, "banner".to_string()))
+    );
+}
+
+#[test]
+fn a_title_that_another_document_shares_only_in_part_is_kept() {
+    // Two reports of one series, each titled by its own subtopic after the series' name.
+    let dir = tempfile::tempdir().unwrap();
+    for (name, title, body) in [
+        (
+            "a.txt",
+            "Harbour Forum 2026 Messages – Topic 1: Port data",
+            "Ports should publish their berth and cargo data openly every month.",
+        ),
+        (
+            "b.txt",
+            "Harbour Forum 2026 Messages – Topic 2: Shore power",
+            "Cities should require shore power at every cruise terminal by 2030.",
+        ),
+    ] {
+        fs::write(
+            dir.path().join(name),
+            format!("{title}\n\nWhat the session found\n\n{body}\n"),
+        )
+        .unwrap();
+    }
+    let c = load(&[dir.path().to_path_buf()]);
+    let titles: Vec<&str> = c.sessions.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Harbour Forum 2026 Messages – Topic 1: Port data",
+            "Harbour Forum 2026 Messages – Topic 2: Shore power"
+        ]
+    );
+}

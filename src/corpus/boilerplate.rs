@@ -13,8 +13,13 @@
 //!   rather than a call to act. Those conditions keep a copy-paste campaign (the same
 //!   recommendation in many submissions, usually under a recommendations heading or phrased
 //!   as a call) a statement: duplicates are for `concord duplicates` to group, not to drop.
+//! * **A title shared across documents.** Secretariats print the forum's name atop every
+//!   session's report ("REGIONAL DIGITAL FORUM 2025"), where the outliner takes it for the
+//!   title. A title that is, numbers aside, another document's title or the start of it
+//!   names the forum: each such session is titled by its own heading instead.
 
 use super::outline::Outlined;
+use super::template::known_key;
 use super::unit::UnitClass;
 use super::{classify, SectionKind, StatementKind};
 use std::collections::{BTreeSet, HashMap};
@@ -33,6 +38,169 @@ const EDGE_UNITS: usize = 3;
 
 /// Share of the smaller unit's word triples that another unit must contain to be its copy.
 const COPY_OVERLAP: f64 = 0.8;
+
+/// The reason the outliner gives a heading.
+const HEADING: &str = "heading";
+
+/// The reason the outliner gives the line it takes for the organizer.
+const ORGANIZER: &str = "organizer";
+
+/// The reason the outliner gives a labelled line it keeps as metadata.
+const FRONT_MATTER: &str = "front matter";
+
+/// Most words of a label before a colon ("Town Hall: …").
+const MAX_LABEL_WORDS: usize = 4;
+
+/// The reason the outliner gives the title line.
+const TITLE: &str = "title";
+
+/// Most words a title may add after a forum's name and still be the forum's banner
+/// ("… 2025 – Session report template v2"); a longer tail names the session itself.
+const MAX_BANNER_TAIL_WORDS: usize = 4;
+
+/// Fewest words of a heading that replaces a forum's name followed by a tail of its own.
+const MIN_TAILED_HEADING_WORDS: usize = 3;
+
+/// Retitle sessions whose title is a forum's name shared with other documents.
+///
+/// A session is retitled only when its title block (the units before its first
+/// statement, outside any known section) holds a heading: the longest one, since a series
+/// or event name is short and the session's own title says what it was about.
+pub(crate) fn retitle_shared_banners(docs: &mut [Outlined]) {
+    let keys: Vec<Vec<String>> = docs.iter().map(|d| title_key(&d.session.title)).collect();
+    let starts = |key: &[String], banner: &[String]| {
+        key.len() >= banner.len() && key[..banner.len()] == *banner
+    };
+    // A banner: a title of at least two words that another file's title repeats or opens on.
+    let banners: Vec<&Vec<String>> = keys
+        .iter()
+        .enumerate()
+        .filter(|(i, k)| {
+            k.len() >= 2
+                && keys.iter().enumerate().any(|(j, other)| {
+                    docs[j].session.source != docs[*i].session.source && starts(other, k)
+                })
+        })
+        .map(|(_, k)| k)
+        .collect();
+    let mut retitled: Vec<(usize, String, usize)> = Vec::new();
+    for (d, key) in keys.iter().enumerate() {
+        let Some(banner) = banners
+            .iter()
+            .filter(|b| starts(key, b))
+            .max_by_key(|b| b.len())
+        else {
+            continue;
+        };
+        let tail = key.len() - banner.len();
+        if tail > MAX_BANNER_TAIL_WORDS {
+            continue;
+        }
+        // After the forum's name a title may add the document's own ("…: Outcome
+        // Statement"); only a heading of a few words then names the session better.
+        let min_words = if tail > 0 {
+            MIN_TAILED_HEADING_WORDS
+        } else {
+            1
+        };
+        let title = &docs[d].session.title;
+        let units = &docs[d].units;
+        let block = units
+            .iter()
+            .position(|u| u.class == UnitClass::Statement || u.section != SectionKind::Other)
+            .unwrap_or(units.len());
+        // A heading that opens a known section ("Key issues discussed") names no session.
+        let opens_section = |i: usize| {
+            units
+                .get(i + 1)
+                .is_some_and(|u| u.section != SectionKind::Other)
+        };
+        // The forum's name again, with a few words of its own ("Third Sahel Digital
+        // Assembly"), names no session either.
+        let names_forum = |text: &str| {
+            let words = title_key(text);
+            contains_run(&words, banner) && words.len() - banner.len() <= MAX_BANNER_TAIL_WORDS
+        };
+        // What the outliner took for front matter under an unknown label ("Town Hall:
+        // Who pays…") or for a heading may be the title; the line it took for the
+        // organizer is the title only when no such line is.
+        let tier = |i: usize| {
+            let u = &units[i];
+            match (u.class, u.reason.as_str()) {
+                (UnitClass::Heading, HEADING) if !opens_section(i) => Some(0),
+                (UnitClass::Metadata, FRONT_MATTER) if unknown_label(&u.text) => Some(0),
+                (UnitClass::Metadata, ORGANIZER) => Some(1),
+                _ => None,
+            }
+        };
+        let heading = (0..block)
+            .filter_map(|i| {
+                let u = &units[i];
+                let fits = u.text != *title
+                    && u.text.split_whitespace().count() >= min_words
+                    && !names_forum(&u.text);
+                tier(i).filter(|_| fits).map(|t| (i, t))
+            })
+            .min_by_key(|&(i, t)| {
+                (
+                    t,
+                    std::cmp::Reverse(units[i].text.split_whitespace().count()),
+                    i,
+                )
+            })
+            .map(|(i, _)| i);
+        if let Some(i) = heading {
+            let files: BTreeSet<&str> = keys
+                .iter()
+                .zip(docs.iter())
+                .filter(|(k, _)| starts(k, banner))
+                .map(|(_, doc)| doc.session.source.as_str())
+                .collect();
+            retitled.push((d, docs[d].units[i].text.clone(), files.len()));
+            let unit = &mut docs[d].units[i];
+            // The line the outliner took for the organizer, under a forum's name, was
+            // the session's title.
+            if unit.reason == ORGANIZER {
+                docs[d].session.organizer.clear();
+            }
+            unit.class = UnitClass::Metadata;
+            unit.reason = TITLE.to_string();
+        }
+    }
+    for (d, title, files) in retitled {
+        let forum = std::mem::replace(&mut docs[d].session.title, title);
+        for unit in &mut docs[d].units {
+            if unit.class == UnitClass::Metadata && unit.reason == TITLE && unit.text == forum {
+                unit.reason = format!("the forum's name, atop {files} documents");
+            }
+        }
+    }
+}
+
+/// A line "Label: value" whose label is no known metadata key.
+fn unknown_label(text: &str) -> bool {
+    text.split_once(':').is_some_and(|(label, value)| {
+        let words = label.split_whitespace().count();
+        (1..=MAX_LABEL_WORDS).contains(&words)
+            && !value.trim().is_empty()
+            && known_key(&label.trim().to_lowercase()).is_none()
+    })
+}
+
+/// Does `words` hold `run` as consecutive words ("third sahel digital assembly" holds
+/// "sahel digital assembly")?
+fn contains_run(words: &[String], run: &[String]) -> bool {
+    !run.is_empty() && words.windows(run.len()).any(|w| w == run)
+}
+
+/// The words of a title, lowercased, without numbers: "Forum 2025" and "FORUM" are one.
+fn title_key(title: &str) -> Vec<String> {
+    title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
+        .map(str::to_lowercase)
+        .collect()
+}
 
 /// Cut a numbered prefix shared by most units of one document off those units.
 pub(crate) fn strip_numbered_prefixes<'a>(texts: impl Iterator<Item = &'a mut String>) {

@@ -4,7 +4,7 @@
 //! cannot become a session is recorded as [`Skipped`] with a human reason, and
 //! only a corpus with no sessions at all is an error.
 
-use super::boilerplate::mark_repeated;
+use super::boilerplate::{mark_repeated, retitle_shared_banners};
 use super::decode::{decode, normalise_line_ends};
 use super::outline::{assemble, outline_parts, Outlined};
 use super::unit::UnitClass;
@@ -255,6 +255,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Corpus, CorpusError> {
     }
     let mut outlined = drop_repeated_documents(outlined, &mut skipped, &mut warnings);
     mark_repeated(&mut outlined);
+    retitle_shared_banners(&mut outlined);
     let assembled: Vec<Session> = outlined.into_iter().map(assemble).collect();
     // A part of a booklet left with no statement (its units all furniture) is reported
     // with a sibling part of its file that has some; a file none of whose parts has one

@@ -32,6 +32,16 @@ pub(crate) const BANNERS: &[&str] = &[
     "raw transcript",
     "unedited transcript",
     "verbatim record",
+    "summary record",
+    "minutes",
+    "minutes of session",
+    "minutes of the session",
+    "minutes of meeting",
+    "minutes of the meeting",
+    // The kind of report, printed above or below the session's name ("Rapporteur's
+    // report"). "Chair's summary" is not one: a forum's summary is often titled by it.
+    "rapporteur's report",
+    "rapporteurs' report",
 ];
 
 /// Patterns naming each known section, checked on the lowercased heading core.

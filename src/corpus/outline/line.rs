@@ -1484,10 +1484,26 @@ fn is_clock_time(field: &str) -> bool {
     word_count(field) <= 4 && has_clock_time(field)
 }
 
-/// "Session Outcome Document" and similar banners above the title.
+/// "Session Outcome Document" and similar banners above the title; a record's number
+/// after its kind ("Minutes of Session 3", "Summary record No. 12") is part of the banner.
 pub(super) fn is_banner(t: &str) -> bool {
-    let l = t.trim_end_matches(':').trim().to_lowercase();
-    BANNERS.contains(&l.as_str())
+    let l = t
+        .trim_end_matches(':')
+        .trim()
+        .to_lowercase()
+        .replace('\u{2019}', "'");
+    let mut words: Vec<&str> = l.split_whitespace().collect();
+    if words.len() > 1
+        && words
+            .last()
+            .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()) || is_roman(n))
+    {
+        words.pop();
+        if words.len() > 1 && matches!(words.last(), Some(&("no." | "no" | "number"))) {
+            words.pop();
+        }
+    }
+    BANNERS.contains(&words.join(" ").as_str())
 }
 
 /// A whole line in parentheses or brackets, e.g. a template instruction.
