@@ -873,6 +873,15 @@ impl StatementStance {
                 explicit: true,
             };
         }
+        // "Views diverged on X" reports both sides: it names the theme, for nobody.
+        if reading.is_divided() {
+            return StatementStance {
+                id: statement.id.clone(),
+                stance: ThemeStance::Mention,
+                cue: None,
+                explicit: false,
+            };
+        }
         // A bare negation in a report ("platforms do not address X") describes a gap more
         // often than it rejects the theme; it dissents only in a call ("we should not…"),
         // with an explicit cue of opposition ("oppose", "rather than"…) or a negated
@@ -1251,6 +1260,38 @@ mod tests {
         assert_eq!(theme.sessions, vec!["b", "c"]);
         assert_ne!(theme.representative_id, "a#1");
         assert_eq!(theme.stances[0].stance, ThemeStance::Mention);
+    }
+
+    #[test]
+    fn a_report_of_a_divided_meeting_counts_for_nobody() {
+        // Three reports on a tide levy, one that the room was split on it: that session had
+        // counted as stating the finding.
+        let statements: Vec<Statement> = [
+            (
+                "a",
+                "The room was split on whether the tide levy on shipping should be raised.",
+            ),
+            ("b", "The tide levy on shipping pays for harbour repairs."),
+            (
+                "c",
+                "Ports said the tide levy on shipping pays for dredging.",
+            ),
+        ]
+        .iter()
+        .map(|(session, text)| {
+            let mut s = statement(&format!("{session}#1"), session, text);
+            s.kind = StatementKind::Observation;
+            s
+        })
+        .collect();
+        let vectors = unit(&[[1.0, 0.0, 0.0], [1.0, 0.3, 0.0], [1.0, 0.0, 0.3]]);
+        let clustering = Clustering::from_raw(&[0, 0, 0]);
+        let order: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
+        let r = rank(&statements, vectors.view(), &clustering, &[], &order, 2);
+        let theme = &r.themes[0];
+        assert_eq!(theme.sessions, vec!["b", "c"]);
+        assert_eq!(theme.stances[0].stance, ThemeStance::Mention);
+        assert_eq!(theme.dissent, 0);
     }
 
     #[test]

@@ -34,7 +34,8 @@ pub struct Reading {
     /// The position read.
     pub position: Position,
     /// True when a support comes with a condition or a reservation, or a text both
-    /// supports and opposes in different clauses: the session counts as `mixed`.
+    /// supports and opposes in different clauses, or (neutral) reports the meeting divided
+    /// over it: the session counts as `mixed`.
     pub conditional: bool,
     /// The words that decided the reading (`None` for a neutral mention).
     pub cue: Option<String>,
@@ -77,6 +78,12 @@ impl Reading {
                 .cue
                 .as_deref()
                 .is_some_and(|c| NEGATED_CALLS.contains(&c))
+    }
+
+    /// A report that the meeting was divided over the proposition ("views diverged on…"):
+    /// it takes neither side, and makes its session's stance mixed.
+    pub fn is_divided(&self) -> bool {
+        self.position == Position::Neutral && self.conditional
     }
 
     /// An opposition read from a bare negation before an act or a term ("platforms do not
@@ -337,6 +344,27 @@ pub fn prefers_another(text: &str) -> bool {
             .any(|p| !find(&tokens, p).is_empty())
 }
 
+/// Words that report a meeting divided over the proposition, after "was"/"were" ("the
+/// room was split on…", "respondents were evenly divided").
+const DIVIDED: &[&str] = &["divided", "split", "polarised", "polarized"];
+/// Verbs by which views part ("views diverged on…"), after who holds them.
+const PARTING: &[&str] = &["diverged", "differed"];
+/// Who or what holds the views that part.
+const HOLDERS: &[&str] = &[
+    "views",
+    "opinions",
+    "positions",
+    "participants",
+    "delegations",
+    "speakers",
+    "experts",
+    "respondents",
+    "members",
+    "stakeholders",
+];
+/// A copula before a division word, with at most one adverb between ("were sharply divided").
+const COPULAS: &[&str] = &["was", "were", "is", "are", "remained", "remain", "remains"];
+
 /// Conditions and reservations that make a support conditional.
 const CONDITION: &[&str] = &[
     "provided that",
@@ -387,6 +415,8 @@ struct Lexicon {
     opinion: Vec<String>,
     preventing: Vec<Vec<String>>,
     bringing_about: Vec<String>,
+    divided: Vec<String>,
+    parting: Vec<String>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -406,6 +436,8 @@ fn lexicon() -> &'static Lexicon {
             opinion: words(OPINION),
             preventing: phrases(PREVENTING),
             bringing_about: words(BRINGING_ABOUT),
+            divided: words(DIVIDED),
+            parting: words(PARTING),
         }
     })
 }
@@ -819,6 +851,26 @@ fn alternative_called_for(
     })
 }
 
+/// The words that report the meeting divided ("was split", "views diverged") over what
+/// the `keys` name, in their clause or the one before ("The room was divided: half…"), if
+/// any: the text states no side, it reports both.
+fn division(tokens: &[Token], keys: &[usize], lex: &Lexicon) -> Option<String> {
+    tokens.iter().enumerate().find_map(|(i, t)| {
+        let about = keys
+            .iter()
+            .any(|&k| tokens[k].clause == t.clause || tokens[k].clause == t.clause + 1);
+        if !about {
+            return None;
+        }
+        let before = |reach: usize, list: &[&str]| {
+            (1..=reach).any(|d| i >= d && list.contains(&tokens[i - d].word.as_str()))
+        };
+        let divided = lex.divided.contains(&t.stem) && before(2, COPULAS);
+        let parting = lex.parting.contains(&t.stem) && before(1, HOLDERS);
+        (divided || parting).then(|| shown(tokens, i.saturating_sub(1), 2))
+    })
+}
+
 /// Read the position of `text` toward the proposition named by `key_terms`
 /// (content words of a topic or of a theme's title), scoping negation/opposition cues
 /// to the clause that carries those terms.
@@ -860,6 +912,15 @@ pub fn read_concepts(text: &str, concepts: &[Vec<String>]) -> Reading {
     let mut keys: Vec<usize> = terms.iter().flat_map(|p| find(&tokens, p)).collect();
     keys.sort_unstable();
     keys.dedup();
+    // "The room was split on whether a permanent mandate…": a report of both sides, for
+    // the session a mixed reading, for a theme no support.
+    if let Some(cue) = division(&tokens, &keys, lex) {
+        return Reading {
+            position: Position::Neutral,
+            conditional: true,
+            cue: Some(cue),
+        };
+    }
     let mut scope: Vec<usize> = keys.iter().map(|&k| tokens[k].clause).collect();
     scope.dedup();
     if scope.is_empty() {
@@ -1070,6 +1131,27 @@ mod tests {
 
     fn pos(text: &str, t: &[&str]) -> Position {
         read(text, &terms(t)).position
+    }
+
+    #[test]
+    fn a_meeting_reported_divided_takes_no_side_and_its_session_is_mixed() {
+        let t = ["tide", "levy"];
+        for text in [
+            "The room was split on whether a tide levy is the right instrument.",
+            "Respondents were evenly divided on a tide levy (41% for, 39% against).",
+            "Views diverged on a tide levy: some ports wanted it, while others warned of costs.",
+        ] {
+            let r = read(text, &terms(&t));
+            assert!(r.is_divided(), "{text}: {r:?}");
+            assert_eq!(aggregate(&[r]), SessionStance::Mixed, "{text}");
+        }
+        // A levy to be split among ports, or divided views on something else, is no division.
+        for text in [
+            "The tide levy should be split among the harbours that collect it.",
+            "Ports support a tide levy, although views diverged on dredging.",
+        ] {
+            assert!(!read(text, &terms(&t)).is_divided(), "{text}");
+        }
     }
 
     #[test]

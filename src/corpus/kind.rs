@@ -248,10 +248,25 @@ const QUESTION_OPENINGS: &[&str] = &[
 /// A text of one sentence that opens as a question and ends on a question mark ("Should the
 /// Forum become permanent?"): a question put, no position taken. "We need to move beyond
 /// X – which cable?" makes its call first.
+///
+/// A questionnaire's item is one too: its number ("Q2.") and the answers it offers after
+/// the question mark ("? (Yes / No / No view)") are the form's, not the sentence's.
 pub(crate) fn is_question(text: &str) -> bool {
-    let t = text
-        .trim()
-        .trim_end_matches(['"', '\'', ')', ']', '”', '’', '*']);
+    let mut t = text.trim();
+    if let Some((question, offered)) = t.rsplit_once('?') {
+        let offered = offered.trim();
+        let options =
+            offered.contains('/') || offered.split_whitespace().count() <= MAX_ANSWER_NOTE_WORDS;
+        if offered.starts_with('(') && offered.ends_with(')') && options {
+            t = &t[..question.len() + 1];
+        }
+    }
+    let mut t = t.trim_end_matches(['"', '\'', ')', ']', '”', '’', '*']);
+    if let Some((number, rest)) = t.split_once(char::is_whitespace) {
+        if is_item_number(number) {
+            t = rest.trim_start();
+        }
+    }
     let first = t
         .split_whitespace()
         .next()
@@ -261,6 +276,20 @@ pub(crate) fn is_question(text: &str) -> bool {
     t.ends_with('?')
         && QUESTION_OPENINGS.contains(&first.as_str())
         && crate::corpus::prose::split_sentences(t).len() == 1
+}
+
+/// Most words of a note after a questionnaire's question that offers no answers as
+/// options ("(tick one)", "(free text, max. 300 words)").
+const MAX_ANSWER_NOTE_WORDS: usize = 6;
+
+/// The number of a questionnaire's or a list's item: "Q2.", "3)", "12:".
+fn is_item_number(word: &str) -> bool {
+    let core = word.trim_end_matches(['.', ')', ':']);
+    let digits = core.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    core.len() - digits.len() <= 1
+        && !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && core.len() < word.len()
 }
 
 /// Verbs that attribute a quotation to its speaker.
@@ -890,6 +919,25 @@ mod tests {
             classify(SectionKind::Other, call),
             StatementKind::Recommendation
         );
+    }
+
+    #[test]
+    fn a_questionnaires_item_with_its_number_and_answers_is_a_question() {
+        for q in [
+            "Q2. Should coastal cities charge cruise ships a port levy? (Yes / No / No view)",
+            "3) Should the council publish its tide data? (tick one)",
+        ] {
+            assert!(is_question(q), "{q}");
+            assert_eq!(
+                classify(SectionKind::Other, q),
+                StatementKind::Observation,
+                "{q}"
+            );
+        }
+        // A call with a question inside and its own words after it still calls.
+        let call =
+            "Should ports share data? (Yes, and they must publish it monthly, said the chair)";
+        assert!(!is_question(call));
     }
 
     #[test]
