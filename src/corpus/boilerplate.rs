@@ -15,7 +15,7 @@
 //!   as a call) a statement: duplicates are for `concord duplicates` to group, not to drop.
 //! * **A title shared across documents.** Secretariats print the forum's name atop every
 //!   session's report ("REGIONAL DIGITAL FORUM 2025"), where the outliner takes it for the
-//!   title. A title that is, numbers aside, another document's title or the start of it
+//!   title. A title that is, years aside, another document's title or the start of it
 //!   names the forum: each such session is titled by its own heading instead.
 
 use super::outline::Outlined;
@@ -193,13 +193,21 @@ fn contains_run(words: &[String], run: &[String]) -> bool {
     !run.is_empty() && words.windows(run.len()).any(|w| w == run)
 }
 
-/// The words of a title, lowercased, without numbers: "Forum 2025" and "FORUM" are one.
+/// The words of a title, lowercased, without years: "Forum 2025" and "FORUM" are one;
+/// "Session 0001" and "Session 0002" are two.
 fn title_key(title: &str) -> Vec<String> {
     title
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
+        .filter(|w| !w.is_empty() && !is_year(w))
         .map(str::to_lowercase)
         .collect()
+}
+
+/// "1998", "2025": a year a forum's name may carry or leave out.
+fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word.chars().all(|c| c.is_ascii_digit())
+        && (word.starts_with("19") || word.starts_with("20"))
 }
 
 /// Cut a numbered prefix shared by most units of one document off those units.
