@@ -320,9 +320,15 @@ pub fn rank(
         statements, vectors, clustering, &groups, &centroids, &keywords,
     );
 
+    // Each statement is split for reading once, then read toward its own theme and the
+    // themes it may state too.
+    let prepared: Vec<stance::Prepared> = statements
+        .par_iter()
+        .map(|s| stance::Prepared::new(&s.text))
+        .collect();
     // Themes are built in parallel (reading every member's stance is the cost);
     // `collect` keeps group order, so the result does not depend on the threads.
-    let mut themes: Vec<(Theme, usize, usize)> = groups
+    let mut themes: Vec<Built> = groups
         .par_iter()
         .zip(keywords)
         .enumerate()
@@ -331,9 +337,10 @@ pub fn rank(
             // What the theme proposes is named by its most distinctive words; a member
             // that opposes it dissents (docs/STANCE.md), and only supporters count.
             let terms: Vec<String> = theme.keywords.iter().take(DISSENT_TERMS).cloned().collect();
+            let proposition = stance::Proposition::new(&terms);
             let readings: Vec<stance::Reading> = rows
                 .iter()
-                .map(|&r| stance::read(&statements[r].text, &terms))
+                .map(|&r| prepared[r].toward(&proposition))
                 .collect();
             // A theme most of whose members ask for something not to be done ("Refrain
             // from ordering disruptions") is said again, not rejected, by "States must not
@@ -412,12 +419,32 @@ pub fn rank(
                     theme.representative_id = statements[r].id.clone();
                 }
             }
+            // A statement of another theme states this one too only if it takes its side:
+            // "Governments should not introduce a levy" near a levy theme is no support.
+            let stated: Vec<(usize, f32)> = also[g]
+                .iter()
+                .copied()
+                .filter(|&(r, _)| {
+                    // A text that can oppose nothing supports or names whatever it is
+                    // read toward, which `StatementStance::of` counts as support.
+                    let p = &prepared[r];
+                    !p.takes_no_position()
+                        && (!p.can_dissent()
+                            || StatementStance::of(
+                                &statements[r],
+                                p.toward(&proposition),
+                                prohibition,
+                            )
+                            .stance
+                                == ThemeStance::Support)
+                })
+                .collect();
             let supporting: BTreeSet<&str> = rows
                 .iter()
                 .zip(&theme.stances)
                 .filter(|(_, m)| m.stance == ThemeStance::Support)
                 .map(|(r, _)| r)
-                .chain(also[g].iter().map(|(r, _)| r))
+                .chain(stated.iter().map(|(r, _)| r))
                 .map(|&r| statements[r].session.as_str())
                 .collect();
             let against: BTreeSet<&str> = rows
@@ -442,13 +469,17 @@ pub fn rank(
             theme.share = round4(theme.support as f64 / total as f64);
             theme.centrality = round4(f64::from(centroids[g].dot(&corpus_centroid)));
             theme.broad = theme.centrality >= BROAD_CENTRALITY;
-            (theme, rows[0], g)
+            (theme, rows[0], g, stated)
         })
         .collect();
+    let mut also = also;
+    for (_, _, g, stated) in &mut themes {
+        also[*g] = std::mem::take(stated);
+    }
 
     // Kind first (recommendations lead), specific before broad, then breadth of
     // support, then how tight the theme is; the first statement breaks ties.
-    themes.sort_by(|(a, ra, _), (b, rb, _)| {
+    themes.sort_by(|(a, ra, _, _), (b, rb, _, _)| {
         a.kind
             .cmp(&b.kind)
             .then(a.broad.cmp(&b.broad))
@@ -460,7 +491,7 @@ pub fn rank(
 
     let (recurring, unique): (Vec<_>, Vec<_>) = themes
         .into_iter()
-        .map(|(t, _, g)| (t, g))
+        .map(|(t, _, g, _)| (t, g))
         .partition(|(t, _)| t.support >= min_sessions);
     let (mut recurring, rec_groups): (Vec<Theme>, Vec<usize>) = recurring.into_iter().unzip();
     let (mut unique, uni_groups): (Vec<Theme>, Vec<usize>) = unique.into_iter().unzip();
@@ -500,6 +531,10 @@ pub fn rank(
         common,
     }
 }
+
+/// A theme as built: the theme, its first row (the order's tie-break), its group and the
+/// `also` rows that take its side, with their cosines.
+type Built = (Theme, usize, usize, Vec<(usize, f32)>);
 
 /// For each group, the rows of other groups that state it too, with their cosine to
 /// its centroid: at least [`ALSO_COSINE`], and sharing one of its top keywords.
@@ -1404,6 +1439,38 @@ mod tests {
         assert_eq!((theme.support, theme.dissent), (2, 1));
         assert_ne!(theme.representative_id, "a#1");
         assert!(!theme.representative.contains("oppose"));
+    }
+
+    #[test]
+    fn a_statement_of_another_theme_that_rejects_this_one_does_not_state_it() {
+        // c#1 points (cosine 0.8) towards the IGF theme and shares its words, but rejects
+        // what it proposes: it had been listed in `also` and counted as a supporter.
+        let statements = vec![
+            statement("a#1", "a", "make the IGF mandate permanent"),
+            statement("b#1", "b", "a permanent IGF mandate"),
+            statement(
+                "c#1",
+                "c",
+                "fund youth travel; we oppose a permanent IGF mandate",
+            ),
+            statement("d#1", "d", "fund youth travel grants"),
+        ];
+        let vectors = unit(&[
+            [1.0, 0.0, 0.0],
+            [1.0, 0.0, 0.0],
+            [0.8, 0.6, 0.0],
+            [0.0, 1.0, 0.0],
+        ]);
+        let clustering = Clustering::from_raw(&[0, 0, 1, 1]);
+        let order: Vec<String> = ["a", "b", "c", "d"].map(String::from).to_vec();
+        let r = rank(&statements, vectors.view(), &clustering, &[], &order, 2);
+        let igf = r
+            .themes
+            .iter()
+            .find(|t| t.statements.iter().any(|s| s.id == "a#1"))
+            .expect("IGF theme recurs");
+        assert!(igf.also.is_empty(), "{:?}", igf.also);
+        assert_eq!(igf.sessions, vec!["a", "b"]);
     }
 
     #[test]

@@ -417,6 +417,9 @@ struct Lexicon {
     bringing_about: Vec<String>,
     divided: Vec<String>,
     parting: Vec<String>,
+    /// Words that open a negation, an alternative or a division on their own: with none
+    /// of them and no opposing phrase, a text reads as support or neutral toward anything.
+    dissent_words: Vec<String>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -438,6 +441,13 @@ fn lexicon() -> &'static Lexicon {
             bringing_about: words(BRINGING_ABOUT),
             divided: words(DIVIDED),
             parting: words(PARTING),
+            dissent_words: NEGATION
+                .iter()
+                .chain(DIVIDED)
+                .chain(PARTING)
+                .chain(&["instead"])
+                .map(|w| stem(w))
+                .collect(),
         }
     })
 }
@@ -566,9 +576,23 @@ fn shown(tokens: &[Token], at: usize, len: usize) -> String {
 }
 
 /// Cue occurrences of a list in the clauses `scope`: (position, length, shown words).
-fn cues(tokens: &[Token], list: &[Vec<String>], scope: &[usize]) -> Vec<(usize, usize, String)> {
+///
+/// `stems` are the text's stems, sorted: a cue whose first stem the text lacks is
+/// skipped without a scan (readings run over every theme member and `also` candidate).
+fn cues(
+    tokens: &[Token],
+    stems: &[&str],
+    list: &[Vec<String>],
+    scope: &[usize],
+) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
     for p in list {
+        let present = p
+            .first()
+            .is_some_and(|first| stems.binary_search(&first.as_str()).is_ok());
+        if !present {
+            continue;
+        }
         for at in find(tokens, p) {
             if scope.contains(&tokens[at].clause) {
                 out.push((at, p.len(), shown(tokens, at, p.len())));
@@ -810,6 +834,7 @@ fn is_heading(text: &str) -> bool {
 /// decision on permanence" names the proposition to defer it.
 fn alternative_called_for(
     tokens: &[Token],
+    stems: &[&str],
     concepts: &[Vec<Vec<String>>],
     scope: &[usize],
     text: &str,
@@ -837,7 +862,7 @@ fn alternative_called_for(
         }
         let first = tokens.iter().position(|t| t.part == part)?;
         let opening = tokens.iter().position(|t| t.clause == clause)?;
-        let asks = !cues(tokens, &lex.support, &[clause]).is_empty()
+        let asks = !cues(tokens, stems, &lex.support, &[clause]).is_empty()
             || (opening == 0 && crate::corpus::is_imperative_opening(text));
         let named = concepts
             .iter()
@@ -856,18 +881,16 @@ fn alternative_called_for(
 /// any: the text states no side, it reports both.
 fn division(tokens: &[Token], keys: &[usize], lex: &Lexicon) -> Option<String> {
     tokens.iter().enumerate().find_map(|(i, t)| {
-        let about = keys
-            .iter()
-            .any(|&k| tokens[k].clause == t.clause || tokens[k].clause == t.clause + 1);
-        if !about {
-            return None;
-        }
         let before = |reach: usize, list: &[&str]| {
             (1..=reach).any(|d| i >= d && list.contains(&tokens[i - d].word.as_str()))
         };
         let divided = lex.divided.contains(&t.stem) && before(2, COPULAS);
         let parting = lex.parting.contains(&t.stem) && before(1, HOLDERS);
-        (divided || parting).then(|| shown(tokens, i.saturating_sub(1), 2))
+        let about = || {
+            keys.iter()
+                .any(|&k| tokens[k].clause == t.clause || tokens[k].clause == t.clause + 1)
+        };
+        ((divided || parting) && about()).then(|| shown(tokens, i.saturating_sub(1), 2))
     })
 }
 
@@ -878,43 +901,140 @@ fn division(tokens: &[Token], keys: &[usize], lex: &Lexicon) -> Option<String> {
 /// Key terms are matched on stems and may be phrases ("internet governance forum").
 /// When no key term occurs (a paraphrase), the whole text is the scope.
 pub fn read(text: &str, key_terms: &[String]) -> Reading {
-    let concepts: Vec<Vec<String>> = key_terms.iter().map(|t| vec![t.clone()]).collect();
-    read_concepts(text, &concepts)
+    Prepared::new(text).read(key_terms)
+}
+
+/// A text split once into words and clauses, to be read toward several propositions
+/// (a statement toward its own theme and the themes it may state too): splitting and
+/// stemming cost more than a reading.
+#[derive(Debug, Clone)]
+pub struct Prepared<'a> {
+    text: &'a str,
+    /// A heading or a question put: it takes no position toward anything.
+    positionless: bool,
+    /// See [`Prepared::can_dissent`].
+    can_dissent: bool,
+    tokens: Vec<Token>,
+}
+
+impl<'a> Prepared<'a> {
+    /// Split `text` for reading.
+    pub fn new(text: &'a str) -> Self {
+        // "Avoiding Internet Fragmentation" names a section, "Should the Forum become
+        // permanent?" puts a question: neither takes a position.
+        let positionless = is_heading(text) || crate::corpus::is_question(text);
+        let tokens = if positionless {
+            Vec::new()
+        } else {
+            tokenize(text)
+        };
+        let lex = lexicon();
+        let can_dissent = tokens.iter().any(|t| lex.dissent_words.contains(&t.stem))
+            || [
+                &lex.oppose,
+                &lex.prefer,
+                &lex.preventing,
+                &lex.keep_existing,
+            ]
+            .iter()
+            .any(|list| list.iter().any(|p| !find(&tokens, p).is_empty()));
+        Prepared {
+            text,
+            positionless,
+            can_dissent,
+            tokens,
+        }
+    }
+
+    /// Whether some proposition could be read as opposed or divided by this text: false
+    /// when none of its words opens an opposition, a negation, an alternative or a
+    /// division, so every reading of it is support or neutral.
+    pub fn can_dissent(&self) -> bool {
+        self.can_dissent
+    }
+
+    /// A heading or a question put, which takes no position toward anything.
+    pub fn takes_no_position(&self) -> bool {
+        self.positionless
+    }
+
+    /// [`read`] on the prepared text.
+    pub fn read(&self, key_terms: &[String]) -> Reading {
+        self.toward(&Proposition::new(key_terms))
+    }
+
+    /// [`read_concepts`] on the prepared text.
+    pub fn read_concepts(&self, concepts: &[Vec<String>]) -> Reading {
+        self.toward(&Proposition::of_concepts(concepts))
+    }
+
+    /// The reading toward a prepared proposition.
+    pub fn toward(&self, proposition: &Proposition) -> Reading {
+        if self.positionless {
+            return Reading {
+                position: Position::Neutral,
+                conditional: false,
+                cue: None,
+            };
+        }
+        read_tokens(self.text, &self.tokens, proposition)
+    }
+}
+
+/// A proposition's names as stems, prepared once to read many texts toward it.
+#[derive(Debug, Clone)]
+pub struct Proposition {
+    /// Each concept's names, each a sequence of stems.
+    named_by: Vec<Vec<Vec<String>>>,
+    /// Every name of every concept.
+    terms: Vec<Vec<String>>,
+}
+
+impl Proposition {
+    /// A proposition named by `key_terms`, each a concept of its own.
+    pub fn new(key_terms: &[String]) -> Self {
+        let concepts: Vec<Vec<String>> = key_terms.iter().map(|t| vec![t.clone()]).collect();
+        Self::of_concepts(&concepts)
+    }
+
+    /// A proposition whose concepts each have several names.
+    pub fn of_concepts(concepts: &[Vec<String>]) -> Self {
+        let named_by: Vec<Vec<Vec<String>>> = concepts
+            .iter()
+            .map(|names| {
+                names
+                    .iter()
+                    .map(|t| phrase_stems(t))
+                    .filter(|p| !p.is_empty())
+                    .collect::<Vec<_>>()
+            })
+            .filter(|names| !names.is_empty())
+            .collect();
+        let terms = named_by.iter().flatten().cloned().collect();
+        Proposition { named_by, terms }
+    }
 }
 
 /// [`read`] for a proposition whose concepts each have several names (a word and the
 /// words that name it in other terms, an acronym and its expansion): whether a text
 /// names the proposition is judged concept by concept.
 pub fn read_concepts(text: &str, concepts: &[Vec<String>]) -> Reading {
-    if is_heading(text) || crate::corpus::is_question(text) {
-        // "Avoiding Internet Fragmentation" names a section, "Should the Forum become
-        // permanent?" puts a question: neither takes a position.
-        return Reading {
-            position: Position::Neutral,
-            conditional: false,
-            cue: None,
-        };
-    }
+    Prepared::new(text).read_concepts(concepts)
+}
+
+/// The reading of `text`, split into `tokens`, toward `proposition`.
+fn read_tokens(text: &str, tokens: &[Token], proposition: &Proposition) -> Reading {
     let lex = lexicon();
-    let tokens = tokenize(text);
-    let named_by: Vec<Vec<Vec<String>>> = concepts
-        .iter()
-        .map(|names| {
-            names
-                .iter()
-                .map(|t| phrase_stems(t))
-                .filter(|p| !p.is_empty())
-                .collect::<Vec<_>>()
-        })
-        .filter(|names| !names.is_empty())
-        .collect();
-    let terms: Vec<Vec<String>> = named_by.iter().flatten().cloned().collect();
-    let mut keys: Vec<usize> = terms.iter().flat_map(|p| find(&tokens, p)).collect();
+    let mut stems: Vec<&str> = tokens.iter().map(|t| t.stem.as_str()).collect();
+    stems.sort_unstable();
+    stems.dedup();
+    let (named_by, terms) = (&proposition.named_by, &proposition.terms);
+    let mut keys: Vec<usize> = terms.iter().flat_map(|p| find(tokens, p)).collect();
     keys.sort_unstable();
     keys.dedup();
     // "The room was split on whether a permanent mandate…": a report of both sides, for
     // the session a mixed reading, for a theme no support.
-    if let Some(cue) = division(&tokens, &keys, lex) {
+    if let Some(cue) = division(tokens, &keys, lex) {
         return Reading {
             position: Position::Neutral,
             conditional: true,
@@ -936,12 +1056,12 @@ pub fn read_concepts(text: &str, concepts: &[Vec<String>]) -> Reading {
     let mut spent: Vec<usize> = Vec::new();
     // Negated modals that only caution (their "should" supports nothing either).
     let mut cautions: Vec<usize> = Vec::new();
-    for (at, len, cue) in cues(&tokens, &lex.oppose, &scope) {
-        if cautions_about_its_subject(&tokens, &keys, at, len) {
+    for (at, len, cue) in cues(tokens, &stems, &lex.oppose, &scope) {
+        if cautions_about_its_subject(tokens, &keys, at, len) {
             cautions.push(at);
             continue;
         }
-        let n = cue_negations_before(&tokens, at);
+        let n = cue_negations_before(tokens, at);
         if n.len() % 2 == 1 {
             support.push((at, format!("{} … {cue}", tokens[n[0]].word)));
             spent.extend(n);
@@ -950,7 +1070,7 @@ pub fn read_concepts(text: &str, concepts: &[Vec<String>]) -> Reading {
         }
     }
     // 2. Preferring another option over the key terms: "X rather than <key>".
-    for (at, len, cue) in cues(&tokens, &lex.prefer, &scope) {
+    for (at, len, cue) in cues(tokens, &stems, &lex.prefer, &scope) {
         let clause = tokens[at].clause;
         let key_after = keys
             .iter()
@@ -962,11 +1082,11 @@ pub fn read_concepts(text: &str, concepts: &[Vec<String>]) -> Reading {
     }
     // 3. A call for something else "instead" (with no "of" naming what it replaces)
     //    rejects the proposition, unless its clause names the proposition itself.
-    if let Some((at, cue)) = alternative_called_for(&tokens, &named_by, &scope, text) {
+    if let Some((at, cue)) = alternative_called_for(tokens, &stems, named_by, &scope, text) {
         opposition.push((at, cue));
     }
     // 3b. Keeping from bringing the proposition about: "avoid creating new global funds".
-    for (at, len, cue) in cues(&tokens, &lex.preventing, &scope) {
+    for (at, len, cue) in cues(tokens, &stems, &lex.preventing, &scope) {
         let act = at + len;
         let brings = tokens
             .get(act)
@@ -984,34 +1104,34 @@ pub fn read_concepts(text: &str, concepts: &[Vec<String>]) -> Reading {
         .any(|p| p.len() == 1 && lex.novelty.contains(&p[0]));
     if novel {
         opposition.extend(
-            cues(&tokens, &lex.keep_existing, &scope)
+            cues(tokens, &stems, &lex.keep_existing, &scope)
                 .into_iter()
                 .map(|(at, _, c)| (at, c)),
         );
     }
     // 5. Negation governing a support cue or a key term.
-    for (at, len, cue) in cues(&tokens, &lex.support, &scope) {
+    for (at, len, cue) in cues(tokens, &stems, &lex.support, &scope) {
         if cautions.contains(&at) {
             continue;
         }
         // "… was recognised as central", "was set out and renewed", "is renewed every five
         // years": a passive with no modal reports what happened or what is, it takes no
         // position ("should be strengthened" does).
-        if tokens[at].word.ends_with("ed") && reporting_passive(&tokens, at) {
+        if tokens[at].word.ends_with("ed") && reporting_passive(tokens, at) {
             continue;
         }
-        let mut n = cue_negations_before(&tokens, at);
+        let mut n = cue_negations_before(tokens, at);
         // A negated opinion over the cue's clause counts as one more negation, and the
         // opinion is the cue ("not … think": a stand taken, no gap reported).
         let mut opinion = None;
         if let Some((o, verb)) =
-            negated_opinion(&tokens, at, &lex.opinion).filter(|(o, _)| !n.contains(o))
+            negated_opinion(tokens, at, &lex.opinion).filter(|(o, _)| !n.contains(o))
         {
             n.insert(0, o);
             spent.push(o);
             opinion = Some(verb);
         }
-        if n.len() % 2 == 1 && !necessity_after(&tokens, at) {
+        if n.len() % 2 == 1 && !necessity_after(tokens, at) {
             // "does not support", but not "not only … should".
             if tokens.get(n[0] + 1).is_none_or(|t| t.word != "only") {
                 let cue = match opinion {
@@ -1022,17 +1142,17 @@ pub fn read_concepts(text: &str, concepts: &[Vec<String>]) -> Reading {
             }
         } else if n.len() >= 2 {
             // "cannot … without a strengthened X": two negations cancel.
-            support.push((at, shown(&tokens, n[0], at + len - n[0])));
+            support.push((at, shown(tokens, n[0], at + len - n[0])));
         } else {
             support.push((at, cue));
         }
     }
     for &k in &keys {
-        let mut n = negations_before(&tokens, k, KEY_NEGATION_REACH);
+        let mut n = negations_before(tokens, k, KEY_NEGATION_REACH);
         n.retain(|i| !spent.contains(i));
-        if n.len().is_multiple_of(2) || necessity_after(&tokens, k) {
+        if n.len().is_multiple_of(2) || necessity_after(tokens, k) {
             if !n.is_empty() {
-                support.push((k, shown(&tokens, n[0], k + 1 - n[0])));
+                support.push((k, shown(tokens, n[0], k + 1 - n[0])));
             }
             continue;
         }
@@ -1100,7 +1220,7 @@ pub fn read_concepts(text: &str, concepts: &[Vec<String>]) -> Reading {
         c.dedup();
         c
     };
-    let condition = cues(&tokens, &lex.condition, &all)
+    let condition = cues(tokens, &stems, &lex.condition, &all)
         .into_iter()
         .next()
         .map(|c| c.2);
@@ -1108,7 +1228,7 @@ pub fn read_concepts(text: &str, concepts: &[Vec<String>]) -> Reading {
         .iter()
         .filter(|t| CONCESSIVE.contains(&t.word.as_str()))
         .find_map(|t| {
-            starts(&tokens, RESERVATION, &[t.clause]).map(|r| format!("{} … {r}", t.word))
+            starts(tokens, RESERVATION, &[t.clause]).map(|r| format!("{} … {r}", t.word))
         });
     let conditional = condition.clone().or(reservation);
     Reading {
@@ -1131,6 +1251,44 @@ mod tests {
 
     fn pos(text: &str, t: &[&str]) -> Position {
         read(text, &terms(t)).position
+    }
+
+    #[test]
+    fn a_text_that_cannot_dissent_never_reads_as_opposed_or_divided() {
+        let texts = [
+            "Ports should publish tide data every month.",
+            "We oppose a tide levy.",
+            "Ports do not need a tide levy.",
+            "Fund dredging rather than a tide levy.",
+            "Fund dredging instead.",
+            "Avoid creating a tide levy.",
+            "Keep the existing harbour fund.",
+            "The room was split on a tide levy.",
+            "A tide levy is sufficient.",
+            "The tide levy pays for harbour repairs.",
+        ];
+        let propositions = [
+            vec!["tide".to_string(), "levy".to_string()],
+            vec!["new".to_string(), "fund".to_string()],
+            vec!["dredging".to_string()],
+        ];
+        let mut dissenting = 0;
+        for text in texts {
+            let prepared = Prepared::new(text);
+            for terms in &propositions {
+                let r = prepared.read(terms);
+                if r.position == Position::Oppose || r.is_divided() {
+                    dissenting += 1;
+                    assert!(prepared.can_dissent(), "{text} toward {terms:?}: {r:?}");
+                }
+            }
+            assert_eq!(
+                prepared.read(&propositions[0]),
+                read(text, &propositions[0])
+            );
+        }
+        assert!(dissenting >= 7, "the texts dissent: {dissenting}");
+        assert!(!Prepared::new(texts[0]).can_dissent());
     }
 
     #[test]
