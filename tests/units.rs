@@ -1823,3 +1823,34 @@ fn a_title_that_another_document_shares_only_in_part_is_kept() {
         ]
     );
 }
+
+#[test]
+fn a_pictogram_before_a_heading_does_not_hide_what_it_names() {
+    // "🗓️ Agenda" under a recommendations section: its items had been read as
+    // recommendations, the section running on past a heading it did not recognise.
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("track.md");
+    fs::write(
+        &page,
+        "# Harbour Track: Open Port Data\n\n## 📋 Recommendations\n\n\
+         - Ports should publish berth data every month.\n\
+         - Cities should fund open tide gauges.\n\n\
+         ## 🗓️ Agenda\n\n\
+         1. Opening remarks (10 min)\n\
+         2. Open floor (30 min)\n\
+         3. Wrap-up and next steps (10 min)\n",
+    )
+    .unwrap();
+    let c = load(&[page]);
+    let s = &c.sessions[0];
+    assert_eq!(
+        texts(s),
+        [
+            "Ports should publish berth data every month.",
+            "Cities should fund open tide gauges."
+        ]
+    );
+    for item in ["Opening remarks (10 min)", "Open floor (30 min)"] {
+        assert_class(s, item, UnitClass::Heading);
+    }
+}

@@ -1325,6 +1325,10 @@ fn strip_markup(t: &str) -> String {
 
 /// The heading without a trailing parenthesised template prompt or colon.
 fn heading_core(text: &str) -> &str {
+    // A pictogram before the words ("🗓️ Agenda", "👥 Speakers") decorates the heading.
+    let text = text.trim_start_matches(|c: char| {
+        !c.is_alphanumeric() && !c.is_whitespace() && !"([\"'“‘".contains(c)
+    });
     let head = match text.find(['(', '[']) {
         Some(pos) if pos > 0 => &text[..pos],
         _ => text,
