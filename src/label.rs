@@ -335,12 +335,17 @@ fn spans(tokens: &[&str], out: &mut Vec<Phrase>) {
     // Nothing after a negation opens a span: "Not everyone was convinced" and "ensure
     // that no one is left behind" would be titled by what they deny.
     let negation = lower.iter().position(|w| NEGATORS.contains(&w.as_str()));
+    // Nor after a verb that keeps what follows from happening: "refrain from deploying
+    // facial recognition" was titled "Deploying facial recognition". The span may open
+    // on the verb itself ("Refrain from deploying…").
+    let prevention = lower.iter().position(|w| PREVENTERS.contains(&w.as_str()));
     let can_start = |i: usize| {
         wordy(i)
             && (i == 0 || function[i - 1])
             && !subject_before(i)
             && !passive(i)
             && negation.is_none_or(|n| i < n)
+            && prevention.is_none_or(|p| i <= p)
     };
     let can_end = |j: usize| {
         wordy(j)
@@ -384,6 +389,11 @@ fn spans(tokens: &[&str], out: &mut Vec<Phrase>) {
 /// Words that deny what follows them in a clause.
 const NEGATORS: &[&str] = &[
     "not", "no", "never", "nor", "cannot", "without", "nobody", "none",
+];
+
+/// Verbs that keep what follows them from happening.
+const PREVENTERS: &[&str] = &[
+    "refrain", "avoid", "cease", "halt", "stop", "prevent", "ban", "prohibit", "oppose", "reject",
 ];
 
 /// Subordinators that open a concession: what the clause grants is not the point.
@@ -894,6 +904,13 @@ mod tests {
         );
         assert!(texts("No port should be left behind.")
             .contains(&"No port should be left behind".to_string()));
+        // "Deploying tide cameras" would title a call to refrain from them.
+        let t = texts("Calls upon ports to refrain from deploying tide cameras in public spaces.");
+        assert!(!t.iter().any(|p| p.starts_with("deploying")), "{t:?}");
+        assert!(
+            t.contains(&"refrain from deploying tide cameras".to_string()),
+            "{t:?}"
+        );
     }
 
     /// A word-weight map from literal pairs.
