@@ -667,7 +667,7 @@ fn unique(out: &mut String, d: &Digest, sessions: &HashMap<&str, &Session>) {
     }
     let _ = writeln!(
         out,
-        "<p>Statements that fewer than {} share: recommendations first, then observations.</p>\n<ol class=\"unique\">",
+        "<p>Statements that fewer than {} support: recommendations first, then observations. Another session's statement that only mentions one, or rejects it, is listed with it.</p>\n<ol class=\"unique\">",
         count(d.corpus.options.min_sessions, "session", "sessions")
     );
     for t in &d.unique {

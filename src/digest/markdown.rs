@@ -45,7 +45,7 @@ pub fn to_markdown(d: &Digest) -> String {
     } else {
         let _ = writeln!(
             out,
-            "Statements that fewer than {} share: recommendations first, then observations.\n",
+            "Statements that fewer than {} support: recommendations first, then observations. Another session's statement that only mentions one, or rejects it, is listed with it.\n",
             count(d.corpus.options.min_sessions, "session", "sessions")
         );
         for t in &d.unique {
