@@ -208,6 +208,12 @@ const SUPPORT: &[&str] = &[
     "appreciate",
     "applaud",
     "value",
+    // A request or a vote: "respondents asked for more local content", "41% were in
+    // favour". ("Propose", "request" and "demand" are nouns as often: "the proposal for
+    // a levy" names it.)
+    "ask for",
+    "in favour",
+    "in favor",
 ];
 
 /// Opposition said outright. Multi-word cues are matched as word sequences.
@@ -1289,6 +1295,22 @@ mod tests {
         }
         assert!(dissenting >= 7, "the texts dissent: {dissenting}");
         assert!(!Prepared::new(texts[0]).can_dissent());
+    }
+
+    #[test]
+    fn asking_for_a_proposal_or_voting_in_favour_supports_it() {
+        let t = ["tide", "gauges"];
+        for text in [
+            "Respondents also asked for more tide gauges in small harbours.",
+            "A clear majority of ports were in favour of shared tide gauges.",
+        ] {
+            assert_eq!(pos(text, &t), Position::Support, "{text}");
+        }
+        // The noun names a proposal, it does not make one.
+        assert_eq!(
+            pos("Takes note of the proposal for tide gauges.", &t),
+            Position::Neutral
+        );
     }
 
     #[test]
