@@ -67,18 +67,7 @@ pub(super) fn foreign_lines(lines: &[&str]) -> Vec<Option<&'static str>> {
                 COVER_NOTE
             });
         }
-        // The sender's signature closes what was sent ("--" and the lines below it).
-        let mut at = payload.start;
-        while at < payload.end {
-            if unquoted(lines[at]) == "--" {
-                let end = (at..payload.end)
-                    .find(|&j| unquoted(lines[j]).is_empty())
-                    .unwrap_or(payload.end);
-                out[at..end].fill(Some(SIGNATURE));
-                at = end;
-            }
-            at += 1;
-        }
+        mark_signatures(lines, payload.clone(), &mut out);
         // A few lines after a report pasted quoted are what the mail servers appended.
         let after = &lines[payload.end..];
         let filled = after.iter().filter(|l| !l.trim().is_empty()).count();
@@ -120,6 +109,7 @@ pub(super) fn foreign_lines(lines: &[&str]) -> Vec<Option<&'static str>> {
     }
     if is_mail(lines) {
         mark_footer(lines, &mut out);
+        mark_signatures(lines, 0..lines.len(), &mut out);
     }
     // A reply quotes the lines it answers inline, each marked with ">" ("> On paragraph
     // 12, we cannot support…", then the reply's own view). In a text holding mails (a
@@ -258,6 +248,29 @@ pub(super) fn is_mail(lines: &[&str]) -> bool {
     keys.iter().any(|k| k == "from") && keys.iter().any(|k| k == "subject")
 }
 
+/// The sender's signature closes what was sent: a line "--" and the lines below it up to
+/// the next blank line (a name, an address, a confidentiality notice). Lines already read
+/// as something else keep their reason.
+fn mark_signatures(
+    lines: &[&str],
+    range: std::ops::Range<usize>,
+    out: &mut [Option<&'static str>],
+) {
+    let mut at = range.start;
+    while at < range.end {
+        if unquoted(lines[at]) == "--" && out[at].is_none() {
+            let end = (at + 1..range.end)
+                .find(|&j| unquoted(lines[j]).is_empty())
+                .unwrap_or(range.end);
+            for slot in &mut out[at..end] {
+                slot.get_or_insert(SIGNATURE);
+            }
+            at = end;
+        }
+        at += 1;
+    }
+}
+
 /// After the last rule of a mail (a line of "_" or "-"), a few lines with no list in them
 /// are what the server appends: the footer.
 fn mark_footer(lines: &[&str], out: &mut [Option<&'static str>]) {
@@ -351,6 +364,29 @@ Any unauthorised use is prohibited.";
             .unwrap();
         assert_eq!(got[quoted], Some(QUOTED_MESSAGE));
         assert_eq!(got[lines.len() - 1], Some(MAIL_FOOTER));
+    }
+
+    #[test]
+    fn a_mails_signature_and_its_confidentiality_notice_are_not_the_senders_text() {
+        let mail = "From: Harbour Coalition <sec@harbour.example>\n\
+                    Subject: Joint statement on tide data\n\
+                    \n\
+                    Ports should publish tide data every month.\n\
+                    \n\
+                    --\n\
+                    Harbour Coalition | 2 Quay Street | www.harbour.example\n\
+                    This e-mail is confidential and intended solely for the addressee.\n\
+                    \n\
+                    Sent from the coalition's secretariat.\n";
+        let lines: Vec<&str> = mail.lines().collect();
+        let got = foreign_lines(&lines);
+        let at = |start: &str| lines.iter().position(|l| l.starts_with(start)).unwrap();
+        assert_eq!(got[at("--")], Some(SIGNATURE));
+        assert_eq!(got[at("This e-mail")], Some(SIGNATURE));
+        assert_eq!(got[at("Harbour Coalition |")], Some(SIGNATURE));
+        // The signature ends at the blank line; the request above it is the sender's.
+        assert_eq!(got[at("Ports should")], None);
+        assert_eq!(got[at("Sent from")], None);
     }
 
     #[test]
