@@ -1266,12 +1266,11 @@ mod tests {
         r.unique.into_iter().next().expect("one entry")
     }
 
-    #[test]
-    fn a_question_put_counts_for_nobody_and_never_heads_a_finding() {
-        // Three reports, one a question: "Should the levy be raised?" had counted as a
-        // session stating the finding, and headed it.
+    /// The one theme of three reports on a tide levy from sessions a, b and c, `first`
+    /// the most central; its stances in that order.
+    fn tide_reports(first: &str) -> Theme {
         let statements: Vec<Statement> = [
-            ("a", "Should the tide levy on shipping be raised?"),
+            ("a", first),
             ("b", "The tide levy on shipping pays for harbour repairs."),
             (
                 "c",
@@ -1285,12 +1284,18 @@ mod tests {
             s
         })
         .collect();
-        // The question is the most central, so it would be the representative.
         let vectors = unit(&[[1.0, 0.0, 0.0], [1.0, 0.3, 0.0], [1.0, 0.0, 0.3]]);
         let clustering = Clustering::from_raw(&[0, 0, 0]);
         let order: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
         let r = rank(&statements, vectors.view(), &clustering, &[], &order, 2);
-        let theme = &r.themes[0];
+        r.themes.into_iter().next().expect("the reports recur")
+    }
+
+    #[test]
+    fn a_question_put_counts_for_nobody_and_never_heads_a_finding() {
+        // "Should the levy be raised?" had counted as a session stating the finding, and,
+        // the most central, headed it.
+        let theme = tide_reports("Should the tide levy on shipping be raised?");
         assert_eq!(theme.kind, StatementKind::Observation);
         assert_eq!(theme.sessions, vec!["b", "c"]);
         assert_ne!(theme.representative_id, "a#1");
@@ -1299,31 +1304,10 @@ mod tests {
 
     #[test]
     fn a_report_of_a_divided_meeting_counts_for_nobody() {
-        // Three reports on a tide levy, one that the room was split on it: that session had
-        // counted as stating the finding.
-        let statements: Vec<Statement> = [
-            (
-                "a",
-                "The room was split on whether the tide levy on shipping should be raised.",
-            ),
-            ("b", "The tide levy on shipping pays for harbour repairs."),
-            (
-                "c",
-                "Ports said the tide levy on shipping pays for dredging.",
-            ),
-        ]
-        .iter()
-        .map(|(session, text)| {
-            let mut s = statement(&format!("{session}#1"), session, text);
-            s.kind = StatementKind::Observation;
-            s
-        })
-        .collect();
-        let vectors = unit(&[[1.0, 0.0, 0.0], [1.0, 0.3, 0.0], [1.0, 0.0, 0.3]]);
-        let clustering = Clustering::from_raw(&[0, 0, 0]);
-        let order: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
-        let r = rank(&statements, vectors.view(), &clustering, &[], &order, 2);
-        let theme = &r.themes[0];
+        // That the room was split on the levy had counted as a session stating the finding.
+        let theme = tide_reports(
+            "The room was split on whether the tide levy on shipping should be raised.",
+        );
         assert_eq!(theme.sessions, vec!["b", "c"]);
         assert_eq!(theme.stances[0].stance, ThemeStance::Mention);
         assert_eq!(theme.dissent, 0);
