@@ -18,7 +18,7 @@
 //!   title. A title that is, years aside, another document's title or the start of it
 //!   names the forum: each such session is titled by its own heading instead.
 
-use super::outline::Outlined;
+use super::outline::{names_a_part, Outlined};
 use super::template::known_key;
 use super::unit::UnitClass;
 use super::{classify, SectionKind, StatementKind};
@@ -109,7 +109,8 @@ pub(crate) fn retitle_shared_banners(docs: &mut [Outlined]) {
             .iter()
             .position(|u| u.class == UnitClass::Statement || u.section != SectionKind::Other)
             .unwrap_or(units.len());
-        // A heading that opens a known section ("Key issues discussed") names no session.
+        // A heading that opens a known section ("Key issues discussed") names no session,
+        // nor does one that names a part of any report ("Introduction", "Summary").
         let opens_section = |i: usize| {
             units
                 .get(i + 1)
@@ -127,7 +128,9 @@ pub(crate) fn retitle_shared_banners(docs: &mut [Outlined]) {
         let tier = |i: usize| {
             let u = &units[i];
             match (u.class, u.reason.as_str()) {
-                (UnitClass::Heading, HEADING) if !opens_section(i) => Some(0),
+                (UnitClass::Heading, HEADING) if !opens_section(i) && !names_a_part(&u.text) => {
+                    Some(0)
+                }
                 (UnitClass::Metadata, FRONT_MATTER) if unknown_label(&u.text) => Some(0),
                 (UnitClass::Metadata, ORGANIZER) => Some(1),
                 _ => None,

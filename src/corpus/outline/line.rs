@@ -1565,6 +1565,12 @@ fn is_template_heading(plain: &str) -> bool {
     TEMPLATE_HEADING_STARTS.iter().any(|h| core.starts_with(h)) || word_count(&core) <= 3
 }
 
+/// A heading that names a part of a report (a known section, "Introduction", "Agenda",
+/// "Summary"…), not what the report is about.
+pub(crate) fn names_a_part(text: &str) -> bool {
+    known_section(text).is_some() || is_other_heading(text)
+}
+
 /// Headings that leave the known sections: speakers, annexes and the like.
 fn is_other_heading(text: &str) -> bool {
     let core = heading_core(text).to_lowercase();
