@@ -882,6 +882,51 @@ fn alternative_called_for(
     })
 }
 
+/// Words that set a minority of the meeting apart as the subject ("a minority", "a few
+/// delegations"); "one" counts before a participant, "only" before a number ("only 9% of
+/// respondents", "only two countries"), not in "not only".
+const MINORITY: &[&str] = &["minority", "few"];
+/// Numbers that "only" may set apart, beside figures.
+const SMALL_NUMBERS: &[&str] = &["a", "one", "two", "three", "few"];
+/// Who "one" may be: one of the meeting's participants.
+const ONE_OF: &[&str] = &[
+    "delegation",
+    "participant",
+    "speaker",
+    "member",
+    "respondent",
+    "country",
+    "state",
+    "government",
+    "organisation",
+    "organization",
+];
+
+/// The minority named before position `at` in its clause, if any, shown as a cue.
+fn minority_before(tokens: &[Token], at: usize) -> Option<String> {
+    let clause = tokens[at].clause;
+    (0..at)
+        .filter(|&i| tokens[i].clause == clause)
+        .find(|&i| {
+            let w = tokens[i].word.as_str();
+            let next = tokens.get(i + 1).map_or("", |n| n.word.as_str());
+            let number =
+                next.starts_with(|c: char| c.is_ascii_digit()) || SMALL_NUMBERS.contains(&next);
+            MINORITY.contains(&w)
+                || (w == "only" && number && (i == 0 || tokens[i - 1].word != "not"))
+                || (w == "one"
+                    && tokens
+                        .get(i + 1)
+                        .is_some_and(|n| ONE_OF.contains(&stem_plain(&n.word))))
+        })
+        .map(|i| tokens[i].word.clone())
+}
+
+/// A word without a plural "s" ("delegations" → "delegation").
+fn stem_plain(word: &str) -> &str {
+    word.strip_suffix('s').unwrap_or(word)
+}
+
 /// The words that report the meeting divided ("was split", "views diverged") over what
 /// the `keys` name, in their clause or the one before ("The room was divided: half…"), if
 /// any: the text states no side, it reports both.
@@ -1192,7 +1237,16 @@ fn read_tokens(text: &str, tokens: &[Token], proposition: &Proposition) -> Readi
         support.clear();
     }
     support.sort();
-    if let Some((_, cue)) = opposition.first() {
+    if let Some((at, cue)) = opposition.first() {
+        // "Only 9% of respondents opposed…", "One delegation opposed…": the opposition of
+        // a minority of the meeting, which the text sets apart; the meeting was divided.
+        if let Some(who) = minority_before(tokens, *at) {
+            return Reading {
+                position: Position::Neutral,
+                conditional: true,
+                cue: Some(format!("{who} … {cue}")),
+            };
+        }
         // Support in a clause free of opposition: the text says both, a mixed reading.
         let opposed: Vec<usize> = opposition
             .iter()
@@ -1295,6 +1349,28 @@ mod tests {
         }
         assert!(dissenting >= 7, "the texts dissent: {dissenting}");
         assert!(!Prepared::new(texts[0]).can_dissent());
+    }
+
+    #[test]
+    fn a_minoritys_opposition_reports_a_divided_meeting() {
+        let t = ["tide", "levy"];
+        for text in [
+            "Only 9% of respondents opposed a tide levy.",
+            "A minority (18%) opposed the tide levy.",
+            "One delegation opposed the tide levy, arguing that ports would pay twice.",
+        ] {
+            let r = read(text, &terms(&t));
+            assert!(r.is_divided(), "{text}: {r:?}");
+        }
+        // "Not only" sets nobody apart.
+        assert!(!read("Not only a tide levy, but dredging too.", &terms(&t)).is_divided());
+        // Several, or the meeting itself, oppose outright.
+        for text in [
+            "Several participants opposed the tide levy.",
+            "The session opposed the tide levy; only ports should decide.",
+        ] {
+            assert_eq!(pos(text, &t), Position::Oppose, "{text}");
+        }
     }
 
     #[test]
