@@ -22,7 +22,7 @@ use super::outline::{names_a_part, Outlined};
 use super::template::known_key;
 use super::unit::UnitClass;
 use super::{classify, SectionKind, StatementKind};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Longest widget prefix considered, in words.
 const MAX_PREFIX_WORDS: usize = 10;
@@ -68,30 +68,38 @@ const MIN_TAILED_HEADING_WORDS: usize = 3;
 /// or event name is short and the session's own title says what it was about.
 pub(crate) fn retitle_shared_banners(docs: &mut [Outlined]) {
     let keys: Vec<Vec<String>> = docs.iter().map(|d| title_key(&d.session.title)).collect();
-    let starts = |key: &[String], banner: &[String]| {
-        key.len() >= banner.len() && key[..banner.len()] == *banner
-    };
-    // A banner: a title of at least two words that another file's title repeats or opens on.
-    let banners: Vec<&Vec<String>> = keys
-        .iter()
-        .enumerate()
-        .filter(|(i, k)| {
-            k.len() >= 2
-                && keys.iter().enumerate().any(|(j, other)| {
-                    docs[j].session.source != docs[*i].session.source && starts(other, k)
+    // For every title that another title repeats or opens on, the files whose titles do
+    // (each title's prefixes looked up, so the pass stays linear in the files); then a
+    // session's banner: the longest title of at least two words that its own opens on
+    // and another file's title repeats or opens on, with the count of such files.
+    let found: Vec<Option<(Vec<String>, usize)>> = {
+        let titles: HashSet<&[String]> = keys.iter().map(Vec::as_slice).collect();
+        let mut sources: HashMap<&[String], BTreeSet<&str>> = HashMap::new();
+        for (key, doc) in keys.iter().zip(docs.iter()) {
+            for n in 2..=key.len() {
+                if titles.contains(&key[..n]) {
+                    sources
+                        .entry(&key[..n])
+                        .or_default()
+                        .insert(doc.session.source.as_str());
+                }
+            }
+        }
+        keys.iter()
+            .map(|key| {
+                (2..=key.len()).rev().map(|n| &key[..n]).find_map(|p| {
+                    let files = sources.get(p).map_or(0, BTreeSet::len);
+                    (files >= 2).then(|| (p.to_vec(), files))
                 })
-        })
-        .map(|(_, k)| k)
-        .collect();
+            })
+            .collect()
+    };
     let mut retitled: Vec<(usize, String, usize)> = Vec::new();
     for (d, key) in keys.iter().enumerate() {
-        let Some(banner) = banners
-            .iter()
-            .filter(|b| starts(key, b))
-            .max_by_key(|b| b.len())
-        else {
+        let Some((banner, files)) = &found[d] else {
             continue;
         };
+        let (banner, files) = (banner.as_slice(), *files);
         let tail = key.len() - banner.len();
         if tail > MAX_BANNER_TAIL_WORDS {
             continue;
@@ -153,13 +161,7 @@ pub(crate) fn retitle_shared_banners(docs: &mut [Outlined]) {
             })
             .map(|(i, _)| i);
         if let Some(i) = heading {
-            let files: BTreeSet<&str> = keys
-                .iter()
-                .zip(docs.iter())
-                .filter(|(k, _)| starts(k, banner))
-                .map(|(_, doc)| doc.session.source.as_str())
-                .collect();
-            retitled.push((d, docs[d].units[i].text.clone(), files.len()));
+            retitled.push((d, docs[d].units[i].text.clone(), files));
             let unit = &mut docs[d].units[i];
             // The line the outliner took for the organizer, under a forum's name, was
             // the session's title.
