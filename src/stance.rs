@@ -956,8 +956,9 @@ pub fn read(text: &str, key_terms: &[String]) -> Reading {
 }
 
 /// A text split once into words and clauses, to be read toward several propositions
-/// (a statement toward its own theme and the themes it may state too): splitting and
-/// stemming cost more than a reading.
+/// (a statement toward its own theme and the themes it may state too), with what can be
+/// known of it before any proposition: whether it takes a position at all, and whether
+/// it could oppose anything.
 #[derive(Debug, Clone)]
 pub struct Prepared<'a> {
     text: &'a str,
