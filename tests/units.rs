@@ -1854,3 +1854,28 @@ fn a_pictogram_before_a_heading_does_not_hide_what_it_names() {
         assert_class(s, item, UnitClass::Heading);
     }
 }
+
+#[test]
+fn a_row_of_place_date_and_length_is_event_details_not_a_statement() {
+    // The venue line under a report's title had been a statement, and a recurring
+    // "theme" with another document's mention of the same place.
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("track.md");
+    fs::write(
+        &page,
+        "---\ntitle: \"Harbour Track: Open Port Data\"\ndate: 2026-05-09\n---\n\n\
+         # Harbour Track: Open Port Data\n\n\
+         > 📍 Harbour Hall, Room B · 🗓️ 9 May 2026 · ⏱️ 90 min · 👥 about 40 participants\n\n\
+         ## Key messages\n\n\
+         - Ports should publish berth data every month.\n",
+    )
+    .unwrap();
+    let c = load(&[page]);
+    let s = &c.sessions[0];
+    assert_eq!(texts(s), ["Ports should publish berth data every month."]);
+    assert_class(
+        s,
+        "📍 Harbour Hall, Room B · 🗓️ 9 May 2026 · ⏱️ 90 min · 👥 about 40 participants",
+        UnitClass::Metadata,
+    );
+}

@@ -298,6 +298,9 @@ fn metadata_reason(
     if pos.index < HEAD_UNITS && is_dateline(t) {
         return Some(DATELINE);
     }
+    if is_event_details(t) {
+        return Some("event details (place, date, length)");
+    }
     if repeats_title(t, pos.title, pos.index < HEAD_UNITS) {
         return Some(REPEATS_TITLE);
     }
@@ -1137,6 +1140,23 @@ fn starts_with_any(lower: &str, phrases: &[&str]) -> bool {
 fn ends_like_sentence(t: &str) -> bool {
     t.trim_end_matches(['"', '\'', ')', ']', '”', '’'])
         .ends_with(['.', '!', '?'])
+}
+
+/// Most words of one field of a line of event details ("Port Alder Convention Centre,
+/// Room C1").
+const MAX_EVENT_FIELD_WORDS: usize = 8;
+
+/// Where and when a meeting took place, as a row of fields set apart by one mark, one of
+/// them a date, none a sentence: "📍 Port Alder Convention Centre, Room C1 · 🗓️ 13 May
+/// 2025 · ⏱️ 90 min". It says nothing the meeting said.
+fn is_event_details(t: &str) -> bool {
+    crate::corpus::outline::kicker_fields(t).is_some_and(|fields| {
+        fields.iter().all(|f| {
+            word_count(f) <= MAX_EVENT_FIELD_WORDS
+                && !ends_like_sentence(f)
+                && !f.ends_with([';', ',', ':', '.', '!', '?'])
+        })
+    })
 }
 
 /// A dateline opens a body with a place and date, then a dash: "12 March 2024, Geneva –

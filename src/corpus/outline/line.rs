@@ -1441,7 +1441,7 @@ const FIELD_MARKS: &[&str] = &[" · ", " | ", " • "];
 /// The fields of a kicker line above a title: three or more, set apart by one mark, one
 /// of them a date. A title with one mark in it ("Chair's summary | IGF 2024") is no
 /// kicker.
-pub(super) fn kicker_fields(plain: &str) -> Option<Vec<&str>> {
+pub(crate) fn kicker_fields(plain: &str) -> Option<Vec<&str>> {
     FIELD_MARKS.iter().find_map(|mark| {
         let fields: Vec<&str> = plain.split(mark).map(str::trim).collect();
         (fields.len() >= 3 && fields.iter().any(|f| is_date_line(f))).then_some(fields)

@@ -40,8 +40,8 @@ use super::prose::{
 };
 use super::unit::{UnitClass, BYLINE, DATE, DATELINE};
 use super::{classify, Document, Excluded, SectionKind, Session, Statement, StatementKind};
-pub(crate) use line::names_a_part;
 use line::{breaks, classify_line, numbered_runs, pipe_tables, Break, Line};
+pub(crate) use line::{kicker_fields, names_a_part};
 use machine::{Machine, Parsed};
 use notes::Notes;
 use std::borrow::Cow;
