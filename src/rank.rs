@@ -1142,15 +1142,16 @@ mod tests {
         m
     }
 
-    #[test]
-    fn also_lists_a_statement_of_another_theme_and_counts_its_session() {
+    /// Two themes: an IGF theme of sessions a and b, and a youth theme of c and d whose
+    /// c#1 (`c_text`) points (cosine 0.8) towards the IGF theme; the ranking and the IGF
+    /// theme's index in it.
+    fn igf_and_youth(c_text: &str) -> (Ranked, usize) {
         let statements = vec![
             statement("a#1", "a", "renew the IGF mandate"),
             statement("b#1", "b", "a permanent IGF mandate"),
-            statement("c#1", "c", "fund youth travel, and keep the IGF mandate"),
+            statement("c#1", "c", c_text),
             statement("d#1", "d", "fund youth travel grants"),
         ];
-        // c#1 sits in the youth theme but points (cosine 0.8) towards the IGF theme.
         let vectors = unit(&[
             [1.0, 0.0, 0.0],
             [1.0, 0.0, 0.0],
@@ -1163,8 +1164,15 @@ mod tests {
         let igf = r
             .themes
             .iter()
-            .find(|t| t.statements.iter().any(|s| s.id == "a#1"))
+            .position(|t| t.statements.iter().any(|s| s.id == "a#1"))
             .expect("IGF theme recurs");
+        (r, igf)
+    }
+
+    #[test]
+    fn also_lists_a_statement_of_another_theme_and_counts_its_session() {
+        let (r, igf) = igf_and_youth("fund youth travel, and keep the IGF mandate");
+        let igf = &r.themes[igf];
         let youth = r
             .themes
             .iter()
@@ -1427,32 +1435,10 @@ mod tests {
 
     #[test]
     fn a_statement_of_another_theme_that_rejects_this_one_does_not_state_it() {
-        // c#1 points (cosine 0.8) towards the IGF theme and shares its words, but rejects
-        // what it proposes: it had been listed in `also` and counted as a supporter.
-        let statements = vec![
-            statement("a#1", "a", "make the IGF mandate permanent"),
-            statement("b#1", "b", "a permanent IGF mandate"),
-            statement(
-                "c#1",
-                "c",
-                "fund youth travel; we oppose a permanent IGF mandate",
-            ),
-            statement("d#1", "d", "fund youth travel grants"),
-        ];
-        let vectors = unit(&[
-            [1.0, 0.0, 0.0],
-            [1.0, 0.0, 0.0],
-            [0.8, 0.6, 0.0],
-            [0.0, 1.0, 0.0],
-        ]);
-        let clustering = Clustering::from_raw(&[0, 0, 1, 1]);
-        let order: Vec<String> = ["a", "b", "c", "d"].map(String::from).to_vec();
-        let r = rank(&statements, vectors.view(), &clustering, &[], &order, 2);
-        let igf = r
-            .themes
-            .iter()
-            .find(|t| t.statements.iter().any(|s| s.id == "a#1"))
-            .expect("IGF theme recurs");
+        // c#1 points towards the IGF theme and shares its words, but rejects what it
+        // proposes: it had been listed in `also` and counted as a supporter.
+        let (r, igf) = igf_and_youth("fund youth travel; we oppose a permanent IGF mandate");
+        let igf = &r.themes[igf];
         assert!(igf.also.is_empty(), "{:?}", igf.also);
         assert_eq!(igf.sessions, vec!["a", "b"]);
     }
