@@ -428,6 +428,29 @@ struct Lexicon {
     dissent_words: Vec<String>,
 }
 
+impl Lexicon {
+    /// Whether a text of these `tokens` (`stems` sorted) could be read as opposed or
+    /// divided toward some proposition: it holds a word that negates, offers an
+    /// alternative or reports a division, or a phrase of one of the lists through which
+    /// [`read_tokens`] reads opposition (said outright, a preference, keeping from
+    /// bringing about, keeping what exists). A new opposition path adds its list here.
+    fn could_dissent(&self, tokens: &[Token], stems: &[String]) -> bool {
+        let mut all: Vec<usize> = tokens.iter().map(|t| t.clause).collect();
+        all.dedup();
+        self.dissent_words
+            .iter()
+            .any(|w| stems.binary_search(w).is_ok())
+            || [
+                &self.oppose,
+                &self.prefer,
+                &self.preventing,
+                &self.keep_existing,
+            ]
+            .iter()
+            .any(|list| !cues(tokens, stems, list, &all).is_empty())
+    }
+}
+
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
@@ -587,7 +610,7 @@ fn shown(tokens: &[Token], at: usize, len: usize) -> String {
 /// skipped without a scan (readings run over every theme member and `also` candidate).
 fn cues(
     tokens: &[Token],
-    stems: &[&str],
+    stems: &[String],
     list: &[Vec<String>],
     scope: &[usize],
 ) -> Vec<(usize, usize, String)> {
@@ -595,7 +618,7 @@ fn cues(
     for p in list {
         let present = p
             .first()
-            .is_some_and(|first| stems.binary_search(&first.as_str()).is_ok());
+            .is_some_and(|first| stems.binary_search(first).is_ok());
         if !present {
             continue;
         }
@@ -840,7 +863,7 @@ fn is_heading(text: &str) -> bool {
 /// decision on permanence" names the proposition to defer it.
 fn alternative_called_for(
     tokens: &[Token],
-    stems: &[&str],
+    stems: &[String],
     concepts: &[Vec<Vec<String>>],
     scope: &[usize],
     text: &str,
@@ -967,6 +990,9 @@ pub struct Prepared<'a> {
     /// See [`Prepared::can_dissent`].
     can_dissent: bool,
     tokens: Vec<Token>,
+    /// The tokens' stems, sorted and deduplicated once: every cue list is looked up in
+    /// them before it is scanned for, on every reading of the text.
+    stems: Vec<String>,
 }
 
 impl<'a> Prepared<'a> {
@@ -980,21 +1006,16 @@ impl<'a> Prepared<'a> {
         } else {
             tokenize(text)
         };
-        let lex = lexicon();
-        let can_dissent = tokens.iter().any(|t| lex.dissent_words.contains(&t.stem))
-            || [
-                &lex.oppose,
-                &lex.prefer,
-                &lex.preventing,
-                &lex.keep_existing,
-            ]
-            .iter()
-            .any(|list| list.iter().any(|p| !find(&tokens, p).is_empty()));
+        let mut stems: Vec<String> = tokens.iter().map(|t| t.stem.clone()).collect();
+        stems.sort_unstable();
+        stems.dedup();
+        let can_dissent = lexicon().could_dissent(&tokens, &stems);
         Prepared {
             text,
             positionless,
             can_dissent,
             tokens,
+            stems,
         }
     }
 
@@ -1029,7 +1050,7 @@ impl<'a> Prepared<'a> {
                 cue: None,
             };
         }
-        read_tokens(self.text, &self.tokens, proposition)
+        read_tokens(self.text, &self.tokens, &self.stems, proposition)
     }
 }
 
@@ -1075,11 +1096,13 @@ pub fn read_concepts(text: &str, concepts: &[Vec<String>]) -> Reading {
 }
 
 /// The reading of `text`, split into `tokens`, toward `proposition`.
-fn read_tokens(text: &str, tokens: &[Token], proposition: &Proposition) -> Reading {
+fn read_tokens(
+    text: &str,
+    tokens: &[Token],
+    stems: &[String],
+    proposition: &Proposition,
+) -> Reading {
     let lex = lexicon();
-    let mut stems: Vec<&str> = tokens.iter().map(|t| t.stem.as_str()).collect();
-    stems.sort_unstable();
-    stems.dedup();
     let (named_by, terms) = (&proposition.named_by, &proposition.terms);
     let mut keys: Vec<usize> = terms.iter().flat_map(|p| find(tokens, p)).collect();
     keys.sort_unstable();
@@ -1108,7 +1131,7 @@ fn read_tokens(text: &str, tokens: &[Token], proposition: &Proposition) -> Readi
     let mut spent: Vec<usize> = Vec::new();
     // Negated modals that only caution (their "should" supports nothing either).
     let mut cautions: Vec<usize> = Vec::new();
-    for (at, len, cue) in cues(tokens, &stems, &lex.oppose, &scope) {
+    for (at, len, cue) in cues(tokens, stems, &lex.oppose, &scope) {
         if cautions_about_its_subject(tokens, &keys, at, len) {
             cautions.push(at);
             continue;
@@ -1122,7 +1145,7 @@ fn read_tokens(text: &str, tokens: &[Token], proposition: &Proposition) -> Readi
         }
     }
     // 2. Preferring another option over the key terms: "X rather than <key>".
-    for (at, len, cue) in cues(tokens, &stems, &lex.prefer, &scope) {
+    for (at, len, cue) in cues(tokens, stems, &lex.prefer, &scope) {
         let clause = tokens[at].clause;
         let key_after = keys
             .iter()
@@ -1134,11 +1157,11 @@ fn read_tokens(text: &str, tokens: &[Token], proposition: &Proposition) -> Readi
     }
     // 3. A call for something else "instead" (with no "of" naming what it replaces)
     //    rejects the proposition, unless its clause names the proposition itself.
-    if let Some((at, cue)) = alternative_called_for(tokens, &stems, named_by, &scope, text) {
+    if let Some((at, cue)) = alternative_called_for(tokens, stems, named_by, &scope, text) {
         opposition.push((at, cue));
     }
     // 3b. Keeping from bringing the proposition about: "avoid creating new global funds".
-    for (at, len, cue) in cues(tokens, &stems, &lex.preventing, &scope) {
+    for (at, len, cue) in cues(tokens, stems, &lex.preventing, &scope) {
         let act = at + len;
         let brings = tokens
             .get(act)
@@ -1156,13 +1179,13 @@ fn read_tokens(text: &str, tokens: &[Token], proposition: &Proposition) -> Readi
         .any(|p| p.len() == 1 && lex.novelty.contains(&p[0]));
     if novel {
         opposition.extend(
-            cues(tokens, &stems, &lex.keep_existing, &scope)
+            cues(tokens, stems, &lex.keep_existing, &scope)
                 .into_iter()
                 .map(|(at, _, c)| (at, c)),
         );
     }
     // 5. Negation governing a support cue or a key term.
-    for (at, len, cue) in cues(tokens, &stems, &lex.support, &scope) {
+    for (at, len, cue) in cues(tokens, stems, &lex.support, &scope) {
         if cautions.contains(&at) {
             continue;
         }
@@ -1281,7 +1304,7 @@ fn read_tokens(text: &str, tokens: &[Token], proposition: &Proposition) -> Readi
         c.dedup();
         c
     };
-    let condition = cues(tokens, &stems, &lex.condition, &all)
+    let condition = cues(tokens, stems, &lex.condition, &all)
         .into_iter()
         .next()
         .map(|c| c.2);
