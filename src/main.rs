@@ -326,9 +326,27 @@ fn weight_arg(s: &str) -> Result<f32, String> {
 
 fn main() {
     if let Err(e) = run(Cli::parse()) {
+        // `concord statements DIR | head`: the reader has what it wanted and closed the
+        // pipe; that is the end of the output, not a failure to report (as `cat` does).
+        if closed_pipe(&e) {
+            return;
+        }
         eprintln!("concord: error: {e:#}");
         std::process::exit(1);
     }
+}
+
+/// Whether the error is a write to a pipe whose reader has gone.
+fn closed_pipe(e: &anyhow::Error) -> bool {
+    let broken = Some(std::io::ErrorKind::BrokenPipe);
+    e.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().map(|io| io.kind()) == broken
+            // JSON Lines are written through serde_json, which wraps the write's error.
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(|j| j.io_error_kind())
+                == broken
+    })
 }
 
 fn run(cli: Cli) -> Result<()> {

@@ -591,3 +591,29 @@ fn a_negative_threshold_is_a_number_not_a_flag() {
     let err = refused(&["digest", DATA, "--threshold", "1.5"]);
     assert!(err.contains("cosine plus lexical bonus"), "{err}");
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_output_without_an_error() {
+    // `concord statements DIR | head -1`: the reader closes the pipe after one line. The
+    // fixture pages print about 160 KB, more than a pipe holds, so concord is still
+    // writing when the pipe closes; it had exited 1 with "Broken pipe (os error 32)".
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let cache = tempfile::tempdir().expect("temp cache dir");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_concord"))
+        .args(["statements", "tests/fixtures/pages"])
+        .env("CONCORD_CACHE_DIR", cache.path())
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the concord binary runs");
+    let mut stdout = child.stdout.take().expect("piped stdout");
+    let mut first = [0u8; 1];
+    stdout.read_exact(&mut first).expect("some output");
+    drop(stdout);
+    let out = child.wait_with_output().expect("concord ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "exit {:?}: {stderr}", out.status);
+    assert!(stderr.is_empty(), "{stderr}");
+}
