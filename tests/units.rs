@@ -1879,3 +1879,74 @@ fn a_row_of_place_date_and_length_is_event_details_not_a_statement() {
         UnitClass::Metadata,
     );
 }
+
+#[test]
+fn a_logo_above_the_title_leaves_the_title_and_the_event_row_dates_the_session() {
+    // Word's report template put "[HARBOUR LOGO]" first: the preamble ended on it, the
+    // title became a heading and the organizer line another, and the session was titled
+    // and dated from the file's properties (its template's). The date in the row of event
+    // details went unread.
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("workshop.md");
+    fs::write(
+        &page,
+        "[HARBOUR LOGO]\n\n\
+         # Workshop Report: Tide Records for Small Harbours\n\n\
+         Session 3 · Coastal Data Days 2026 · Marrow Bay, 9 May 2026, 14:00–16:00\n\n\
+         Organised by the Small Harbours Network\n\n\
+         ## Recommendations\n\n\
+         - Harbours should publish tide records every month.\n",
+    )
+    .unwrap();
+    let c = load(&[page]);
+    let s = &c.sessions[0];
+    assert_eq!(
+        (s.title.as_str(), s.organizer.as_str(), s.date.as_str()),
+        (
+            "Workshop Report: Tide Records for Small Harbours",
+            "Small Harbours Network",
+            "9 May 2026, 14:00–16:00"
+        )
+    );
+    assert_class(s, "[HARBOUR LOGO]", UnitClass::Metadata);
+    assert_eq!(
+        texts(s),
+        ["Harbours should publish tide records every month."]
+    );
+}
+
+#[test]
+fn a_blog_posts_own_header_titles_it_and_its_event_fields_are_read_as_fields() {
+    // The post's <h1> sat in <article><header class="entry-header">, dropped with the
+    // site's banner: the session was titled "Date:", the first term of the event's
+    // definition list, whose terms and values were read as headings.
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("post.html");
+    fs::write(
+        &page,
+        r#"<html><head><title>Tide talk – Harbour Network</title></head><body>
+        <header class="site-header"><p>Harbour Network</p><nav><a href="/">Home</a></nav></header>
+        <main><article>
+          <header class="entry-header"><span class="cat-links"><a href="/c/events">Events</a></span>
+            <h1 class="entry-title">Who Keeps the Tide Records?</h1></header>
+          <dl class="event-meta"><dt>Date:</dt><dd>3 June 2026</dd>
+            <dt>Organiser:</dt><dd>Small Harbours Network</dd></dl>
+          <p>Participants called for harbours to publish tide records every month.</p>
+        </article></main></body></html>"#,
+    )
+    .unwrap();
+    let c = load(&[page]);
+    let s = &c.sessions[0];
+    assert_eq!(
+        (s.title.as_str(), s.organizer.as_str(), s.date.as_str()),
+        (
+            "Who Keeps the Tide Records?",
+            "Small Harbours Network",
+            "3 June 2026"
+        )
+    );
+    assert_eq!(
+        texts(s),
+        ["Participants called for harbours to publish tide records every month."]
+    );
+}

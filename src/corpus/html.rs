@@ -94,10 +94,12 @@ const LINK_BLOCK_MIN_LINKS: usize = 2;
 
 /// Is this element's whole subtree furniture, by its name, role, visibility or class?
 fn is_furniture(el: &scraper::node::Element) -> bool {
+    DROPPED.contains(&el.name()) || marked_as_furniture(el)
+}
+
+/// Is this element furniture by its role, visibility or class, whatever its name?
+fn marked_as_furniture(el: &scraper::node::Element) -> bool {
     let name = el.name();
-    if DROPPED.contains(&name) {
-        return true;
-    }
     // A tab panel is hidden until its tab is chosen: the page's content all the same
     // (each session's outcomes on a tab of its own), not furniture.
     let tab_panel = el
@@ -152,6 +154,21 @@ fn attributes_a_quote(node: ego_tree::NodeRef<'_, Node>) -> bool {
                 && parent.children().any(|c| is(c, "blockquote"))))
 }
 
+/// The header of an article or section, not of the page: a `<header>` is the page's
+/// banner only outside `<article>`, `<section>` and `<main>` (HTML-AAM maps it to the
+/// banner landmark only there). A blog post's `<header class="entry-header">` holds the
+/// post's own `<h1>` title, which had been dropped with the site's banner.
+fn heads_its_article(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    node.value()
+        .as_element()
+        .is_some_and(|e| e.name() == "header")
+        && node.ancestors().any(|a| {
+            a.value()
+                .as_element()
+                .is_some_and(|e| matches!(e.name(), "article" | "section" | "main"))
+        })
+}
+
 /// Elements that start a new block of text.
 const BLOCKS: &[&str] = &[
     "p",
@@ -197,7 +214,12 @@ pub(crate) fn to_text(html: &str) -> String {
                     out.close(name);
                     continue;
                 }
-                if is_furniture(el) && !attributes_a_quote(node) {
+                let furniture = if heads_its_article(node) {
+                    marked_as_furniture(el)
+                } else {
+                    is_furniture(el) && !attributes_a_quote(node)
+                };
+                if furniture {
                     continue;
                 }
                 out.open(name);
@@ -289,13 +311,37 @@ struct Writer {
     /// A block inside a cell broke the row into paragraphs (a table used for layout):
     /// what is left of it is a paragraph too, not an item.
     row_broken: bool,
+    /// A short `<dt>` was read and is held: the `<dd>` after it completes the field.
+    term: bool,
+    /// Inside an article's own `<header>` (the page's is never read), where a line that
+    /// is all link text is the post's category or author, never its title.
+    in_header: usize,
 }
+
+/// A `<dt>` of at most this many words names a field ("Date", "Organiser:"), and the
+/// `<dd>` after it is the field's value, on the same line.
+const FIELD_TERM_WORDS: usize = 6;
 
 impl Writer {
     fn open(&mut self, name: &str) {
         if name == "a" {
             self.in_link += 1;
             self.links += 1;
+        }
+        if name == "header" {
+            self.in_header += 1;
+        }
+        // "<dt>Date:</dt><dd>3 June 2025</dd>": one labelled line, "Date: 3 June 2025", as
+        // a page of fields is written in text; as two lines the label read as a heading
+        // and the date went unclaimed.
+        if std::mem::take(&mut self.term) && name == "dd" {
+            let term = self.buf.trim_end().to_owned();
+            self.buf = if term.ends_with(':') {
+                format!("{term} ")
+            } else {
+                format!("{term}: ")
+            };
+            return;
         }
         // A table row is one line, its cells set apart by a dash: "Fund cable repairs —
         // Development banks — 2026", never "…repairsDevelopment banks2026".
@@ -342,7 +388,14 @@ impl Writer {
         if name == "a" {
             self.in_link = self.in_link.saturating_sub(1);
         }
+        if name == "header" {
+            self.in_header = self.in_header.saturating_sub(1);
+        }
         if !BLOCKS.contains(&name) {
+            return;
+        }
+        if name == "dt" && (1..=FIELD_TERM_WORDS).contains(&self.buf.split_whitespace().count()) {
+            self.term = true;
             return;
         }
         if name == "tr" {
@@ -379,8 +432,12 @@ impl Writer {
     fn flush(&mut self) {
         let body = self.buf.trim();
         let chars = body.chars().filter(|c| !c.is_whitespace()).count().max(1);
-        let link_row = self.links >= LINK_BLOCK_MIN_LINKS
-            && self.link_chars as f64 >= LINK_DENSITY * chars as f64;
+        let link_row = if self.in_header > 0 {
+            self.links > 0 && self.link_chars >= chars
+        } else {
+            self.links >= LINK_BLOCK_MIN_LINKS
+                && self.link_chars as f64 >= LINK_DENSITY * chars as f64
+        };
         if !body.is_empty() && !link_row {
             let is_item = self.prefix.trim_start().starts_with(['-', '1']);
             // List items sit on consecutive lines; other blocks are separated by a blank line.
@@ -537,6 +594,40 @@ mod tests {
         assert_eq!(
             to_text(html),
             "\n# My & Session\n\n## Key Issues\n- First “point”.\n- Lead-in:\n  - Nested bold item.\n\nSome prose. More prose.\n1. Numbered.\n"
+        );
+    }
+
+    #[test]
+    fn an_articles_own_header_is_read_and_the_pages_banner_is_not() {
+        let html = r#"<html><body>
+            <header class="site-header"><p>Harbour Network</p></header>
+            <main><article>
+              <header class="entry-header"><span class="cat-links"><a href="/c">Events</a></span>
+                <h1 class="entry-title">Who keeps the tide records?</h1>
+                <div class="entry-meta share-links">Share</div></header>
+              <p>Participants asked that tide records stay public.</p>
+            </article></main></body></html>"#;
+        let text = to_text(html);
+        assert!(text.contains("# Who keeps the tide records?"), "{text}");
+        assert!(!text.contains("Harbour Network"), "{text}");
+        // The article's header is still read for furniture by its class, and a line of
+        // it that is a link alone is the post's category.
+        assert!(!text.contains("Share"), "{text}");
+        assert!(!text.contains("Events"), "{text}");
+    }
+
+    #[test]
+    fn a_definition_lists_short_terms_label_their_values() {
+        let html = r#"<html><body><dl class="event-meta">
+            <dt>Date:</dt> <dd>3 June 2025</dd>
+            <dt>Organiser</dt><dd><a href="/o">Harbour Network</a></dd>
+            <dt>Why a tide register matters for every small harbour in the region</dt>
+            <dd>Because records vanish.</dd></dl></body></html>"#;
+        assert_eq!(
+            to_text(html),
+            "\nDate: 3 June 2025\n\nOrganiser: Harbour Network\n\n\
+             Why a tide register matters for every small harbour in the region\n\n\
+             Because records vanish.\n"
         );
     }
 

@@ -299,7 +299,7 @@ fn metadata_reason(
         return Some(DATELINE);
     }
     if is_event_details(t) {
-        return Some("event details (place, date, length)");
+        return Some(EVENT_DETAILS);
     }
     if repeats_title(t, pos.title, pos.index < HEAD_UNITS) {
         return Some(REPEATS_TITLE);
@@ -1141,6 +1141,9 @@ fn ends_like_sentence(t: &str) -> bool {
     t.trim_end_matches(['"', '\'', ')', ']', '”', '’'])
         .ends_with(['.', '!', '?'])
 }
+
+/// The reason given to a row of event details.
+pub(crate) const EVENT_DETAILS: &str = "event details (place, date, length)";
 
 /// Most words of one field of a line of event details ("Port Alder Convention Centre,
 /// Room C1").

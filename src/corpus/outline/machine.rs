@@ -67,6 +67,13 @@ const ITEM_BODY_INDENT: usize = 8;
 /// Longest line under a masthead read as part of it (an organ, a session).
 const MASTHEAD_WORDS: usize = 3;
 
+/// Most words of a note in brackets that stands for a picture above the title ("[SFCP
+/// LOGO]", "[Photo: the panel at work]").
+const PLACEHOLDER_WORDS: usize = 6;
+
+/// The reason given to such a note.
+const PLACEHOLDER: &str = "picture placeholder above the title";
+
 /// A title line at least this long may have been wrapped at a page's width.
 const WRAPPED_TITLE_CHARS: usize = 70;
 
@@ -844,9 +851,15 @@ impl Machine {
         if words > 30 || (words > 12 && ends_with_terminal(plain) && !headline) {
             return None;
         }
-        // A greeting or a stage direction opens the body; it names no title or organizer.
+        // "[SFCP LOGO]", "[Photo: the panel]": a short note in brackets above the title
+        // stands where a picture was, in the document's head; below a title, a greeting
+        // or a stage direction ("[Applause]") opens the body, naming no title or organizer.
         if is_formula(plain) {
-            return None;
+            let placeholder = first_line
+                && words <= PLACEHOLDER_WORDS
+                && plain.starts_with('[')
+                && plain.ends_with(']');
+            return placeholder.then_some(PLACEHOLDER);
         }
         // A byline or a publication date is metadata, but not the organizer.
         if let Some((UnitClass::Metadata, reason)) = furniture_line(plain) {

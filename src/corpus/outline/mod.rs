@@ -38,7 +38,7 @@ use super::claims::split_claims;
 use super::prose::{
     clean_line, is_date_line, is_month, is_weekday, last_part, word_count, Hyphenated,
 };
-use super::unit::{UnitClass, BYLINE, DATE, DATELINE};
+use super::unit::{UnitClass, BYLINE, DATE, DATELINE, EVENT_DETAILS};
 use super::{classify, Document, Excluded, SectionKind, Session, Statement, StatementKind};
 use line::{breaks, classify_line, numbered_runs, pipe_tables, Break, Line};
 pub(crate) use line::{kicker_fields, names_a_part};
@@ -119,6 +119,22 @@ fn trailing_date(text: &str) -> Option<String> {
         .into_iter()
         .find(|t| is_date_line(t) && word_count(t) <= DATE_WORDS)
         .map(str::to_owned)
+}
+
+/// A date line without the places it names first: "Crane Quay, 9-10 June 2025" and
+/// "Harbour Guild, Lund, 4 March 2025" give the date. A weekday or a time before the
+/// comma is part of the date.
+fn without_place(date: &str) -> &str {
+    let mut stated = date;
+    while let Some((_, rest)) = stated.split_once(", ").filter(|(place, rest)| {
+        !place.contains(|c: char| c.is_ascii_digit())
+            && !is_weekday(place)
+            && is_date_line(rest)
+            && word_count(rest) <= DATE_WORDS
+    }) {
+        stated = rest.trim();
+    }
+    stated
 }
 
 /// A session's date without the words a line set around it: "Published 3 March 2025",
@@ -306,20 +322,8 @@ fn outline_range(doc: &Document, lines: &[&str], classified: Vec<Line>, id: Stri
     });
     // A news item dates itself in its dateline ("Suva, 4 June 2025 – Ministers…"), a report
     // in its byline ("Convened by the Council, Kisanga, 14-15 October 2024"), notes
-    // often in their title ("… – call notes, 3 July 2025").
-    // A date line may name the place first ("Crane Quay, 9-10 June 2025"): the date is
-    // what follows. A weekday or a time before the comma is part of the date.
-    // "Harbour Guild, Lund, 4 March 2025": every place before the date goes.
-    let mut stated = meta.date.as_str();
-    while let Some((_, rest)) = stated.split_once(", ").filter(|(place, rest)| {
-        !place.contains(|c: char| c.is_ascii_digit())
-            && !is_weekday(place)
-            && is_date_line(rest)
-            && word_count(rest) <= DATE_WORDS
-    }) {
-        stated = rest.trim();
-    }
-    let stated = stated.to_owned();
+    // often in their title ("… – call notes, 3 July 2025"); a place before it goes.
+    let stated = without_place(&meta.date).to_owned();
     // A line that only dates the text ("Marrowgate, 22 September 2025") may stand under
     // the title's block, after the preamble ended; above the first statement it dates it,
     // and so does a heading there that ends on a date.
@@ -337,11 +341,21 @@ fn outline_range(doc: &Document, lines: &[&str], classified: Vec<Line>, id: Stri
             .filter(|u| {
                 u.reason == DATELINE
                     || u.reason == BYLINE
-                    || (u.reason == DATE && u.line < first_statement)
+                    || ((u.reason == DATE || u.reason == EVENT_DETAILS) && u.line < first_statement)
                     // "Adopted by acclamation at the closing plenary, 16 April 2026".
                     || (u.class == UnitClass::Heading && u.line < first_statement)
             })
-            .find_map(|u| trailing_date(&u.text))
+            .find_map(|u| {
+                if u.reason == EVENT_DETAILS {
+                    // "Session 5 · Data Summit 2025 · Dakar, 4 June 2025, 14:00–17:00".
+                    kicker_fields(&u.text)?
+                        .into_iter()
+                        .find(|f| is_date_line(f))
+                        .map(|f| without_place(&f).to_owned())
+                } else {
+                    trailing_date(&u.text)
+                }
+            })
     });
     let date = or_else_found(or_property(found, &doc.meta.date), || trailing_date(&title));
     // "2025-04-17T09:30:00+02:00", a page's publishing time: the day is the date.
