@@ -351,7 +351,7 @@ fn outline_range(doc: &Document, lines: &[&str], classified: Vec<Line>, id: Stri
                     kicker_fields(&u.text)?
                         .into_iter()
                         .find(|f| is_date_line(f))
-                        .map(|f| without_place(&f).to_owned())
+                        .map(|f| without_place(f).to_owned())
                 } else {
                     trailing_date(&u.text)
                 }
