@@ -1950,3 +1950,55 @@ fn a_blog_posts_own_header_titles_it_and_its_event_fields_are_read_as_fields() {
         ["Participants called for harbours to publish tide records every month."]
     );
 }
+
+#[test]
+fn items_of_a_recommending_lead_are_asks_and_a_report_of_a_divided_room_stays_whole() {
+    // "(b) … be given joint authority…" asks nothing in its own words: it had been an
+    // observation, "mentioned without taking a side", though the panel recommended it.
+    // The divided room had been cut at its colon, and its two sides read as two findings
+    // (one of them then support) with the division gone from the text.
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("panel.txt");
+    fs::write(
+        &page,
+        "Panel on tide data\n\nOUTCOME\n\n\
+         Having heard the speakers, the panel recommends that: (a) the harbours of the coast \
+         adopt one protocol for sharing tide records; (b) fishers' associations be given a seat \
+         on the board that keeps those records; and (c) the records be hosted by an existing \
+         institution. The room was divided on whether the positions of cargo vessels should \
+         be published in real time: several panellists argued that open positions deter \
+         smuggling, while others warned of theft; no consensus was reached.\n",
+    )
+    .unwrap();
+    let c = load(&[page]);
+    let s = &c.sessions[0];
+    let kinds: Vec<(&str, corpus::StatementKind)> = s
+        .statements
+        .iter()
+        .map(|st| (st.text.as_str(), st.kind))
+        .collect();
+    use corpus::StatementKind::{Observation, Recommendation};
+    assert_eq!(
+        kinds,
+        [
+            (
+                "(a) the harbours of the coast adopt one protocol for sharing tide records.",
+                Recommendation
+            ),
+            (
+                "(b) fishers' associations be given a seat on the board that keeps those records.",
+                Recommendation
+            ),
+            (
+                "(c) the records be hosted by an existing institution.",
+                Recommendation
+            ),
+            (
+                "The room was divided on whether the positions of cargo vessels should be \
+                 published in real time: several panellists argued that open positions deter \
+                 smuggling, while others warned of theft; no consensus was reached.",
+                Observation
+            ),
+        ]
+    );
+}

@@ -97,7 +97,13 @@ fn after_colon(text: &str, recommendation: bool) -> Option<Vec<String>> {
         return None;
     }
     let parts = if top_level(rest).any(|(_, c)| c == ';') {
-        let parts = split_top(rest, ';');
+        // "(a) …; (b) …; and (c) …": the last part's "and" joins the list, it is no word
+        // of the claim.
+        let parts: Vec<String> = split_top(rest, ';')
+            .iter()
+            .map(|p| strip_conjunction(p).to_owned())
+            .filter(|p| !p.is_empty())
+            .collect();
         if !recommendation && !parts.iter().all(|p| is_verb_opening(p)) {
             return None;
         }
@@ -110,6 +116,18 @@ fn after_colon(text: &str, recommendation: bool) -> Option<Vec<String>> {
         parts
     };
     Some(parts.into_iter().map(|p| finish(&p, text)).collect())
+}
+
+/// Whether `text` opens on a lead that asks, ending in a colon ("the panel recommends
+/// that: (a) …; (b) …"): every claim cut from it is then an ask, though "(b) fishers'
+/// associations be given joint authority…" asks nothing on its own words.
+pub(crate) fn lead_asks(text: &str) -> bool {
+    top_level(text)
+        .find(|&(_, c)| c == ':')
+        .is_some_and(|(colon, _)| {
+            super::classify(super::SectionKind::Other, &text[..colon])
+                == super::StatementKind::Recommendation
+        })
 }
 
 /// Form 2: clauses separated by semicolons.

@@ -692,8 +692,12 @@ fn advocates_in_first_person(words: &[String]) -> bool {
 const INTERROGATIVES: &[&str] = &["whether", "who", "how", "what"];
 
 /// Most words between an interrogative and the modal of its question (the question's
-/// subject: "whether eleven port authorities should…").
-const INDIRECT_REACH: usize = 5;
+/// subject: "whether the positions of industrial vessels should…").
+const INDIRECT_REACH: usize = 10;
+
+/// Words that end an indirect question before a later modal: what follows is a clause of
+/// its own ("asked who would pay, and agreed that the state should…").
+const CLAUSE_OPENERS: &[&str] = &["that", "and", "but", "while", "because", "so", "then"];
 
 fn has_call_phrase(words: &[String]) -> bool {
     if stresses_a_need(words) || names_a_need(words) || reports_an_ask(words) {
@@ -715,6 +719,8 @@ fn has_call_phrase(words: &[String]) -> bool {
             let asked = matches!(w.as_str(), "should" | "must")
                 && words[i.saturating_sub(INDIRECT_REACH)..i]
                     .iter()
+                    .rev()
+                    .take_while(|q| !CLAUSE_OPENERS.contains(&q.as_str()))
                     .any(|q| INTERROGATIVES.contains(&q.as_str()));
             if asked {
                 "_"
@@ -945,11 +951,14 @@ mod tests {
         assert_kinds(
             &[
                 "Ports should share tide data, whoever pays.",
+                "Delegates asked who would pay, and agreed that the state should fund the gauges.",
                 "Let us share tide data.",
                 "Member States are invited to share their tide records.",
             ],
             &[
                 "Participants disagreed on whether registries should be national or regional.",
+                "The room was divided on whether the positions of industrial vessels should be \
+                 published openly in real time.",
                 "Officials agreed on five steps but disagreed over who should pay for them.",
                 "Let me introduce our speakers.",
                 "Participants were invited to share their tide records.",

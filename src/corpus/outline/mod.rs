@@ -34,7 +34,7 @@ mod tables;
 mod translations;
 mod units;
 
-use super::claims::split_claims;
+use super::claims::{lead_asks, split_claims};
 use super::prose::{
     clean_line, is_date_line, is_month, is_weekday, last_part, word_count, Hyphenated,
 };
@@ -417,11 +417,17 @@ pub(crate) fn assemble(outlined: Outlined) -> Session {
         };
         let recommendation = kind_of(&unit.text) == StatementKind::Recommendation;
         let claims = split_claims(&unit.text, recommendation);
+        // Claims cut after a lead that asks are asks, whatever their own words.
+        let asked_by_lead = claims.len() >= 2 && lead_asks(&unit.text);
         let statement = |text: String, id: String, parent: Option<String>, context| Statement {
             id,
             session: session.id.clone(),
             section: unit.section,
-            kind: kind_of(&text),
+            kind: if asked_by_lead {
+                StatementKind::Recommendation
+            } else {
+                kind_of(&text)
+            },
             text,
             source: source.clone(),
             line: unit.line,
