@@ -900,14 +900,7 @@ impl StatementStance {
     /// (the one stance engine the agreement verb uses too); `prohibition` when the theme
     /// asks for something not to be done.
     fn of(statement: &Statement, reading: stance::Reading, prohibition: bool) -> Self {
-        if prohibition && reading.is_negated_call() {
-            return StatementStance {
-                id: statement.id.clone(),
-                stance: ThemeStance::Support,
-                cue: None,
-                explicit: true,
-            };
-        }
+        let reading = reading.toward_prohibition(prohibition);
         // "Views diverged on X" reports both sides: it names the theme, for nobody.
         if reading.is_divided() {
             return StatementStance {

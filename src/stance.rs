@@ -70,6 +70,20 @@ const POSITION_VERBS: &[&str] = &[
 ];
 
 impl Reading {
+    /// The reading toward a proposition that asks for something not to be done, when
+    /// `prohibition` says it does: a call not to act ("Employers should not be permitted
+    /// to use X") then asks the same, and supports it. Every other reading is unchanged.
+    pub fn toward_prohibition(self, prohibition: bool) -> Reading {
+        if prohibition && self.is_negated_call() {
+            return Reading {
+                position: Position::Support,
+                conditional: self.conditional,
+                cue: self.cue,
+            };
+        }
+        self
+    }
+
     /// An opposition read from a call not to act ("States must not order X"): toward a
     /// proposition that is itself a prohibition ([`prohibits`]) it agrees.
     pub fn is_negated_call(&self) -> bool {
@@ -293,7 +307,8 @@ const REFRAIN_CALLS: &[&str] = &[
 ];
 
 /// Asks that something not be done ("refrain from ordering disruptions", "stop
-/// shutdowns", "States must not order…"): a proposition so worded is a prohibition.
+/// shutdowns", "States must not order…", "a moratorium on emotion recognition"): a
+/// proposition so worded is a prohibition.
 const PROHIBITIONS: &[&str] = &[
     "refrain",
     "stop",
@@ -301,6 +316,9 @@ const PROHIBITIONS: &[&str] = &[
     "halt",
     "ban",
     "prohibit",
+    "moratorium",
+    "suspend",
+    "suspension",
     "condemn",
     "never",
     "must not",
@@ -315,11 +333,18 @@ const NEGATED_CALLS: &[&str] = &["must not", "should not"];
 /// Does `text` ask that what it names not be done? A negated call about the same thing
 /// ("States must not order network disruptions") then says the same, not the opposite.
 pub fn prohibits(text: &str) -> bool {
+    prohibition_cue(text).is_some()
+}
+
+/// The words by which `text` asks that something not be done ("prohibited", "should
+/// not"), if it does.
+pub fn prohibition_cue(text: &str) -> Option<String> {
     let tokens = tokenize(text);
-    lexicon()
-        .prohibitions
-        .iter()
-        .any(|p| !find(&tokens, p).is_empty())
+    lexicon().prohibitions.iter().find_map(|p| {
+        find(&tokens, p)
+            .first()
+            .map(|&at| shown(&tokens, at, p.len()))
+    })
 }
 
 /// Keeping something from happening: before the act that would bring the proposition
@@ -1836,6 +1861,24 @@ mod tests {
         let mut c = s(Position::Support);
         c.conditional = true;
         assert_eq!(aggregate(&[c]), SessionStance::Mixed);
+    }
+
+    #[test]
+    fn a_call_not_to_act_supports_a_prohibition_and_opposes_the_act() {
+        let text = "Employers should not be permitted to use emotion recognition on workers.";
+        let reading = read(text, &terms(&["emotion", "recognition"]));
+        assert!(reading.is_negated_call(), "{reading:?}");
+        assert_eq!(
+            reading.clone().toward_prohibition(true).position,
+            Position::Support
+        );
+        assert_eq!(reading.toward_prohibition(false).position, Position::Oppose);
+        assert!(prohibits("a moratorium on emotion recognition at work"));
+        assert_eq!(
+            prohibition_cue("Bottom trawling should be prohibited near the coast.").as_deref(),
+            Some("prohibited")
+        );
+        assert_eq!(prohibition_cue("Ports should publish tide data."), None);
     }
 
     #[test]

@@ -551,3 +551,41 @@ fn a_name_spelled_out_where_others_abbreviate_it_is_the_same_concept() {
     assert_eq!(session(&a, "a_support")["stance"], "support");
     assert_eq!(session(&a, "d_support")["stance"], "support");
 }
+
+const PROHIBITION: &str = "tests/fixtures/agreement_prohibition";
+
+#[test]
+fn a_call_not_to_permit_an_act_supports_a_moratorium_on_it() {
+    // "Employers should not be permitted to use software that infers the emotions of
+    // workers…" asks what the moratorium asks. The agreement had left it silent (it never
+    // says "moratorium") and the digest counted it as dissent ("should not").
+    let mut got = stances(&agreement_json(
+        "moratorium on emotion recognition",
+        PROHIBITION,
+    ));
+    got.sort();
+    let want: Vec<(String, String)> = [
+        ("a_moratorium", "support"),
+        ("b_not_permitted", "support"),
+        ("c_prohibited", "support"),
+        ("d_against", "oppose"),
+    ]
+    .iter()
+    .map(|(id, stance)| (id.to_string(), stance.to_string()))
+    .collect();
+    assert_eq!(got, want);
+
+    let digest: Value =
+        serde_json::from_str(&concord(&["digest", PROHIBITION, "--format", "json"])).unwrap();
+    let theme = digest["themes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["sessions"].as_array().unwrap().len() >= 3)
+        .unwrap_or_else(|| panic!("no theme of three sessions: {digest:#}"));
+    assert_eq!(
+        (theme["support"].as_u64(), theme["dissent_sessions"].clone()),
+        (Some(3), serde_json::json!(["d_against"])),
+        "{theme:#}"
+    );
+}

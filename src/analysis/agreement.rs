@@ -208,6 +208,9 @@ pub fn agreement(
                 m
             });
     let mut concepts = concepts_of(topic, &acronyms);
+    // "a moratorium on emotion recognition" asks for something not to be done: a call not
+    // to do it ("employers should not be permitted to…") supports the topic.
+    let prohibition = stance::prohibits(topic);
     // A name the corpus writes both ways without defining it reaches the model as
     // written: the topic is read in each spelling, and a statement is as close to it as
     // to the nearer one.
@@ -271,6 +274,22 @@ pub fn agreement(
         1.0 + (1.0 / c.share.max(1.0 / total as f64)).ln()
     };
     let main_weight: f64 = concepts.iter().filter(|c| !c.optional).map(weight).sum();
+    // A concept that names a prohibition ("ban", "moratorium"), in a topic that asks for
+    // one, is named by any wording that forbids: "trawling should be prohibited",
+    // "employers should not be permitted to…". The words that forbid, per statement.
+    let prohibiting: Vec<bool> = concepts
+        .iter()
+        .map(|c| prohibition && c.terms.iter().any(|t| stance::prohibits(t)))
+        .collect();
+    let forbids: Vec<Option<String>> = statements
+        .iter()
+        .map(|s| {
+            prohibiting
+                .contains(&true)
+                .then(|| stance::prohibition_cue(&s.text))
+                .flatten()
+        })
+        .collect();
 
     // Relevance of every statement.
     let scored: Vec<(usize, f32, f32)> = statements
@@ -286,8 +305,9 @@ pub fn agreement(
             let covered: f64 = concepts
                 .iter()
                 .zip(&named_here[i])
-                .filter(|(c, n)| **n && !c.optional)
-                .map(|(c, _)| weight(c))
+                .zip(&prohibiting)
+                .filter(|((c, n), p)| (**n || (**p && forbids[i].is_some())) && !c.optional)
+                .map(|((c, _), _)| weight(c))
                 .sum();
             let cov = if main_weight > 0.0 {
                 (covered / main_weight).min(1.0)
@@ -334,6 +354,8 @@ pub fn agreement(
             } else if let Some(w) = neighbours[j].iter().find(|w| own.contains(*w)) {
                 carried.push(format!("{label}~{w}"));
                 found_words.push((j, w.clone()));
+            } else if let Some(cue) = forbids[i].as_ref().filter(|_| prohibiting[j]) {
+                carried.push(format!("{label}~{cue}"));
             }
         }
         // A topic that proposes something new is decided by new against existing: a
@@ -359,7 +381,7 @@ pub fn agreement(
                 names
             })
             .collect();
-        let reading = stance::read_concepts(&s.text, &terms);
+        let reading = stance::read_concepts(&s.text, &terms).toward_prohibition(prohibition);
         on_topic
             .entry(s.session.as_str())
             .or_default()
