@@ -2002,3 +2002,50 @@ fn items_of_a_recommending_lead_are_asks_and_a_report_of_a_divided_room_stays_wh
         ]
     );
 }
+
+#[test]
+fn an_item_that_asks_and_then_leads_in_is_an_ask_and_its_siblings_keep_their_lead() {
+    // "(a) … be established, which should:" had been a lead-in, so the harbour register it
+    // asks for was read nowhere; and "(b)", after (a)'s sub-items, had lost the
+    // "recommend that:" it completes.
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("outcome.txt");
+    fs::write(
+        &page,
+        "Outcome of the workshop on harbour data\n\n\
+         2.1  The participants recommend that:\n\n     \
+         (a)  a shared register of harbour sensors be established,\n          which should:\n\n          \
+         (i)   publish its records under an open licence;\n\n          \
+         (ii)  keep every record for ten years;\n\n     \
+         (b)  the register be funded by the port authorities together.\n",
+    )
+    .unwrap();
+    let c = load(&[page]);
+    let s = &c.sessions[0];
+    let got: Vec<(&str, Option<&str>)> = s
+        .statements
+        .iter()
+        .map(|st| (st.text.as_str(), st.context.as_deref()))
+        .collect();
+    let outer = Some("The participants recommend that:");
+    let inner = Some("a shared register of harbour sensors be established, which should:");
+    assert_eq!(
+        got,
+        [
+            (
+                "a shared register of harbour sensors be established.",
+                outer
+            ),
+            ("publish its records under an open licence;", inner),
+            ("keep every record for ten years;", inner),
+            (
+                "the register be funded by the port authorities together.",
+                outer
+            ),
+        ]
+    );
+    assert!(s
+        .statements
+        .iter()
+        .all(|st| st.kind == corpus::StatementKind::Recommendation));
+}

@@ -45,8 +45,9 @@ pub(super) fn build_units(
         lead: None,
         asked: false,
     };
-    // The lead-in the items being read complete.
-    let mut open_lead: Option<OpenLead> = None;
+    // The lead-ins the items being read complete, outermost first: "2.1 The participants
+    // recommend that:", then "(a) a data trust be established, which should:".
+    let mut open_leads: Vec<OpenLead> = Vec::new();
     let listed = lists_that_only_name(blocks);
     for (i, block) in blocks.iter().enumerate() {
         let next = blocks.get(i + 1).filter(|n| n.group == block.group);
@@ -65,19 +66,21 @@ pub(super) fn build_units(
         // An item under a lead-in item is indented further, or numbered in another style
         // at the same indent ("9. The Forum recommends that:" then "(a) States…", as a
         // word processor sets sub-paragraphs flush).
-        let still_open = open_lead.as_ref().is_some_and(|open| {
+        let still_open = |open: &OpenLead| {
             open.group == block.group
                 && match (indent, open.indent) {
                     (Some(i), Some(l)) => i > l || (i == l && marker != open.marker),
                     (Some(_), None) => true,
                     (None, _) => false,
                 }
-        });
-        if !still_open {
-            open_lead = None;
+        };
+        // "(b)" after the sub-items of "(a) …, which should:" closes (a)'s lead-in, not
+        // the paragraph's "recommend that:" that (a) and (b) both complete.
+        while open_leads.last().is_some_and(|open| !still_open(open)) {
+            open_leads.pop();
         }
         // Without a lead-in of its own, an item completes its heading when that is one.
-        let (lead, lead_asks) = match &open_lead {
+        let (lead, lead_asks) = match open_leads.last() {
             Some(open) => (Some(open.text.clone()), open.asks),
             None => (block.lead.clone(), block.asked),
         };
@@ -102,8 +105,16 @@ pub(super) fn build_units(
         match block.kind {
             BlockKind::Item { .. } => {
                 if is_lead_in(block, next) {
-                    lead_ins.push(lead_in(block.section, &block.text, block.line_at(0)));
-                    open_lead = Some(OpenLead::new(block.group, indent, marker, &block.text));
+                    // "(a) a data trust for health data be established, which should:"
+                    // under "The participants recommend that:" is itself an ask, then the
+                    // lead-in of what the trust should do.
+                    match asked_before_lead(&block.text).filter(|_| lead_asks) {
+                        Some(ask) => candidate(&ask, block.line_at(0), Form::Item),
+                        None => {
+                            lead_ins.push(lead_in(block.section, &block.text, block.line_at(0)))
+                        }
+                    }
+                    open_leads.push(OpenLead::new(block.group, indent, marker, &block.text));
                     continue;
                 }
                 // A list of one item is a line standing alone (a page's numbered title,
@@ -154,7 +165,7 @@ pub(super) fn build_units(
                     let line = block.line_at(offset);
                     if k == last && introduces_list && sentence.ends_with(':') {
                         lead_ins.push(lead_in(block.section, sentence, line));
-                        open_lead = Some(OpenLead::new(block.group, None, None, sentence));
+                        open_leads = vec![OpenLead::new(block.group, None, None, sentence)];
                         continue;
                     }
                     candidate(sentence, line, form);
@@ -392,6 +403,27 @@ impl OpenLead {
             asks,
         }
     }
+}
+
+/// Fewest words of an ask that a lead-in item states before its own lead.
+const MIN_ASK_BEFORE_LEAD_WORDS: usize = 5;
+
+/// Most words of the lead that closes an item stating an ask first ("which should:",
+/// "including:", "in order to:").
+const MAX_CLOSING_LEAD_WORDS: usize = 4;
+
+/// The ask a lead-in item states before the short lead that closes it, ending where its
+/// last comma stood: "a data trust for health data be established, which should:" gives
+/// "a data trust for health data be established." An item that is only a lead ("States
+/// should:", "In particular, governments should:") gives none.
+fn asked_before_lead(text: &str) -> Option<String> {
+    let text = text.trim();
+    let (ask, closing) = text.rsplit_once(',')?;
+    let ask = ask.trim();
+    (closing.trim_end().ends_with(':')
+        && word_count(closing) <= MAX_CLOSING_LEAD_WORDS
+        && word_count(ask) >= MIN_ASK_BEFORE_LEAD_WORDS)
+        .then(|| format!("{ask}."))
 }
 
 /// Most words of the line that says who said a quotation ("— Private sector respondent,
