@@ -901,8 +901,9 @@ impl StatementStance {
     /// asks for something not to be done.
     fn of(statement: &Statement, reading: stance::Reading, prohibition: bool) -> Self {
         let reading = reading.toward_prohibition(prohibition);
-        // "Views diverged on X" reports both sides: it names the theme, for nobody.
-        if reading.is_divided() {
+        // "Views diverged on X" reports both sides, "One participant suggested X" one
+        // person's view: each names the theme, for nobody.
+        if reading.is_divided() || reading.is_minority_view() {
             return StatementStance {
                 id: statement.id.clone(),
                 stance: ThemeStance::Mention,
@@ -1393,6 +1394,20 @@ mod tests {
             theme.keywords
         );
         assert_eq!(theme.dissent_sessions, vec!["c"]);
+    }
+
+    #[test]
+    fn one_participants_suggestion_counts_for_no_session() {
+        // "One participant suggested…" had counted its session as a supporter, and its
+        // words had titled an invented theme ("Participant suggested that vessel-tracking
+        // data should be opened").
+        let theme = one_theme([
+            "Harbours should open their tide data to the public.",
+            "Port authorities must open tide data to the public.",
+            "One participant suggested that tide data should be opened to the public.",
+        ]);
+        assert_eq!((theme.support, theme.dissent), (2, 0));
+        assert_eq!(theme.stances[2].stance, ThemeStance::Mention);
     }
 
     #[test]

@@ -100,6 +100,14 @@ impl Reading {
         self.position == Position::Neutral && self.conditional
     }
 
+    /// A stand the text gives to one person or a few ("One participant suggested that…",
+    /// "Mr. Diallo noted that… would protect"), not to the meeting: it names the
+    /// proposition and takes no side for the session. (A neutral reading carries a cue
+    /// only so.)
+    pub fn is_minority_view(&self) -> bool {
+        self.position == Position::Neutral && !self.conditional && self.cue.is_some()
+    }
+
     /// An opposition read from a bare negation before an act or a term ("platforms do not
     /// address X", "no mechanism exists", "people cannot reach emergency services"): a
     /// report may describe a gap so, where a call or a negated position verb ("we do not
@@ -308,19 +316,17 @@ const REFRAIN_CALLS: &[&str] = &[
 
 /// Asks that something not be done ("refrain from ordering disruptions", "stop
 /// shutdowns", "States must not order…", "a moratorium on emotion recognition"): a
-/// proposition so worded is a prohibition.
-const PROHIBITIONS: &[&str] = &[
-    "refrain",
-    "stop",
-    "cease",
-    "halt",
+/// proposition so worded is a prohibition. These ask to stop what goes on…
+const STOPPING: &[&str] = &["refrain", "stop", "cease", "halt", "condemn", "never"];
+
+/// …and these forbid, naming the prohibition itself: "trawling should be prohibited",
+/// "should not be permitted" say "ban" in other words, "if trawling stopped" does not.
+const FORBIDDING: &[&str] = &[
     "ban",
     "prohibit",
     "moratorium",
     "suspend",
     "suspension",
-    "condemn",
-    "never",
     "must not",
     "should not",
     "shall not",
@@ -333,14 +339,18 @@ const NEGATED_CALLS: &[&str] = &["must not", "should not"];
 /// Does `text` ask that what it names not be done? A negated call about the same thing
 /// ("States must not order network disruptions") then says the same, not the opposite.
 pub fn prohibits(text: &str) -> bool {
-    prohibition_cue(text).is_some()
+    let tokens = tokenize(text);
+    lexicon()
+        .prohibitions
+        .iter()
+        .any(|p| !find(&tokens, p).is_empty())
 }
 
-/// The words by which `text` asks that something not be done ("prohibited", "should
-/// not"), if it does.
+/// The words by which `text` forbids something ("prohibited", "should not"), if it does:
+/// it names a prohibition in other words than "ban".
 pub fn prohibition_cue(text: &str) -> Option<String> {
     let tokens = tokenize(text);
-    lexicon().prohibitions.iter().find_map(|p| {
+    lexicon().forbidding.iter().find_map(|p| {
         find(&tokens, p)
             .first()
             .map(|&at| shown(&tokens, at, p.len()))
@@ -443,6 +453,7 @@ struct Lexicon {
     novelty: Vec<String>,
     refrain: Vec<String>,
     prohibitions: Vec<Vec<String>>,
+    forbidding: Vec<Vec<String>>,
     opinion: Vec<String>,
     preventing: Vec<Vec<String>>,
     bringing_about: Vec<String>,
@@ -489,7 +500,12 @@ fn lexicon() -> &'static Lexicon {
             condition: phrases(CONDITION),
             novelty: words(NOVELTY_TERMS),
             refrain: words(REFRAIN_CALLS),
-            prohibitions: phrases(PROHIBITIONS),
+            prohibitions: STOPPING
+                .iter()
+                .chain(FORBIDDING)
+                .map(|c| phrase_stems(c))
+                .collect(),
+            forbidding: phrases(FORBIDDING),
             opinion: words(OPINION),
             preventing: phrases(PREVENTING),
             bringing_about: words(BRINGING_ABOUT),
@@ -587,6 +603,13 @@ fn tokenize(text: &str) -> Vec<Token> {
             // the end of a clause.
             let in_number =
                 previous.is_ascii_digit() && chars.peek().is_some_and(|(_, n)| n.is_ascii_digit());
+            // "Mr. Diallo noted…": the stop of a title ends no clause.
+            let after_title = c == '.'
+                && previous.is_alphabetic()
+                && tokens
+                    .last()
+                    .is_some_and(|t: &Token| HONORIFICS.contains(&t.word.as_str()));
+            let in_number = in_number || after_title;
             if is_boundary(c) && !in_number {
                 clause += 1;
             }
@@ -934,6 +957,9 @@ fn alternative_called_for(
 /// delegations"); "one" counts before a participant, "only" before a number ("only 9% of
 /// respondents", "only two countries"), not in "not only".
 const MINORITY: &[&str] = &["minority", "few"];
+/// Titles before a person's name ("Mr. Diallo noted…"): minutes so report what one
+/// attendee said, not what the meeting concluded.
+const HONORIFICS: &[&str] = &["mr", "ms", "mrs", "dr", "prof"];
 /// Numbers that "only" may set apart, beside figures.
 const SMALL_NUMBERS: &[&str] = &["a", "one", "two", "three", "few"];
 /// Who "one" may be: one of the meeting's participants.
@@ -961,6 +987,7 @@ fn minority_before(tokens: &[Token], at: usize) -> Option<String> {
             let number =
                 next.starts_with(|c: char| c.is_ascii_digit()) || SMALL_NUMBERS.contains(&next);
             MINORITY.contains(&w)
+                || HONORIFICS.contains(&w)
                 || (w == "only" && number && (i == 0 || tokens[i - 1].word != "not"))
                 || (w == "one"
                     && tokens
@@ -1315,6 +1342,7 @@ fn read_tokens(
     let imperative = (!keys.is_empty() && crate::corpus::is_imperative_opening(text))
         .then(|| tokens.first().map(|t| t.word.clone()))
         .flatten();
+    let first_support = support.first().map(|(at, _)| *at);
     let support_cue = support.into_iter().next().map(|(_, c)| c).or(imperative);
     let Some(cue) = support_cue else {
         return Reading {
@@ -1323,6 +1351,16 @@ fn read_tokens(
             cue: None,
         };
     };
+    // "One participant suggested that tracking data should be opened", "Mr. Diallo noted
+    // that a ban would protect…": one person's view, which the text sets apart from the
+    // meeting's; it names the proposition for no session.
+    if let Some(who) = first_support.and_then(|at| minority_before(tokens, at)) {
+        return Reading {
+            position: Position::Neutral,
+            conditional: false,
+            cue: Some(format!("{who} … {cue}")),
+        };
+    }
     // A condition, or a reservation in a concessive clause, makes the support conditional.
     let all: Vec<usize> = {
         let mut c: Vec<usize> = tokens.iter().map(|t| t.clause).collect();
@@ -1879,6 +1917,27 @@ mod tests {
             Some("prohibited")
         );
         assert_eq!(prohibition_cue("Ports should publish tide data."), None);
+        // Stopping what goes on is a prohibition's call, not its name.
+        assert_eq!(
+            prohibition_cue("Plants would lose income if trawling stopped abruptly."),
+            None
+        );
+    }
+
+    #[test]
+    fn one_persons_stand_is_not_the_meetings() {
+        let key = terms(&["ban", "trawling"]);
+        for text in [
+            "Mr. Diallo noted that a ban on trawling would protect the nets of canoe fishers.",
+            "One participant suggested that a ban on trawling should be considered.",
+        ] {
+            let reading = read(text, &key);
+            assert!(reading.is_minority_view(), "{text}: {reading:?}");
+            assert!(!reading.is_divided(), "{text}");
+        }
+        let meeting = read("Participants called for a ban on trawling.", &key);
+        assert_eq!(meeting.position, Position::Support);
+        assert!(!meeting.is_minority_view());
     }
 
     #[test]
