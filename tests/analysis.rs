@@ -589,3 +589,33 @@ fn a_call_not_to_permit_an_act_supports_a_moratorium_on_it() {
         "{theme:#}"
     );
 }
+
+const CLOSE: &str = "tests/fixtures/agreement_close";
+
+#[test]
+fn a_statement_the_model_reads_as_the_topic_needs_one_key_concept_in_its_own_words() {
+    // "Vessel-tracking data … should be released to the public as open data" names one of
+    // "open access to vessel tracking AIS data"'s three key concepts; it had been silent.
+    let a = agreement_json("open access to vessel tracking AIS data", CLOSE);
+    let mut got = stances(&a);
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            ("a_released".to_string(), "support".to_string()),
+            ("b_open_access".to_string(), "support".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn an_ask_that_names_the_whole_topic_supports_it_without_a_cue() {
+    // "a regional register of harbour sensors be established", under "The participants
+    // recommend that:", asks for the topic in every key word; with no cue word of its own
+    // it had been read as a mention.
+    let a = agreement_json("a regional register of harbour sensors", CLOSE);
+    assert_eq!(
+        stances(&a),
+        [("e_register".to_string(), "support".to_string())]
+    );
+}

@@ -33,6 +33,27 @@ pub const LEXICAL_WEIGHT: f32 = 0.2;
 /// ("internet" in a corpus on internet governance) and not required.
 pub const GENERIC_SHARE: f64 = 0.7;
 
+/// A statement whose cosine to the topic is at least this needs to name only one of the
+/// topic's key concepts (docs/THRESHOLDS.md).
+pub const CLOSE_COSINE: f32 = 0.65;
+
+/// An ask that names the topic and takes no side by any cue asks for it: "(a) a data
+/// trust for health data be established", under "The participants recommend that:". The
+/// digest counts such a member of a theme as support too.
+fn asks_for_it(reading: stance::Reading, s: &Statement) -> stance::Reading {
+    if reading.position == Position::Neutral
+        && reading.cue.is_none()
+        && s.kind == crate::corpus::StatementKind::Recommendation
+    {
+        return stance::Reading {
+            position: Position::Support,
+            conditional: false,
+            cue: Some("asks".into()),
+        };
+    }
+    reading
+}
+
 /// A statement word whose embedding has at least this cosine with a concept word names
 /// the concept in other words ("reinforce" ~ "strengthening").
 pub const NEIGHBOUR_COSINE: f32 = 0.65;
@@ -344,9 +365,11 @@ pub fn agreement(
         let s = &statements[i];
         let own: BTreeSet<String> = content_words(&s.text).into_iter().collect();
         let mut carried = Vec::new();
+        let mut carried_concepts = Vec::new();
         let mut found_words = Vec::new();
         for &j in &checked {
             let label = &concepts[j].terms[0];
+            let before = carried.len();
             if named[i][j] {
                 carried.push(label.clone());
             } else if named_here[i][j] {
@@ -357,12 +380,23 @@ pub fn agreement(
             } else if let Some(cue) = forbids[i].as_ref().filter(|_| prohibiting[j]) {
                 carried.push(format!("{label}~{cue}"));
             }
+            if carried.len() > before {
+                carried_concepts.push(j);
+            }
         }
         // A topic that proposes something new is decided by new against existing: a
         // statement that says nothing of either (no "new", "existing", "duplication"…)
         // speaks of the parts, not of the proposal.
         let silent_on_novelty = novelty_key.is_some_and(|j| !named[i][j]);
-        if carried.len() < needed || silent_on_novelty {
+        // A statement the model reads as this close to the topic ("Vessel-tracking data
+        // … should be released to the public as open data" for "open access to vessel
+        // tracking AIS data") needs only one key concept in its own words.
+        let needed_here = if cos >= CLOSE_COSINE {
+            needed.min(1)
+        } else {
+            needed
+        };
+        if carried.len() < needed_here || silent_on_novelty {
             continue;
         }
         // The proposition's concepts: its key concepts and elaborations (generic words
@@ -382,6 +416,13 @@ pub fn agreement(
             })
             .collect();
         let reading = stance::read_concepts(&s.text, &terms).toward_prohibition(prohibition);
+        // An ask naming every key concept asks for the topic, though no cue says so.
+        let asks_for_all = key.iter().all(|j| carried_concepts.contains(j));
+        let reading = if asks_for_all {
+            asks_for_it(reading, s)
+        } else {
+            reading
+        };
         on_topic
             .entry(s.session.as_str())
             .or_default()
