@@ -11,6 +11,7 @@
 //! The cue lists are generic English (calls and commitments, opposition, negation,
 //! conditions); nothing here knows any corpus.
 
+use crate::corpus::HONORIFICS;
 use crate::text::is_ordinal;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
@@ -957,9 +958,6 @@ fn alternative_called_for(
 /// delegations"); "one" counts before a participant, "only" before a number ("only 9% of
 /// respondents", "only two countries"), not in "not only".
 const MINORITY: &[&str] = &["minority", "few"];
-/// Titles before a person's name ("Mr. Diallo noted…"): minutes so report what one
-/// attendee said, not what the meeting concluded.
-const HONORIFICS: &[&str] = &["mr", "ms", "mrs", "dr", "prof"];
 /// Numbers that "only" may set apart, beside figures.
 const SMALL_NUMBERS: &[&str] = &["a", "one", "two", "three", "few"];
 /// Who "one" may be: one of the meeting's participants.
@@ -987,6 +985,7 @@ fn minority_before(tokens: &[Token], at: usize) -> Option<String> {
             let number =
                 next.starts_with(|c: char| c.is_ascii_digit()) || SMALL_NUMBERS.contains(&next);
             MINORITY.contains(&w)
+                // "Mr. Diallo noted…": minutes so report what one attendee said.
                 || HONORIFICS.contains(&w)
                 || (w == "only" && number && (i == 0 || tokens[i - 1].word != "not"))
                 || (w == "one"

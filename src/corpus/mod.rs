@@ -25,6 +25,7 @@ pub(crate) use kind::{is_gerund, is_imperative_opening, is_question};
 pub use outline::outline;
 pub use outline::{MAX_STATEMENTS_PER_SESSION, MAX_STATEMENT_CHARS};
 pub use read::{load, read_document, DocMeta, Document, MAX_FILE_BYTES, SUPPORTED_EXTENSIONS};
+pub(crate) use unit::HONORIFICS;
 pub use unit::{classify_unit, Listing, Position, UnitClass};
 
 use serde::{Deserialize, Serialize};

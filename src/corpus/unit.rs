@@ -179,8 +179,8 @@ fn is_pager(t: &str, words: usize) -> bool {
         && !t.ends_with(['.', '!', '?', ':'])
 }
 
-/// Titles before a person's name.
-const HONORIFICS: &[&str] = &["mr", "ms", "mrs", "dr", "prof", "h.e", "amb"];
+/// Titles before a person's name, lower-cased, without their stop.
+pub(crate) const HONORIFICS: &[&str] = &["mr", "ms", "mrs", "dr", "prof", "h.e", "amb"];
 
 /// Most words of a speaker's name before a transcript's turn ("MS. ANA SILVA (BRAZIL):").
 const SPEAKER_WORDS: usize = 4;
@@ -693,6 +693,17 @@ fn names_people(t: &str) -> bool {
             && names.iter().all(|n| is_name(n))
             && names.iter().any(|n| has_initial(n))
         {
+            return true;
+        }
+    }
+    // "Ms. Efua Asante, Ministry of Fisheries", "Dr. Ngozi Okafor, Coastal Ecology Unit":
+    // an attendance entry, a title and a name, then who the person is with.
+    if let Some((who, _)) = t.split_once(',') {
+        let mut words = who.split_whitespace();
+        let titled = words
+            .next()
+            .is_some_and(|w| HONORIFICS.contains(&w.trim_end_matches('.').to_lowercase().as_str()));
+        if titled && is_name(&words.collect::<Vec<_>>().join(" ")) && word_count(t) <= 16 {
             return true;
         }
     }
@@ -1753,6 +1764,10 @@ mod tests {
             "From left: Ana Lima, Ben Okafor, Chen Wei, Dana Weiss",
             "Maria van der Berg, Tomas Novak and Lea Roux",
             "Samira Haddad, Policy Lead at Open Harbours",
+            // A minutes' attendance list: a title and a name, then who the person is with.
+            "Dr. Ngozi Okafor, Coastal Ecology Research Unit",
+            "Mr. Samba Ndiaye, trawler owner, Dakar",
+            "Ms. Fatou Ba, Harbour Secretariat (Secretary)",
         ] {
             assert_eq!(classify_unit(t, &p).0, UnitClass::Metadata, "{t}");
         }
@@ -1760,6 +1775,8 @@ mod tests {
             "Data Governance, Digital Trust, Cyber Security",
             "Ports, sensors and open data must be funded together.",
             "Ana Lima said ports should publish tide data.",
+            "Dr. Okafor observed that evidence on seabed damage remains patchy.",
+            "Mr. Diallo, speaking for the canoe fishers, asked for a ban on trawling.",
         ] {
             assert_ne!(classify_unit(t, &p).1, Some(NAMES_OF_PEOPLE), "{t}");
         }
