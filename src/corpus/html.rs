@@ -81,7 +81,17 @@ const FURNITURE_CLASSES: &[&str] = &[
 
 /// Whole class or id words that name page furniture: the author box under a post
 /// ("author-bio", "about-author"). Whole words, so "biodiversity" or "authority" stay.
-const FURNITURE_WORDS: &[&str] = &["bio", "biography", "author"];
+const FURNITURE_WORDS: &[&str] = &[
+    "bio",
+    "biography",
+    "author",
+    // A wiki's site-wide banner, its tagline ("From Digital Commons Wiki"), the link back
+    // to the parent page, and the "[edit]" link beside each heading (MediaWiki's ids).
+    "sitenotice",
+    "sitesub",
+    "contentsub",
+    "editsection",
+];
 
 /// Class or id words that name the content itself: a container so named is kept even if
 /// another of its words looks like furniture ("article-footer" holds the article's end).
@@ -91,6 +101,9 @@ const CONTENT_CLASSES: &[&str] = &["content", "article", "main", "body", "column
 /// [`LINK_BLOCK_MIN_LINKS`] links, is a row of links, not prose.
 const LINK_DENSITY: f64 = 0.5;
 const LINK_BLOCK_MIN_LINKS: usize = 2;
+
+/// Most words of a list item that is a link alone and, so, points elsewhere.
+const LINK_ITEM_WORDS: usize = 8;
 
 /// Is this element's whole subtree furniture, by its name, role, visibility or class?
 fn is_furniture(el: &scraper::node::Element) -> bool {
@@ -316,6 +329,8 @@ struct Writer {
     /// Inside an article's own `<header>` (the page's is never read), where a line that
     /// is all link text is the post's category or author, never its title.
     in_header: usize,
+    /// The cells of the table row being read, in order: `true` for a header cell.
+    cells: Vec<bool>,
 }
 
 /// A `<dt>` of at most this many words names a field ("Date", "Organiser:"), and the
@@ -348,8 +363,16 @@ impl Writer {
         if matches!(name, "td" | "th") {
             if let Some(has_data) = &mut self.row {
                 *has_data |= name == "td";
+                // "<th>Organizer</th><td>Harbour Network</td>": a row headed by its own
+                // label is a field, "Organizer: Harbour Network".
+                let field = self.cells == [true] && name == "td";
+                self.cells.push(name == "th");
                 if !self.buf.trim().is_empty() {
-                    self.buf = format!("{}{CELL_SEPARATOR}", self.buf.trim_end());
+                    self.buf = if field {
+                        format!("{}: ", self.buf.trim_end().trim_end_matches(':'))
+                    } else {
+                        format!("{}{CELL_SEPARATOR}", self.buf.trim_end())
+                    };
                 }
             }
             return;
@@ -399,10 +422,13 @@ impl Writer {
             return;
         }
         if name == "tr" {
-            // A row with data is an item of the table's list; a header row a plain line.
-            if self.row == Some(true) && !self.row_broken {
+            // A row with data is an item of the table's list; a header row a plain line,
+            // and so is a field (a label cell, then its value).
+            let field = self.cells == [true, false];
+            if self.row == Some(true) && !self.row_broken && !field {
                 self.prefix = "- ".to_owned();
             }
+            self.cells.clear();
             self.flush();
             self.row = None;
             self.row_broken = false;
@@ -432,14 +458,18 @@ impl Writer {
     fn flush(&mut self) {
         let body = self.buf.trim();
         let chars = body.chars().filter(|c| !c.is_whitespace()).count().max(1);
+        let is_item = self.prefix.trim_start().starts_with(['-', '1']);
+        let all_link = self.links > 0 && self.link_chars >= chars;
+        // A list item that is one short link and nothing else points elsewhere ("See
+        // also: Algorithmic management"), as a row of links does.
         let link_row = if self.in_header > 0 {
-            self.links > 0 && self.link_chars >= chars
+            all_link
         } else {
-            self.links >= LINK_BLOCK_MIN_LINKS
-                && self.link_chars as f64 >= LINK_DENSITY * chars as f64
+            (self.links >= LINK_BLOCK_MIN_LINKS
+                && self.link_chars as f64 >= LINK_DENSITY * chars as f64)
+                || (is_item && all_link && body.split_whitespace().count() <= LINK_ITEM_WORDS)
         };
         if !body.is_empty() && !link_row {
-            let is_item = self.prefix.trim_start().starts_with(['-', '1']);
             // List items sit on consecutive lines; other blocks are separated by a blank line.
             if !is_item {
                 self.text.push('\n');
@@ -614,6 +644,26 @@ mod tests {
         // it that is a link alone is the post's category.
         assert!(!text.contains("Share"), "{text}");
         assert!(!text.contains("Events"), "{text}");
+    }
+
+    #[test]
+    fn a_wiki_pages_fields_are_fields_and_its_furniture_is_not_read() {
+        let html = r#"<html><body>
+            <div id="siteNotice"><p>Registration for 2026 opens soon. <a href="/r">More</a>.</p></div>
+            <h1 id="firstHeading">Tide Records Workshop</h1>
+            <table class="infobox"><tr><th>Organizer</th><td>Harbour Network</td></tr>
+              <tr><th>Date</th><td>3 June 2026</td></tr>
+              <tr><td>Open tide data</td><td>2026</td></tr></table>
+            <h2>Outcomes<span class="mw-editsection">[<a href="?action=edit">edit</a>]</span></h2>
+            <ul><li>Harbours should publish tide records.</li></ul>
+            <h2>See also</h2><ul><li><a href="/w/Tide_gauges">Tide gauges</a></li></ul>
+            </body></html>"#;
+        assert_eq!(
+            to_text(html),
+            "\n# Tide Records Workshop\n\nOrganizer: Harbour Network\n\nDate: 3 June 2026\n\
+             - Open tide data — 2026\n\n## Outcomes\n- Harbours should publish tide records.\n\n\
+             ## See also\n"
+        );
     }
 
     #[test]
