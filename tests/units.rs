@@ -2049,3 +2049,51 @@ fn an_item_that_asks_and_then_leads_in_is_an_ask_and_its_siblings_keep_their_lea
         .iter()
         .all(|st| st.kind == corpus::StatementKind::Recommendation));
 }
+
+#[test]
+fn a_line_framed_by_rules_ends_the_item_before_it() {
+    // "--- Submission 1 of 3 ---" repeats with its number as a running header does, and
+    // had been read as a page break inside the last topic, which ran on into the mail's
+    // "From:" and "Date:" lines.
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("digest.txt");
+    fs::write(
+        &page,
+        "Harbour consultation digest, Vol 1, Issue 2\n\n\
+         Today's Topics:\n\n   \
+         1. Submission: tide records (Ana Lima)\n   \
+         2. Submission: dredging (Chen Wei)\n   \
+         3. Submission: sensor funding (Ben Okafor)\n\n\n\
+         --- Submission 1 of 3 ---\n\n\
+         From: Ana Lima <ana@harbour.example>\n\
+         Date: Fri, 2 May 2025 16:41:09 +0200\n\n\
+         Harbours should publish their tide records every month.\n\n\n\
+         --- Submission 2 of 3 ---\n\n\
+         From: Chen Wei <chen@harbour.example>\n\
+         Date: Fri, 2 May 2025 18:02:00 +0200\n\n\
+         Dredging permits should be published before work starts.\n\n\n\
+         --- Submission 3 of 3 ---\n\n\
+         From: Ben Okafor <ben@harbour.example>\n\
+         Date: Sat, 3 May 2025 09:12:00 +0200\n\n\
+         Port authorities should fund the sensors together.\n",
+    )
+    .unwrap();
+    let c = load(&[page]);
+    let s = &c.sessions[0];
+    let topic = s
+        .statements
+        .iter()
+        .map(|st| st.text.as_str())
+        .chain(s.excluded.iter().map(|e| e.text.as_str()))
+        .find(|t| t.contains("sensor funding"))
+        .expect("the last topic is read");
+    assert_eq!(topic, "Submission: sensor funding (Ben Okafor)");
+    assert_eq!(
+        texts(s),
+        [
+            "Harbours should publish their tide records every month.",
+            "Dredging permits should be published before work starts.",
+            "Port authorities should fund the sensors together."
+        ]
+    );
+}

@@ -67,6 +67,20 @@ const ITEM_BODY_INDENT: usize = 8;
 /// Longest line under a masthead read as part of it (an organ, a session).
 const MASTHEAD_WORDS: usize = 3;
 
+/// A line set between rules of three or more marks ("--- Submission 2 of 3 ---",
+/// "=== Part II ===").
+fn is_framed(line: &str) -> bool {
+    let t = line.trim();
+    let rule = |s: &str| {
+        let mut chars = s.chars();
+        chars.next().is_some_and(|c| {
+            matches!(c, '-' | '=' | '*' | '_' | '~') && s.starts_with(&c.to_string().repeat(3))
+        })
+    };
+    let reversed: String = t.chars().rev().collect();
+    t.chars().any(char::is_alphanumeric) && rule(t) && rule(&reversed)
+}
+
 /// Most words of a note in brackets that stands for a picture above the title ("[SFCP
 /// LOGO]", "[Photo: the panel at work]").
 const PLACEHOLDER_WORDS: usize = 6;
@@ -458,6 +472,13 @@ impl Machine {
                 ]
                 .contains(reason)
             {
+                // "--- Submission 2 of 3 ---" repeats with its number as a page's header
+                // does, but the writer framed it with rules to part what it separates:
+                // it closes the open block ("Today's topics: … 3. Submission on
+                // Question 4" had run on into the next mail's "From: … Date: …").
+                if is_framed(shape.source) {
+                    self.flush();
+                }
                 self.furnish(shape.source, *class, reason);
                 self.blank_run = self.blank_run.max(PAGE_BREAK_BLANKS);
                 return;
