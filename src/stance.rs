@@ -801,7 +801,25 @@ impl Words {
     /// Whether the text contains `term` (a word or a phrase), compared stem by stem
     /// within one clause: the matching [`read`] uses to find key terms.
     pub fn mentions(&self, term: &str) -> bool {
-        !find(&self.0, &phrase_stems(term)).is_empty()
+        let stems = phrase_stems(term);
+        !find(&self.0, &stems).is_empty() || (term.contains('-') && self.has_parts_near(&stems))
+    }
+
+    /// Whether every part of a hyphenated compound stands within a few words of the first,
+    /// in one clause and in any order: "data-sharing" is said by "sharing fisheries data",
+    /// "co-management" by "co-manage" only through its stem.
+    fn has_parts_near(&self, parts: &[String]) -> bool {
+        let t = &self.0;
+        let Some(first) = parts.first() else {
+            return false;
+        };
+        (0..t.len()).filter(|&i| t[i].stem == *first).any(|i| {
+            parts[1..].iter().all(|part| {
+                let lo = i.saturating_sub(COMPOUND_REACH);
+                let hi = (i + COMPOUND_REACH + 1).min(t.len());
+                (lo..hi).any(|j| j != i && t[j].clause == t[i].clause && t[j].stem == *part)
+            })
+        })
     }
 
     /// Whether the text names `term` other than as a dated event: an occurrence with an
@@ -958,6 +976,10 @@ fn alternative_called_for(
 /// delegations"); "one" counts before a participant, "only" before a number ("only 9% of
 /// respondents", "only two countries"), not in "not only".
 const MINORITY: &[&str] = &["minority", "few"];
+/// Most words between the parts of a hyphenated compound written open ("sharing
+/// fisheries data" for "data-sharing").
+const COMPOUND_REACH: usize = 3;
+
 /// Numbers that "only" may set apart, beside figures.
 const SMALL_NUMBERS: &[&str] = &["a", "one", "two", "three", "few"];
 /// Who "one" may be: one of the meeting's participants.
@@ -1921,6 +1943,21 @@ mod tests {
             prohibition_cue("Plants would lose income if trawling stopped abruptly."),
             None
         );
+    }
+
+    #[test]
+    fn a_hyphenated_compound_is_named_when_written_open() {
+        let w =
+            Words::new("The countries should adopt a common protocol for sharing fisheries data.");
+        assert!(w.mentions("data-sharing"));
+        assert!(
+            !w.mentions("data sharing"),
+            "an open phrase keeps its order"
+        );
+        let far = Words::new("Data on catches, which ministries keep, is rarely sharing-ready.");
+        assert!(!far.mentions("data-sharing"), "parts too far apart");
+        let apart = Words::new("Share the results; data stay local.");
+        assert!(!apart.mentions("data-sharing"), "parts in two clauses");
     }
 
     #[test]
