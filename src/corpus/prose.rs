@@ -65,6 +65,11 @@ pub(crate) fn split_sentences(text: &str) -> Vec<(usize, &str)> {
         if c == '.' && is_abbreviation(text, i, next) {
             continue;
         }
+        // "Table 2. Recommendations adopted in plenary", "Box 1. What was agreed": a
+        // label and its number open what follows, they are no sentence of their own.
+        if c == '.' && is_numbered_label(&text[start..i]) {
+            continue;
+        }
         if text[start..end].trim().is_empty() {
             continue;
         }
@@ -91,6 +96,18 @@ pub(crate) fn split_sentences(text: &str) -> Vec<(usize, &str)> {
             (s + lead, slice.trim())
         })
         .collect()
+}
+
+/// A capitalised word and a number, all the text before a stop ("Table 2", "Box IV").
+fn is_numbered_label(before: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let [label, number] = words.as_slice() else {
+        return false;
+    };
+    label.chars().next().is_some_and(char::is_uppercase)
+        && label.chars().all(char::is_alphabetic)
+        && (number.chars().all(|c| c.is_ascii_digit())
+            || number.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))
 }
 
 /// Is the period at byte `dot` the end of an abbreviation rather than a sentence?
@@ -470,6 +487,20 @@ mod tests {
         assert!(doc.keeps("COVID", "related"));
         assert!(doc.keeps("G7", "led"));
         assert!(doc.keeps("2025", "based"));
+    }
+
+    #[test]
+    fn a_numbered_label_opens_its_sentence() {
+        let s: Vec<&str> = split_sentences("Table 2. Recommendations adopted in plenary")
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
+        assert_eq!(s, ["Table 2. Recommendations adopted in plenary"]);
+        let s: Vec<&str> = split_sentences("Landings doubled in Table 2. Ports grew.")
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
+        assert_eq!(s, ["Landings doubled in Table 2.", "Ports grew."]);
     }
 
     #[test]

@@ -268,6 +268,9 @@ fn metadata_reason(
     if as_url(t).is_some() {
         return Some("link");
     }
+    if is_caption(t, words) {
+        return Some("caption of a table or figure");
+    }
     if is_metadata_key_value(t) {
         return Some("front matter or byline");
     }
@@ -1156,6 +1159,34 @@ fn ends_like_sentence(t: &str) -> bool {
 /// The reason given to a row of event details.
 pub(crate) const EVENT_DETAILS: &str = "event details (place, date, length)";
 
+/// What a caption numbers: "Table 2. Recommendations adopted in plenary".
+const CAPTIONED: &[&str] = &["table", "figure", "fig", "chart", "graph", "map", "box"];
+
+/// Most words of a caption.
+const MAX_CAPTION_WORDS: usize = 14;
+
+/// A table's or a figure's caption: the thing it numbers, its number and a stop, colon
+/// or dash, then a short title with no end mark. It names what follows; it says nothing.
+fn is_caption(t: &str, words: usize) -> bool {
+    let mut w = t.split_whitespace();
+    let (Some(label), Some(number)) = (w.next(), w.next()) else {
+        return false;
+    };
+    let label = label.trim_end_matches('.').to_lowercase();
+    let numbered = number
+        .trim_end_matches(['.', ':', '–', '—', '-'])
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.')
+        && number.starts_with(|c: char| c.is_ascii_digit());
+    let marked =
+        number.ends_with(['.', ':']) || w.next().is_some_and(|d| matches!(d, "–" | "—" | "-"));
+    CAPTIONED.contains(&label.as_str())
+        && numbered
+        && marked
+        && words <= MAX_CAPTION_WORDS
+        && !ends_like_sentence(t)
+}
+
 /// Most words of one field of a line of event details ("Port Alder Convention Centre,
 /// Room C1").
 const MAX_EVENT_FIELD_WORDS: usize = 8;
@@ -1754,6 +1785,33 @@ mod tests {
             "Note: 11 ports replied late.",
         ] {
             assert_ne!(classify_unit(t, &p).1, Some(FIGURE_ROW), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_tables_caption_is_metadata() {
+        let p = Position::anywhere();
+        for t in [
+            "Table 2. Recommendations adopted in plenary",
+            "Figure 3: Landings by port, 2020–2024",
+            "Box 1 – What the harbours agreed",
+        ] {
+            assert_eq!(
+                classify_unit(t, &p),
+                (UnitClass::Metadata, Some("caption of a table or figure")),
+                "{t}"
+            );
+        }
+        for t in [
+            "Table 2 shows that landings doubled.",
+            "Table 2. Harbours should publish their tide records.",
+            "Tables of landings should be published every month",
+        ] {
+            assert_ne!(
+                classify_unit(t, &p).1,
+                Some("caption of a table or figure"),
+                "{t}"
+            );
         }
     }
 
