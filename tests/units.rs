@@ -30,6 +30,14 @@ fn load(paths: &[PathBuf]) -> Corpus {
     corpus::load(paths).expect("fixtures load")
 }
 
+/// Load one invented page written to a fresh folder under `name`.
+fn load_written(name: &str, text: &str) -> Corpus {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = dir.path().join(name);
+    fs::write(&page, text).expect("page written");
+    load(&[page])
+}
+
 /// The class and reason of the unit with exactly this text, if any.
 fn class_of(s: &Session, text: &str) -> Option<(UnitClass, String)> {
     if s.statements.iter().any(|st| st.text == text) {
@@ -1828,10 +1836,8 @@ fn a_title_that_another_document_shares_only_in_part_is_kept() {
 fn a_pictogram_before_a_heading_does_not_hide_what_it_names() {
     // "🗓️ Agenda" under a recommendations section: its items had been read as
     // recommendations, the section running on past a heading it did not recognise.
-    let dir = tempfile::tempdir().unwrap();
-    let page = dir.path().join("track.md");
-    fs::write(
-        &page,
+    let c = load_written(
+        "track.md",
         "# Harbour Track: Open Port Data\n\n## 📋 Recommendations\n\n\
          - Ports should publish berth data every month.\n\
          - Cities should fund open tide gauges.\n\n\
@@ -1839,9 +1845,7 @@ fn a_pictogram_before_a_heading_does_not_hide_what_it_names() {
          1. Opening remarks (10 min)\n\
          2. Open floor (30 min)\n\
          3. Wrap-up and next steps (10 min)\n",
-    )
-    .unwrap();
-    let c = load(&[page]);
+    );
     let s = &c.sessions[0];
     assert_eq!(
         texts(s),
@@ -1859,18 +1863,14 @@ fn a_pictogram_before_a_heading_does_not_hide_what_it_names() {
 fn a_row_of_place_date_and_length_is_event_details_not_a_statement() {
     // The venue line under a report's title had been a statement, and a recurring
     // "theme" with another document's mention of the same place.
-    let dir = tempfile::tempdir().unwrap();
-    let page = dir.path().join("track.md");
-    fs::write(
-        &page,
+    let c = load_written(
+        "track.md",
         "---\ntitle: \"Harbour Track: Open Port Data\"\ndate: 2026-05-09\n---\n\n\
          # Harbour Track: Open Port Data\n\n\
          > 📍 Harbour Hall, Room B · 🗓️ 9 May 2026 · ⏱️ 90 min · 👥 about 40 participants\n\n\
          ## Key messages\n\n\
          - Ports should publish berth data every month.\n",
-    )
-    .unwrap();
-    let c = load(&[page]);
+    );
     let s = &c.sessions[0];
     assert_eq!(texts(s), ["Ports should publish berth data every month."]);
     assert_class(
@@ -1886,19 +1886,15 @@ fn a_logo_above_the_title_leaves_the_title_and_the_event_row_dates_the_session()
     // title became a heading and the organizer line another, and the session was titled
     // and dated from the file's properties (its template's). The date in the row of event
     // details went unread.
-    let dir = tempfile::tempdir().unwrap();
-    let page = dir.path().join("workshop.md");
-    fs::write(
-        &page,
+    let c = load_written(
+        "workshop.md",
         "[HARBOUR LOGO]\n\n\
          # Workshop Report: Tide Records for Small Harbours\n\n\
          Session 3 · Coastal Data Days 2026 · Marrow Bay, 9 May 2026, 14:00–16:00\n\n\
          Organised by the Small Harbours Network\n\n\
          ## Recommendations\n\n\
          - Harbours should publish tide records every month.\n",
-    )
-    .unwrap();
-    let c = load(&[page]);
+    );
     let s = &c.sessions[0];
     assert_eq!(
         (s.title.as_str(), s.organizer.as_str(), s.date.as_str()),
@@ -1920,10 +1916,8 @@ fn a_blog_posts_own_header_titles_it_and_its_event_fields_are_read_as_fields() {
     // The post's <h1> sat in <article><header class="entry-header">, dropped with the
     // site's banner: the session was titled "Date:", the first term of the event's
     // definition list, whose terms and values were read as headings.
-    let dir = tempfile::tempdir().unwrap();
-    let page = dir.path().join("post.html");
-    fs::write(
-        &page,
+    let c = load_written(
+        "post.html",
         r#"<html><head><title>Tide talk – Harbour Network</title></head><body>
         <header class="site-header"><p>Harbour Network</p><nav><a href="/">Home</a></nav></header>
         <main><article>
@@ -1933,9 +1927,7 @@ fn a_blog_posts_own_header_titles_it_and_its_event_fields_are_read_as_fields() {
             <dt>Organiser:</dt><dd>Small Harbours Network</dd></dl>
           <p>Participants called for harbours to publish tide records every month.</p>
         </article></main></body></html>"#,
-    )
-    .unwrap();
-    let c = load(&[page]);
+    );
     let s = &c.sessions[0];
     assert_eq!(
         (s.title.as_str(), s.organizer.as_str(), s.date.as_str()),
@@ -1957,10 +1949,8 @@ fn items_of_a_recommending_lead_are_asks_and_a_report_of_a_divided_room_stays_wh
     // observation, "mentioned without taking a side", though the panel recommended it.
     // The divided room had been cut at its colon, and its two sides read as two findings
     // (one of them then support) with the division gone from the text.
-    let dir = tempfile::tempdir().unwrap();
-    let page = dir.path().join("panel.txt");
-    fs::write(
-        &page,
+    let c = load_written(
+        "panel.txt",
         "Panel on tide data\n\nOUTCOME\n\n\
          Having heard the speakers, the panel recommends that: (a) the harbours of the coast \
          adopt one protocol for sharing tide records; (b) fishers' associations be given a seat \
@@ -1968,9 +1958,7 @@ fn items_of_a_recommending_lead_are_asks_and_a_report_of_a_divided_room_stays_wh
          institution. The room was divided on whether the positions of cargo vessels should \
          be published in real time: several panellists argued that open positions deter \
          smuggling, while others warned of theft; no consensus was reached.\n",
-    )
-    .unwrap();
-    let c = load(&[page]);
+    );
     let s = &c.sessions[0];
     let kinds: Vec<(&str, corpus::StatementKind)> = s
         .statements
@@ -2008,19 +1996,15 @@ fn an_item_that_asks_and_then_leads_in_is_an_ask_and_its_siblings_keep_their_lea
     // "(a) … be established, which should:" had been a lead-in, so the harbour register it
     // asks for was read nowhere; and "(b)", after (a)'s sub-items, had lost the
     // "recommend that:" it completes.
-    let dir = tempfile::tempdir().unwrap();
-    let page = dir.path().join("outcome.txt");
-    fs::write(
-        &page,
+    let c = load_written(
+        "outcome.txt",
         "Outcome of the workshop on harbour data\n\n\
          2.1  The participants recommend that:\n\n     \
          (a)  a shared register of harbour sensors be established,\n          which should:\n\n          \
          (i)   publish its records under an open licence;\n\n          \
          (ii)  keep every record for ten years;\n\n     \
          (b)  the register be funded by the port authorities together.\n",
-    )
-    .unwrap();
-    let c = load(&[page]);
+    );
     let s = &c.sessions[0];
     let got: Vec<(&str, Option<&str>)> = s
         .statements
@@ -2055,10 +2039,8 @@ fn a_line_framed_by_rules_ends_the_item_before_it() {
     // "--- Submission 1 of 3 ---" repeats with its number as a running header does, and
     // had been read as a page break inside the last topic, which ran on into the mail's
     // "From:" and "Date:" lines.
-    let dir = tempfile::tempdir().unwrap();
-    let page = dir.path().join("digest.txt");
-    fs::write(
-        &page,
+    let c = load_written(
+        "digest.txt",
         "Harbour consultation digest, Vol 1, Issue 2\n\n\
          Today's Topics:\n\n   \
          1. Submission: tide records (Ana Lima)\n   \
@@ -2076,9 +2058,7 @@ fn a_line_framed_by_rules_ends_the_item_before_it() {
          From: Ben Okafor <ben@harbour.example>\n\
          Date: Sat, 3 May 2025 09:12:00 +0200\n\n\
          Port authorities should fund the sensors together.\n",
-    )
-    .unwrap();
-    let c = load(&[page]);
+    );
     let s = &c.sessions[0];
     let topic = s
         .statements
