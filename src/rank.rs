@@ -900,7 +900,13 @@ impl StatementStance {
     /// (the one stance engine the agreement verb uses too); `prohibition` when the theme
     /// asks for something not to be done.
     fn of(statement: &Statement, reading: stance::Reading, prohibition: bool) -> Self {
-        let reading = reading.toward_prohibition(prohibition);
+        // A bare negation in a report ("platforms do not address X") describes a gap more
+        // often than it rejects the theme; it dissents only in a call ("we should not…"),
+        // with an explicit cue of opposition ("oppose", "rather than"…) or a negated
+        // position ("we do not support…").
+        let reading = reading
+            .toward_prohibition(prohibition)
+            .in_a_report(statement.kind == StatementKind::Recommendation);
         // "Views diverged on X" reports both sides, "One participant suggested X" one
         // person's view: each names the theme, for nobody.
         if reading.is_divided() || reading.is_minority_view() {
@@ -911,12 +917,7 @@ impl StatementStance {
                 explicit: false,
             };
         }
-        // A bare negation in a report ("platforms do not address X") describes a gap more
-        // often than it rejects the theme; it dissents only in a call ("we should not…"),
-        // with an explicit cue of opposition ("oppose", "rather than"…) or a negated
-        // position ("we do not support…").
-        let dissent = reading.position == stance::Position::Oppose
-            && (statement.kind == StatementKind::Recommendation || !reading.is_bare_negation());
+        let dissent = reading.position == stance::Position::Oppose;
         StatementStance {
             id: statement.id.clone(),
             stance: if dissent {

@@ -109,6 +109,22 @@ impl Reading {
         self.position == Position::Neutral && !self.conditional && self.cue.is_some()
     }
 
+    /// The reading as the statement's kind bears it out: in a text that asks for nothing
+    /// (`asks` false), a bare negation ([`Reading::is_bare_negation`]) describes a gap
+    /// ("…components that have no paid maintainer") and opposes nothing, so the reading is
+    /// neutral. In a call it rejects ("we should not…"). The digest and `agreement` both
+    /// read so.
+    pub fn in_a_report(self, asks: bool) -> Reading {
+        if !asks && self.position == Position::Oppose && self.is_bare_negation() {
+            return Reading {
+                position: Position::Neutral,
+                conditional: false,
+                cue: None,
+            };
+        }
+        self
+    }
+
     /// An opposition read from a bare negation before an act or a term ("platforms do not
     /// address X", "no mechanism exists", "people cannot reach emergency services"): a
     /// report may describe a gap so, where a call or a negated position verb ("we do not
@@ -1943,6 +1959,23 @@ mod tests {
             prohibition_cue("Plants would lose income if trawling stopped abruptly."),
             None
         );
+    }
+
+    #[test]
+    fn a_bare_negation_in_a_report_describes_a_gap_and_in_a_call_rejects() {
+        let key = terms(&["open-source", "maintainer"]);
+        let gap = read(
+            "Most councils rely on open-source components that have no paid maintainer.",
+            &key,
+        );
+        assert_eq!(gap.position, Position::Oppose, "{gap:?}");
+        assert_eq!(gap.clone().in_a_report(false).position, Position::Neutral);
+        assert_eq!(gap.in_a_report(true).position, Position::Oppose);
+        let stand = read(
+            "We do not support paid maintainers for open-source components.",
+            &key,
+        );
+        assert_eq!(stand.in_a_report(false).position, Position::Oppose);
     }
 
     #[test]

@@ -415,7 +415,9 @@ pub fn agreement(
                 names
             })
             .collect();
-        let reading = stance::read_concepts(&s.text, &terms).toward_prohibition(prohibition);
+        let reading = stance::read_concepts(&s.text, &terms)
+            .toward_prohibition(prohibition)
+            .in_a_report(s.kind == crate::corpus::StatementKind::Recommendation);
         // An ask naming every key concept asks for the topic, though no cue says so.
         let asks_for_all = key.iter().all(|j| carried_concepts.contains(j));
         let reading = if asks_for_all {
