@@ -2077,3 +2077,39 @@ fn a_line_framed_by_rules_ends_the_item_before_it() {
         ]
     );
 }
+
+#[test]
+fn the_lines_under_what_we_ask_are_asks() {
+    // A poster's three asks, verbless lines under "WHAT WE ASK", had been observations:
+    // "Open tide data for every harbour" was a mention of the open-data theme.
+    let c = load_written(
+        "poster.md",
+        "# Tide Data for Fair Harbours\n\n## WHAT WE FOUND\n\n\
+         - Few harbours know where their tide data ends up\n\
+         - Most tide records are still kept on paper\n\n\
+         ## WHAT WE ASK\n\n\
+         - Open tide data for every harbour\n\
+         - One regional sensor register for all coastal states\n",
+    );
+    let kinds: Vec<(&str, corpus::StatementKind)> = c.sessions[0]
+        .statements
+        .iter()
+        .map(|st| (st.text.as_str(), st.kind))
+        .collect();
+    use corpus::StatementKind::{Observation, Recommendation};
+    assert_eq!(
+        kinds,
+        [
+            (
+                "Few harbours know where their tide data ends up",
+                Observation
+            ),
+            ("Most tide records are still kept on paper", Observation),
+            ("Open tide data for every harbour", Recommendation),
+            (
+                "One regional sensor register for all coastal states",
+                Recommendation
+            ),
+        ]
+    );
+}

@@ -53,6 +53,10 @@ pub(crate) const SECTION_PATTERNS: &[(&str, SectionKind)] = &[
     ("next steps", SectionKind::Recommendations),
     ("way forward", SectionKind::Recommendations),
     ("call to action", SectionKind::Recommendations),
+    // A campaign's or a poster's own words for its asks.
+    ("what we ask", SectionKind::Recommendations),
+    ("our asks", SectionKind::Recommendations),
+    ("our demands", SectionKind::Recommendations),
     ("calls to action", SectionKind::Recommendations),
     ("action item", SectionKind::Recommendations),
     ("action point", SectionKind::Recommendations),
