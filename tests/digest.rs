@@ -617,3 +617,27 @@ fn a_reader_that_stops_early_ends_the_output_without_an_error() {
     assert!(out.status.success(), "exit {:?}: {stderr}", out.status);
     assert!(stderr.is_empty(), "{stderr}");
 }
+
+#[test]
+fn an_observation_theme_counts_the_sessions_that_state_it_not_support_it() {
+    // "Speakers included officials from two tax administrations — 2 of 8 sessions
+    // support" read as if the sessions endorsed a fact.
+    let md = concord(&["digest", DATA]);
+    let observations = md
+        .split("## Recurring observations")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("an observations section");
+    let headings: Vec<&str> = observations
+        .lines()
+        .filter(|l| l.starts_with("### "))
+        .collect();
+    assert!(!headings.is_empty(), "{md}");
+    for h in headings {
+        assert!(h.contains("sessions state it ("), "{h}");
+    }
+    assert!(
+        md.contains("Permanent IGF mandate — 3 of 5 sessions support (60%)"),
+        "{md}"
+    );
+}

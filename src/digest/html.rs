@@ -575,8 +575,9 @@ fn theme_heading(t: &Theme, class: &str, total: usize) -> String {
     let keywords = Tag::new("small")
         .attr("class", "kw")
         .wrap(&escape(&t.label));
+    let verb = super::markdown::counted_as(t);
     format!(
-        "{tag}{rank}. {title} — {support} of {sessions} support ({share:.0}%){dissent} {keywords}"
+        "{tag}{rank}. {title} — {support} of {sessions} {verb} ({share:.0}%){dissent} {keywords}"
     )
 }
 

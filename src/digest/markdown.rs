@@ -193,11 +193,12 @@ pub(crate) fn skipped(out: &mut String, skipped: &[Skipped]) {
 fn theme(out: &mut String, t: &Theme, total: usize, titles: &HashMap<&str, &str>) {
     let _ = writeln!(
         out,
-        "### {}. {} — {} of {} support ({:.0}%){}\n",
+        "### {}. {} — {} of {} {} ({:.0}%){}\n",
         t.rank,
         t.title,
         t.support,
         count(total, "session", "sessions"),
+        counted_as(t),
         t.share * 100.0,
         dissent_note(t.dissent)
     );
@@ -251,6 +252,16 @@ fn theme(out: &mut String, t: &Theme, total: usize, titles: &HashMap<&str, &str>
 }
 
 /// " · 1 dissents" after a theme's support, or nothing when no session dissents.
+/// What a theme's sessions do with it: they support a proposal, they state a finding
+/// ("Speakers included officials from two tax administrations — 2 of 8 sessions
+/// support" had read as if the sessions endorsed a fact).
+pub(crate) fn counted_as(t: &Theme) -> &'static str {
+    match t.kind {
+        crate::corpus::StatementKind::Recommendation => "support",
+        crate::corpus::StatementKind::Observation => "state it",
+    }
+}
+
 pub(crate) fn dissent_note(dissent: usize) -> String {
     match dissent {
         0 => String::new(),
