@@ -2113,3 +2113,25 @@ fn the_lines_under_what_we_ask_are_asks() {
         ]
     );
 }
+
+#[test]
+fn a_translation_in_a_language_of_long_words_beside_its_original_is_not_read_twice() {
+    // Estonian uses few of the function words that confirm a language, and says in one
+    // word what English says in three: its lines had been read as statements of their own.
+    let c = load_written(
+        "joint.md",
+        "# Joint statement on harbour data\n\n\
+         We call for a moratorium on the use of emotion-recognition AI in the workplace.\n\n\
+         Nõuame moratooriumi emotsioonituvastusega tehisintellekti kasutamisele töökohtadel.\n\n\
+         Data held by the harbour data trust must never be made available to insurers.\n\n\
+         Sadamaandmete usaldusfondis hoitavaid andmeid ei tohi kunagi kindlustusandjatele anda.\n",
+    );
+    let s = &c.sessions[0];
+    assert_eq!(
+        texts(s),
+        [
+            "We call for a moratorium on the use of emotion-recognition AI in the workplace.",
+            "Data held by the harbour data trust must never be made available to insurers."
+        ]
+    );
+}

@@ -61,6 +61,32 @@ pub(crate) fn other_language(text: &str) -> Option<&'static str> {
     confirmed.then(|| info.lang().eng_name())
 }
 
+/// The language of `text` when it uses no English function word at all and the detector
+/// names another language: too weak alone (a language whose stop words it seldom uses,
+/// as Estonian's or Finnish's, goes unconfirmed by [`other_language`]), enough beside an
+/// English original that it matches in length.
+pub(crate) fn unlike_english(text: &str) -> Option<&'static str> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.len() < MIN_WORDS || words.iter().any(|w| ENGLISH_MARKERS.contains(&w.as_str())) {
+        return None;
+    }
+    let info = Detector::new().detect(text)?;
+    (info.lang() != Lang::Eng && info.confidence() >= MIN_CONFIDENCE)
+        .then(|| info.lang().eng_name())
+}
+
+/// Whether `text` uses two English function words or more: written in English.
+pub(crate) fn plainly_english(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| ENGLISH_MARKERS.contains(&w.to_lowercase().as_str()))
+        .count()
+        >= 2
+}
+
 /// The stop-word list code of the languages written in Latin letters that reports come in.
 fn stop_word_code(lang: Lang) -> Option<&'static str> {
     Some(match lang {

@@ -2,7 +2,7 @@
 //! would read as more points (`corpus/language.rs` tells the language).
 
 use super::Unit;
-use crate::corpus::language::other_language;
+use crate::corpus::language::{other_language, plainly_english, unlike_english};
 use crate::corpus::prose::{split_sentences, word_count};
 use crate::corpus::read::CELL_SEPARATOR;
 use crate::corpus::unit::UnitClass;
@@ -103,6 +103,15 @@ pub(super) fn mark_other_languages(units: &mut Vec<Unit>, notes: &mut Vec<String
 /// length beside an English one is a point of its own.
 const TRANSLATION_LENGTH: (f64, f64) = (0.6, 2.0);
 
+/// Lengths in letters of a translation and its original, for a language that joins into
+/// one long word what English says in several (Estonian "töökohtadel", "in the
+/// workplaces"): in words it may be half as long, in letters it is not.
+fn comparable_in_letters(translation: &Unit, original: &Unit) -> bool {
+    let letters = |u: &Unit| u.text.chars().filter(|c| c.is_alphabetic()).count().max(1);
+    let ratio = letters(translation) as f64 / letters(original) as f64;
+    (TRANSLATION_LENGTH.0..=TRANSLATION_LENGTH.1).contains(&ratio)
+}
+
 /// A bilingual layout gives each point in English and then in the other language ("1.
 /// Online platforms should… / *Les plateformes en ligne devraient…*"). Whatever share of
 /// the page is in the other language, such a unit is the point again, not a second one:
@@ -124,19 +133,37 @@ fn mark_translations(units: &mut Vec<Unit>) {
     };
     let mut paired = vec![false; units.len()];
     let mut found: Vec<(usize, &'static str)> = Vec::new();
-    for i in 0..units.len() {
-        let Some(Some(lang)) = read[i] else { continue };
-        // The original before it, else (a page that puts the other language first) after.
-        let original = [i.checked_sub(1), Some(i + 1)]
+    // The English original of unit `i`, unpaired: the statement before it, else (a page
+    // that puts the other language first) after.
+    let original_of = |i: usize, paired: &[bool], fits: &dyn Fn(&Unit, &Unit) -> bool| {
+        [i.checked_sub(1), Some(i + 1)]
             .into_iter()
             .flatten()
             .find(|&j| {
-                j < units.len()
-                    && read[j] == Some(None)
-                    && !paired[j]
-                    && comparable(&units[i], &units[j])
-            });
-        if let Some(j) = original {
+                j < units.len() && read[j] == Some(None) && !paired[j] && fits(&units[i], &units[j])
+            })
+    };
+    for i in 0..units.len() {
+        let Some(Some(lang)) = read[i] else { continue };
+        if let Some(j) = original_of(i, &paired, &comparable) {
+            paired[j] = true;
+            paired[i] = true;
+            found.push((i, lang));
+        }
+    }
+    // A language the detector cannot confirm on its own stop words (Estonian, Finnish…)
+    // is confirmed by where it stands: with no English word, right after or before a
+    // plainly English statement of its length in letters.
+    let beside_english =
+        |t: &Unit, o: &Unit| plainly_english(&o.text) && comparable_in_letters(t, o);
+    for i in 0..units.len() {
+        if paired[i] || read[i] != Some(None) {
+            continue;
+        }
+        let Some(lang) = unlike_english(&units[i].text) else {
+            continue;
+        };
+        if let Some(j) = original_of(i, &paired, &beside_english) {
             paired[j] = true;
             paired[i] = true;
             found.push((i, lang));
