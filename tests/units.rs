@@ -2135,3 +2135,32 @@ fn a_translation_in_a_language_of_long_words_beside_its_original_is_not_read_twi
         ]
     );
 }
+
+#[test]
+fn a_glossarys_definitions_are_not_statements() {
+    // "Data trust: a legal structure…" under "Annex I — Glossary" had been a statement,
+    // and the member of a theme most like its own representative quote.
+    let c = load_written(
+        "statement.md",
+        "# Joint statement on harbour data\n\n\
+         We call for a register of every tide gauge in the region.\n\n\
+         ## Annex I — Glossary\n\n\
+         - Tide gauge: an instrument that records the height of the sea at one place.\n\
+         - Data trust: a legal structure in which a trustee holds data for a group.\n",
+    );
+    let s = &c.sessions[0];
+    assert_eq!(
+        texts(s),
+        ["We call for a register of every tide gauge in the region."]
+    );
+    assert_eq!(
+        class_of(
+            s,
+            "Data trust: a legal structure in which a trustee holds data for a group."
+        ),
+        Some((
+            UnitClass::Boilerplate,
+            "glossary entry (a definition)".to_owned()
+        ))
+    );
+}

@@ -154,6 +154,19 @@ pub(crate) const SOURCES_HEADINGS: &[&str] = &[
     "literature",
 ];
 
+/// Headings, whole or after an annex's number ("Annex I — Glossary"), under which every
+/// entry defines a word.
+pub(crate) const GLOSSARY_HEADINGS: &[&str] = &[
+    "glossary",
+    "definitions",
+    "terms and definitions",
+    "abbreviations",
+    "acronyms",
+    "abbreviations and acronyms",
+    "list of abbreviations",
+    "list of acronyms",
+];
+
 /// Headings, whole, under which every line names an item of the meeting's agenda.
 pub(crate) const AGENDA_HEADINGS: &[&str] = &[
     "agenda",

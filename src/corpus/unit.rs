@@ -90,6 +90,8 @@ pub enum Listing {
     Sources,
     /// The meeting's agenda: the topics it took up, in order, not what it said of them.
     Agenda,
+    /// A glossary (definitions, abbreviations): what the document's words mean.
+    Glossary,
 }
 
 impl Position<'_> {
@@ -140,6 +142,14 @@ pub fn classify_unit(text: &str, pos: &Position) -> (UnitClass, Option<&'static 
     // paragraph run on past the list says something.
     if pos.listing == Listing::Agenda && words <= AGENDA_ITEM_WORDS {
         return (UnitClass::Procedural, Some("item of the meeting's agenda"));
+    }
+    // "Data trust: a legal structure in which…" under "Glossary" says what a word means,
+    // not what the meeting said.
+    if pos.listing == Listing::Glossary && is_definition(t) {
+        return (
+            UnitClass::Boilerplate,
+            Some("glossary entry (a definition)"),
+        );
     }
     if let Some(reason) = metadata_reason(t, &lower, words, &first, pos) {
         return (UnitClass::Metadata, Some(reason));
@@ -1154,6 +1164,23 @@ fn starts_with_any(lower: &str, phrases: &[&str]) -> bool {
 fn ends_like_sentence(t: &str) -> bool {
     t.trim_end_matches(['"', '\'', ')', ']', '”', '’'])
         .ends_with(['.', '!', '?'])
+}
+
+/// Most words of the term a glossary entry defines.
+const MAX_TERM_WORDS: usize = 5;
+
+/// A glossary entry: a short term, a colon, dash or "means", then its meaning ("Data
+/// trust: a legal structure…", "NRI – National and Regional IGF Initiative").
+fn is_definition(t: &str) -> bool {
+    let split = t
+        .split_once(": ")
+        .or_else(|| t.split_once(" – "))
+        .or_else(|| t.split_once(" — "))
+        .or_else(|| t.split_once(" - "))
+        .or_else(|| t.split_once(" means "));
+    split.is_some_and(|(term, meaning)| {
+        (1..=MAX_TERM_WORDS).contains(&word_count(term)) && word_count(meaning) >= 2
+    })
 }
 
 /// The reason given to a row of event details.

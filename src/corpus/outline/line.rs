@@ -14,8 +14,9 @@ use crate::corpus::prose::{
 };
 use crate::corpus::read::CELL_SEPARATOR;
 use crate::corpus::template::{
-    known_key, MetaField, AGENDA_HEADINGS, BANNERS, NOT_SECTIONS, OTHER_HEADINGS, PEOPLE_HEADINGS,
-    PROMPT_WORDS, SECTION_PATTERNS, SOURCES_HEADINGS, TEMPLATE_HEADING_STARTS,
+    known_key, MetaField, AGENDA_HEADINGS, BANNERS, GLOSSARY_HEADINGS, NOT_SECTIONS,
+    OTHER_HEADINGS, PEOPLE_HEADINGS, PROMPT_WORDS, SECTION_PATTERNS, SOURCES_HEADINGS,
+    TEMPLATE_HEADING_STARTS,
 };
 use crate::corpus::unit::{furniture_line, Listing, UnitClass, DATE, RUNNING_HEADER};
 use crate::corpus::SectionKind;
@@ -1587,6 +1588,14 @@ fn listing_of(text: &str) -> Listing {
     } else if whole_heading_in(text, AGENDA_HEADINGS) {
         // "Agenda", "Provisional agenda:": the meeting's agenda.
         Listing::Agenda
+    } else if whole_heading_in(text, GLOSSARY_HEADINGS)
+        || text
+            .rsplit([':', '—', '–'])
+            .next()
+            .is_some_and(|last| whole_heading_in(last, GLOSSARY_HEADINGS))
+    {
+        // "Glossary", "Annex I — Glossary": what the document's words mean.
+        Listing::Glossary
     } else {
         Listing::Content
     }
