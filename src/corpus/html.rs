@@ -182,6 +182,44 @@ fn heads_its_article(node: ego_tree::NodeRef<'_, Node>) -> bool {
         })
 }
 
+/// A mark that points into the page ("[a]", "[12]"), as a word processor links a
+/// comment or a note to its place in the text.
+fn is_mark_link(el: &scraper::node::Element, node: ego_tree::NodeRef<'_, Node>) -> bool {
+    let text: String = node
+        .descendants()
+        .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
+        .collect();
+    let text = text.trim();
+    el.name() == "a"
+        && el.attr("href").is_some_and(|h| h.starts_with('#'))
+        && text.starts_with('[')
+        && text.ends_with(']')
+        && text.chars().count() <= 6
+}
+
+/// A comment or note set apart from the text, which opens on a mark linking back to its
+/// place in it (a Google Docs export puts each reviewer's comment so at the page's end:
+/// `<div><p><a href="#cmnt_ref1" id="cmnt1">[a]</a>Is this right?…`). What the
+/// reviewers wrote is not what the session said.
+fn is_linked_note(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    let Some(el) = node.value().as_element() else {
+        return false;
+    };
+    if !matches!(el.name(), "div" | "aside" | "section") {
+        return false;
+    }
+    for d in node.descendants().skip(1) {
+        match d.value() {
+            Node::Text(t) if !t.trim().is_empty() => return false,
+            Node::Element(e) if e.name() == "a" => {
+                return e.attr("id").is_some() && is_mark_link(e, d);
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Elements that start a new block of text.
 const BLOCKS: &[&str] = &[
     "p",
@@ -230,7 +268,9 @@ pub(crate) fn to_text(html: &str) -> String {
                 let furniture = if heads_its_article(node) {
                     marked_as_furniture(el)
                 } else {
-                    is_furniture(el) && !attributes_a_quote(node)
+                    (is_furniture(el) && !attributes_a_quote(node))
+                        || is_linked_note(node)
+                        || is_mark_link(el, node)
                 };
                 if furniture {
                     continue;
@@ -664,6 +704,16 @@ mod tests {
              - Open tide data — 2026\n\n## Outcomes\n- Harbours should publish tide records.\n\n\
              ## See also\n"
         );
+    }
+
+    #[test]
+    fn reviewers_comments_and_their_marks_are_not_read() {
+        let html = r##"<html><body>
+            <p>Ports should publish tide records.<sup><a href="#cmnt1" id="cmnt_ref1">[a]</a></sup></p>
+            <div style="border-top:1px solid #ccc"><p><a href="#cmnt_ref1" id="cmnt1">[a]</a>
+              <span>Is this right?</span></p><p><span>We should also recommend more.</span></p></div>
+            </body></html>"##;
+        assert_eq!(to_text(html), "\nPorts should publish tide records.\n");
     }
 
     #[test]
