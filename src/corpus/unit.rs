@@ -366,7 +366,18 @@ pub(crate) const DOCUMENT_SYMBOL: &str = "document symbol";
 /// "ICDR/2025/INF/3", "A/HRC/53/L.1": one token of capitals and numbers joined by
 /// slashes, the symbol an organization files a document under, never its title.
 fn is_document_symbol(plain: &str) -> bool {
-    let t = plain.trim();
+    // "Document BNDCF25/WS-C3/OUT", "Symbol: A/HRC/99/12": one label word, then the symbol.
+    let t = match plain.trim().split_once(char::is_whitespace) {
+        Some((label, symbol))
+            if label
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | ':'))
+                && !symbol.trim().contains(char::is_whitespace) =>
+        {
+            symbol.trim()
+        }
+        _ => plain.trim(),
+    };
     let parts: Vec<&str> = t.split('/').collect();
     !t.contains(char::is_whitespace)
         && parts.len() >= 3
@@ -1812,6 +1823,28 @@ mod tests {
             "Note: 11 ports replied late.",
         ] {
             assert_ne!(classify_unit(t, &p).1, Some(FIGURE_ROW), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_document_symbol_with_or_without_its_label_is_metadata() {
+        let p = Position::anywhere();
+        for t in [
+            "ICDR/2025/INF/3",
+            "Document BNDCF25/WS-C3/OUT",
+            "Symbol: A/HRC/99/12",
+        ] {
+            assert_eq!(
+                classify_unit(t, &p),
+                (UnitClass::Metadata, Some(DOCUMENT_SYMBOL)),
+                "{t}"
+            );
+        }
+        for t in [
+            "Ports and/or harbours/marinas",
+            "See the report at 2025/3/4 for more",
+        ] {
+            assert_ne!(classify_unit(t, &p).1, Some(DOCUMENT_SYMBOL), "{t}");
         }
     }
 
