@@ -109,6 +109,22 @@ impl Reading {
         self.position == Position::Neutral && !self.conditional && self.cue.is_some()
     }
 
+    /// The reading of a text that `asks` for the whole proposition (an ask naming each
+    /// of its key concepts: "(a) a data trust for health data be established", under
+    /// "The participants recommend that:"): with no cue either way it supports it, cue
+    /// "asks", as the digest counts a theme's member that asks. Every other reading is
+    /// unchanged.
+    pub fn or_asked(self, asks: bool) -> Reading {
+        if asks && self.position == Position::Neutral && self.cue.is_none() {
+            return Reading {
+                position: Position::Support,
+                conditional: false,
+                cue: Some("asks".into()),
+            };
+        }
+        self
+    }
+
     /// The reading as the statement's kind bears it out: in a text that asks for nothing
     /// (`asks` false), a bare negation ([`Reading::is_bare_negation`]) describes a gap
     /// ("…components that have no paid maintainer") and opposes nothing, so the reading is

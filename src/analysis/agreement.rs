@@ -37,23 +37,6 @@ pub const GENERIC_SHARE: f64 = 0.7;
 /// topic's key concepts (docs/THRESHOLDS.md).
 pub const CLOSE_COSINE: f32 = 0.65;
 
-/// An ask that names the topic and takes no side by any cue asks for it: "(a) a data
-/// trust for health data be established", under "The participants recommend that:". The
-/// digest counts such a member of a theme as support too.
-fn asks_for_it(reading: stance::Reading, s: &Statement) -> stance::Reading {
-    if reading.position == Position::Neutral
-        && reading.cue.is_none()
-        && s.kind == crate::corpus::StatementKind::Recommendation
-    {
-        return stance::Reading {
-            position: Position::Support,
-            conditional: false,
-            cue: Some("asks".into()),
-        };
-    }
-    reading
-}
-
 /// A statement word whose embedding has at least this cosine with a concept word names
 /// the concept in other words ("reinforce" ~ "strengthening").
 pub const NEIGHBOUR_COSINE: f32 = 0.65;
@@ -420,11 +403,8 @@ pub fn agreement(
             .in_a_report(s.kind == crate::corpus::StatementKind::Recommendation);
         // An ask naming every key concept asks for the topic, though no cue says so.
         let asks_for_all = key.iter().all(|j| carried_concepts.contains(j));
-        let reading = if asks_for_all {
-            asks_for_it(reading, s)
-        } else {
-            reading
-        };
+        let reading = reading
+            .or_asked(asks_for_all && s.kind == crate::corpus::StatementKind::Recommendation);
         on_topic
             .entry(s.session.as_str())
             .or_default()
