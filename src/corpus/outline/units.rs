@@ -420,11 +420,35 @@ fn asked_before_lead(text: &str) -> Option<String> {
     let text = text.trim();
     let (ask, closing) = text.rsplit_once(',')?;
     let ask = ask.trim();
-    (closing.trim_end().ends_with(':')
+    // The closing lead has no subject of its own: it opens on a relative or a linking
+    // word. "In line with the review, governments should:" is one lead, with nothing
+    // asked before its comma.
+    let linked = closing
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| CLOSING_LEAD_OPENERS.contains(&w.to_lowercase().as_str()));
+    (linked
+        && closing.trim_end().ends_with(':')
         && word_count(closing) <= MAX_CLOSING_LEAD_WORDS
         && word_count(ask) >= MIN_ASK_BEFORE_LEAD_WORDS)
         .then(|| format!("{ask}."))
 }
+
+/// Words that open a lead with no subject of its own, closing an item that asked first
+/// ("…, which should:", "…, including:", "…, in order to:").
+const CLOSING_LEAD_OPENERS: &[&str] = &[
+    "which",
+    "that",
+    "who",
+    "whose",
+    "where",
+    "including",
+    "to",
+    "in",
+    "namely",
+    "such",
+    "so",
+];
 
 /// Most words of the line that says who said a quotation ("— Private sector respondent,
 /// Western Europe").
@@ -527,4 +551,25 @@ fn is_lead_in(block: &Block, next: Option<&Block>) -> bool {
         && !block.text.contains(['.', '!', '?', ';'])
         && !block.text.ends_with([',', '-']);
     nested && bare
+}
+
+#[cfg(test)]
+mod tests {
+    use super::asked_before_lead;
+
+    #[test]
+    fn an_item_asks_before_a_lead_only_when_the_lead_has_no_subject() {
+        assert_eq!(
+            asked_before_lead("a shared register of harbour sensors be established, which should:")
+                .as_deref(),
+            Some("a shared register of harbour sensors be established.")
+        );
+        for lead in [
+            "In line with the review of the harbour rules, governments should:",
+            "In particular, governments should:",
+            "States should:",
+        ] {
+            assert_eq!(asked_before_lead(lead), None, "{lead}");
+        }
+    }
 }
