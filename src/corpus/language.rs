@@ -29,13 +29,17 @@ const ENGLISH_MARKERS: &[&str] = &[
 /// stop words do not lie so.
 const MIN_STOP_WORDS: usize = 2;
 
-/// The language of `text` when it is plainly not English: its English name.
-pub(crate) fn other_language(text: &str) -> Option<&'static str> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
+/// The words of `text`, lower-cased, split at anything not a letter or digit.
+fn lower_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
-        .collect();
+        .collect()
+}
+
+/// The language of `text` when it is plainly not English: its English name.
+pub(crate) fn other_language(text: &str) -> Option<&'static str> {
+    let words = lower_words(text);
     if words.len() < MIN_WORDS {
         return None;
     }
@@ -66,11 +70,7 @@ pub(crate) fn other_language(text: &str) -> Option<&'static str> {
 /// as Estonian's or Finnish's, goes unconfirmed by [`other_language`]), enough beside an
 /// English original that it matches in length.
 pub(crate) fn unlike_english(text: &str) -> Option<&'static str> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
+    let words = lower_words(text);
     if words.len() < MIN_WORDS || words.iter().any(|w| ENGLISH_MARKERS.contains(&w.as_str())) {
         return None;
     }
@@ -81,8 +81,9 @@ pub(crate) fn unlike_english(text: &str) -> Option<&'static str> {
 
 /// Whether `text` uses two English function words or more: written in English.
 pub(crate) fn plainly_english(text: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| ENGLISH_MARKERS.contains(&w.to_lowercase().as_str()))
+    lower_words(text)
+        .iter()
+        .filter(|w| ENGLISH_MARKERS.contains(&w.as_str()))
         .count()
         >= 2
 }
