@@ -185,16 +185,17 @@ fn heads_its_article(node: ego_tree::NodeRef<'_, Node>) -> bool {
 /// A mark that points into the page ("[a]", "[12]"), as a word processor links a
 /// comment or a note to its place in the text.
 fn is_mark_link(el: &scraper::node::Element, node: ego_tree::NodeRef<'_, Node>) -> bool {
+    // Every element of the page is asked: the name and link first, so only an in-page
+    // link's own text is ever gathered.
+    if el.name() != "a" || !el.attr("href").is_some_and(|h| h.starts_with('#')) {
+        return false;
+    }
     let text: String = node
         .descendants()
         .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
         .collect();
     let text = text.trim();
-    el.name() == "a"
-        && el.attr("href").is_some_and(|h| h.starts_with('#'))
-        && text.starts_with('[')
-        && text.ends_with(']')
-        && text.chars().count() <= 6
+    text.starts_with('[') && text.ends_with(']') && text.chars().count() <= 6
 }
 
 /// A comment or note set apart from the text, which opens on a mark linking back to its
