@@ -425,11 +425,12 @@ pub fn rank(
                 .iter()
                 .copied()
                 .filter(|&(r, _)| {
-                    // A text that can oppose nothing supports or names whatever it is
-                    // read toward, which `StatementStance::of` counts as support.
+                    // A text that can withhold support from nothing supports or names
+                    // whatever it is read toward, which `StatementStance::of` counts as
+                    // support.
                     let p = &prepared[r];
                     !p.takes_no_position()
-                        && (!p.can_dissent()
+                        && (!p.can_withhold_support()
                             || StatementStance::of(
                                 &statements[r],
                                 p.toward(&proposition),
@@ -1395,6 +1396,15 @@ mod tests {
             theme.keywords
         );
         assert_eq!(theme.dissent_sessions, vec!["c"]);
+    }
+
+    #[test]
+    fn one_participants_suggestion_does_not_state_another_theme() {
+        // c#1 points towards the IGF theme and shares its words, but only one participant
+        // suggested it: a mention in its own theme, it is no supporter through `also`.
+        let (r, igf) =
+            igf_and_youth("fund youth travel; one participant suggested a permanent IGF mandate");
+        assert!(r.themes[igf].also.is_empty(), "{:?}", r.themes[igf].also);
     }
 
     #[test]

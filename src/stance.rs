@@ -498,17 +498,20 @@ struct Lexicon {
 }
 
 impl Lexicon {
-    /// Whether a text of these `tokens` (`stems` sorted) could be read as opposed or
-    /// divided toward some proposition: it holds a word that negates, offers an
-    /// alternative or reports a division, or a phrase of one of the lists through which
+    /// Whether a text of these `tokens` (`stems` sorted) could be read toward some
+    /// proposition as anything but support or a plain mention: opposed, divided, or one
+    /// person's view. It holds a word that negates, offers an alternative, reports a
+    /// division or sets a minority apart, or a phrase of one of the lists through which
     /// [`read_tokens`] reads opposition (said outright, a preference, keeping from
-    /// bringing about, keeping what exists). A new opposition path adds its list here.
-    fn could_dissent(&self, tokens: &[Token], stems: &[String]) -> bool {
+    /// bringing about, keeping what exists). A new path of that kind adds its test here.
+    fn could_withhold_support(&self, tokens: &[Token], stems: &[String]) -> bool {
         let mut all: Vec<usize> = tokens.iter().map(|t| t.clause).collect();
         all.dedup();
-        self.dissent_words
-            .iter()
-            .any(|w| stems.binary_search(w).is_ok())
+        (0..tokens.len()).any(|i| sets_apart(tokens, i))
+            || self
+                .dissent_words
+                .iter()
+                .any(|w| stems.binary_search(w).is_ok())
             || [
                 &self.oppose,
                 &self.prefer,
@@ -642,11 +645,11 @@ fn tokenize(text: &str) -> Vec<Token> {
                 && tokens
                     .last()
                     .is_some_and(|t: &Token| HONORIFICS.contains(&t.word.as_str()));
-            let in_number = in_number || after_title;
-            if is_boundary(c) && !in_number {
+            let ends = !in_number && !after_title;
+            if is_boundary(c) && ends {
                 clause += 1;
             }
-            if (is_boundary(c) || c == ',') && !in_number {
+            if (is_boundary(c) || c == ',') && ends {
                 part += 1;
             }
         }
@@ -823,6 +826,10 @@ fn necessity_after(tokens: &[Token], at: usize) -> bool {
 /// A text split once into stemmed words and clauses, for repeated term look-ups.
 #[derive(Debug, Clone)]
 pub struct Words(Vec<Token>);
+
+/// Most words between the parts of a hyphenated compound written open ("sharing
+/// fisheries data" for "data-sharing").
+const COMPOUND_REACH: usize = 3;
 
 impl Words {
     /// Split `text` the way [`read`] does.
@@ -1008,9 +1015,6 @@ fn alternative_called_for(
 /// delegations"); "one" counts before a participant, "only" before a number ("only 9% of
 /// respondents", "only two countries"), not in "not only".
 const MINORITY: &[&str] = &["minority", "few"];
-/// Most words between the parts of a hyphenated compound written open ("sharing
-/// fisheries data" for "data-sharing").
-const COMPOUND_REACH: usize = 3;
 
 /// Numbers that "only" may set apart, beside figures.
 const SMALL_NUMBERS: &[&str] = &["a", "one", "two", "three", "few"];
@@ -1033,21 +1037,21 @@ fn minority_before(tokens: &[Token], at: usize) -> Option<String> {
     let clause = tokens[at].clause;
     (0..at)
         .filter(|&i| tokens[i].clause == clause)
-        .find(|&i| {
-            let w = tokens[i].word.as_str();
-            let next = tokens.get(i + 1).map_or("", |n| n.word.as_str());
-            let number =
-                next.starts_with(|c: char| c.is_ascii_digit()) || SMALL_NUMBERS.contains(&next);
-            MINORITY.contains(&w)
-                // "Mr. Diallo noted…": minutes so report what one attendee said.
-                || HONORIFICS.contains(&w)
-                || (w == "only" && number && (i == 0 || tokens[i - 1].word != "not"))
-                || (w == "one"
-                    && tokens
-                        .get(i + 1)
-                        .is_some_and(|n| ONE_OF.contains(&stem_plain(&n.word))))
-        })
+        .find(|&i| sets_apart(tokens, i))
         .map(|i| tokens[i].word.clone())
+}
+
+/// Whether the word at `i` sets a minority of the meeting apart: "a minority", "a few",
+/// "one delegation", "only 9%", or a title before an attendee's name ("Mr. Diallo
+/// noted…": minutes so report what one attendee said).
+fn sets_apart(tokens: &[Token], i: usize) -> bool {
+    let w = tokens[i].word.as_str();
+    let next = tokens.get(i + 1).map_or("", |n| n.word.as_str());
+    let number = next.starts_with(|c: char| c.is_ascii_digit()) || SMALL_NUMBERS.contains(&next);
+    MINORITY.contains(&w)
+        || HONORIFICS.contains(&w)
+        || (w == "only" && number && (i == 0 || tokens[i - 1].word != "not"))
+        || (w == "one" && ONE_OF.contains(&stem_plain(next)))
 }
 
 /// A word without a plural "s" ("delegations" → "delegation").
@@ -1092,8 +1096,8 @@ pub struct Prepared<'a> {
     text: &'a str,
     /// A heading or a question put: it takes no position toward anything.
     positionless: bool,
-    /// See [`Prepared::can_dissent`].
-    can_dissent: bool,
+    /// See [`Prepared::can_withhold_support`].
+    can_withhold_support: bool,
     tokens: Vec<Token>,
     /// The tokens' stems, sorted and deduplicated once: every cue list is looked up in
     /// them before it is scanned for, on every reading of the text.
@@ -1114,21 +1118,22 @@ impl<'a> Prepared<'a> {
         let mut stems: Vec<String> = tokens.iter().map(|t| t.stem.clone()).collect();
         stems.sort_unstable();
         stems.dedup();
-        let can_dissent = lexicon().could_dissent(&tokens, &stems);
+        let can_withhold_support = lexicon().could_withhold_support(&tokens, &stems);
         Prepared {
             text,
             positionless,
-            can_dissent,
+            can_withhold_support,
             tokens,
             stems,
         }
     }
 
-    /// Whether some proposition could be read as opposed or divided by this text: false
-    /// when none of its words opens an opposition, a negation, an alternative or a
-    /// division, so every reading of it is support or neutral.
-    pub fn can_dissent(&self) -> bool {
-        self.can_dissent
+    /// Whether some proposition could be read as opposed or divided by this text, or as
+    /// one person's view of it: false when none of its words opens an opposition, a
+    /// negation, an alternative or a division, or sets a minority apart, so every reading
+    /// of it is support or a plain neutral one.
+    pub fn can_withhold_support(&self) -> bool {
+        self.can_withhold_support
     }
 
     /// A heading or a question put, which takes no position toward anything.
@@ -1454,7 +1459,7 @@ mod tests {
     }
 
     #[test]
-    fn a_text_that_cannot_dissent_never_reads_as_opposed_or_divided() {
+    fn a_text_that_cannot_withhold_support_never_reads_as_opposed_divided_or_a_minoritys() {
         let texts = [
             "Ports should publish tide data every month.",
             "We oppose a tide levy.",
@@ -1466,6 +1471,8 @@ mod tests {
             "The room was split on a tide levy.",
             "A tide levy is sufficient.",
             "The tide levy pays for harbour repairs.",
+            "One participant suggested a tide levy.",
+            "Mr. Diallo noted that a tide levy would fund dredging.",
         ];
         let propositions = [
             vec!["tide".to_string(), "levy".to_string()],
@@ -1477,9 +1484,12 @@ mod tests {
             let prepared = Prepared::new(text);
             for terms in &propositions {
                 let r = prepared.read(terms);
-                if r.position == Position::Oppose || r.is_divided() {
+                if r.position == Position::Oppose || r.is_divided() || r.is_minority_view() {
                     dissenting += 1;
-                    assert!(prepared.can_dissent(), "{text} toward {terms:?}: {r:?}");
+                    assert!(
+                        prepared.can_withhold_support(),
+                        "{text} toward {terms:?}: {r:?}"
+                    );
                 }
             }
             assert_eq!(
@@ -1488,7 +1498,7 @@ mod tests {
             );
         }
         assert!(dissenting >= 7, "the texts dissent: {dissenting}");
-        assert!(!Prepared::new(texts[0]).can_dissent());
+        assert!(!Prepared::new(texts[0]).can_withhold_support());
     }
 
     #[test]
