@@ -70,15 +70,15 @@ const MASTHEAD_WORDS: usize = 3;
 /// A line set between rules of three or more marks ("--- Submission 2 of 3 ---",
 /// "=== Part II ===").
 fn is_framed(line: &str) -> bool {
-    let t = line.trim();
-    let rule = |s: &str| {
-        let mut chars = s.chars();
-        chars.next().is_some_and(|c| {
-            matches!(c, '-' | '=' | '*' | '_' | '~') && s.starts_with(&c.to_string().repeat(3))
+    // Three of one rule mark, read from one end of the line.
+    fn rule(mut marks: impl Iterator<Item = char>) -> bool {
+        marks.next().is_some_and(|c| {
+            matches!(c, '-' | '=' | '*' | '_' | '~')
+                && marks.take(2).filter(|&d| d == c).count() == 2
         })
-    };
-    let reversed: String = t.chars().rev().collect();
-    t.chars().any(char::is_alphanumeric) && rule(t) && rule(&reversed)
+    }
+    let t = line.trim();
+    t.chars().any(char::is_alphanumeric) && rule(t.chars()) && rule(t.chars().rev())
 }
 
 /// Most words of a note in brackets that stands for a picture above the title ("[SFCP
