@@ -49,6 +49,11 @@ fn class_of(s: &Session, text: &str) -> Option<(UnitClass, String)> {
         .map(|e| (e.class, e.reason.clone()))
 }
 
+/// A session's title, organizer and date, as a reader cites them.
+fn head(s: &Session) -> (&str, &str, &str) {
+    (s.title.as_str(), s.organizer.as_str(), s.date.as_str())
+}
+
 /// The texts of a session's statements, in order.
 fn texts(s: &Session) -> Vec<&str> {
     s.statements.iter().map(|st| st.text.as_str()).collect()
@@ -792,7 +797,7 @@ fn a_resolution_reads_its_operative_asks_and_not_its_masthead() {
     // then the title was "Resolution adopted by…", and "88/301.  Tide data…" was cut into a
     // number and a statement. The resolution's own title is its title.
     assert_eq!(
-        (s.title.as_str(), s.organizer.as_str(), s.date.as_str()),
+        head(s),
         (
             "Tide data for low-lying coastal States",
             "United Nations",
@@ -881,7 +886,7 @@ fn a_printed_policy_brief_keeps_its_headline_kicker_and_first_paragraph_apart() 
     let s = &c.sessions[0];
     // The kicker was the title, the headline's first line ("K eeping…") the organizer.
     assert_eq!(
-        (s.title.as_str(), s.organizer.as_str(), s.date.as_str()),
+        head(s),
         (
             "Keeping island cables alive: what three regional meetings agreed",
             "Coastal Connectivity Observatory",
@@ -924,7 +929,7 @@ fn a_press_release_takes_its_headline_and_dateline_not_its_genre() {
     // "PRESS RELEASE" was the title and the headline the organizer; the dateline's date
     // did not date the session.
     assert_eq!(
-        (s.title.as_str(), s.organizer.as_str(), s.date.as_str()),
+        head(s),
         (
             "Regulators agree to publish broadband prices every quarter",
             "",
@@ -1006,7 +1011,7 @@ fn a_submission_reads_past_its_contents_footnotes_footers_and_references() {
     let s = &c.sessions[0];
     // The network's name was the title and "Response to…" the organizer.
     assert_eq!(
-        (s.title.as_str(), s.organizer.as_str(), s.date.as_str()),
+        head(s),
         (
             "Response to the Estuary Commission's consultation on tidal grazing rights",
             "Saltmarsh Growers' Network",
@@ -1081,7 +1086,7 @@ fn a_scanned_report_mends_its_broken_words_and_drops_its_colophon() {
     let s = &c.sessions[0];
     // The title's second line in capitals was the organizer, the byline a statement.
     assert_eq!(
-        (s.title.as_str(), s.organizer.as_str(), s.date.as_str()),
+        head(s),
         (
             "ESTUARY DIALOGUE ON TIDAL PASTURES AND BIRDS",
             "Ebb Valley Estuary Commission",
@@ -1503,11 +1508,7 @@ fn a_booklet_of_session_reports_is_read_as_its_sessions() {
             "47_booklet_of_sessions-s3"
         ]
     );
-    let heads: Vec<(&str, &str, &str)> = c
-        .sessions
-        .iter()
-        .map(|s| (s.title.as_str(), s.organizer.as_str(), s.date.as_str()))
-        .collect();
+    let heads: Vec<(&str, &str, &str)> = c.sessions.iter().map(head).collect();
     assert_eq!(
         heads[1],
         (
@@ -1897,7 +1898,7 @@ fn a_logo_above_the_title_leaves_the_title_and_the_event_row_dates_the_session()
     );
     let s = &c.sessions[0];
     assert_eq!(
-        (s.title.as_str(), s.organizer.as_str(), s.date.as_str()),
+        head(s),
         (
             "Workshop Report: Tide Records for Small Harbours",
             "Small Harbours Network",
@@ -1930,7 +1931,7 @@ fn a_blog_posts_own_header_titles_it_and_its_event_fields_are_read_as_fields() {
     );
     let s = &c.sessions[0];
     assert_eq!(
-        (s.title.as_str(), s.organizer.as_str(), s.date.as_str()),
+        head(s),
         (
             "Who Keeps the Tide Records?",
             "Small Harbours Network",
