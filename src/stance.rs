@@ -716,6 +716,26 @@ fn cues(
     out
 }
 
+/// Support cues in `scope`, a noun made from a cue's verb aside: "recommendations were
+/// read out" or "data protection" names a thing, it calls for nothing.
+fn support_cues(
+    tokens: &[Token],
+    stems: &[String],
+    list: &[Vec<String>],
+    scope: &[usize],
+) -> Vec<(usize, usize, String)> {
+    let mut found = cues(tokens, stems, list, scope);
+    found.retain(|&(at, len, _)| len > 1 || !is_nominalisation(&tokens[at].word));
+    found
+}
+
+/// A noun made from a verb by "-tion" ("recommendations", "protection"), which the
+/// stemmer folds into the verb's stem. ("Acknowledgment of the Forum's importance", a
+/// "-ment" noun heading a list item, still takes a side, so those stay cues.)
+fn is_nominalisation(word: &str) -> bool {
+    word.ends_with("tion") || word.ends_with("tions")
+}
+
 /// Stem-prefix match, so a reservation cue such as "clarif" matches "clarification".
 fn starts(tokens: &[Token], prefixes: &[&str], scope: &[usize]) -> Option<String> {
     tokens
@@ -997,7 +1017,7 @@ fn alternative_called_for(
         }
         let first = tokens.iter().position(|t| t.part == part)?;
         let opening = tokens.iter().position(|t| t.clause == clause)?;
-        let asks = !cues(tokens, stems, &lex.support, &[clause]).is_empty()
+        let asks = !support_cues(tokens, stems, &lex.support, &[clause]).is_empty()
             || (opening == 0 && crate::corpus::is_imperative_opening(text));
         let named = concepts
             .iter()
@@ -1295,7 +1315,7 @@ fn read_tokens(
         );
     }
     // 5. Negation governing a support cue or a key term.
-    for (at, len, cue) in cues(tokens, stems, &lex.support, &scope) {
+    for (at, len, cue) in support_cues(tokens, stems, &lex.support, &scope) {
         if cautions.contains(&at) {
             continue;
         }
@@ -1520,6 +1540,35 @@ mod tests {
             "The session opposed the tide levy; only ports should decide.",
         ] {
             assert_eq!(pos(text, &t), Position::Oppose, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_noun_made_from_a_call_verb_names_a_thing_and_supports_nothing() {
+        for (text, t) in [
+            (
+                "Draft recommendations were read out and amended in the closing hour.",
+                ["draft", "minutes"],
+            ),
+            (
+                "The data protection authorities of four states attended.",
+                ["data", "authorities"],
+            ),
+        ] {
+            let r = read(text, &terms(&t));
+            assert_eq!(r.position, Position::Neutral, "{text}: {r:?}");
+            assert_eq!(r.cue, None, "{text}");
+        }
+        // The verbs themselves still call for what they name.
+        for text in [
+            "We recommend circulating the draft minutes.",
+            "Regulators should protect the draft minutes.",
+        ] {
+            assert_eq!(
+                pos(text, &["draft", "minutes"]),
+                Position::Support,
+                "{text}"
+            );
         }
     }
 
