@@ -259,6 +259,7 @@ const SUPPORT: &[&str] = &[
     "protect",
     "want",
     "suggest",
+    "agree",
     "renew",
     "appreciate",
     "applaud",
@@ -436,6 +437,26 @@ const HOLDERS: &[&str] = &[
     "members",
     "stakeholders",
 ];
+/// What a meeting reaches when it agrees; negated ("no consensus", "did not reach
+/// agreement") it reports the meeting divided.
+const ACCORD: &[&str] = &["consensus", "agreement"];
+/// How many words before an accord word its negation stands ("not reach an agreement").
+const ACCORD_NEGATION_REACH: usize = 3;
+/// A verb of preference ("prefer", "preferred", "preferable") and the "over" after it
+/// in its clause, within the clauses `scope`: the positions of both.
+fn preference_over(tokens: &[Token], scope: &[usize]) -> Option<(usize, usize)> {
+    tokens.iter().enumerate().find_map(|(at, t)| {
+        if t.stem != "prefer" || !scope.contains(&t.clause) {
+            return None;
+        }
+        let over = tokens[at + 1..]
+            .iter()
+            .take_while(|u| u.clause == t.clause)
+            .position(|u| u.word == "over")?;
+        Some((at, at + 1 + over))
+    })
+}
+
 /// A copula before a division word, with at most one adverb between ("were sharply divided").
 const COPULAS: &[&str] = &["was", "were", "is", "are", "remained", "remain", "remains"];
 
@@ -508,6 +529,7 @@ impl Lexicon {
         let mut all: Vec<usize> = tokens.iter().map(|t| t.clause).collect();
         all.dedup();
         (0..tokens.len()).any(|i| sets_apart(tokens, i))
+            || preference_over(tokens, &all).is_some()
             || self
                 .dissent_words
                 .iter()
@@ -656,6 +678,13 @@ fn tokenize(text: &str) -> Vec<Token> {
         previous = c;
     }
     push(&mut word, None, &mut clause, &mut part, &mut tokens);
+    // "Free of charge", "free of interference": what is free of a thing is without it,
+    // so "free" negates what follows as "without" does (its word is kept for the cue).
+    for i in 1..tokens.len() {
+        if tokens[i].word == "of" && tokens[i - 1].word == "free" {
+            tokens[i - 1].stem = "without".into();
+        }
+    }
     tokens
 }
 
@@ -1089,11 +1118,20 @@ fn division(tokens: &[Token], keys: &[usize], lex: &Lexicon) -> Option<String> {
         };
         let divided = lex.divided.contains(&t.stem) && before(2, COPULAS);
         let parting = lex.parting.contains(&t.stem) && before(1, HOLDERS);
+        // "No consensus was reached on…", "did not reach agreement on…": the meeting
+        // could not agree, which reports it divided.
+        let unreached = ACCORD.contains(&t.word.as_str())
+            && (1..=ACCORD_NEGATION_REACH).any(|d| {
+                i >= d
+                    && tokens[i - d].clause == t.clause
+                    && matches!(tokens[i - d].word.as_str(), "no" | "not" | "without")
+            });
         let about = || {
             keys.iter()
                 .any(|&k| tokens[k].clause == t.clause || tokens[k].clause == t.clause + 1)
         };
-        ((divided || parting) && about()).then(|| shown(tokens, i.saturating_sub(1), 2))
+        ((divided || parting || unreached) && about())
+            .then(|| shown(tokens, i.saturating_sub(1), 2))
     })
 }
 
@@ -1283,6 +1321,21 @@ fn read_tokens(
         let key_before = keys.iter().any(|&k| k < at && tokens[k].clause == clause);
         if key_after && !key_before {
             opposition.push((at, cue));
+        }
+    }
+    // 2b. "Prefer X over Y": what comes after "over" is passed over, when the terms
+    //     stand more after it than between the verb and it.
+    if let Some((at, over)) = preference_over(tokens, &scope) {
+        let clause = tokens[at].clause;
+        let in_clause = |k: &&usize| tokens[**k].clause == clause;
+        let after = keys.iter().filter(in_clause).filter(|&&k| k > over).count();
+        let between = keys
+            .iter()
+            .filter(in_clause)
+            .filter(|&&k| k > at && k < over)
+            .count();
+        if after > between {
+            opposition.push((at, format!("{} … over", tokens[at].word)));
         }
     }
     // 3. A call for something else "instead" (with no "of" naming what it replaces)
@@ -1493,6 +1546,9 @@ mod tests {
             "The tide levy pays for harbour repairs.",
             "One participant suggested a tide levy.",
             "Mr. Diallo noted that a tide levy would fund dredging.",
+            "Prefer harbour dues over a tide levy.",
+            "No consensus was reached on a tide levy.",
+            "Tide data must stay free of any levy.",
         ];
         let propositions = [
             vec!["tide".to_string(), "levy".to_string()],
@@ -1541,6 +1597,57 @@ mod tests {
         ] {
             assert_eq!(pos(text, &t), Position::Oppose, "{text}");
         }
+    }
+
+    #[test]
+    fn preferring_another_option_over_the_proposal_opposes_it() {
+        let t = ["mandatory", "tide", "levy"];
+        let r = read(
+            "Prefer a voluntary harbour code over a mandatory tide levy, which would delay repairs.",
+            &terms(&t),
+        );
+        assert_eq!(r.position, Position::Oppose, "{r:?}");
+        assert_eq!(r.cue.as_deref(), Some("prefer … over"));
+        // Preferring the proposal itself over something else is no opposition.
+        assert_ne!(
+            pos(
+                "We prefer a mandatory tide levy over voluntary harbour dues.",
+                &t
+            ),
+            Position::Oppose
+        );
+    }
+
+    #[test]
+    fn a_meeting_that_reached_no_consensus_is_divided() {
+        let t = ["tide", "levy"];
+        for text in [
+            "No consensus was reached on a tide levy.",
+            "Takes note of the proposal for a tide levy, on which no consensus was reached.",
+            "The session did not reach agreement on a tide levy: some ports were in favour, others against.",
+        ] {
+            let r = read(text, &terms(&t));
+            assert!(r.is_divided(), "{text}: {r:?}");
+        }
+    }
+
+    #[test]
+    fn free_of_a_thing_is_without_it_and_an_agreement_that_a_thing_be_done_supports_it() {
+        let t = ["harbour", "charges"];
+        assert_eq!(
+            pos(
+                "Tide data remains free of harbour charges for every user.",
+                &t
+            ),
+            Position::Oppose
+        );
+        assert_eq!(
+            pos(
+                "The ministers agree that harbour charges fund the repairs.",
+                &t
+            ),
+            Position::Support
+        );
     }
 
     #[test]

@@ -141,7 +141,15 @@ fn semicolon_clauses(text: &str) -> Option<Vec<String>> {
     if parts.len() < 2 {
         return None;
     }
-    let lead = lead_of(&parts[0]);
+    // A negation right after the lead belongs to it ("Governments should not impose X"):
+    // lent without it, the lead would ask for what the first part rejects.
+    let lead = lead_of(&parts[0]).map(|lead| {
+        let rest = parts[0].get(lead.len()..).unwrap_or("");
+        match rest.split_whitespace().next() {
+            Some(w) if is_negation(w) => format!("{lead} {w}"),
+            _ => lead,
+        }
+    });
     parts
         .iter()
         .enumerate()
@@ -289,10 +297,7 @@ fn takes(lead: &str, p: &str) -> bool {
     // negated lead lent to a part it did not govern would reject what the part proposes.
     // Without a parser the part's own verb is not always seen, so a negation is lent to
     // none, and the statement stays whole.
-    let negated = lead.split_whitespace().any(|w| {
-        let w = w.to_lowercase();
-        matches!(w.as_str(), "not" | "no" | "never" | "cannot" | "nor") || w.ends_with("n't")
-    });
+    let negated = lead.split_whitespace().any(is_negation);
     if negated {
         return false;
     }
@@ -304,6 +309,12 @@ fn takes(lead: &str, p: &str) -> bool {
     let lower = lead.to_lowercase();
     let modal = MODAL_LEADS.iter().any(|m| lower.ends_with(m));
     !(modal && DETERMINERS.contains(&first))
+}
+
+/// A word that negates what follows it ("not", "never", "won't").
+fn is_negation(word: &str) -> bool {
+    let w = word.to_lowercase();
+    matches!(w.as_str(), "not" | "no" | "never" | "cannot" | "nor") || w.ends_with("n't")
 }
 
 /// Does the phrase carry a finite verb or modal of its own ("should", "is", "will")?
@@ -379,6 +390,9 @@ mod tests {
             // The negation would have been lent to the counter-proposal: "[We do not
             // support] the youth track prefers a five-year renewal".
             "We do not support a permanent mandate; the youth track prefers a five-year renewal.",
+            // The negation after the lead's modal is the lead's: "[Governments should] open
+            // data flows serve small ports better" was a sentence nobody wrote.
+            "Governments should not impose a tide levy; open data flows serve small ports better.",
         ] {
             assert!(
                 split_claims(text, true).is_empty(),
