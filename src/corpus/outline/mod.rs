@@ -114,11 +114,23 @@ fn or_else_found(value: String, fallback: impl FnOnce() -> Option<String>) -> St
 /// ("Suva, 4 June 2025" → "4 June 2025", "Coalition – call notes, 3 July 2025" → "3 July
 /// 2025"); a line that is only a date is its own.
 fn trailing_date(text: &str) -> Option<String> {
-    let tail = last_part(text, &[",", " – ", " — ", " - ", " | ", " · "]).map_or(text, str::trim);
+    let tail = last_part(text, &[",", " – ", " — ", " - ", " | ", " · "])
+        .map(str::trim)
+        // "Wednesday May 14, 2025 2:00pm": a year after a comma completes the day before it.
+        .filter(|t| !starts_with_year(t))
+        .unwrap_or(text);
     [tail, text]
         .into_iter()
         .find(|t| is_date_line(t) && word_count(t) <= DATE_WORDS)
         .map(str::to_owned)
+}
+
+/// "2025 2:00pm": a text that opens on a year, the end of a date written "May 14, 2025".
+fn starts_with_year(text: &str) -> bool {
+    text.split_whitespace().next().is_some_and(|w| {
+        let w = w.trim_end_matches([',', '.']);
+        w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())
+    })
 }
 
 /// A date line without the places it names first: "Crane Quay, 9-10 June 2025" and
@@ -159,16 +171,38 @@ fn date_phrase(date: &str) -> String {
     let start = if lead_has_number { 0 } else { first };
     let rest = &words[last + 1..];
     let label = |w: &str| w.ends_with(':') && w.starts_with(char::is_uppercase);
+    // After the date (and its time, with a zone), a comma outside brackets leads to the
+    // place: "13 May 2025, 10:00–12:30, Room B, Lima Convention Centre".
+    let mut depth = 0usize;
+    let bracketed: Vec<bool> = words
+        .iter()
+        .map(|w| {
+            let opens = w.matches('(').count();
+            let inside = depth > 0 || opens > 0;
+            depth = (depth + opens).saturating_sub(w.matches(')').count());
+            inside
+        })
+        .collect();
+    let place = if words[last].ends_with(',') && !bracketed[last] {
+        Some(last + 1)
+    } else {
+        (last + 1..words.len())
+            .find(|&i| words[i].ends_with(',') && !bracketed[i])
+            .map(|i| i + 1)
+    };
+    let labelled = rest.iter().position(|w| label(w)).map(|at| last + 1 + at);
     let end = match rest.first() {
         Some(&"by") => last + 1,
-        Some(_) => rest
-            .iter()
-            .position(|w| label(w))
-            .map_or(words.len(), |at| last + 1 + at),
-        None => words.len(),
+        _ => [place, labelled]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(words.len()),
     };
     let phrase = words[start..end].join(" ");
-    phrase.trim_end_matches([',', ';']).to_owned()
+    phrase
+        .trim_end_matches([',', ';', '-', '–', '—', ' '])
+        .to_owned()
 }
 
 /// "2025-04-17": a day written year-month-day.
@@ -537,10 +571,39 @@ mod tests {
                 "September 2023 (forum held in Abuja)",
             ),
             ("2026-04-16", "2026-04-16"),
+            (
+                "13 May 2025, 10:00–12:30, Room Machu Picchu B, Lima Convention Centre",
+                "13 May 2025, 10:00–12:30",
+            ),
+            (
+                "Wednesday, 11 June 2025, 14:00–15:30 FJT, Tanoa Room, Grand Pacific Hotel, Suva",
+                "Wednesday, 11 June 2025, 14:00–15:30 FJT",
+            ),
+            (
+                "Wednesday May 14, 2025 2:00pm -",
+                "Wednesday May 14, 2025 2:00pm",
+            ),
+            (
+                "4–5 December 2023 (Bogota, Colombia)",
+                "4–5 December 2023 (Bogota, Colombia)",
+            ),
             ("", ""),
         ] {
             assert_eq!(date_phrase(line), date, "{line}");
         }
+    }
+
+    #[test]
+    fn a_year_after_a_comma_completes_the_day_before_it() {
+        // Before, "2025 2:00pm" was the whole date of an invented schedule page.
+        assert_eq!(
+            trailing_date("Wednesday May 14, 2025 2:00pm -").as_deref(),
+            Some("Wednesday May 14, 2025 2:00pm -")
+        );
+        assert_eq!(
+            trailing_date("Suva, 4 June 2025").as_deref(),
+            Some("4 June 2025")
+        );
     }
 
     #[test]
