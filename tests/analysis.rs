@@ -608,6 +608,25 @@ fn a_statement_the_model_reads_as_the_topic_needs_one_key_concept_in_its_own_wor
     );
 }
 
+const RESTATES: &str = "tests/fixtures/agreement_restates";
+
+#[test]
+fn a_statement_that_restates_the_topic_needs_none_of_its_rare_words() {
+    // "The coastal towns should build one common network of tide gauges" restates "a tide
+    // gauge network shared by the coastal towns" (cosine 0.89) without "shared", the one
+    // concept the folder does not name everywhere; its session had been silent.
+    let a = agreement_json("a tide gauge network shared by the coastal towns", RESTATES);
+    let mut got = stances(&a);
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            ("a_common_network".to_string(), "support".to_string()),
+            ("b_readings".to_string(), "neutral".to_string()),
+        ]
+    );
+}
+
 #[test]
 fn an_ask_that_names_the_whole_topic_supports_it_without_a_cue() {
     // "a regional register of harbour sensors be established", under "The participants

@@ -7,7 +7,8 @@
 //!    the threshold, and
 //! 2. it carries at least half of the topic's *key concepts* (concepts that are not
 //!    generic in this corpus), named outright (stems, acronym or expansion), or by a word
-//!    whose embedding is close to the concept's ("reinforce" for "strengthening").
+//!    whose embedding is close to the concept's ("reinforce" for "strengthening"); one
+//!    when its cosine reaches [`CLOSE_COSINE`], none when it reaches [`RESTATES_COSINE`].
 //!
 //! Each statement on the topic is read by [`crate::stance::read`], and each session's
 //! readings aggregate to one stance.
@@ -36,6 +37,10 @@ pub const GENERIC_SHARE: f64 = 0.7;
 /// A statement whose cosine to the topic is at least this needs to name only one of the
 /// topic's key concepts (docs/THRESHOLDS.md).
 pub const CLOSE_COSINE: f32 = 0.65;
+
+/// A statement whose cosine to the topic is at least this restates it, and needs to name
+/// none of its key concepts in their words (docs/THRESHOLDS.md).
+pub const RESTATES_COSINE: f32 = 0.75;
 
 /// A statement word whose embedding has at least this cosine with a concept word names
 /// the concept in other words ("reinforce" ~ "strengthening").
@@ -374,7 +379,12 @@ pub fn agreement(
         // A statement the model reads as this close to the topic ("Vessel-tracking data
         // … should be released to the public as open data" for "open access to vessel
         // tracking AIS data") needs only one key concept in its own words.
-        let needed_here = if cos >= CLOSE_COSINE {
+        // One the model reads as a restatement ("The Andean countries should create a
+        // common regional open-data portal" for "a regional open-data portal shared by the
+        // Andean countries", 0.92) needs none: the topic's rarest word is not its meaning.
+        let needed_here = if cos >= RESTATES_COSINE {
+            0
+        } else if cos >= CLOSE_COSINE {
             needed.min(1)
         } else {
             needed
