@@ -419,17 +419,19 @@ fn strip_html_tags(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     // Code is quoted as written: a fenced block, or a `span` between backticks.
     let mut fenced = false;
+    let mut in_comment = false;
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
             out.push('\n');
         }
-        if line.trim_start().starts_with("```") {
+        if line.trim_start().starts_with("```") && !in_comment {
             fenced = !fenced;
         }
-        if fenced || line.trim_start().starts_with("```") {
+        if fenced || line.trim_start().starts_with("```") && !in_comment {
             out.push_str(line);
             continue;
         }
+        let line = without_comments(line, &mut in_comment);
         for (k, part) in line.split('`').enumerate() {
             if k > 0 {
                 out.push('`');
@@ -442,6 +444,35 @@ fn strip_html_tags(text: &str) -> String {
         }
     }
     out
+}
+
+/// `line` without the HTML comments in it ("<!-- markdownlint-disable MD033 -->", which
+/// no reader sees); `in_comment` carries a comment over to the next line.
+fn without_comments(line: &str, in_comment: &mut bool) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    loop {
+        if *in_comment {
+            match rest.find("-->") {
+                Some(end) => {
+                    rest = &rest[end + 3..];
+                    *in_comment = false;
+                }
+                None => return out,
+            }
+        }
+        match rest.find("<!--") {
+            Some(at) => {
+                out.push_str(&rest[..at]);
+                rest = &rest[at + 4..];
+                *in_comment = true;
+            }
+            None => {
+                out.push_str(rest);
+                return out;
+            }
+        }
+    }
 }
 
 /// Append `text` to `out` without its HTML tags.
@@ -665,6 +696,16 @@ mod tests {
         assert_eq!(
             strip_html_tags(page),
             "\n💡 Comments are closed.\n\n\nDiscussion on shutdowns\nShutdowns cost 5% of GDP; a < b, <5% and <https://x.org> stay.\n\nLinebreak and kept words\nThe `<title>` tag is quoted."
+        );
+    }
+
+    #[test]
+    fn html_comments_in_markdown_are_not_read() {
+        // A README's lint directive had been its session's title.
+        let page = "<!-- markdownlint-disable MD033 -->\n# Working group\nKept <!-- a note\nover lines --> words.\n```\n<!-- quoted code -->\n```";
+        assert_eq!(
+            strip_html_tags(page),
+            "\n# Working group\nKept \n words.\n```\n<!-- quoted code -->\n```"
         );
     }
 
