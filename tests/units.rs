@@ -1801,6 +1801,46 @@ fn a_forums_name_atop_every_report_titles_none_of_its_sessions() {
 }
 
 #[test]
+fn under_a_forums_name_the_session_is_titled_by_its_own_line_not_by_the_kind_of_report() {
+    // Before, the two were titled "CHAIR'S SUMMARY" (the kind of record, over the session's
+    // name) and "EXECUTIVE SUMMARY" (a part of the report).
+    let dir = tempfile::tempdir().unwrap();
+    let body = "The session reviewed how harbour authorities share tide gauge readings with \
+                the flood warning services of the coastal towns around the Baltic, and what \
+                stops them from doing so every hour.\n\nPorts should publish tide gauge \
+                readings every hour.\n";
+    fs::write(
+        dir.path().join("a.txt"),
+        format!(
+            "HARBOUR DATA FORUM 2026\nLund, 10-12 March 2026\n\nCHAIR'S SUMMARY\n\
+             Session 4: Tide Gauges and Coastal Flood Warnings\n\
+             Thursday 12 March 2026, 09:00-10:30\n\
+             Organized by: Baltic Ports Network, Harbour Safety Working Group\n\n\
+             1. Purpose\n\n{body}"
+        ),
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("b.txt"),
+        "HARBOUR DATA FORUM 2026\nLund, 10-12 March 2026\n\nRAPPORTEUR'S REPORT\n\
+         Closing Plenary on the Future of Harbour Data in the Baltic\n\n\
+         Organised by the Baltic Ports Network\n\nEXECUTIVE SUMMARY\n\n\
+         The closing plenary brought together about 120 participants.\n\
+         Cities should require shore power at every cruise terminal by 2030.\n",
+    )
+    .unwrap();
+    let c = load(&[dir.path().to_path_buf()]);
+    let titles: Vec<&str> = c.sessions.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Session 4: Tide Gauges and Coastal Flood Warnings",
+            "Closing Plenary on the Future of Harbour Data in the Baltic",
+        ]
+    );
+}
+
+#[test]
 fn a_title_that_another_document_shares_only_in_part_is_kept() {
     // Two reports of one series, each titled by its own subtopic after the series' name.
     let dir = tempfile::tempdir().unwrap();

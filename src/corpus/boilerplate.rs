@@ -19,6 +19,7 @@
 //!   names the forum: each such session is titled by its own heading instead.
 
 use super::outline::{names_a_part, Outlined};
+use super::prose::{is_date_line, word_count};
 use super::template::known_key;
 use super::unit::UnitClass;
 use super::{classify, SectionKind, StatementKind};
@@ -41,6 +42,10 @@ const COPY_OVERLAP: f64 = 0.8;
 
 /// The reason the outliner gives a heading.
 const HEADING: &str = "heading";
+/// A short line set like a heading under another ([`super::unit`]'s reason).
+const SUB_HEADING: &str = "sub-heading";
+/// Fewest words of a sub-heading that may title a session.
+const SUB_HEADING_TITLE_WORDS: usize = 5;
 
 /// The reason the outliner gives the line it takes for the organizer.
 const ORGANIZER: &str = "organizer";
@@ -139,6 +144,18 @@ pub(crate) fn retitle_shared_banners(docs: &mut [Outlined]) {
                 (UnitClass::Heading, HEADING) if !opens_section(i) && !names_a_part(&u.text) => {
                     Some(0)
                 }
+                // A line set like a heading under the banner, long enough to name a
+                // session ("CHAIR'S SUMMARY" over "Session 8: Data Governance and
+                // Sovereignty in the Pacific"); not a dated label ("Report submitted: 28
+                // May 2025") nor a short item ("Item 1: Opening").
+                (UnitClass::Heading, SUB_HEADING)
+                    if !opens_section(i)
+                        && !names_a_part(&u.text)
+                        && word_count(&u.text) >= SUB_HEADING_TITLE_WORDS
+                        && !is_date_line(&u.text) =>
+                {
+                    Some(0)
+                }
                 (UnitClass::Metadata, FRONT_MATTER) if unknown_label(&u.text) => Some(0),
                 (UnitClass::Metadata, ORGANIZER) => Some(1),
                 _ => None,
@@ -164,8 +181,8 @@ pub(crate) fn retitle_shared_banners(docs: &mut [Outlined]) {
             retitled.push((d, docs[d].units[i].text.clone(), files));
             let unit = &mut docs[d].units[i];
             // The line the outliner took for the organizer, under a forum's name, was
-            // the session's title.
-            if unit.reason == ORGANIZER {
+            // the session's title (unless a labelled line has named the organizer since).
+            if unit.reason == ORGANIZER && docs[d].session.organizer == unit.text {
                 docs[d].session.organizer.clear();
             }
             unit.class = UnitClass::Metadata;

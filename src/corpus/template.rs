@@ -136,6 +136,7 @@ pub(crate) const OTHER_HEADINGS: &[&str] = &[
     "biograph",
     "organi",
     "summary",
+    "executive summary",
     "context",
     "contents",
     "table of contents",
