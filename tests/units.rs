@@ -1841,6 +1841,46 @@ fn under_a_forums_name_the_session_is_titled_by_its_own_line_not_by_the_kind_of_
 }
 
 #[test]
+fn an_annex_of_participants_grouped_by_country_names_people_and_states_nothing() {
+    // Before, each "Name Surname, Organisation" was a statement, and the annexes of three
+    // reports made an observation theme.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("report.txt"),
+        "Harbour Data Forum 2026: rapporteur's report\n\n\
+         Recommendations\n\n\
+         - Ports should publish tide gauge readings every hour.\n\n\
+         Annex A. Participants by country\n\n\
+         Estonia\n  - Kadri Tamm, Port of Tallinn\n  - Mart Kask, Harbour Data Lab\n\n\
+         Finland\n  - Aino Virtanen, Finnish Port Association\n\n\
+         International organisations\n  - Lena Berg, Baltic Ports Network\n",
+    )
+    .unwrap();
+    let c = load(&[dir.path().to_path_buf()]);
+    let s = &c.sessions[0];
+    for name in [
+        "Kadri Tamm, Port of Tallinn",
+        "Mart Kask, Harbour Data Lab",
+        "Aino Virtanen, Finnish Port Association",
+        "Lena Berg, Baltic Ports Network",
+    ] {
+        assert_eq!(
+            class_of(s, name),
+            Some((
+                UnitClass::Metadata,
+                "names of people (caption or speaker list)".to_string()
+            )),
+            "{name}"
+        );
+    }
+    let texts: Vec<&str> = s.statements.iter().map(|st| st.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["Ports should publish tide gauge readings every hour."]
+    );
+}
+
+#[test]
 fn a_title_that_another_document_shares_only_in_part_is_kept() {
     // Two reports of one series, each titled by its own subtopic after the series' name.
     let dir = tempfile::tempdir().unwrap();

@@ -239,8 +239,85 @@ pub(super) fn build_units(
     mark_navigation(&mut units, title);
     mark_captions_under_names(&mut units);
     mark_other_languages(&mut units, notes);
+    mark_name_lists(&mut units);
     mark_table_rows(&mut units);
     units
+}
+
+/// Fewest entries "Name Surname, Organisation" in a run that make it a list of people.
+const MIN_NAME_LIST: usize = 3;
+
+/// Most words of one entry of a list of people.
+const MAX_NAME_ENTRY_WORDS: usize = 14;
+
+/// Most words of a heading that groups a list of people ("Colombia", "International
+/// organisations") without ending it.
+const MAX_GROUP_HEADING_WORDS: usize = 3;
+
+/// "Rosa Condori, AGETIC": a personal name (after a title, if any), a comma, then who the
+/// person is with, capitalised, with no end mark.
+fn is_name_entry(text: &str) -> bool {
+    let Some((who, with)) = text.split_once(',') else {
+        return false;
+    };
+    let who = who.trim();
+    let who = match who.split_once(' ') {
+        Some((title, rest))
+            if crate::corpus::HONORIFICS
+                .contains(&title.trim_end_matches('.').to_lowercase().as_str()) =>
+        {
+            rest
+        }
+        _ => who,
+    };
+    is_name(who)
+        && with.trim().starts_with(char::is_uppercase)
+        && word_count(text) <= MAX_NAME_ENTRY_WORDS
+        && !ends_with_terminal(text)
+}
+
+/// A run of three or more entries "Name Surname, Organisation", perhaps grouped under
+/// short headings ("Bolivia", "Colombia"), is a list of who took part: each entry names a
+/// person, and states nothing (an annex of participants had made an observation theme,
+/// "Vice-Ministers … of Bolivia — 3 of 8 sessions").
+fn mark_name_lists(units: &mut [Unit]) {
+    let mut i = 0;
+    while i < units.len() {
+        // An entry alone under its group's heading may have been read as a heading, one
+        // naming a role "of" an organisation as names already.
+        let entry = |u: &Unit| {
+            let open = match u.class {
+                UnitClass::Statement | UnitClass::Boilerplate | UnitClass::Heading => true,
+                UnitClass::Metadata => u.reason == NAMES_OF_PEOPLE,
+                _ => false,
+            };
+            open && is_name_entry(&u.text)
+        };
+        if !entry(&units[i]) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        let mut entries = Vec::new();
+        while end < units.len() {
+            let u = &units[end];
+            if entry(u) {
+                entries.push(end);
+            } else if !(u.class == UnitClass::Heading
+                && word_count(&u.text) <= MAX_GROUP_HEADING_WORDS)
+            {
+                break;
+            }
+            end += 1;
+        }
+        if entries.len() >= MIN_NAME_LIST {
+            for k in entries {
+                units[k].class = UnitClass::Metadata;
+                units[k].reason = NAMES_OF_PEOPLE.into();
+            }
+        }
+        i = end.max(i + 1);
+    }
 }
 
 /// Most words of a navigation label (a breadcrumb, a category link).
