@@ -993,16 +993,70 @@ fn a_transcripts_courtesies_are_procedural_under_their_speakers_names() {
     // The speaker's name in capitals hid the courtesy from the procedural rules.
     for courtesy in [
         "JONAS VIK: Thank you.",
-        "MS. ADA PERRIN (HARBOUR GUILD): Hello, everyone.",
+        "Hello, everyone.",
         "AUDIENCE: Good morning, my name is Tomas.",
     ] {
         assert_class(s, courtesy, UnitClass::Procedural);
     }
+    // The head of a turn (a speaker in capitals with their organisation in brackets, or a
+    // role) is who speaks, not what was said.
+    assert_eq!(
+        class_of(s, "MS. ADA PERRIN (HARBOUR GUILD):"),
+        Some((
+            UnitClass::Metadata,
+            "who speaks, and when (a transcript's turn)".to_string()
+        ))
+    );
     assert_class(
         s,
         "Ports should share the cost of spare parts.",
         UnitClass::Statement,
     );
+}
+
+#[test]
+fn a_turns_time_stamp_and_speaker_are_not_what_was_said_nor_is_the_note_on_the_transcript() {
+    // Before, each quote opened on "[00:04:02] SPEAKER 1 (Mr. Aho, Port of Turku):", and the
+    // captioner's disclaimer was a recommendation ("…should not be relied on…").
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("transcript.txt"),
+        "Harbour Forum 2026, session 2: tide data for small ports\n\n\
+         This transcript is unedited and was produced by a live captioner. It may contain \
+         errors and should not be relied on as a record of the session.\n\n\
+         [00:03:10] MODERATOR (Ms. Lind): Our first speaker comes from the port of Turku.\n\n\
+         [00:04:02] SPEAKER 1 (Mr. Aho, Port of Turku): Ports should publish tide gauge \
+         readings every hour.\n",
+    )
+    .unwrap();
+    let c = load(&[dir.path().to_path_buf()]);
+    let s = &c.sessions[0];
+    assert_class(
+        s,
+        "Ports should publish tide gauge readings every hour.",
+        UnitClass::Statement,
+    );
+    assert_eq!(
+        class_of(s, "[00:04:02] SPEAKER 1 (Mr. Aho, Port of Turku):"),
+        Some((
+            UnitClass::Metadata,
+            "who speaks, and when (a transcript's turn)".to_string()
+        ))
+    );
+    for note in [
+        "This transcript is unedited and was produced by a live captioner.",
+        "It may contain errors and should not be relied on as a record of the session.",
+    ] {
+        assert_eq!(
+            class_of(s, note),
+            Some((
+                UnitClass::Metadata,
+                "a note on the document itself (what kind of text it is, how far to rely on it)"
+                    .to_string()
+            )),
+            "{note}"
+        );
+    }
 }
 
 #[test]

@@ -7,6 +7,21 @@
 
 use super::SectionKind;
 
+/// Roles a transcript names its speakers by, in capitals ("MODERATOR:", "SPEAKER 2:").
+pub(crate) const TURN_ROLES: &[&str] = &[
+    "speaker",
+    "moderator",
+    "chair",
+    "chairperson",
+    "participant",
+    "panellist",
+    "panelist",
+    "facilitator",
+    "rapporteur",
+    "interpreter",
+    "audience",
+];
+
 /// Banners printed above a session title ("Session Outcome Document").
 pub(crate) const BANNERS: &[&str] = &[
     "session outcome document",

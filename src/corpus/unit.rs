@@ -299,6 +299,9 @@ fn metadata_reason(
     if credits_the_document(lower) {
         return Some("credit line");
     }
+    if describes_the_document(lower) {
+        return Some(NOTE_ON_THE_DOCUMENT);
+    }
     if first == "by" && words <= 8 && !ends_like_sentence(t) {
         return Some(BYLINE);
     }
@@ -614,6 +617,29 @@ const SELF_NOUNS: &[&str] = &[
     "communiqué",
     "declaration",
 ];
+
+/// Why a note the document makes about itself is not a statement.
+pub(crate) const NOTE_ON_THE_DOCUMENT: &str =
+    "a note on the document itself (what kind of text it is, how far to rely on it)";
+
+/// Longest note a document makes about itself, in words.
+const MAX_SELF_NOTE_WORDS: usize = 25;
+
+/// "This transcript is unedited…", "This summary is not a negotiated text.": the document
+/// says what kind of text it is, not what the session said. Only a copula or a modal
+/// follows the document's name, so "This report recommends…" stays a statement.
+fn describes_the_document(lower: &str) -> bool {
+    let words = bare_words(lower);
+    if words.len() > MAX_SELF_NOTE_WORDS {
+        return false;
+    }
+    let [det, noun, verb, ..] = words.as_slice() else {
+        return false;
+    };
+    *det == "this"
+        && (SELF_NOUNS.contains(noun) || *noun == "transcript")
+        && matches!(*verb, "is" | "was" | "may" | "does" | "has")
+}
 
 /// Longest credit of the document, in words.
 const MAX_CREDIT_WORDS: usize = 30;

@@ -13,10 +13,10 @@ use super::translations::mark_other_languages;
 use super::{Unit, MAX_STATEMENTS_PER_SESSION, MAX_STATEMENT_CHARS};
 use crate::corpus::boilerplate::strip_numbered_prefixes;
 use crate::corpus::prose::{ends_with_terminal, split_sentences, truncate_chars, word_count};
-use crate::corpus::template::AUXILIARY_VERBS;
+use crate::corpus::template::{AUXILIARY_VERBS, TURN_ROLES};
 use crate::corpus::unit::{
     classify_unit, is_name, split_dateline, Form, Listing, Position, UnitClass, DATELINE,
-    HEAD_UNITS, LABEL, NAMES_OF_PEOPLE, REPEATS_TITLE, SIGN_OFF,
+    HEAD_UNITS, LABEL, NAMES_OF_PEOPLE, NOTE_ON_THE_DOCUMENT, REPEATS_TITLE, SIGN_OFF,
 };
 use crate::corpus::{classify, SectionKind, StatementKind};
 
@@ -240,8 +240,33 @@ pub(super) fn build_units(
     mark_captions_under_names(&mut units);
     mark_other_languages(&mut units, notes);
     mark_name_lists(&mut units);
+    mark_notes_continued(&mut units);
     mark_table_rows(&mut units);
     units
+}
+
+/// Most words of a sentence that goes on with a note on the document ("It may contain
+/// errors…").
+const MAX_NOTE_SEQUEL_WORDS: usize = 25;
+
+/// "This transcript is unedited. It may contain errors and should not be treated as an
+/// authoritative record.": the sentence after a note on the document, in its paragraph,
+/// that speaks of it as "it" goes on with the note (it had been the first of an invented
+/// forum's unique proposals).
+fn mark_notes_continued(units: &mut [Unit]) {
+    for i in 1..units.len() {
+        let (before, rest) = units.split_at_mut(i);
+        let (note, u) = (&before[i - 1], &mut rest[0]);
+        if note.reason == NOTE_ON_THE_DOCUMENT
+            && u.class == UnitClass::Statement
+            && u.line == note.line
+            && u.text.starts_with("It ")
+            && word_count(&u.text) <= MAX_NOTE_SEQUEL_WORDS
+        {
+            u.class = UnitClass::Metadata;
+            u.reason = NOTE_ON_THE_DOCUMENT.into();
+        }
+    }
 }
 
 /// Fewest entries "Name Surname, Organisation" in a run that make it a list of people.
@@ -430,6 +455,16 @@ fn split_header(text: &str, index: usize, title: &str) -> Option<(String, String
             }
         }
     }
+    if let Some(end) = speaker_turn(text) {
+        let rest = text[end..].trim();
+        if !rest.is_empty() {
+            return Some((
+                text[..end].trim().to_owned(),
+                rest.to_owned(),
+                SPEAKER_OF_TURN,
+            ));
+        }
+    }
     if lower.starts_with("on ") {
         if let Some(i) = lower.find(" wrote:") {
             let end = i + " wrote:".len();
@@ -453,6 +488,53 @@ fn split_header(text: &str, index: usize, title: &str) -> Option<(String, String
         }
     }
     None
+}
+
+/// Why the head of a transcript's turn is not part of what was said.
+const SPEAKER_OF_TURN: &str = "who speaks, and when (a transcript's turn)";
+
+/// Most words of the head of a transcript's turn ("SPEAKER 1 (Mr. Iosefa Lemalu, Samoa
+/// Red Cross Society)").
+const MAX_TURN_HEAD_WORDS: usize = 16;
+
+/// Where the words of a transcript's turn start, after its head: a time stamp
+/// ("[00:14:32]") and a speaker written in capitals ("MODERATOR (Ms. Tuilagi):", "SPEAKER
+/// 2:"), which a time stamp, the person's name in brackets or a role of a meeting
+/// ([`TURN_ROLES`]) shows to be a speaker, not a label ("NOTE:").
+fn speaker_turn(text: &str) -> Option<usize> {
+    let trimmed = text.trim_start();
+    let lead = text.len() - trimmed.len();
+    let (stamped, after_stamp) = match trimmed.strip_prefix('[') {
+        Some(inner) => {
+            let close = inner.find(']')?;
+            let stamp = &inner[..close];
+            let is_time = stamp.contains(':')
+                && stamp
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ':' || c == '.');
+            if !is_time {
+                return None;
+            }
+            (true, lead + 1 + close + 1)
+        }
+        None => (false, lead),
+    };
+    let rest = &text[after_stamp..];
+    let colon = rest.find(':')?;
+    let head = rest[..colon].trim();
+    if head.is_empty() || word_count(head) > MAX_TURN_HEAD_WORDS {
+        return None;
+    }
+    let (name, bracketed) = match head.split_once('(') {
+        Some((name, _)) => (name.trim(), true),
+        None => (head.split(',').next().unwrap_or(head).trim(), false),
+    };
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    let capitals = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    let role = name
+        .split_whitespace()
+        .any(|w| TURN_ROLES.contains(&w.to_lowercase().as_str()));
+    (capitals && (stamped || bracketed || role)).then_some(after_stamp + colon + 1)
 }
 
 /// A lead-in whose list is being read: what its items complete.
