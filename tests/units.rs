@@ -2247,6 +2247,18 @@ fn the_lines_under_what_we_ask_are_asks() {
             ),
         ]
     );
+    // A slide deck's "Key asks" slide is the same (an invented deck's bullets under it
+    // had been observations).
+    let c = load_written(
+        "slides.md",
+        "# Tide Data for Fair Harbours\n\n## Key asks\n\n\
+         - Open tide data for every harbour\n\
+         - Shared spare parts for tide gauges\n",
+    );
+    assert!(c.sessions[0]
+        .statements
+        .iter()
+        .all(|st| st.kind == Recommendation));
 }
 
 #[test]

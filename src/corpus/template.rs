@@ -71,6 +71,8 @@ pub(crate) const SECTION_PATTERNS: &[(&str, SectionKind)] = &[
     // A campaign's or a poster's own words for its asks.
     ("what we ask", SectionKind::Recommendations),
     ("our asks", SectionKind::Recommendations),
+    ("key asks", SectionKind::Recommendations),
+    ("policy asks", SectionKind::Recommendations),
     ("our demands", SectionKind::Recommendations),
     ("calls to action", SectionKind::Recommendations),
     ("action item", SectionKind::Recommendations),
