@@ -1334,7 +1334,7 @@ fn read_tokens(
             .filter(in_clause)
             .filter(|&&k| k > at && k < over)
             .count();
-        if after > between {
+        if after > 0 && after >= between {
             opposition.push((at, format!("{} … over", tokens[at].word)));
         }
     }
@@ -1389,7 +1389,23 @@ fn read_tokens(
             spent.push(o);
             opinion = Some(verb);
         }
-        if n.len() % 2 == 1 && !necessity_after(tokens, at) {
+        // "We would support a regional fund, we just don't want the roaming part": a
+        // negated cue whose clause names the terms only in comma parts before the cue's
+        // own rejects something else. (Its object follows it: "did not endorse the call,
+        // made earlier, for a moratorium" still rejects the moratorium.)
+        let clause = tokens[at].clause;
+        let part = tokens[at].part;
+        let in_clause = |k: &&usize| tokens[**k].clause == clause;
+        let named_before = keys
+            .iter()
+            .filter(in_clause)
+            .any(|&k| k < at && tokens[k].part != part);
+        let named_from_here = keys
+            .iter()
+            .filter(in_clause)
+            .any(|&k| k > at || tokens[k].part == part);
+        let about_another_part = named_before && !named_from_here;
+        if n.len() % 2 == 1 && !necessity_after(tokens, at) && !about_another_part {
             // "does not support", but not "not only … should".
             if tokens.get(n[0] + 1).is_none_or(|t| t.word != "only") {
                 let cue = match opinion {
@@ -1608,10 +1624,38 @@ mod tests {
         );
         assert_eq!(r.position, Position::Oppose, "{r:?}");
         assert_eq!(r.cue.as_deref(), Some("prefer … over"));
+        // With the terms on both sides, the text still passes over what follows "over".
+        assert_eq!(
+            pos(
+                "Prefer a voluntary code on tide alerts over mandatory tide alert rules.",
+                &["tide", "alerts"]
+            ),
+            Position::Oppose
+        );
         // Preferring the proposal itself over something else is no opposition.
         assert_ne!(
             pos(
                 "We prefer a mandatory tide levy over voluntary harbour dues.",
+                &t
+            ),
+            Position::Oppose
+        );
+    }
+
+    #[test]
+    fn a_negation_after_the_terms_in_a_comma_part_of_its_own_rejects_something_else() {
+        let t = ["tide", "levy"];
+        assert_eq!(
+            pos(
+                "We would support a tide levy, we just don't want the dredging part.",
+                &t
+            ),
+            Position::Support
+        );
+        // The object of a negated cue follows it, past a comma.
+        assert_eq!(
+            pos(
+                "The ministers did not endorse the call, made earlier, for a tide levy.",
                 &t
             ),
             Position::Oppose
