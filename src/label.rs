@@ -329,7 +329,18 @@ fn spans(tokens: &[&str], out: &mut Vec<Phrase>) {
     // A span does not open on a verb whose subject it leaves behind ("This includes the
     // rights…" → "Includes the rights…") or on a passive with its agent ("coordinated by
     // the agencies"): either reads as a fragment.
-    let subject_before = |i: usize| i > 0 && SUBJECT_PRONOUNS.contains(&lower[i - 1].as_str());
+    // "Participant suggested that tracking data should be opened": the clause after a
+    // verb of saying and "that" is what was said, with its own subject; no span reaches
+    // across into the saying.
+    let reported: Vec<usize> = (1..lower.len())
+        .filter(|&k| {
+            lower[k] == "that"
+                && (lower[k - 1].ends_with("ed") || REPORTING.contains(&lower[k - 1].as_str()))
+        })
+        .collect();
+    let subject_before = |i: usize| {
+        i > 0 && SUBJECT_PRONOUNS.contains(&lower[i - 1].as_str()) && !reported.contains(&(i - 1))
+    };
     let passive =
         |i: usize| lower[i].ends_with("ed") && lower.get(i + 1).is_some_and(|w| w == "by");
     // Nothing after a negation opens a span: "Not everyone was convinced" and "ensure
@@ -379,12 +390,17 @@ fn spans(tokens: &[&str], out: &mut Vec<Phrase>) {
             continue;
         }
         for j in i..tokens.len().min(i + TITLE_WORDS) {
-            if can_end(j) && !is_fragment(&lower[i..=j]) {
+            // Nor does one end on the saying ("participant suggested").
+            let crosses = reported.iter().any(|&f| (i < f && f < j) || j + 1 == f);
+            if can_end(j) && !is_fragment(&lower[i..=j]) && !crosses {
                 out.push(phrase(i, j));
             }
         }
     }
 }
+
+/// Verbs of saying whose past form does not end in "-ed" ("said that", "felt that").
+const REPORTING: &[&str] = &["said", "says", "say", "felt", "thought", "wrote", "held"];
 
 /// Words that deny what follows them in a clause.
 const NEGATORS: &[&str] = &[
@@ -871,6 +887,19 @@ mod tests {
             "{texts:?}"
         );
         assert!(texts.contains(&"port agencies"), "{texts:?}");
+    }
+
+    #[test]
+    fn a_phrase_names_what_was_said_never_who_said_it() {
+        // "Participant suggested that vessel-tracking data should be opened" had titled a
+        // theme by one person's remark.
+        let ps = phrases("One participant suggested that tide data should be opened to ports.");
+        let texts: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+        assert!(!texts.iter().any(|t| t.contains("suggested")), "{texts:?}");
+        assert!(texts.contains(&"tide data should be opened"), "{texts:?}");
+        // A relative "that" keeps its clause: "data that fishers trust" is no title.
+        let ps = phrases("Build data systems that fishers trust.");
+        assert!(!ps.iter().any(|p| p.text.starts_with("fishers")));
     }
 
     #[test]
