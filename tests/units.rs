@@ -2311,3 +2311,29 @@ fn a_glossarys_definitions_are_not_statements() {
         ))
     );
 }
+
+#[test]
+fn a_wiki_pages_trail_and_table_of_properties_give_its_title_organizer_and_date() {
+    // Before, the trail of links was the title and the organizer was empty: the table's
+    // rows were list items ("Organiser — Baltic Ports Network").
+    let c = load_written(
+        "notes.md",
+        "[Harbour Forum 2026](../index.md) / [Session notes](./index.md) / Tide data clinic \
+         – meeting notes\n\n\
+         # Tide data clinic – meeting notes\n\n\
+         | | |\n|---|---|\n\
+         | **Date** | 12 March 2026 |\n\
+         | **Organiser** | Baltic Ports Network |\n\
+         | **Room** | Hall C |\n\n\
+         ## Decisions\n\n\
+         - Ports should publish tide gauge readings every hour.\n",
+    );
+    assert_eq!(
+        head(&c.sessions[0]),
+        (
+            "Tide data clinic – meeting notes",
+            "Baltic Ports Network",
+            "12 March 2026"
+        )
+    );
+}

@@ -1373,13 +1373,53 @@ pub(crate) fn pipe_tables<'a>(lines: &[&'a str]) -> Vec<Cow<'a, str>> {
         if !is_delimiter_row(lines[i]) || pipe_cells(lines[i - 1]).is_none() {
             continue;
         }
-        out[i - 1] = Cow::Owned(joined(lines[i - 1]));
+        let rows: Vec<usize> = (i + 1..lines.len())
+            .take_while(|&j| pipe_cells(lines[j]).is_some())
+            .collect();
         out[i] = Cow::Borrowed("");
-        for j in (i + 1..lines.len()).take_while(|&j| pipe_cells(lines[j]).is_some()) {
+        if let Some(fields) = property_rows(
+            lines[i - 1],
+            &rows.iter().map(|&j| lines[j]).collect::<Vec<_>>(),
+        ) {
+            out[i - 1] = Cow::Borrowed("");
+            for (&j, field) in rows.iter().zip(fields) {
+                out[j] = Cow::Owned(field);
+            }
+            continue;
+        }
+        out[i - 1] = Cow::Owned(joined(lines[i - 1]));
+        for &j in &rows {
             out[j] = Cow::Owned(format!("- {}", joined(lines[j])));
         }
     }
     out
+}
+
+/// Most words of a property's name in a table of properties ("Organiser", "Date").
+const PROPERTY_NAME_WORDS: usize = 3;
+
+/// A wiki page's table of properties (an empty header row, then rows of a short name and
+/// its value: "| **Organiser** | Fundación Datos |") read as labelled fields, one per row
+/// ("Organiser: Fundación Datos"), as the HTML reader reads a row of a name cell and a
+/// value; `None` for any other table.
+fn property_rows(header: &str, rows: &[&str]) -> Option<Vec<String>> {
+    let empty_header = pipe_cells(header)?.iter().all(|c| c.is_empty());
+    if !empty_header || rows.is_empty() {
+        return None;
+    }
+    rows.iter()
+        .map(|row| {
+            let cells = pipe_cells(row)?;
+            let [name, value] = cells.as_slice() else {
+                return None;
+            };
+            let name = name.trim_matches(|c: char| c == '*' || c == '_').trim();
+            let short = !name.is_empty()
+                && word_count(name) <= PROPERTY_NAME_WORDS
+                && !name.ends_with(['.', ':']);
+            short.then(|| format!("{name}: {value}"))
+        })
+        .collect()
 }
 
 /// Spaces in a row that set two fields of a printed layout apart ("United Nations

@@ -294,6 +294,37 @@ fn names_topics(heading: &str) -> bool {
         .any(|w| TOPIC_WORDS.contains(&w))
 }
 
+/// Why a trail of pages above the title is not read.
+const BREADCRUMB: &str = "breadcrumb (the site's trail to the page)";
+
+/// Fewest parts of a breadcrumb trail.
+const BREADCRUMB_PARTS: usize = 3;
+
+/// Most words of one part of a breadcrumb trail, the last (the page itself) aside.
+const BREADCRUMB_PART_WORDS: usize = 4;
+
+/// "[Events](/) / [Session notes](./) / Privacy clinic" or "Home › Events › Privacy
+/// clinic": three or more parts set apart by a slash, an angle quote or a chevron between
+/// spaces, all but the last of a few words, and the parts before the last links (or the
+/// marks a site draws between them), as a site's trail to its page is written.
+fn is_breadcrumb(plain: &str, source: &str) -> bool {
+    let mut parts: Vec<&str> = vec![plain];
+    for sep in [" / ", " › ", " » ", " > "] {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    let Some((_, before)) = parts.split_last() else {
+        return false;
+    };
+    let drawn = plain.contains(" › ") || plain.contains(" » ");
+    let linked = source.matches("](").count() >= BREADCRUMB_PARTS - 1;
+    parts.len() >= BREADCRUMB_PARTS
+        && (drawn || linked)
+        && before.iter().all(|p| {
+            let p = p.trim();
+            !p.is_empty() && word_count(p) <= BREADCRUMB_PART_WORDS && !ends_with_terminal(p)
+        })
+}
+
 /// Most words of a quoted line read as a title.
 const MAX_QUOTED_TITLE_WORDS: usize = 20;
 
@@ -733,6 +764,11 @@ impl Machine {
         let plain = shape.plain.as_str();
         if plain.is_empty() || is_banner(plain) {
             return Some("banner");
+        }
+        // "AOGDW 2025 / Session notes / 2025-05-15 Privacy Clinic": the site's trail to the
+        // page, whose own title follows as a heading.
+        if self.meta.title.is_empty() && is_breadcrumb(plain, shape.source) {
+            return Some(BREADCRUMB);
         }
         // The envelope of a forwarded report (the mails that passed it on, their notes)
         // names and dates the forwarding, not the session: the report's own head does.
