@@ -22,6 +22,18 @@ pub(crate) const TURN_ROLES: &[&str] = &[
     "audience",
 ];
 
+/// The status a document is stamped with, alone or before a dash ("DRAFT – for
+/// consultation").
+pub(crate) const STAMPS: &[&str] = &[
+    "draft",
+    "final",
+    "confidential",
+    "restricted",
+    "embargoed",
+    "unofficial",
+    "provisional",
+];
+
 /// Banners printed above a session title ("Session Outcome Document").
 pub(crate) const BANNERS: &[&str] = &[
     "session outcome document",

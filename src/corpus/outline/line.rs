@@ -15,7 +15,7 @@ use crate::corpus::prose::{
 use crate::corpus::read::CELL_SEPARATOR;
 use crate::corpus::template::{
     known_key, MetaField, AGENDA_HEADINGS, BANNERS, GLOSSARY_HEADINGS, NOT_SECTIONS,
-    OTHER_HEADINGS, PEOPLE_HEADINGS, PROMPT_WORDS, SECTION_PATTERNS, SOURCES_HEADINGS,
+    OTHER_HEADINGS, PEOPLE_HEADINGS, PROMPT_WORDS, SECTION_PATTERNS, SOURCES_HEADINGS, STAMPS,
     TEMPLATE_HEADING_STARTS,
 };
 use crate::corpus::unit::{furniture_line, Listing, UnitClass, DATE, RUNNING_HEADER};
@@ -1548,7 +1548,22 @@ pub(super) fn is_banner(t: &str) -> bool {
             words.pop();
         }
     }
-    BANNERS.contains(&words.join(" ").as_str())
+    BANNERS.contains(&words.join(" ").as_str()) || is_status_stamp(&words)
+}
+
+/// Most words of a status stamp ("DRAFT – for consultation").
+const STAMP_WORDS: usize = 5;
+
+/// "DRAFT", "Draft – for consultation", "CONFIDENTIAL": the status a document is stamped
+/// with, never its title or its author.
+fn is_status_stamp(words: &[&str]) -> bool {
+    words.len() <= STAMP_WORDS
+        && words
+            .first()
+            .is_some_and(|w| STAMPS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
+        && words
+            .get(1)
+            .is_none_or(|w| matches!(*w, "–" | "—" | "-") || w.starts_with('('))
 }
 
 /// A whole line in parentheses or brackets, e.g. a template instruction.
@@ -1737,6 +1752,21 @@ mod tests {
             Line::Meta { reason, .. } => format!("meta {reason}"),
             Line::Furniture { class, reason, .. } => format!("{} {reason}", class.as_str()),
             Line::Text(_) => "text".into(),
+        }
+    }
+
+    #[test]
+    fn a_status_stamp_is_a_banner_never_a_title_or_an_author() {
+        // "DRAFT – for consultation" had been a working group's organizer.
+        for stamp in [
+            "DRAFT",
+            "DRAFT – for consultation",
+            "Confidential (not for circulation)",
+        ] {
+            assert!(is_banner(stamp), "{stamp}");
+        }
+        for line in ["Draft recommendations of the working group", "Final report"] {
+            assert!(!is_banner(line), "{line}");
         }
     }
 
