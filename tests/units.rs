@@ -2337,3 +2337,37 @@ fn a_wiki_pages_trail_and_table_of_properties_give_its_title_organizer_and_date(
         )
     );
 }
+
+#[test]
+fn a_letterheads_address_reference_and_page_line_are_furniture_not_the_title() {
+    // Before, the address line was the title and the page line the organizer.
+    let c = load_written(
+        "communique.txt",
+        "Harbour Street 1, Lund · Tel. +46 46 123 4567 · www.harbours.example\n\
+         Page 1 of 2 · Ref. MH-HDF-2026-017\n\
+         Ref. MH-HDF-2026-017\n\
+         Lund, 15 March 2026\n\n\
+         Communiqué of the Ministerial Dialogue on Harbour Data\n\n\
+         The ministers agree that every port should publish tide gauge readings every hour.\n",
+    );
+    let s = &c.sessions[0];
+    assert_eq!(
+        s.title,
+        "Communiqué of the Ministerial Dialogue on Harbour Data"
+    );
+    assert_eq!(s.date, "15 March 2026");
+    for (line, reason) in [
+        (
+            "Harbour Street 1, Lund · Tel. +46 46 123 4567 · www.harbours.example",
+            "contact details (a letterhead or a footer)",
+        ),
+        ("Ref. MH-HDF-2026-017", "document symbol"),
+    ] {
+        assert_eq!(
+            class_of(s, line),
+            Some((UnitClass::Metadata, reason.to_string())),
+            "{line}"
+        );
+    }
+    assert_ne!(s.organizer, "Page 1 of 2 · Ref. MH-HDF-2026-017");
+}

@@ -343,7 +343,7 @@ fn metadata_reason(
 
 /// "Page 3", "Page 3 of 12", "p. 3", "3 / 12", "- 3 -", or a number of up to three
 /// digits on a line of its own: a page's number, printed in its margin.
-fn is_page_number(lower: &str) -> bool {
+pub(crate) fn is_page_number(lower: &str) -> bool {
     let words: Vec<&str> = lower
         .split_whitespace()
         .filter(|w| !matches!(*w, "-" | "–" | "—"))
@@ -369,6 +369,20 @@ pub(crate) const DOCUMENT_SYMBOL: &str = "document symbol";
 /// "ICDR/2025/INF/3", "A/HRC/53/L.1": one token of capitals and numbers joined by
 /// slashes, the symbol an organization files a document under, never its title.
 fn is_document_symbol(plain: &str) -> bool {
+    // "Ref. SGTD-AOGDW-2025-017": a reference label, then one code of capitals and digits.
+    if let Some((label, code)) = plain.trim().split_once(char::is_whitespace) {
+        let label = label.trim_end_matches(['.', ':']).to_lowercase();
+        let code = code.trim();
+        let coded = !code.contains(char::is_whitespace)
+            && code.chars().any(|c| c.is_ascii_digit())
+            && code.chars().any(|c| c.is_ascii_uppercase())
+            && code.chars().all(|c| {
+                c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '/')
+            });
+        if matches!(label.as_str(), "ref" | "reference" | "our ref") && coded {
+            return true;
+        }
+    }
     // "Document BNDCF25/WS-C3/OUT", "Symbol: A/HRC/99/12": one label word, then the symbol.
     let t = match plain.trim().split_once(char::is_whitespace) {
         Some((label, symbol))
@@ -1859,6 +1873,8 @@ mod tests {
             "ICDR/2025/INF/3",
             "Document BNDCF25/WS-C3/OUT",
             "Symbol: A/HRC/99/12",
+            // A letter's reference had been a communiqué's title.
+            "Ref. SGTD-HDF-2026-017",
         ] {
             assert_eq!(
                 classify_unit(t, &p),

@@ -17,8 +17,8 @@ use crate::corpus::prose::{
 };
 use crate::corpus::template::{MetaField, TOPIC_WORDS};
 use crate::corpus::unit::{
-    byline_agent, furniture_line, is_formula, repeats_title, Listing, UnitClass, DATE,
-    DOCUMENT_NOUNS, DOCUMENT_SYMBOL, FIGURE_ROW, NAMES_OF_PEOPLE, PAGE_FOOTER, PAGE_NUMBER,
+    byline_agent, furniture_line, is_formula, is_page_number, repeats_title, Listing, UnitClass,
+    DATE, DOCUMENT_NOUNS, DOCUMENT_SYMBOL, FIGURE_ROW, NAMES_OF_PEOPLE, PAGE_FOOTER, PAGE_NUMBER,
     REPEATS_TITLE, RUNNING_HEADER,
 };
 use crate::corpus::{classify, SectionKind, StatementKind};
@@ -292,6 +292,42 @@ fn names_topics(heading: &str) -> bool {
         .to_lowercase()
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| TOPIC_WORDS.contains(&w))
+}
+
+/// Why a letterhead's address line is not read as the title.
+const CONTACT_DETAILS: &str = "contact details (a letterhead or a footer)";
+
+/// Fewest digits of a telephone number.
+const PHONE_DIGITS: usize = 6;
+
+/// A line of fields set apart by " · " or " | " that is page furniture: a page number
+/// first ("Page 1 of 2 · Ref. SGTD-2025-017", a footer a PDF draws before the body), or
+/// contact details among them (a telephone number after "Tel."/"Phone"/"Fax", a web or
+/// mail address: "Jr. Carabaya s/n, Lima · Tel. +51 1 219 7000 · www.gob.pe").
+fn head_fields_furniture(plain: &str) -> Option<&'static str> {
+    let fields: Vec<&str> = plain
+        .split(" · ")
+        .flat_map(|f| f.split(" | "))
+        .map(str::trim)
+        .collect();
+    if fields.len() < 2 {
+        return None;
+    }
+    if is_page_number(&fields[0].to_lowercase()) {
+        return Some(PAGE_FOOTER);
+    }
+    let contact = |f: &&str| {
+        let lower = f.to_lowercase();
+        let phone = ["tel", "phone", "fax", "t:", "tel:", "tel."]
+            .iter()
+            .any(|p| lower.starts_with(p))
+            && f.chars().filter(char::is_ascii_digit).count() >= PHONE_DIGITS;
+        let address = lower.starts_with("www.")
+            || lower.starts_with("http")
+            || (f.contains('@') && !f.contains(' '));
+        phone || address
+    };
+    fields.iter().any(contact).then_some(CONTACT_DETAILS)
 }
 
 /// Why a trail of pages above the title is not read.
@@ -783,6 +819,11 @@ impl Machine {
         // organizer on the first page either.
         if shape.around.paged {
             return Some(PAGE_FOOTER);
+        }
+        // "Page 1 of 2 · Ref. SGTD-2025-017", a footer drawn before the body; "Jr. Carabaya
+        // s/n, Lima · Tel. +51 1 219 7000 · www.gob.pe": a letterhead's address.
+        if let Some(reason) = head_fields_furniture(plain) {
+            return Some(reason);
         }
         // A line printed atop every page is a logo or a series name, or the title itself
         // (a report's running head): it titles the session only until a line of the
