@@ -565,6 +565,9 @@ pub(crate) const FIGURE_ROW: &str = "row of a table of figures";
 /// "Civil Society: 11", "Responses received: 1,204": a short label and a bare number,
 /// one row of a table of counts that a page printed as lines.
 fn is_figure_row(t: &str) -> bool {
+    if is_row_of_figures(t) {
+        return true;
+    }
     let Some((label, value)) = t.split_once(':') else {
         return false;
     };
@@ -578,6 +581,39 @@ fn is_figure_row(t: &str) -> bool {
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
         && value.chars().any(|c| c.is_ascii_digit())
         && (1..=6).contains(&word_count(label))
+}
+
+/// Most words of the label that opens a row of figures.
+const FIGURE_LABEL_WORDS: usize = 10;
+
+/// "| A shared portal is needed | 19 | 22 | 15 |", "Kenya — 42 — 55": a table's row of a
+/// short label and two or more figures (counts, shares), with its cells set apart by
+/// bars or by the readers' cell separator. A survey's item or a country's name labels
+/// the figures; neither is a statement.
+fn is_row_of_figures(t: &str) -> bool {
+    let inner = t.trim().trim_start_matches('|').trim_end_matches('|');
+    let cells: Vec<&str> = if inner.contains('|') {
+        inner.split('|').map(str::trim).collect()
+    } else {
+        inner
+            .split(crate::corpus::read::CELL_SEPARATOR)
+            .map(str::trim)
+            .collect()
+    };
+    let figure = |c: &&str| {
+        let c = c.trim_end_matches('%');
+        !c.is_empty()
+            && c.chars().any(|ch| ch.is_ascii_digit())
+            && c.chars()
+                .all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | ',' | '-' | '+'))
+    };
+    let Some((label, figures)) = cells.split_first() else {
+        return false;
+    };
+    figures.len() >= 2
+        && figures.iter().all(figure)
+        && label.chars().any(char::is_alphabetic)
+        && (1..=FIGURE_LABEL_WORDS).contains(&word_count(label))
 }
 
 /// The reason given to a caption or speaker list; such a line never continues a paragraph.
@@ -1851,6 +1887,10 @@ mod tests {
             "Civil Society: 11",
             "Responses received: 1,204",
             "Share of ports: 45%",
+            // A survey's table: its items label the shares that agreed (they had been
+            // statements, and "Fees for high-value datasets are fair" supported fees).
+            "| Harbour dues for tide data are fair | 9 | 14 | 14 | 33 | 30 |",
+            "Kenya — 42% — 55%",
         ] {
             assert_eq!(
                 classify_unit(t, &p),
@@ -1861,6 +1901,7 @@ mod tests {
         for t in [
             "Goal: 100 ports connected by 2030.",
             "Note: 11 ports replied late.",
+            "| Ports should publish tide data | Harbour office | 2026 |",
         ] {
             assert_ne!(classify_unit(t, &p).1, Some(FIGURE_ROW), "{t}");
         }
