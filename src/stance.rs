@@ -442,21 +442,6 @@ const HOLDERS: &[&str] = &[
 const ACCORD: &[&str] = &["consensus", "agreement"];
 /// How many words before an accord word its negation stands ("not reach an agreement").
 const ACCORD_NEGATION_REACH: usize = 3;
-/// A verb of preference ("prefer", "preferred", "preferable") and the "over" after it
-/// in its clause, within the clauses `scope`: the positions of both.
-fn preference_over(tokens: &[Token], scope: &[usize]) -> Option<(usize, usize)> {
-    tokens.iter().enumerate().find_map(|(at, t)| {
-        if t.stem != "prefer" || !scope.contains(&t.clause) {
-            return None;
-        }
-        let over = tokens[at + 1..]
-            .iter()
-            .take_while(|u| u.clause == t.clause)
-            .position(|u| u.word == "over")?;
-        Some((at, at + 1 + over))
-    })
-}
-
 /// A copula before a division word, with at most one adverb between ("were sharply divided").
 const COPULAS: &[&str] = &["was", "were", "is", "are", "remained", "remain", "remains"];
 
@@ -1108,9 +1093,9 @@ fn stem_plain(word: &str) -> &str {
     word.strip_suffix('s').unwrap_or(word)
 }
 
-/// The words that report the meeting divided ("was split", "views diverged") over what
-/// the `keys` name, in their clause or the one before ("The room was divided: half…"), if
-/// any: the text states no side, it reports both.
+/// The words that report the meeting divided ("was split", "views diverged", "no
+/// consensus") over what the `keys` name, in their clause or the one before ("The room
+/// was divided: half…"), if any: the text states no side, it reports both.
 fn division(tokens: &[Token], keys: &[usize], lex: &Lexicon) -> Option<String> {
     tokens.iter().enumerate().find_map(|(i, t)| {
         let before = |reach: usize, list: &[&str]| {
@@ -1132,6 +1117,21 @@ fn division(tokens: &[Token], keys: &[usize], lex: &Lexicon) -> Option<String> {
         };
         ((divided || parting || unreached) && about())
             .then(|| shown(tokens, i.saturating_sub(1), 2))
+    })
+}
+
+/// A verb of preference ("prefer", "preferred", "preferable") and the "over" after it
+/// in its clause, within the clauses `scope`: the positions of both.
+fn preference_over(tokens: &[Token], scope: &[usize]) -> Option<(usize, usize)> {
+    tokens.iter().enumerate().find_map(|(at, t)| {
+        if t.stem != "prefer" || !scope.contains(&t.clause) {
+            return None;
+        }
+        let over = tokens[at + 1..]
+            .iter()
+            .take_while(|u| u.clause == t.clause)
+            .position(|u| u.word == "over")?;
+        Some((at, at + 1 + over))
     })
 }
 
@@ -1324,7 +1324,8 @@ fn read_tokens(
         }
     }
     // 2b. "Prefer X over Y": what comes after "over" is passed over, when the terms
-    //     stand more after it than between the verb and it.
+    //     stand after it at least as often as between the verb and it (a theme's terms
+    //     often name both options).
     if let Some((at, over)) = preference_over(tokens, &scope) {
         let clause = tokens[at].clause;
         let in_clause = |k: &&usize| tokens[**k].clause == clause;

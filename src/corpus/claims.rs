@@ -144,8 +144,10 @@ fn semicolon_clauses(text: &str) -> Option<Vec<String>> {
     // A negation right after the lead belongs to it ("Governments should not impose X"):
     // lent without it, the lead would ask for what the first part rejects.
     let lead = lead_of(&parts[0]).map(|lead| {
-        let rest = parts[0].get(lead.len()..).unwrap_or("");
-        match rest.split_whitespace().next() {
+        let after = parts[0]
+            .split_whitespace()
+            .nth(lead.split_whitespace().count());
+        match after {
             Some(w) if is_negation(w) => format!("{lead} {w}"),
             _ => lead,
         }

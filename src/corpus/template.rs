@@ -22,6 +22,12 @@ pub(crate) const TURN_ROLES: &[&str] = &[
     "audience",
 ];
 
+/// Labels a letterhead puts before a telephone number ("Tel. +51 1 219 7000").
+pub(crate) const PHONE_LABELS: &[&str] = &["tel", "phone", "fax", "t:"];
+
+/// Labels before a letter's reference code ("Ref. SGTD-2025-017").
+pub(crate) const REFERENCE_LABELS: &[&str] = &["ref", "reference"];
+
 /// The status a document is stamped with, alone or before a dash ("DRAFT – for
 /// consultation").
 pub(crate) const STAMPS: &[&str] = &[

@@ -17,7 +17,7 @@ use super::prose::{
 };
 use super::template::{
     known_key, ADOPTING_VERBS, CREDIT_WORDS, GREETINGS, MEETING_BUSINESS, OPENING_VERBS,
-    POINTER_OPENERS, POINTER_VERBS, PUBLISHING_WORDS, SIGN_OFFS,
+    POINTER_OPENERS, POINTER_VERBS, PUBLISHING_WORDS, REFERENCE_LABELS, SIGN_OFFS,
 };
 use super::{classify, is_gerund, SectionKind, StatementKind};
 use crate::text::is_content_word;
@@ -379,7 +379,7 @@ fn is_document_symbol(plain: &str) -> bool {
             && code.chars().all(|c| {
                 c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '/')
             });
-        if matches!(label.as_str(), "ref" | "reference" | "our ref") && coded {
+        if REFERENCE_LABELS.contains(&label.as_str()) && coded {
             return true;
         }
     }

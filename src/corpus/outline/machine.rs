@@ -15,7 +15,7 @@ use super::mail;
 use crate::corpus::prose::{
     as_url, clean_line, ends_unfinished, ends_with_terminal, is_date_line, word_count, Hyphenated,
 };
-use crate::corpus::template::{MetaField, TOPIC_WORDS};
+use crate::corpus::template::{MetaField, PHONE_LABELS, TOPIC_WORDS};
 use crate::corpus::unit::{
     byline_agent, furniture_line, is_formula, is_page_number, repeats_title, Listing, UnitClass,
     DATE, DOCUMENT_NOUNS, DOCUMENT_SYMBOL, FIGURE_ROW, NAMES_OF_PEOPLE, PAGE_FOOTER, PAGE_NUMBER,
@@ -318,9 +318,7 @@ fn head_fields_furniture(plain: &str) -> Option<&'static str> {
     }
     let contact = |f: &&str| {
         let lower = f.to_lowercase();
-        let phone = ["tel", "phone", "fax", "t:", "tel:", "tel."]
-            .iter()
-            .any(|p| lower.starts_with(p))
+        let phone = PHONE_LABELS.iter().any(|p| lower.starts_with(p))
             && f.chars().filter(char::is_ascii_digit).count() >= PHONE_DIGITS;
         let address = lower.starts_with("www.")
             || lower.starts_with("http")
