@@ -1018,18 +1018,15 @@ fn a_transcripts_courtesies_are_procedural_under_their_speakers_names() {
 fn a_turns_time_stamp_and_speaker_are_not_what_was_said_nor_is_the_note_on_the_transcript() {
     // Before, each quote opened on "[00:04:02] SPEAKER 1 (Mr. Aho, Port of Turku):", and the
     // captioner's disclaimer was a recommendation ("…should not be relied on…").
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("transcript.txt"),
+    let c = load_written(
+        "transcript.txt",
         "Harbour Forum 2026, session 2: tide data for small ports\n\n\
          This transcript is unedited and was produced by a live captioner. It may contain \
          errors and should not be relied on as a record of the session.\n\n\
          [00:03:10] MODERATOR (Ms. Lind): Our first speaker comes from the port of Turku.\n\n\
          [00:04:02] SPEAKER 1 (Mr. Aho, Port of Turku): Ports should publish tide gauge \
          readings every hour.\n",
-    )
-    .unwrap();
-    let c = load(&[dir.path().to_path_buf()]);
+    );
     let s = &c.sessions[0];
     assert_class(
         s,
@@ -1898,9 +1895,8 @@ fn under_a_forums_name_the_session_is_titled_by_its_own_line_not_by_the_kind_of_
 fn an_annex_of_participants_grouped_by_country_names_people_and_states_nothing() {
     // Before, each "Name Surname, Organisation" was a statement, and the annexes of three
     // reports made an observation theme.
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("report.txt"),
+    let c = load_written(
+        "report.txt",
         "Harbour Data Forum 2026: rapporteur's report\n\n\
          Recommendations\n\n\
          - Ports should publish tide gauge readings every hour.\n\n\
@@ -1908,9 +1904,7 @@ fn an_annex_of_participants_grouped_by_country_names_people_and_states_nothing()
          Estonia\n  - Kadri Tamm, Port of Tallinn\n  - Mart Kask, Harbour Data Lab\n\n\
          Finland\n  - Aino Virtanen, Finnish Port Association\n\n\
          International organisations\n  - Lena Berg, Baltic Ports Network\n",
-    )
-    .unwrap();
-    let c = load(&[dir.path().to_path_buf()]);
+    );
     let s = &c.sessions[0];
     for name in [
         "Kadri Tamm, Port of Tallinn",

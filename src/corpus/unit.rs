@@ -764,6 +764,20 @@ pub(crate) fn is_name(item: &str) -> bool {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase) || NAME_PARTICLES.contains(w))
 }
 
+/// A name without the title before it ("Dr. Ngozi Okafor" → "Ngozi Okafor"), and whether
+/// it had one.
+pub(crate) fn untitled(who: &str) -> (bool, &str) {
+    let who = who.trim();
+    match who.split_once(char::is_whitespace) {
+        Some((title, rest))
+            if HONORIFICS.contains(&title.trim_end_matches('.').to_lowercase().as_str()) =>
+        {
+            (true, rest.trim_start())
+        }
+        _ => (false, who),
+    }
+}
+
 /// Does a name carry an initial ("E. Nakamura", "Anna K. Berg")?
 fn has_initial(name: &str) -> bool {
     name.split_whitespace().any(|w| {
@@ -799,11 +813,8 @@ fn names_people(t: &str) -> bool {
     // "Ms. Efua Asante, Ministry of Fisheries", "Dr. Ngozi Okafor, Coastal Ecology Unit":
     // an attendance entry, a title and a name, then who the person is with.
     if let Some((who, _)) = t.split_once(',') {
-        let mut words = who.split_whitespace();
-        let titled = words
-            .next()
-            .is_some_and(|w| HONORIFICS.contains(&w.trim_end_matches('.').to_lowercase().as_str()));
-        if titled && is_name(&words.collect::<Vec<_>>().join(" ")) && word_count(t) <= 16 {
+        let (titled, name) = untitled(who);
+        if titled && is_name(name) && word_count(t) <= 16 {
             return true;
         }
     }

@@ -15,7 +15,7 @@ use crate::corpus::boilerplate::strip_numbered_prefixes;
 use crate::corpus::prose::{ends_with_terminal, split_sentences, truncate_chars, word_count};
 use crate::corpus::template::{AUXILIARY_VERBS, TURN_ROLES};
 use crate::corpus::unit::{
-    classify_unit, is_name, split_dateline, Form, Listing, Position, UnitClass, DATELINE,
+    classify_unit, is_name, split_dateline, untitled, Form, Listing, Position, UnitClass, DATELINE,
     HEAD_UNITS, LABEL, NAMES_OF_PEOPLE, NOTE_ON_THE_DOCUMENT, REPEATS_TITLE, SIGN_OFF,
 };
 use crate::corpus::{classify, SectionKind, StatementKind};
@@ -285,17 +285,7 @@ fn is_name_entry(text: &str) -> bool {
     let Some((who, with)) = text.split_once(',') else {
         return false;
     };
-    let who = who.trim();
-    let who = match who.split_once(' ') {
-        Some((title, rest))
-            if crate::corpus::HONORIFICS
-                .contains(&title.trim_end_matches('.').to_lowercase().as_str()) =>
-        {
-            rest
-        }
-        _ => who,
-    };
-    is_name(who)
+    is_name(untitled(who).1)
         && with.trim().starts_with(char::is_uppercase)
         && word_count(text) <= MAX_NAME_ENTRY_WORDS
         && !ends_with_terminal(text)
@@ -306,18 +296,18 @@ fn is_name_entry(text: &str) -> bool {
 /// person, and states nothing (an annex of participants had made an observation theme,
 /// "Vice-Ministers … of Bolivia — 3 of 8 sessions").
 fn mark_name_lists(units: &mut [Unit]) {
+    // An entry alone under its group's heading may have been read as a heading, one
+    // naming a role "of" an organisation as names already.
+    let entry = |u: &Unit| {
+        let open = match u.class {
+            UnitClass::Statement | UnitClass::Boilerplate | UnitClass::Heading => true,
+            UnitClass::Metadata => u.reason == NAMES_OF_PEOPLE,
+            _ => false,
+        };
+        open && is_name_entry(&u.text)
+    };
     let mut i = 0;
     while i < units.len() {
-        // An entry alone under its group's heading may have been read as a heading, one
-        // naming a role "of" an organisation as names already.
-        let entry = |u: &Unit| {
-            let open = match u.class {
-                UnitClass::Statement | UnitClass::Boilerplate | UnitClass::Heading => true,
-                UnitClass::Metadata => u.reason == NAMES_OF_PEOPLE,
-                _ => false,
-            };
-            open && is_name_entry(&u.text)
-        };
         if !entry(&units[i]) {
             i += 1;
             continue;
