@@ -397,6 +397,15 @@ pub fn prohibition_cue(text: &str) -> Option<String> {
 /// fragmentation") it is a call to act on it, hence support.
 const PREVENTING: &[&str] = &["avoid", "refrain from", "caution against", "warn against"];
 
+/// Acts of accepting an instrument or a proposal ("sign", "ratify", "endorse"): refused
+/// in a call ("not to ratify"), they reject what they would accept.
+const ACCEPTING: &[&str] = &[
+    "sign", "ratify", "adopt", "endorse", "join", "accede", "approve", "accept",
+];
+
+/// Modals before a negation that make it a call ("should not ratify").
+const CALL_MODALS: &[&str] = &["should", "must", "shall", "will", "would", "to"];
+
 /// Acts that bring something about, in their gerund after a [`PREVENTING`] cue.
 const BRINGING_ABOUT: &[&str] = &[
     "creating",
@@ -496,6 +505,7 @@ struct Lexicon {
     opinion: Vec<String>,
     preventing: Vec<Vec<String>>,
     bringing_about: Vec<String>,
+    accepting: Vec<String>,
     divided: Vec<String>,
     parting: Vec<String>,
     /// Words that open a negation, an alternative or a division on their own: with none
@@ -552,6 +562,7 @@ fn lexicon() -> &'static Lexicon {
             opinion: words(OPINION),
             preventing: phrases(PREVENTING),
             bringing_about: words(BRINGING_ABOUT),
+            accepting: words(ACCEPTING),
             divided: words(DIVIDED),
             parting: words(PARTING),
             dissent_words: NEGATION
@@ -579,6 +590,8 @@ struct Token {
     clause: usize,
     /// The comma-delimited part of the clause ("instead" names what its part asks for).
     part: usize,
+    /// Inside quotation marks: words the text quotes, perhaps from someone else.
+    quoted: bool,
 }
 
 /// Split `text` into words, numbering clauses at clause punctuation and before
@@ -587,6 +600,7 @@ fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut clause = 0;
     let mut part = 0;
+    let mut quoted = false;
     let mut word = String::new();
     // `next` is the first non-space character after the word: a concessive connector
     // opens a clause, except "however" used as "no matter how" ("however well-meaning").
@@ -594,6 +608,7 @@ fn tokenize(text: &str) -> Vec<Token> {
                 next: Option<char>,
                 clause: &mut usize,
                 part: &mut usize,
+                quoted: bool,
                 tokens: &mut Vec<Token>| {
         if w.is_empty() {
             return;
@@ -623,6 +638,7 @@ fn tokenize(text: &str) -> Vec<Token> {
             word: base,
             clause: *clause,
             part: *part,
+            quoted,
         });
         if negated {
             tokens.push(Token {
@@ -630,6 +646,7 @@ fn tokenize(text: &str) -> Vec<Token> {
                 stem: "not".into(),
                 clause: *clause,
                 part: *part,
+                quoted,
             });
         }
     };
@@ -641,7 +658,14 @@ fn tokenize(text: &str) -> Vec<Token> {
             word.push(c);
         } else {
             let next = text[i..].chars().find(|c| !c.is_whitespace());
-            push(&mut word, next, &mut clause, &mut part, &mut tokens);
+            push(&mut word, next, &mut clause, &mut part, quoted, &mut tokens);
+            // Straight quotes open and close by turns; curly ones say which they do.
+            match c {
+                '"' => quoted = !quoted,
+                '“' | '«' => quoted = true,
+                '”' | '»' => quoted = false,
+                _ => {}
+            }
             // A stop or a comma between digits is a number's ("3.5 GHz", "1,200"), not
             // the end of a clause.
             let in_number =
@@ -662,7 +686,7 @@ fn tokenize(text: &str) -> Vec<Token> {
         }
         previous = c;
     }
-    push(&mut word, None, &mut clause, &mut part, &mut tokens);
+    push(&mut word, None, &mut clause, &mut part, quoted, &mut tokens);
     // "Free of charge", "free of interference": what is free of a thing is without it,
     // so "free" negates what follows as "without" does (its word is kept for the cue).
     for i in 1..tokens.len() {
@@ -1030,6 +1054,19 @@ fn alternative_called_for(
             return None;
         }
         let first = tokens.iter().position(|t| t.part == part)?;
+        // "refrain from disrupting access during exams, and use targeted measures
+        // instead": the alternative replaces the act an earlier part already rejects,
+        // and that rejection is what the text says of the proposition.
+        // In another clause ("We do not support X. Reform Y instead.") the alternative
+        // rejects what the text rejected, the proposition.
+        let rejected_before = tokens[..first].iter().any(|t| {
+            t.clause == clause
+                && (STOPPING.contains(&t.stem.as_str()) || NEGATION.contains(&t.stem.as_str()))
+        }) || !cues(&tokens[..first], stems, &lex.preventing, &[clause])
+            .is_empty();
+        if rejected_before {
+            return None;
+        }
         let opening = tokens.iter().position(|t| t.clause == clause)?;
         let asks = !support_cues(tokens, stems, &lex.support, &[clause]).is_empty()
             || (opening == 0 && crate::corpus::is_imperative_opening(text));
@@ -1073,6 +1110,62 @@ fn minority_before(tokens: &[Token], at: usize) -> Option<String> {
         .filter(|&i| tokens[i].clause == clause)
         .find(|&i| sets_apart(tokens, i))
         .map(|i| tokens[i].word.clone())
+}
+
+/// Verbs that report what someone said ("…," said the minister).
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "stated",
+    "told",
+    "declared",
+    "remarked",
+    "explained",
+    "insisted",
+];
+
+/// Subjects that speak for the meeting, not for one person ("participants said").
+const COLLECTIVE: &[&str] = &[
+    "we",
+    "participants",
+    "delegates",
+    "delegations",
+    "speakers",
+    "panellists",
+    "panelists",
+    "panel",
+    "members",
+    "stakeholders",
+    "attendees",
+    "forum",
+    "session",
+    "meeting",
+    "workshop",
+    "assembly",
+    "conference",
+];
+
+/// How far before a reporting verb its subject may stand, in words outside the quotation.
+const SPEAKER_REACH: usize = 4;
+
+/// The reporting verb when the word at `at` is quoted from one speaker ("the Secretary
+/// of State said the government “welcomes the Convention”"): that person's words, which
+/// the text reports, not what the meeting holds. A quotation that participants or the
+/// meeting speak ("“We must act,” participants said") stays the meeting's.
+fn quoted_speaker(tokens: &[Token], at: usize) -> Option<String> {
+    if !tokens[at].quoted {
+        return None;
+    }
+    let outside: Vec<&Token> = tokens.iter().filter(|t| !t.quoted).collect();
+    let verb = outside
+        .iter()
+        .position(|t| REPORTING.contains(&t.word.as_str()))?;
+    let subject = &outside[verb.saturating_sub(SPEAKER_REACH)..(verb + 3).min(outside.len())];
+    let collective = subject
+        .iter()
+        .any(|t| COLLECTIVE.contains(&t.word.as_str()));
+    (!collective).then(|| outside[verb].word.clone())
 }
 
 /// Whether the word at `i` sets a minority of the meeting apart: "a minority", "a few",
@@ -1357,6 +1450,30 @@ fn read_tokens(
             opposition.push((at, format!("{cue} {}", tokens[act].word)));
         }
     }
+    // 3c. Refusing to accept what the terms name: "urge States not to sign or ratify the
+    //     Convention" rejects it. A call to refrain supports acting against what it
+    //     refrains from ("not to impose shutdowns") only when that is the terms' own act.
+    for (at, t) in tokens.iter().enumerate() {
+        let clause = t.clause;
+        if !lex.accepting.contains(&t.stem) || !scope.contains(&clause) {
+            continue;
+        }
+        let Some(neg) = (1..=2)
+            .filter_map(|d| at.checked_sub(d))
+            .find(|&i| tokens[i].clause == clause && NEGATION.contains(&tokens[i].stem.as_str()))
+        else {
+            continue;
+        };
+        // "not to sign", "should not ratify" ask; "have not ratified" reports.
+        let asks = tokens.get(neg + 1).is_some_and(|t| t.word == "to")
+            || neg
+                .checked_sub(1)
+                .is_some_and(|p| CALL_MODALS.contains(&tokens[p].word.as_str()));
+        let named_after = keys.iter().any(|&k| k > at && tokens[k].clause == clause);
+        if asks && named_after {
+            opposition.push((neg, format!("{} … {}", tokens[neg].word, t.word)));
+        }
+    }
     // 4. The proposition creates something new, the text keeps what exists.
     let novel = terms
         .iter()
@@ -1464,7 +1581,7 @@ fn read_tokens(
     if let Some((at, cue)) = opposition.first() {
         // "Only 9% of respondents opposed…", "One delegation opposed…": the opposition of
         // a minority of the meeting, which the text sets apart; the meeting was divided.
-        if let Some(who) = minority_before(tokens, *at) {
+        if let Some(who) = minority_before(tokens, *at).or_else(|| quoted_speaker(tokens, *at)) {
             return Reading {
                 position: Position::Neutral,
                 conditional: true,
@@ -1502,7 +1619,9 @@ fn read_tokens(
     // "One participant suggested that tracking data should be opened", "Mr. Diallo noted
     // that a ban would protect…": one person's view, which the text sets apart from the
     // meeting's; it names the proposition for no session.
-    if let Some(who) = first_support.and_then(|at| minority_before(tokens, at)) {
+    if let Some(who) = first_support
+        .and_then(|at| minority_before(tokens, at).or_else(|| quoted_speaker(tokens, at)))
+    {
         return Reading {
             position: Position::Neutral,
             conditional: false,
@@ -2085,6 +2204,57 @@ mod tests {
         // "instead" in a description asks for nothing.
         let t = "Many delegations instead read the mandate on their phones.";
         assert_eq!(pos(t, &keys), Position::Neutral);
+    }
+
+    #[test]
+    fn a_call_not_to_ratify_rejects_the_instrument_and_a_report_of_who_has_not_does_not() {
+        let keys = ["treaty", "fisheries"];
+        let t = "We urge the island states not to sign or ratify the regional fisheries \
+                 treaty until it protects small-scale fishers.";
+        let r = read(t, &terms(&keys));
+        assert_eq!(r.position, Position::Oppose, "{r:?}");
+        assert_eq!(r.cue.as_deref(), Some("not … sign"));
+        let t = "Parliaments should not ratify the fisheries treaty in its present form.";
+        assert_eq!(pos(t, &keys), Position::Oppose);
+        // A report of who has not ratified is no refusal to ratify.
+        let t = "The regional fisheries treaty, which three states have not ratified, \
+                 should be ratified by all.";
+        assert_eq!(pos(t, &keys), Position::Support);
+        // Refraining from the harm the terms name still supports acting against it.
+        let t = "We urge the island states not to impose fishing bans on the treaty area.";
+        assert_eq!(pos(t, &["fishing", "bans"]), Position::Support);
+    }
+
+    #[test]
+    fn words_quoted_from_one_speaker_are_that_speakers_and_a_meetings_own_are_its() {
+        let keys = ["fisheries", "treaty"];
+        let t = "Opening the session, the Minister of Marine Resources said the government \
+                 “welcomes the fisheries treaty and will ratify it this year”.";
+        let r = read(t, &terms(&keys));
+        assert_eq!(r.position, Position::Neutral, "{r:?}");
+        assert_eq!(r.cue.as_deref(), Some("said … welcomes"));
+        let t = "“We must welcome the fisheries treaty,” participants said.";
+        assert_eq!(pos(t, &keys), Position::Support);
+        // Quoted words with no one reported as saying them are the text's own.
+        let t = "The session's message was clear: “welcome the fisheries treaty”.";
+        assert_eq!(pos(t, &keys), Position::Support);
+    }
+
+    #[test]
+    fn an_alternative_to_an_act_already_rejected_does_not_reject_the_proposition() {
+        // The alternative replaces the disruptions the call refrains from; the call to
+        // refrain from what the terms name supports acting against it.
+        let keys = ["shutdowns", "examinations"];
+        let t = "Urges governments to refrain from shutdowns during national examinations, \
+                 and to use targeted measures against the leaking of examinations papers instead;";
+        let r = read(t, &terms(&keys));
+        assert_ne!(r.position, Position::Oppose, "{r:?}");
+        let t = "Governments should avoid shutdowns during examinations and secure the \
+                 examinations papers instead.";
+        assert_ne!(pos(t, &keys), Position::Oppose);
+        // With nothing rejected before it, the alternative still rejects.
+        let t = "Governments should secure the examinations papers instead.";
+        assert_eq!(pos(t, &keys), Position::Oppose);
     }
 
     #[test]

@@ -85,6 +85,9 @@ const FURNITURE_WORDS: &[&str] = &[
     "bio",
     "biography",
     "author",
+    // An advertisement's slot ("ad-slot", "ads-top"); whole words, so "adaptation" stays.
+    "ad",
+    "ads",
     // A wiki's site-wide banner, its tagline ("From Digital Commons Wiki"), the link back
     // to the parent page, and the "[edit]" link beside each heading (MediaWiki's ids).
     "sitenotice",
@@ -762,6 +765,7 @@ mod tests {
             <p>See <a href="/r">the report</a> for the tide tables of every port in the region.</p>
             <div class="article-footer">Cities should fund sensors.</div>
             <div class="post-comments">Great article!</div>
+            <div class="ad-slot"><p>Advertisement</p><p>Fast fibre for your harbour.</p></div>
             </article></body></html>"#;
         assert_eq!(
             to_text(html),

@@ -230,6 +230,10 @@ pub fn classify(section: SectionKind, text: &str) -> StatementKind {
     if is_question(text) {
         return StatementKind::Observation;
     }
+    // "Recalling the Tunis Agenda…," recalls; the operative paragraphs after it ask.
+    if is_preambular(text) {
+        return StatementKind::Observation;
+    }
     if section == SectionKind::Recommendations || is_call_to_act(text) {
         StatementKind::Recommendation
     } else {
@@ -442,6 +446,36 @@ pub(crate) fn is_gerund(word: &str) -> bool {
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
     w.len() >= 5 && w.ends_with("ing") && !ING_NOUNS.contains(&w.as_str())
+}
+
+/// Fewest words of a preambular paragraph.
+const PREAMBULAR_WORDS: usize = 4;
+
+/// "Recalling its resolution 86/144…,", "Deeply concerned that…,": a resolution's or a
+/// declaration's preambular paragraph, which opens on a participle and ends on a comma
+/// because the operative paragraphs after it finish its sentence.
+pub(crate) fn is_preambular(text: &str) -> bool {
+    let t = text.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let participle = |w: &str| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        w.len() > 4 && w.ends_with("ed")
+    };
+    let opens = match words.as_slice() {
+        [first, second, ..] => {
+            is_gerund(first)
+                || participle(first)
+                // "Deeply concerned", "Gravely alarmed".
+                || (first.to_lowercase().ends_with("ly") && participle(second))
+        }
+        _ => false,
+    };
+    t.ends_with(',')
+        && words.len() >= PREAMBULAR_WORDS
+        && t.starts_with(char::is_uppercase)
+        && opens
 }
 
 /// Does the phrase open with a verb form: "making…", "better capturing…", "to make…",
@@ -743,6 +777,34 @@ fn has_call_phrase(words: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_preambular_paragraph_recalls_and_asks_nothing() {
+        for t in [
+            "Recalling the Harbour Charter of 2019 and its affirmation that ports should \
+             publish tide data,",
+            "Deeply concerned that most fishing licences are issued without any public notice,",
+            "Convinced that fishers must be partners in the management of the lagoon,",
+        ] {
+            assert!(is_preambular(t), "{t}");
+            assert_eq!(
+                classify(SectionKind::Recommendations, t),
+                StatementKind::Observation,
+                "{t}"
+            );
+        }
+        // The operative paragraph after them asks.
+        let t = "Calls upon port authorities to publish tide data every hour;";
+        assert!(!is_preambular(t));
+        assert_eq!(
+            classify(SectionKind::Other, t),
+            StatementKind::Recommendation
+        );
+        // A sentence that goes on past its comma is no preamble.
+        assert!(!is_preambular(
+            "Recalling the Charter, ports should publish tide data."
+        ));
+    }
     use SectionKind::*;
     use StatementKind::*;
 

@@ -51,6 +51,15 @@ fn is_lead_in_sentence(text: &str) -> bool {
     text.trim_end().ends_with(':') && word_count(text) >= LEAD_IN_WORDS
 }
 
+/// A form's field label over its value: a short line ending in a colon ("Follow-up
+/// planned:"), or a question put as one ("Any topics not addressed?:").
+fn is_field_label(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with(char::is_uppercase)
+        && word_count(t) <= MAX_HEADING_WORDS
+        && (t.ends_with("?:") || (t.ends_with(':') && !is_lead_in_sentence(t)))
+}
+
 /// Fewest items in a row that make a list whose end the next paragraph follows.
 const LIST_BEFORE_PROSE: usize = 2;
 
@@ -713,6 +722,20 @@ impl Machine {
             // A short line that does not stand apart opens a paragraph. It starts with a
             // capital, so it is never a bracketed prompt.
             Line::Heading { shape, .. } | Line::Text(shape) => {
+                // "Follow-up planned:" or "Were any topics raised that the session did
+                // not address?:" over its value: a form's field, whose label says what
+                // the value is. It ends the section the last heading opened ("Call to
+                // action:"), as a heading would.
+                // A label that names nothing ("Governments:" over what they should do)
+                // stays in the section.
+                let label = clean_line(shape.source);
+                let topic = Topic::of(&label);
+                let names = topic.section.is_some() || topic.leaves || label.ends_with("?:");
+                if names && is_field_label(&label) {
+                    self.section.kind = topic.section.unwrap_or(SectionKind::Other);
+                    self.section.asked = false;
+                    self.section.lead = None;
+                }
                 self.open_block(BlockKind::Para, shape.source)
             }
             // Consumed above.
@@ -1343,6 +1366,28 @@ mod tests {
             ]
         );
         assert_eq!(parsed.blocks[0].section, SectionKind::Recommendations);
+    }
+
+    #[test]
+    fn a_form_field_after_the_call_to_action_ends_its_section() {
+        let (_, parsed) = run("# Workshop report form\n\n\
+             Call to action:\nRegulators should publish the coverage maps.\n\n\
+             Were any topics left unaddressed?:\nSpectrum fees came up; the session took no \
+             position.\n\nFollow-up planned:\nThe organisers will share the notes.\n\n\
+             Recommendations\n\nFor regulators:\nPublish the maps every quarter.\n");
+        let sections: Vec<SectionKind> = parsed.blocks.iter().map(|b| b.section).collect();
+        assert_eq!(
+            sections,
+            [
+                SectionKind::Recommendations,
+                SectionKind::Other,
+                SectionKind::Other,
+                // A label that names no section ("For regulators:") stays in it.
+                SectionKind::Recommendations,
+            ],
+            "{:?}",
+            parsed.blocks
+        );
     }
 
     #[test]
