@@ -3,7 +3,7 @@
 
 use super::Unit;
 use crate::corpus::language::{other_language, plainly_english, unlike_english};
-use crate::corpus::prose::{split_sentences, word_count};
+use crate::corpus::prose::{ends_with_terminal, split_sentences, word_count};
 use crate::corpus::read::CELL_SEPARATOR;
 use crate::corpus::unit::UnitClass;
 
@@ -68,6 +68,16 @@ pub(super) fn mark_other_languages(units: &mut Vec<Unit>, notes: &mut Vec<String
         let Some(language) = foreign.first().and_then(|(_, l)| *l) else {
             continue;
         };
+        // "…dans nos propres langues — lao, khmer, birman — avec des modérateurs…": a
+        // sentence in the other language with an aside between dashes reads as cells, the
+        // first of them unfinished. A row's first version is a whole cell.
+        let goes_on = row
+            .first()
+            .is_some_and(|(cell, l)| l.is_some() && !ends_with_terminal(cell));
+        if goes_on {
+            whole.push((i, language));
+            continue;
+        }
         let text = |cells: &[(&str, Option<&str>)]| {
             cells
                 .iter()
