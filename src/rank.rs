@@ -13,7 +13,7 @@ use crate::text::lexical::phrase_keys;
 use ndarray::{Array1, ArrayView2, Axis};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// How many keywords a theme's label shows.
 const LABEL_WORDS: usize = 4;
@@ -54,6 +54,9 @@ pub struct Also {
     pub theme: String,
     /// Cosine between the statement and this theme's centroid.
     pub cosine: f64,
+    /// The words that decided a dissent, for a statement in `also_dissent`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<String>,
     /// The statement itself.
     #[serde(flatten)]
     pub statement: Statement,
@@ -105,6 +108,10 @@ pub struct Theme {
     pub dissent_sessions: Vec<String>,
     /// Statements of other themes that state this one too, in corpus order.
     pub also: Vec<Also>,
+    /// Statements of other themes that reject what this one proposes, in its words
+    /// ("The workshop does not support zero-rating"): their sessions dissent.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_dissent: Vec<Also>,
 }
 
 /// A broad area many sessions speak to, re-cut into its specific themes.
@@ -316,8 +323,9 @@ pub fn rank(
     let all: Vec<usize> = (0..statements.len()).collect();
     let corpus_centroid = centroid(vectors, &all);
     let centroids: Vec<Array1<f32>> = groups.iter().map(|rows| centroid(vectors, rows)).collect();
+    let by_word = word_index(statements);
     let also = also_rows(
-        statements, vectors, clustering, &groups, &centroids, &keywords,
+        vectors, clustering, &groups, &centroids, &keywords, &by_word,
     );
 
     // Each statement is split for reading once, then read toward its own theme and the
@@ -326,6 +334,8 @@ pub fn rank(
         .par_iter()
         .map(|s| stance::Prepared::new(&s.text))
         .collect();
+    let may_reject: Vec<bool> = prepared.iter().map(|p| p.can_withhold_support()).collect();
+    let elsewhere = rejection_candidates(clustering, &groups, &keywords, &by_word, &may_reject);
     // Themes are built in parallel (reading every member's stance is the cost);
     // `collect` keeps group order, so the result does not depend on the threads.
     let mut themes: Vec<Built> = groups
@@ -448,9 +458,31 @@ pub fn rank(
                 .chain(stated.iter().map(|(r, _)| r))
                 .map(|&r| statements[r].session.as_str())
                 .collect();
+            // A statement of another theme that rejects this proposal in its words, from
+            // a document that does not support it: the rejection the model put elsewhere.
+            let rejecting: Vec<(usize, f32, String)> = if proposes && !supporting.is_empty() {
+                elsewhere[g]
+                    .iter()
+                    .filter(|&&r| !supporting.contains(statements[r].session.as_str()))
+                    .filter_map(|&r| {
+                        let m = StatementStance::of(
+                            &statements[r],
+                            prepared[r].toward(&proposition),
+                            prohibition,
+                        );
+                        (m.stance == ThemeStance::Dissent).then(|| {
+                            let cos = vectors.row(r).dot(&centroids[g]);
+                            (r, cos, m.cue.unwrap_or_default())
+                        })
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
             let against: BTreeSet<&str> = rows
                 .iter()
                 .filter(|&&r| dissenting.contains(statements[r].id.as_str()))
+                .chain(rejecting.iter().map(|(r, _, _)| r))
                 .map(|&r| statements[r].session.as_str())
                 .collect();
             // A document that rejects the proposal in its words (`split_for_listing`)
@@ -470,17 +502,19 @@ pub fn rank(
             theme.share = round4(theme.support as f64 / total as f64);
             theme.centrality = round4(f64::from(centroids[g].dot(&corpus_centroid)));
             theme.broad = theme.centrality >= BROAD_CENTRALITY;
-            (theme, rows[0], g, stated)
+            (theme, rows[0], g, stated, rejecting)
         })
         .collect();
     let mut also = also;
-    for (_, _, g, stated) in &mut themes {
+    let mut also_dissent: Vec<Vec<(usize, f32, String)>> = vec![Vec::new(); groups.len()];
+    for (_, _, g, stated, rejecting) in &mut themes {
         also[*g] = std::mem::take(stated);
+        also_dissent[*g] = std::mem::take(rejecting);
     }
 
     // Kind first (recommendations lead), specific before broad, then breadth of
     // support, then how tight the theme is; the first statement breaks ties.
-    themes.sort_by(|(a, ra, _, _), (b, rb, _, _)| {
+    themes.sort_by(|(a, ra, ..), (b, rb, ..)| {
         a.kind
             .cmp(&b.kind)
             .then(a.broad.cmp(&b.broad))
@@ -492,7 +526,7 @@ pub fn rank(
 
     let (recurring, unique): (Vec<_>, Vec<_>) = themes
         .into_iter()
-        .map(|(t, _, g, _)| (t, g))
+        .map(|(t, _, g, ..)| (t, g))
         .partition(|(t, _)| t.support >= min_sessions);
     let (mut recurring, rec_groups): (Vec<Theme>, Vec<usize>) = recurring.into_iter().unzip();
     let (mut unique, uni_groups): (Vec<Theme>, Vec<usize>) = unique.into_iter().unzip();
@@ -509,13 +543,19 @@ pub fn rank(
         group_id[g] = t.id.clone();
     }
     let fill = |t: &mut Theme, g: usize| {
+        let entry = |r: usize, cos: f32, cue: Option<String>| Also {
+            theme: group_id[clustering.labels[r]].clone(),
+            cosine: round4(f64::from(cos)),
+            cue,
+            statement: statements[r].clone(),
+        };
         t.also = also[g]
             .iter()
-            .map(|&(r, cos)| Also {
-                theme: group_id[clustering.labels[r]].clone(),
-                cosine: round4(f64::from(cos)),
-                statement: statements[r].clone(),
-            })
+            .map(|&(r, cos)| entry(r, cos, None))
+            .collect();
+        t.also_dissent = also_dissent[g]
+            .iter()
+            .map(|(r, cos, cue)| entry(*r, *cos, Some(cue.clone())))
             .collect();
     };
     for (t, &g) in recurring.iter_mut().zip(&rec_groups) {
@@ -533,29 +573,29 @@ pub fn rank(
     }
 }
 
-/// A theme as built: the theme, its first row (the order's tie-break), its group and the
-/// `also` rows that take its side, with their cosines.
-type Built = (Theme, usize, usize, Vec<(usize, f32)>);
+/// A theme as built: the theme, its first row (the order's tie-break), its group, the
+/// `also` rows that take its side, with their cosines, and the rows of other themes that
+/// reject it, with their cosines and cues.
+type Built = (
+    Theme,
+    usize,
+    usize,
+    Vec<(usize, f32)>,
+    Vec<(usize, f32, String)>,
+);
 
 /// For each group, the rows of other groups that state it too, with their cosine to
 /// its centroid: at least [`ALSO_COSINE`], and sharing one of its top keywords.
 /// Candidates come from an index of words, so a row meets only the themes it shares
 /// a distinctive word with.
 fn also_rows(
-    statements: &[Statement],
     vectors: ArrayView2<f32>,
     clustering: &Clustering,
     groups: &[Vec<usize>],
     centroids: &[Array1<f32>],
     keywords: &[Vec<String>],
+    by_word: &HashMap<String, Vec<usize>>,
 ) -> Vec<Vec<(usize, f32)>> {
-    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
-    for (r, s) in statements.iter().enumerate() {
-        let words: BTreeSet<String> = content_words(&s.text).into_iter().collect();
-        for w in words {
-            by_word.entry(w).or_default().push(r);
-        }
-    }
     groups
         .iter()
         .enumerate()
@@ -574,6 +614,60 @@ fn also_rows(
                     let cos = vectors.row(r).dot(&centroids[g]);
                     (cos >= ALSO_COSINE).then_some((r, cos))
                 })
+                .collect()
+        })
+        .collect()
+}
+
+/// The rows that use each content word, in row order.
+fn word_index(statements: &[Statement]) -> HashMap<String, Vec<usize>> {
+    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+    for (r, s) in statements.iter().enumerate() {
+        let words: BTreeSet<String> = content_words(&s.text).into_iter().collect();
+        for w in words {
+            by_word.entry(w).or_default().push(r);
+        }
+    }
+    by_word
+}
+
+/// How many of a theme's most distinctive words a statement of another theme must use
+/// to be read as rejecting it…
+const REJECTS_WORDS: usize = 2;
+
+/// …out of this many.
+const REJECTS_KEYWORDS: usize = 4;
+
+/// For each group, the rows of other groups that may reject what it proposes: they can
+/// withhold support (`may_reject`, by row) and use [`REJECTS_WORDS`] of its top
+/// [`REJECTS_KEYWORDS`] keywords. A rejection sits far from the proposal in the model's
+/// space ("does not support zero-rating", cosine 0.40 to the zero-rating theme), so
+/// words, not a cosine, find it; the stance engine decides.
+fn rejection_candidates(
+    clustering: &Clustering,
+    groups: &[Vec<usize>],
+    keywords: &[Vec<String>],
+    by_word: &HashMap<String, Vec<usize>>,
+    may_reject: &[bool],
+) -> Vec<Vec<usize>> {
+    (0..groups.len())
+        .map(|g| {
+            let mut uses: BTreeMap<usize, usize> = BTreeMap::new();
+            for rows in keywords[g]
+                .iter()
+                .take(REJECTS_KEYWORDS)
+                .filter_map(|w| by_word.get(w))
+            {
+                for &r in rows
+                    .iter()
+                    .filter(|&&r| may_reject[r] && clustering.labels[r] != g)
+                {
+                    *uses.entry(r).or_default() += 1;
+                }
+            }
+            uses.into_iter()
+                .filter(|&(_, n)| n >= REJECTS_WORDS)
+                .map(|(r, _)| r)
                 .collect()
         })
         .collect()
@@ -737,6 +831,7 @@ fn build(
         dissent: 0,
         dissent_sessions: Vec::new(),
         also: Vec::new(),
+        also_dissent: Vec::new(),
     }
 }
 
@@ -1163,6 +1258,61 @@ mod tests {
             .position(|t| t.statements.iter().any(|s| s.id == "a#1"))
             .expect("IGF theme recurs");
         (r, igf)
+    }
+
+    #[test]
+    fn a_rejection_clustered_in_another_theme_dissents_and_a_report_there_does_not() {
+        let statements = vec![
+            statement(
+                "a#1",
+                "a",
+                "Operators should zero-rate learning platforms for students.",
+            ),
+            statement(
+                "b#1",
+                "b",
+                "Ministries should zero-rate learning platforms for students.",
+            ),
+            // Far from the proposal in the model's space, as a rejection is.
+            statement(
+                "c#1",
+                "c",
+                "The workshop does not support zero-rating of learning platforms for students.",
+            ),
+            statement("c#2", "c", "Libraries should open on Sundays."),
+            statement("d#1", "d", "Students use learning platforms every evening."),
+            statement("d#2", "d", "Libraries should lend laptops."),
+        ];
+        let vectors = unit(&[
+            [1.0, 0.0, 0.0],
+            [1.0, 0.0, 0.0],
+            [0.0, 1.0, 0.0],
+            [0.0, 1.0, 0.0],
+            [0.0, 1.0, 0.0],
+            [0.0, 1.0, 0.0],
+        ]);
+        let clustering = Clustering::from_raw(&[0, 0, 1, 1, 1, 1]);
+        let order: Vec<String> = ["a", "b", "c", "d"].map(String::from).to_vec();
+        let r = rank(&statements, vectors.view(), &clustering, &[], &order, 2);
+        let zero = r
+            .themes
+            .iter()
+            .find(|t| t.statements.iter().any(|s| s.id == "a#1"))
+            .expect("the zero-rating theme recurs");
+        let libraries = r
+            .themes
+            .iter()
+            .find(|t| t.statements.iter().any(|s| s.id == "c#1"))
+            .expect("the other theme recurs");
+        assert_eq!(zero.support, 2);
+        assert_eq!(zero.dissent_sessions, vec!["c"], "{:?}", zero.also_dissent);
+        assert_eq!(zero.dissent, 1);
+        assert_eq!(zero.also_dissent.len(), 1);
+        assert_eq!(zero.also_dissent[0].statement.id, "c#1");
+        assert_eq!(zero.also_dissent[0].theme, libraries.id);
+        assert!(zero.also_dissent[0].cue.is_some());
+        // The report in the other theme names the platforms and rejects nothing.
+        assert!(zero.also_dissent.iter().all(|a| a.statement.id != "d#1"));
     }
 
     #[test]

@@ -533,7 +533,7 @@ fn theme(out: &mut String, t: &Theme, total: usize, sessions: &HashMap<&str, &Se
         body.push_str("</ul>\n");
     }
     let dissent = members.dissent;
-    if !dissent.is_empty() {
+    if !dissent.is_empty() || !t.also_dissent.is_empty() {
         body.push_str(
             "<p class=\"meta\"><strong>Dissent</strong> (not counted as support):</p>\n<ul class=\"quotes dissent\">\n",
         );
@@ -543,6 +543,15 @@ fn theme(out: &mut String, t: &Theme, total: usize, sessions: &HashMap<&str, &Se
             let _ = writeln!(
                 body,
                 "<li><strong>dissents (“{cue}”):</strong> {cited}</li>"
+            );
+        }
+        // Rejections the clustering put in another theme, linked to their home.
+        for a in &t.also_dissent {
+            let cue = escape(a.cue.as_deref().unwrap_or("opposition"));
+            let (cited, theme) = (quote(&a.statement, sessions), anchor_link(&a.theme));
+            let _ = writeln!(
+                body,
+                "<li><strong>dissents (“{cue}”):</strong> {cited} (in {theme})</li>"
             );
         }
         body.push_str("</ul>\n");

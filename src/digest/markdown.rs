@@ -230,11 +230,17 @@ fn theme(out: &mut String, t: &Theme, total: usize, titles: &HashMap<&str, &str>
         out.push('\n');
     }
     let dissent = members.dissent;
-    if !dissent.is_empty() {
+    if !dissent.is_empty() || !t.also_dissent.is_empty() {
         let _ = writeln!(out, "Dissent (not counted as support):\n");
         for (s, m) in dissent {
             let cue = m.cue.as_deref().unwrap_or("opposition");
             let _ = writeln!(out, "- **dissents (“{cue}”):** {}", quote(s, titles));
+        }
+        // Rejections the clustering put in another theme, named with their home.
+        for a in &t.also_dissent {
+            let cue = a.cue.as_deref().unwrap_or("opposition");
+            let cited = quote(&a.statement, titles);
+            let _ = writeln!(out, "- **dissents (“{cue}”):** {cited} (in `{}`)", a.theme);
         }
         out.push('\n');
     }
