@@ -1512,9 +1512,11 @@ pub(super) fn dated_fields(plain: &str) -> Option<(Option<&str>, String)> {
     let date = fields[at..=at + times].join(mark);
     let first = fields[0];
     // A byline's author ("By Mele Tonga") wrote the page; who issued it is another matter.
-    let byline = ["by ", "posted ", "published "]
-        .iter()
-        .any(|b| first.to_lowercase().starts_with(b));
+    // "By · October 18, 2025": an author's name taken out with its link leaves "By".
+    let byline = ["by ", "posted ", "published "].iter().any(|b| {
+        let lower = first.to_lowercase();
+        lower.starts_with(b) || lower == b.trim_end()
+    });
     let name = (at > 0
         && !byline
         && word_count(first) <= MAX_NAME_FIELD_WORDS
@@ -1532,6 +1534,17 @@ fn is_clock_time(field: &str) -> bool {
 /// "Session Outcome Document" and similar banners above the title; a record's number
 /// after its kind ("Minutes of Session 3", "Summary record No. 12") is part of the banner.
 pub(super) fn is_banner(t: &str) -> bool {
+    // "PRESS RELEASE — FOR IMMEDIATE RELEASE": banners set apart by a dash or a bar.
+    let parts: Vec<&str> = t
+        .split(" — ")
+        .flat_map(|p| p.split(" – "))
+        .flat_map(|p| p.split(" | "))
+        .collect();
+    one_banner(t) || (parts.len() > 1 && parts.iter().all(|p| one_banner(p)))
+}
+
+/// One banner or status stamp, alone on its line.
+fn one_banner(t: &str) -> bool {
     let l = t
         .trim_end_matches(':')
         .trim()
@@ -1768,6 +1781,17 @@ mod tests {
         for line in ["Draft recommendations of the working group", "Final report"] {
             assert!(!is_banner(line), "{line}");
         }
+    }
+
+    #[test]
+    fn banners_set_apart_by_a_dash_are_a_banner_and_a_bare_by_names_no_one() {
+        assert!(is_banner("PRESS RELEASE — FOR IMMEDIATE RELEASE"));
+        assert!(is_banner("Joint statement | Embargoed"));
+        // A title with a banner's word in one part is a title.
+        assert!(!is_banner("Press release — Harbour fund opens in Gozo"));
+        // "By · 18 October 2025": the author's link was taken out; nobody issued it.
+        let (name, date) = dated_fields("By · 18 October 2025 · 6 min read").expect("dated");
+        assert_eq!((name, date.as_str()), (None, "18 October 2025"));
     }
 
     #[test]
