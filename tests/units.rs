@@ -2372,3 +2372,42 @@ fn a_letterheads_address_reference_and_page_line_are_furniture_not_the_title() {
     }
     assert_ne!(s.organizer, "Page 1 of 2 · Ref. MH-HDF-2026-017");
 }
+
+#[test]
+fn a_press_releases_about_sections_are_the_issuers_profile_not_the_sessions_words() {
+    let c = load_written(
+        "release.md",
+        "**PRESS RELEASE**\n\n\
+         # Island forum calls for a shared cable repair fund\n\n\
+         **APIA, 3 June 2025 —** Delegates at the Island Connectivity Forum today called for \
+         a shared fund to repair submarine cables within thirty days of a fault.\n\n\
+         The session heard that a cut cable left two islands offline for eleven weeks.\n\n\
+         ## About the session\n\n\
+         The session brought together regulators and operators from nine island states.\n\n\
+         **About the Island Connectivity Forum**\n\n\
+         The Island Connectivity Forum is an annual meeting of governments, operators and \
+         community groups from the Pacific.\n\n\
+         **Media contact:** Ana Lealaiauloto, press@icf.example\n\n\
+         Follow the Forum on X and Facebook: @ICForum #ICF2025\n",
+    );
+    let s = &c.sessions[0];
+    let (class, reason) = class_of(
+        s,
+        "The Island Connectivity Forum is an annual meeting of governments, operators and community groups from the Pacific.",
+    )
+    .expect("the profile is reported");
+    assert_eq!(class, UnitClass::Boilerplate);
+    assert!(reason.contains("profile"), "{reason}");
+    assert_class(
+        s,
+        "Follow the Forum on X and Facebook: @ICForum #ICF2025",
+        UnitClass::Procedural,
+    );
+    // What the session did, under a heading about the session, is its own words.
+    assert_class(
+        s,
+        "The session brought together regulators and operators from nine island states.",
+        UnitClass::Statement,
+    );
+    assert_eq!(s.statements.len(), 3, "{:?}", texts(s));
+}

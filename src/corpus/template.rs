@@ -498,6 +498,19 @@ pub(crate) const AUXILIARY_VERBS: &[&str] = &[
 pub(crate) const MEETING_BUSINESS: &[&str] =
     &["meeting", "session", "sitting", "agenda", "minutes"];
 
+/// Words naming a meeting or its record ("About the workshop", "About this report"): a
+/// section so headed describes the meeting, not its issuer.
+pub(crate) const MEETING_RECORDS: &[&str] = &[
+    "workshop",
+    "panel",
+    "event",
+    "report",
+    "document",
+    "discussion",
+    "outcome",
+    "outcomes",
+];
+
 /// Verbs that open or close a meeting or session ("the chair opened the meeting").
 pub(crate) const OPENING_VERBS: &[&str] = &[
     "opened",

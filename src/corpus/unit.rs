@@ -92,6 +92,9 @@ pub enum Listing {
     Agenda,
     /// A glossary (definitions, abbreviations): what the document's words mean.
     Glossary,
+    /// An issuer's profile ("About the Assembly", "Notes to editors"): the description a
+    /// press office prints under every release, not what the meeting said.
+    Profile,
 }
 
 impl Position<'_> {
@@ -149,6 +152,14 @@ pub fn classify_unit(text: &str, pos: &Position) -> (UnitClass, Option<&'static 
         return (
             UnitClass::Boilerplate,
             Some("glossary entry (a definition)"),
+        );
+    }
+    // "The Center is a non-profit organisation that…" under "About the Center" is the
+    // issuer's standard description, printed the same under every release.
+    if pos.listing == Listing::Profile {
+        return (
+            UnitClass::Boilerplate,
+            Some("issuer's profile (an \"About\" section)"),
         );
     }
     if let Some(reason) = metadata_reason(t, &lower, words, &first, pos) {
@@ -1160,7 +1171,16 @@ fn is_pointer(lower: &str, words: usize, first: &str) -> bool {
     let to_reader = bare_words(lower).iter().any(|w| SECOND_PERSON.contains(w));
     // "For more information contact the secretariat.": where to ask, not what was said.
     let where_to_ask = starts_with_any(lower, POINTER_OPENERS) && words <= MAX_FORMULA_WORDS + 4;
+    // "Follow us on X: @forum2025 #forum2025": handles and tags point to an account.
+    let handles = lower
+        .split_whitespace()
+        .filter(|w| {
+            let mut c = w.chars();
+            matches!(c.next(), Some('@' | '#')) && c.next().is_some_and(char::is_alphanumeric)
+        })
+        .count();
     (opens && words <= 8)
+        || (handles >= 2 && words <= MAX_FORMULA_WORDS + 2)
         || where_to_ask
         || (verb_first && to_reader && words <= MAX_FORMULA_WORDS + 4)
         || (points_away && has_verb && words <= 12)
@@ -1615,6 +1635,7 @@ mod tests {
             "You can find the agenda here.",
             "To learn more about the session, read it in full.",
             "Subscribe to our newsletter to get posts like this one in your inbox.",
+            "Follow the Assembly on X and Facebook: @Assembly25 #Assembly25",
             "The Chair thanked the host government and the sponsors of the meeting.",
             "The forum expressed its gratitude to the city of Suva for hosting it.",
             "The Forum thanks the Government of the Lakes Province for its hospitality.",
@@ -1627,6 +1648,7 @@ mod tests {
             "Participants thanked the hosts and called for a permanent cable repair fund.",
             "Thanks to community networks, three valleys are now online.",
             "Thank you, colleagues: the draft would duplicate what the ports already do.",
+            "Follow the example of #Tonga, which publishes every licence.",
         ] {
             assert_eq!(class(text, &pos), UnitClass::Statement, "{text}");
         }

@@ -14,9 +14,9 @@ use crate::corpus::prose::{
 };
 use crate::corpus::read::CELL_SEPARATOR;
 use crate::corpus::template::{
-    known_key, MetaField, AGENDA_HEADINGS, BANNERS, GLOSSARY_HEADINGS, NOT_SECTIONS,
-    OTHER_HEADINGS, PEOPLE_HEADINGS, PROMPT_WORDS, SECTION_PATTERNS, SOURCES_HEADINGS, STAMPS,
-    TEMPLATE_HEADING_STARTS,
+    known_key, MetaField, AGENDA_HEADINGS, BANNERS, GLOSSARY_HEADINGS, MEETING_BUSINESS,
+    MEETING_RECORDS, NOT_SECTIONS, OTHER_HEADINGS, PEOPLE_HEADINGS, PROMPT_WORDS, SECTION_PATTERNS,
+    SOURCES_HEADINGS, STAMPS, TEMPLATE_HEADING_STARTS,
 };
 use crate::corpus::unit::{furniture_line, Listing, UnitClass, DATE, RUNNING_HEADER};
 use crate::corpus::SectionKind;
@@ -1664,9 +1664,47 @@ fn listing_of(text: &str) -> Listing {
     {
         // "Glossary", "Annex I — Glossary": what the document's words mean.
         Listing::Glossary
+    } else if is_profile_heading(text) {
+        // "About the Assembly", "Notes to editors": the issuer describes itself.
+        Listing::Profile
     } else {
         Listing::Content
     }
+}
+
+/// Most words of the name an "About" heading introduces ("About the Cambodian Center for
+/// Connectivity").
+const MAX_PROFILE_NAME_WORDS: usize = 8;
+
+/// A heading over an issuer's profile: "About" and a name ("About the Assembly", "About
+/// us", "About ISOC"), or the press office's "Notes to editors". Not "About this report"
+/// or "About the session": those describe the meeting itself.
+fn is_profile_heading(text: &str) -> bool {
+    let core = heading_core(strip_numbering(text.trim()))
+        .trim_end_matches([':', '.'])
+        .trim();
+    let lower = core.to_lowercase();
+    if ["notes to editors", "note to editors", "notes for editors"].contains(&lower.as_str()) {
+        return true;
+    }
+    let Some(name) = core
+        .strip_prefix("About ")
+        .or_else(|| core.strip_prefix("ABOUT "))
+    else {
+        return false;
+    };
+    let name = name
+        .strip_prefix("the ")
+        .or_else(|| name.strip_prefix("The "))
+        .unwrap_or(name);
+    let first = name.split_whitespace().next().unwrap_or("").to_lowercase();
+    // The meeting and its record are described in their own words, which are content.
+    let the_meeting = ["this", "these", "our"].contains(&first.as_str())
+        || MEETING_BUSINESS.contains(&first.as_str())
+        || MEETING_RECORDS.contains(&first.as_str());
+    (name == "us" || name.starts_with(|c: char| c.is_uppercase()))
+        && (1..=MAX_PROFILE_NAME_WORDS).contains(&word_count(name))
+        && !the_meeting
 }
 
 /// Is the whole heading, without its numbering, emphasis and closing colon, one of `names`?
@@ -1907,6 +1945,25 @@ mod tests {
                 listing,
                 "{heading}"
             );
+        }
+    }
+
+    #[test]
+    fn an_about_heading_over_a_name_is_the_issuers_profile_and_over_the_meeting_is_content() {
+        for (heading, listing) in [
+            ("**About the Assembly**", Listing::Profile),
+            (
+                "About the Cambodian Center for Connectivity",
+                Listing::Profile,
+            ),
+            ("About us", Listing::Profile),
+            ("Notes to editors:", Listing::Profile),
+            ("About the session", Listing::Content),
+            ("About this report", Listing::Content),
+            ("About the Workshop", Listing::Content),
+            ("About 40% of respondents", Listing::Content),
+        ] {
+            assert_eq!(listing_of(heading), listing, "{heading}");
         }
     }
 
