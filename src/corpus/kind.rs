@@ -277,8 +277,15 @@ pub(crate) fn is_question(text: &str) -> bool {
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
+    // "Isn't it time…?", "Shouldn't governments…?": a negated auxiliary asks as well.
+    let first = match first.trim_end_matches("n't").trim_end_matches("n’t") {
+        "wo" => "will",
+        "ca" => "can",
+        "sha" => "shall",
+        bare => bare,
+    };
     t.ends_with('?')
-        && QUESTION_OPENINGS.contains(&first.as_str())
+        && QUESTION_OPENINGS.contains(&first)
         && crate::corpus::prose::split_sentences(t).len() == 1
 }
 
@@ -976,11 +983,19 @@ mod tests {
 
     #[test]
     fn a_question_put_is_no_recommendation_even_under_recommendations() {
-        let q = "Should the Forum become permanent?";
-        assert_eq!(
-            classify(SectionKind::Recommendations, q),
-            StatementKind::Observation
-        );
+        for q in [
+            "Should the Forum become permanent?",
+            "Isn't it time the Forum called for a ban on police using it?",
+            "Shouldn't governments simply make data localisation mandatory?",
+            "Won't a regional fund duplicate the national ones?",
+        ] {
+            assert!(is_question(q), "{q}");
+            assert_eq!(
+                classify(SectionKind::Recommendations, q),
+                StatementKind::Observation,
+                "{q}"
+            );
+        }
         // A call that ends on a question still calls.
         let call = "We need to move beyond a narrow focus on infrastructure – which cable?";
         assert_eq!(
