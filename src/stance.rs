@@ -304,6 +304,15 @@ const OPPOSE: &[&str] = &[
     // of" names a topic, and "questioned whether such reforms were within the scope…"
     // doubts a point beside the proposal more often than the proposal.
     "question the",
+    // A position verb turned against what follows: "recommended against a digital ID",
+    // "advised against deploying chatbots", "voted against the motion".
+    "recommend against",
+    "advise against",
+    "argue against",
+    "vote against",
+    "speak against",
+    "spoke against",
+    "decide against",
 ];
 
 /// Preferring the alternative: the key terms *after* one of these are what is rejected.
@@ -445,7 +454,36 @@ const HOLDERS: &[&str] = &[
     "respondents",
     "members",
     "stakeholders",
+    "delegates",
+    "panellists",
+    "panelists",
 ];
+/// Verbs by which "some" take a side without naming who they are ("some argued…,
+/// while others…").
+const SIDE_VERBS: &[&str] = &[
+    "argued",
+    "said",
+    "felt",
+    "believed",
+    "thought",
+    "wanted",
+    "preferred",
+    "favoured",
+    "favored",
+    "supported",
+    "opposed",
+    "warned",
+    "cautioned",
+    "insisted",
+    "contended",
+    "called",
+    "urged",
+    "suggested",
+    "proposed",
+    "stressed",
+];
+/// Words before "others" that set them against the "some" before ("…, while others…").
+const SIDE_TURNS: &[&str] = &["while", "whereas", "but", "and"];
 /// What a meeting reaches when it agrees; negated ("no consensus", "did not reach
 /// agreement") it reports the meeting divided.
 const ACCORD: &[&str] = &["consensus", "agreement"];
@@ -524,6 +562,7 @@ impl Lexicon {
         let mut all: Vec<usize> = tokens.iter().map(|t| t.clause).collect();
         all.dedup();
         (0..tokens.len()).any(|i| sets_apart(tokens, i))
+            || sides(tokens).is_some()
             || preference_over(tokens, &all).is_some()
             || self
                 .dissent_words
@@ -1186,11 +1225,32 @@ fn stem_plain(word: &str) -> &str {
     word.strip_suffix('s').unwrap_or(word)
 }
 
+/// The positions of "some" and "others" when the text sets two sides of the meeting
+/// against each other ("Some members argued…, while others contended…"): "some" before
+/// who holds views or a verb of taking a side, "others" opening a clause or after
+/// "while"/"but". "Some countries have adopted X while others have not" describes
+/// countries, not the meeting's views.
+fn sides(tokens: &[Token]) -> Option<(usize, usize)> {
+    let some = tokens.iter().enumerate().position(|(i, t)| {
+        t.word == "some"
+            && tokens.get(i + 1).is_some_and(|n| {
+                HOLDERS.contains(&n.word.as_str()) || SIDE_VERBS.contains(&n.word.as_str())
+            })
+    })?;
+    let others = (some + 2..tokens.len()).find(|&i| {
+        tokens[i].word == "others"
+            && (tokens[i - 1].clause != tokens[i].clause
+                || SIDE_TURNS.contains(&tokens[i - 1].word.as_str()))
+    })?;
+    Some((some, others))
+}
+
 /// The words that report the meeting divided ("was split", "views diverged", "no
-/// consensus") over what the `keys` name, in their clause or the one before ("The room
-/// was divided: half…"), if any: the text states no side, it reports both.
+/// consensus", "some… while others…") over what the `keys` name, in their clause or the
+/// one before ("The room was divided: half…"), if any: the text states no side, it
+/// reports both.
 fn division(tokens: &[Token], keys: &[usize], lex: &Lexicon) -> Option<String> {
-    tokens.iter().enumerate().find_map(|(i, t)| {
+    let reported = tokens.iter().enumerate().find_map(|(i, t)| {
         let before = |reach: usize, list: &[&str]| {
             (1..=reach).any(|d| i >= d && list.contains(&tokens[i - d].word.as_str()))
         };
@@ -1210,6 +1270,15 @@ fn division(tokens: &[Token], keys: &[usize], lex: &Lexicon) -> Option<String> {
         };
         ((divided || parting || unreached) && about())
             .then(|| shown(tokens, i.saturating_sub(1), 2))
+    });
+    reported.or_else(|| {
+        // "Some members argued X should be permitted, while others contended it should
+        // be prohibited": both sides reported, about the terms named between them.
+        let (some, others) = sides(tokens)?;
+        let (from, to) = (tokens[some].clause, tokens[others].clause);
+        keys.iter()
+            .any(|&k| (from..=to).contains(&tokens[k].clause))
+            .then(|| format!("some … {}", tokens[others].word))
     })
 }
 
@@ -1866,6 +1935,9 @@ mod tests {
             "The room was split on whether a tide levy is the right instrument.",
             "Respondents were evenly divided on a tide levy (41% for, 39% against).",
             "Views diverged on a tide levy: some ports wanted it, while others warned of costs.",
+            "Some members argued a tide levy should be permitted, while others contended it \
+             should be prohibited.",
+            "Some participants supported the tide levy; others preferred harbour dues.",
         ] {
             let r = read(text, &terms(&t));
             assert!(r.is_divided(), "{text}: {r:?}");
@@ -1875,9 +1947,26 @@ mod tests {
         for text in [
             "The tide levy should be split among the harbours that collect it.",
             "Ports support a tide levy, although views diverged on dredging.",
+            // Some ports and other ports are no sides of the meeting.
+            "Some ports have adopted a tide levy while others have not.",
         ] {
             assert!(!read(text, &terms(&t)).is_divided(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_position_verb_turned_against_a_proposal_opposes_it() {
+        let t = ["tide", "levy"];
+        for text in [
+            "The panel recommended against a tide levy.",
+            "Experts advised against introducing a tide levy.",
+            "Delegates voted against the tide levy.",
+        ] {
+            assert_eq!(pos(text, &t), Position::Oppose, "{text}");
+        }
+        // "Against" that guards against something else leaves the call a call.
+        let guard = "The panel recommended a tide levy to guard against flooding.";
+        assert_eq!(pos(guard, &t), Position::Support);
     }
 
     #[test]
