@@ -563,6 +563,7 @@ impl Lexicon {
         all.dedup();
         (0..tokens.len()).any(|i| sets_apart(tokens, i))
             || sides(tokens).is_some()
+            || decision(tokens, &all).is_some_and(|(_, carried, _)| !carried)
             || preference_over(tokens, &all).is_some()
             || self
                 .dissent_words
@@ -1245,6 +1246,80 @@ fn sides(tokens: &[Token]) -> Option<(usize, usize)> {
     Some((some, others))
 }
 
+/// What a meeting votes on: a decision about one ("the motion … was defeated") decides
+/// what it names.
+const MOTIONS: &[&str] = &[
+    "motion",
+    "amendment",
+    "proposal",
+    "resolution",
+    "recommendation",
+];
+/// A motion's outcomes after a copula ("was carried", "were not adopted").
+const CARRIED: &[&str] = &["carried", "adopted", "approved", "passed", "agreed"];
+const DEFEATED: &[&str] = &["defeated", "rejected", "lost", "failed"];
+/// Outcomes a motion also takes with no copula ("the motion failed", "the amendment passed").
+const ACTIVE_OUTCOMES: &[&str] = &["carried", "passed", "failed"];
+/// What a motion "failed to" do when it failed in the vote ("failed to pass"); "earlier
+/// recommendations failed to address gender gaps" judges what they said, no vote.
+const FAILED_VOTES: &[&str] = &["pass", "carry", "win", "gain", "secure", "attract"];
+
+/// The outcome of a vote on a motion that the clauses `scope` report, if any: the
+/// position of the outcome word, whether the motion was carried, and the words shown as
+/// its cue. "A motion calling for a levy was defeated by 12 votes to 30" rejects the levy
+/// whatever the motion called for; "the motion … was carried" decides for it. The motion
+/// is named before the outcome in its clause; a negation turns the outcome ("was not
+/// adopted"), and "voted down" defeats.
+fn decision(tokens: &[Token], scope: &[usize]) -> Option<(usize, bool, String)> {
+    tokens.iter().enumerate().find_map(|(i, t)| {
+        let clause = t.clause;
+        let word = t.word.as_str();
+        let voted_down = word == "voted" && tokens.get(i + 1).is_some_and(|n| n.word == "down");
+        let carried = CARRIED.contains(&word);
+        if !(carried || voted_down || DEFEATED.contains(&word)) || !scope.contains(&clause) {
+            return None;
+        }
+        let motion = (0..i)
+            .any(|j| tokens[j].clause == clause && MOTIONS.contains(&stem_plain(&tokens[j].word)));
+        if !motion {
+            return None;
+        }
+        // Walk back over "not" and one adverb to the copula: "was narrowly not adopted".
+        let mut k = i;
+        let mut negated = false;
+        while k > 0 && tokens[k - 1].clause == clause {
+            let w = tokens[k - 1].word.as_str();
+            if w == "not" {
+                negated = !negated;
+            } else if !(w.ends_with("ly") && k + 2 >= i) {
+                break;
+            }
+            k -= 1;
+        }
+        let copula = k > 0 && COPULAS.contains(&tokens[k - 1].word.as_str());
+        let next = |d: usize| {
+            tokens
+                .get(i + d)
+                .filter(|n| n.clause == clause)
+                .map_or("", |n| n.word.as_str())
+        };
+        let in_vote = word != "failed"
+            || matches!(next(1), "" | "by" | "on")
+            || (next(1) == "to" && FAILED_VOTES.contains(&next(2)));
+        let active = ACTIVE_OUTCOMES.contains(&word) && k == i;
+        if !((copula || voted_down || active) && in_vote) {
+            return None;
+        }
+        let from = if copula { k - 1 } else { i };
+        let len = i + 1 + usize::from(voted_down) - from;
+        Some((
+            i,
+            carried != negated && !voted_down,
+            shown(tokens, from, len),
+        ))
+    })
+}
+
 /// The words that report the meeting divided ("was split", "views diverged", "no
 /// consensus", "some… while others…") over what the `keys` name, in their clause or the
 /// one before ("The room was divided: half…"), if any: the text states no side, it
@@ -1457,6 +1532,13 @@ fn read_tokens(
     // 1. Opposition said outright, in a clause carrying the terms; negated ("we do not
     //    oppose transparency") it accepts what it names.
     let mut support: Vec<(usize, String)> = Vec::new();
+    // 0. A vote on a motion that names the terms: defeated, it rejects them whatever
+    //    the motion called for; carried, it decides for them.
+    match decision(tokens, &scope) {
+        Some((at, false, cue)) => opposition.push((at, cue)),
+        Some((at, true, cue)) => support.push((at, cue)),
+        None => {}
+    }
     // Negations spent on a cue, which then negate no key term.
     let mut spent: Vec<usize> = Vec::new();
     // Negated modals that only caution (their "should" supports nothing either).
@@ -1952,6 +2034,30 @@ mod tests {
         ] {
             assert!(!read(text, &terms(&t)).is_divided(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_vote_on_a_motion_decides_what_it_names_whatever_the_motion_called_for() {
+        let t = ["tide", "levy"];
+        for text in [
+            "A motion calling for a tide levy was defeated by 12 votes to 30.",
+            "The motion to introduce a tide levy was voted down.",
+            "The proposal for a tide levy was not adopted.",
+            "The amendment establishing a tide levy failed to pass.",
+        ] {
+            let r = read(text, &terms(&t));
+            assert_eq!(r.position, Position::Oppose, "{text}: {r:?}");
+            assert!(Prepared::new(text).can_withhold_support(), "{text}");
+        }
+        for text in [
+            "The motion to introduce a tide levy was carried.",
+            "The recommendation on a tide levy was agreed by consensus.",
+        ] {
+            assert_eq!(pos(text, &t), Position::Support, "{text}");
+        }
+        // Recommendations that "failed to" act were judged, not voted on.
+        let judged = "Earlier recommendations failed to set a tide levy.";
+        assert_ne!(pos(judged, &t), Position::Oppose);
     }
 
     #[test]
