@@ -1025,7 +1025,9 @@ fn a_turns_time_stamp_and_speaker_are_not_what_was_said_nor_is_the_note_on_the_t
          errors and should not be relied on as a record of the session.\n\n\
          [00:03:10] MODERATOR (Ms. Lind): Our first speaker comes from the port of Turku.\n\n\
          [00:04:02] SPEAKER 1 (Mr. Aho, Port of Turku): Ports should publish tide gauge \
-         readings every hour.\n",
+         readings every hour.\n\n\
+         Q14 MS LIND: Would hourly readings not swamp the small ports? Their staff are few.\n\n\
+         DR AHO: Frankly, no. The gauges report on their own.\n",
     );
     let s = &c.sessions[0];
     assert_class(
@@ -1033,6 +1035,20 @@ fn a_turns_time_stamp_and_speaker_are_not_what_was_said_nor_is_the_note_on_the_t
         "Ports should publish tide gauge readings every hour.",
         UnitClass::Statement,
     );
+    // A hearing names its speakers by title, and its questions by number; before, "DR AHO:
+    // Frankly, no." was a statement of its own, and every turn's first sentence carried
+    // the name into the themes.
+    for (head, said) in [
+        ("Q14 MS LIND:", "Their staff are few."),
+        ("DR AHO:", "Frankly, no."),
+    ] {
+        assert_eq!(
+            class_of(s, head).map(|c| c.1),
+            Some("who speaks, and when (a transcript's turn)".to_string()),
+            "{head}"
+        );
+        assert!(class_of(s, said).is_some(), "{said}");
+    }
     assert_eq!(
         class_of(s, "[00:04:02] SPEAKER 1 (Mr. Aho, Port of Turku):"),
         Some((
@@ -2410,4 +2426,30 @@ fn a_press_releases_about_sections_are_the_issuers_profile_not_the_sessions_word
         UnitClass::Statement,
     );
     assert_eq!(s.statements.len(), 3, "{:?}", texts(s));
+}
+
+#[test]
+fn a_wikis_bar_of_links_above_its_title_is_navigation() {
+    // Before, the bar was the session's title, and every quote was cited to "Main Page |
+    // Recent changes | Random page | Log in".
+    let c = load_written(
+        "wiki.md",
+        "[Main Page](Main_Page) | [Recent changes](Special:RecentChanges) | \
+         [Random page](Special:Random) | [Log in](Special:UserLogin)\n\n\
+         # Working Group on Tide Data/Outcomes 2026\n\n\
+         ## Recommendations\n\n\
+         The Working Group recommends that every port publish its tide gauge readings \
+         each hour under an open licence.\n",
+    );
+    let s = &c.sessions[0];
+    assert_eq!(s.title, "Working Group on Tide Data/Outcomes 2026");
+    let bar = "Main Page | Recent changes | Random page | Log in";
+    assert!(
+        s.statements
+            .iter()
+            .all(|st| !st.text.contains("Recent changes")),
+        "{:?}",
+        s.statements
+    );
+    assert_ne!(class_of(s, bar).map(|c| c.0), Some(UnitClass::Statement));
 }

@@ -274,7 +274,7 @@ fn metadata_reason(
     if is_page_number(lower) {
         return Some(PAGE_NUMBER);
     }
-    if ends_with_page_count(lower, words) {
+    if prints_page_count(lower, words) {
         return Some(PAGE_FOOTER);
     }
     if is_document_symbol(t) || is_distribution_note(t) {
@@ -444,14 +444,17 @@ fn is_distribution_note(plain: &str) -> bool {
 /// Longest running footer, in words.
 const MAX_FOOTER_WORDS: usize = 20;
 
-/// "Summary record P-07 / Forum 2025 -- Page 1 of 3": a short line ending in a page's
-/// number out of the page count, which only a page's footer or header prints, even when
-/// the document has a single page and the line is never repeated.
-fn ends_with_page_count(lower: &str, words: usize) -> bool {
+/// "Summary record P-07 / Forum 2025 -- Page 1 of 3", "Page 3 of 3   Uncorrected
+/// transcript": a short line ending or opening on a page's number out of the page count,
+/// which only a page's footer or header prints, even when the document has a single page
+/// and the line is never repeated.
+fn prints_page_count(lower: &str, words: usize) -> bool {
     let tail: Vec<&str> = lower.split_whitespace().rev().take(4).collect();
+    let head: Vec<&str> = lower.split_whitespace().take(4).collect();
     let number = |w: &str| !w.is_empty() && w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit());
     words <= MAX_FOOTER_WORDS
-        && matches!(tail.as_slice(), [m, "of", n, "page"] if number(m) && number(n))
+        && (matches!(tail.as_slice(), [m, "of", n, "page"] if number(m) && number(n))
+            || matches!(head.as_slice(), ["page", n, "of", m] if number(n) && number(m)))
 }
 
 /// The reason given to a line that ends in "Page n of m".
@@ -1763,6 +1766,16 @@ mod tests {
         ] {
             assert_ne!(classify_unit(text, &pos).1, Some("page number"), "{text}");
         }
+        // A footer's page count is printed at either end of it.
+        for text in [
+            "Summary record T-04 / Forum 2025 -- Page 1 of 3",
+            "Page 3 of 3 Uncorrected transcript - not an approved record",
+        ] {
+            assert_eq!(classify_unit(text, &pos).1, Some(PAGE_FOOTER), "{text}");
+        }
+        let prose = "Page 3 of 3 of the annex lists every port that has agreed to publish \
+                     its tide data, with the date it first did so and the format it uses.";
+        assert_ne!(classify_unit(prose, &pos).1, Some(PAGE_FOOTER));
     }
 
     #[test]

@@ -474,8 +474,31 @@ pub(super) const FOOTNOTE: &str = "footnote";
 const CONTENTS_ENTRY: &str = "table of contents";
 
 /// "2. Recommendations ........ 3", "Annex A … … 12": a title, a leader of dots, a page
-/// number. Such a line points to a section; it neither opens one nor says anything.
+/// number, or one link to a section of the page. Such a line points to a section; it
+/// neither opens one nor says anything.
 fn is_contents_entry(source: &str) -> bool {
+    is_anchor_link(source) || has_page_leader(source)
+}
+
+/// "1. [Background](#background)", "- [See also](#see-also)": an item that is one link to
+/// a place in the page itself, as a Markdown page's table of contents lists its sections.
+fn is_anchor_link(source: &str) -> bool {
+    let t = source.trim();
+    let item = t
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim_start_matches(['.', ')', '-', '*', '+'])
+        .trim_start();
+    item.strip_prefix('[')
+        .and_then(|r| r.split_once("](#"))
+        .is_some_and(|(label, rest)| {
+            !label.contains([']', '['])
+                && rest.ends_with(')')
+                && !rest[..rest.len() - 1].contains([')', ' '])
+        })
+}
+
+/// A title, a leader of dots and a page number: see [`is_contents_entry`].
+fn has_page_leader(source: &str) -> bool {
     let t = source.trim_end();
     let Some(before_page) = t
         .strip_suffix(|c: char| c.is_ascii_digit())
@@ -2071,6 +2094,24 @@ mod tests {
             "2 Leave a comment on paragraph 2 0 Skills matter too.",
         ];
         assert!(numbered_runs(&widget, |_| false).is_empty());
+    }
+
+    #[test]
+    fn a_markdown_pages_links_to_its_own_sections_are_its_contents() {
+        for entry in [
+            "1. [Background](#background)",
+            "- [See also](#see-also)",
+            "[Dissent](#dissent)",
+        ] {
+            assert!(is_contents_entry(entry), "{entry}");
+        }
+        for line in [
+            "See the [background](#background) for how the group worked.",
+            "1. [Resolution 2 (2025)](res/2)",
+            "[Dissent](#dissent) and [Background](#background)",
+        ] {
+            assert!(!is_contents_entry(line), "{line}");
+        }
     }
 
     #[test]

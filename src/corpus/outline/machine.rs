@@ -346,11 +346,33 @@ const BREADCRUMB_PARTS: usize = 3;
 /// Most words of one part of a breadcrumb trail, the last (the page itself) aside.
 const BREADCRUMB_PART_WORDS: usize = 4;
 
-/// "[Events](/) / [Session notes](./) / Privacy clinic" or "Home › Events › Privacy
-/// clinic": three or more parts set apart by a slash, an angle quote or a chevron between
-/// spaces, all but the last of a few words, and the parts before the last links (or the
-/// marks a site draws between them), as a site's trail to its page is written.
+/// A site's navigation above the title: its trail to the page ("[Events](/) / [Session
+/// notes](./) / Privacy clinic" or "Home › Events › Privacy clinic": three or more parts
+/// set apart by a slash, an angle quote or a chevron between spaces, all but the last of
+/// a few words, and the parts before the last links (or the marks a site draws between
+/// them), as a site's trail to its page is written), or a bar of links.
 fn is_breadcrumb(plain: &str, source: &str) -> bool {
+    is_trail(plain, source) || is_link_bar(plain, source)
+}
+
+/// "[Main Page](/) | [Recent changes](/rc) | [Log in](/login)": three or more links of a
+/// few words each, set apart by bars or middle dots, every part a link. A wiki or a site
+/// prints its navigation so above the page's title.
+fn is_link_bar(plain: &str, source: &str) -> bool {
+    let mut parts: Vec<&str> = vec![plain];
+    for sep in [" | ", " · "] {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    parts.len() >= BREADCRUMB_PARTS
+        && source.matches("](").count() >= parts.len()
+        && parts.iter().all(|p| {
+            let p = p.trim();
+            !p.is_empty() && word_count(p) <= BREADCRUMB_PART_WORDS && !ends_with_terminal(p)
+        })
+}
+
+/// A trail of pages down to this one: see [`is_breadcrumb`].
+fn is_trail(plain: &str, source: &str) -> bool {
     let mut parts: Vec<&str> = vec![plain];
     for sep in [" / ", " › ", " » ", " > "] {
         parts = parts.iter().flat_map(|p| p.split(sep)).collect();

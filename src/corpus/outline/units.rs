@@ -18,7 +18,7 @@ use crate::corpus::unit::{
     classify_unit, is_name, split_dateline, untitled, Form, Listing, Position, UnitClass, DATELINE,
     HEAD_UNITS, LABEL, NAMES_OF_PEOPLE, NOTE_ON_THE_DOCUMENT, REPEATS_TITLE, SIGN_OFF,
 };
-use crate::corpus::{classify, SectionKind, StatementKind};
+use crate::corpus::{classify, SectionKind, StatementKind, HONORIFICS};
 
 /// Turn blocks into units: lead-ins become headings, the rest candidate statements that
 /// [`classify_unit`] sorts into statements and furniture; then merge in the furniture the
@@ -489,8 +489,9 @@ const MAX_TURN_HEAD_WORDS: usize = 16;
 
 /// Where the words of a transcript's turn start, after its head: a time stamp
 /// ("[00:14:32]") and a speaker written in capitals ("MODERATOR (Ms. Tuilagi):", "SPEAKER
-/// 2:"), which a time stamp, the person's name in brackets or a role of a meeting
-/// ([`TURN_ROLES`]) shows to be a speaker, not a label ("NOTE:").
+/// 2:", "MR DUNNE:"), which a time stamp, the person's name in brackets, a role of a
+/// meeting ([`TURN_ROLES`]), a title or a hearing's question number ("Q102") shows to be
+/// a speaker, not a label ("NOTE:").
 fn speaker_turn(text: &str) -> Option<usize> {
     let trimmed = text.trim_start();
     let lead = text.len() - trimmed.len();
@@ -521,9 +522,14 @@ fn speaker_turn(text: &str) -> Option<usize> {
     };
     let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
     let capitals = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
-    let role = name
-        .split_whitespace()
-        .any(|w| TURN_ROLES.contains(&w.to_lowercase().as_str()));
+    // "MR DUNNE:", "Q102 DR CARRICK:": a title before a name, or the number a hearing
+    // gives each question, shows a person speaking as a role does.
+    let role = name.split_whitespace().any(|w| {
+        let w = w.trim_end_matches('.').to_lowercase();
+        let question_number =
+            w.len() > 1 && w.starts_with('q') && w[1..].chars().all(|c| c.is_ascii_digit());
+        TURN_ROLES.contains(&w.as_str()) || HONORIFICS.contains(&w.as_str()) || question_number
+    });
     (capitals && (stamped || bracketed || role)).then_some(after_stamp + colon + 1)
 }
 
