@@ -810,12 +810,13 @@ const NOUN_SUFFIXES: &[&str] = &[
 /// Campaign Manager at Org"). Such a line is printed under a picture or a panel; when
 /// it is glued onto the paragraph below, the paragraph is read wrongly.
 fn names_people(t: &str) -> bool {
-    if ends_like_sentence(t) || t.ends_with([':', ';']) || word_count(t) > 40 {
+    if t.ends_with([':', ';']) || word_count(t) > 40 {
         return false;
     }
-    // "Apologies: E. Nakamura", "Rapporteurs: J. Mwangi, L. Chen": a label, then only
-    // names, one at least written with an initial as people's names are in minutes.
-    if let Some((key, value)) = t.split_once(':') {
+    // "Apologies: E. Nakamura", "Rapporteurs: J. Mwangi, L. Chen", "Seconded: A. Lynch.":
+    // a label, then only names, one at least written with an initial as people's names
+    // are in minutes (whose stop may close the line).
+    if let Some((key, value)) = t.strip_suffix('.').unwrap_or(t).split_once(':') {
         let names: Vec<&str> = value.split(',').map(str::trim).collect();
         if word_count(key) <= 2
             && names.iter().all(|n| is_name(n))
@@ -823,6 +824,9 @@ fn names_people(t: &str) -> bool {
         {
             return true;
         }
+    }
+    if ends_like_sentence(t) {
+        return false;
     }
     // "Ms. Efua Asante, Ministry of Fisheries", "Dr. Ngozi Okafor, Coastal Ecology Unit":
     // an attendance entry, a title and a name, then who the person is with.
@@ -2015,6 +2019,9 @@ mod tests {
             "Dr. Ngozi Okafor, Coastal Ecology Research Unit",
             "Mr. Samba Ndiaye, trawler owner, Dakar",
             "Ms. Fatou Ba, Harbour Secretariat (Secretary)",
+            // Who moved and seconded a motion, the line closed by a stop.
+            "Proposed: M. Pascoe.",
+            "Seconded: A. Lynch.",
         ] {
             assert_eq!(classify_unit(t, &p).0, UnitClass::Metadata, "{t}");
         }
@@ -2024,6 +2031,7 @@ mod tests {
             "Ana Lima said ports should publish tide data.",
             "Dr. Okafor observed that evidence on seabed damage remains patchy.",
             "Mr. Diallo, speaking for the canoe fishers, asked for a ban on trawling.",
+            "Action: J. Mwangi to circulate the tide data.",
         ] {
             assert_ne!(classify_unit(t, &p).1, Some(NAMES_OF_PEOPLE), "{t}");
         }
