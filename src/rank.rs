@@ -334,7 +334,12 @@ pub fn rank(
         .par_iter()
         .map(|s| stance::Prepared::new(&s.text))
         .collect();
-    let may_reject: Vec<bool> = prepared.iter().map(|p| p.can_withhold_support()).collect();
+    // A motion the meeting voted down rejects what it asks for, whatever its words.
+    let may_reject: Vec<bool> = prepared
+        .iter()
+        .zip(statements)
+        .map(|(p, s)| p.can_withhold_support() || s.defeated.is_some())
+        .collect();
     let elsewhere = rejection_candidates(clustering, &groups, &keywords, &by_word, &may_reject);
     // Themes are built in parallel (reading every member's stance is the cost);
     // `collect` keeps group order, so the result does not depend on the threads.
@@ -440,7 +445,7 @@ pub fn rank(
                     // support.
                     let p = &prepared[r];
                     !p.takes_no_position()
-                        && (!p.can_withhold_support()
+                        && (!may_reject[r]
                             || StatementStance::of(
                                 &statements[r],
                                 p.toward(&proposition),
@@ -1001,6 +1006,7 @@ impl StatementStance {
         // with an explicit cue of opposition ("oppose", "rather than"…) or a negated
         // position ("we do not support…").
         let reading = reading
+            .after_vote(statement.defeated.is_some())
             .toward_prohibition(prohibition)
             .in_a_report(statement.kind == StatementKind::Recommendation);
         // "Views diverged on X" reports both sides, "One participant suggested X" one

@@ -11,7 +11,7 @@
 //! The cue lists are generic English (calls and commitments, opposition, negation,
 //! conditions); nothing here knows any corpus.
 
-use crate::corpus::HONORIFICS;
+use crate::corpus::{HONORIFICS, MOTIONS, MOTION_CARRIED, MOTION_DEFEATED};
 use crate::text::is_ordinal;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
@@ -70,6 +70,9 @@ const POSITION_VERBS: &[&str] = &[
     "feel",
 ];
 
+/// The cue of a motion's support that its vote turned into a refusal.
+const MOTION_DEFEATED_CUE: &str = "motion defeated";
+
 impl Reading {
     /// The reading toward a proposition that asks for something not to be done, when
     /// `prohibition` says it does: a call not to act ("Employers should not be permitted
@@ -83,6 +86,29 @@ impl Reading {
             };
         }
         self
+    }
+
+    /// The reading of a motion the meeting voted down (`defeated`): what the motion asked
+    /// for, the meeting refused, so a support becomes an opposition, cue "motion
+    /// defeated"; an opposition the meeting refused takes no side. Every other reading is
+    /// unchanged.
+    pub fn after_vote(self, defeated: bool) -> Reading {
+        if !defeated {
+            return self;
+        }
+        match self.position {
+            Position::Support => Reading {
+                position: Position::Oppose,
+                conditional: false,
+                cue: Some(MOTION_DEFEATED_CUE.into()),
+            },
+            Position::Oppose => Reading {
+                position: Position::Neutral,
+                conditional: false,
+                cue: None,
+            },
+            Position::Neutral => self,
+        }
     }
 
     /// An opposition read from a call not to act ("States must not order X"): toward a
@@ -1246,18 +1272,6 @@ fn sides(tokens: &[Token]) -> Option<(usize, usize)> {
     Some((some, others))
 }
 
-/// What a meeting votes on: a decision about one ("the motion … was defeated") decides
-/// what it names.
-const MOTIONS: &[&str] = &[
-    "motion",
-    "amendment",
-    "proposal",
-    "resolution",
-    "recommendation",
-];
-/// A motion's outcomes after a copula ("was carried", "were not adopted").
-const CARRIED: &[&str] = &["carried", "adopted", "approved", "passed", "agreed"];
-const DEFEATED: &[&str] = &["defeated", "rejected", "lost", "failed"];
 /// Outcomes a motion also takes with no copula ("the motion failed", "the amendment passed").
 const ACTIVE_OUTCOMES: &[&str] = &["carried", "passed", "failed"];
 /// What a motion "failed to" do when it failed in the vote ("failed to pass"); "earlier
@@ -1268,15 +1282,16 @@ const FAILED_VOTES: &[&str] = &["pass", "carry", "win", "gain", "secure", "attra
 /// position of the outcome word, whether the motion was carried, and the words shown as
 /// its cue. "A motion calling for a levy was defeated by 12 votes to 30" rejects the levy
 /// whatever the motion called for; "the motion … was carried" decides for it. The motion
-/// is named before the outcome in its clause; a negation turns the outcome ("was not
+/// is named before the outcome in its clause (the words are the corpus's, which binds a
+/// motion to the vote recorded lines below it); a negation turns the outcome ("was not
 /// adopted"), and "voted down" defeats.
 fn decision(tokens: &[Token], scope: &[usize]) -> Option<(usize, bool, String)> {
     tokens.iter().enumerate().find_map(|(i, t)| {
         let clause = t.clause;
         let word = t.word.as_str();
         let voted_down = word == "voted" && tokens.get(i + 1).is_some_and(|n| n.word == "down");
-        let carried = CARRIED.contains(&word);
-        if !(carried || voted_down || DEFEATED.contains(&word)) || !scope.contains(&clause) {
+        let carried = MOTION_CARRIED.contains(&word);
+        if !(carried || voted_down || MOTION_DEFEATED.contains(&word)) || !scope.contains(&clause) {
             return None;
         }
         let motion = (0..i)
@@ -2034,6 +2049,21 @@ mod tests {
         ] {
             assert!(!read(text, &terms(&t)).is_divided(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_motion_voted_down_rejects_what_it_asks_for() {
+        let t = ["tide", "levy"];
+        let motion = read("MOTION: That the Board recommend a tide levy.", &terms(&t));
+        assert_eq!(motion.position, Position::Support);
+        let refused = motion.clone().after_vote(true);
+        assert_eq!(refused.position, Position::Oppose);
+        assert_eq!(refused.cue.as_deref(), Some("motion defeated"));
+        assert_eq!(motion.clone().after_vote(false), motion);
+        // A motion against the levy, voted down, leaves the meeting on no side.
+        let against = read("MOTION: That the Board oppose a tide levy.", &terms(&t));
+        assert_eq!(against.position, Position::Oppose);
+        assert_eq!(against.after_vote(true).position, Position::Neutral);
     }
 
     #[test]

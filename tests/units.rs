@@ -16,7 +16,7 @@
 //! article whose lead-in introduces a list, a joint statement under a genre banner, and
 //! Markdown sections numbered in their headings.
 
-use concord::corpus::{self, Corpus, Session, UnitClass};
+use concord::corpus::{self, Corpus, Session, StatementKind, UnitClass};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -2452,4 +2452,36 @@ fn a_wikis_bar_of_links_above_its_title_is_navigation() {
         s.statements
     );
     assert_ne!(class_of(s, bar).map(|c| c.0), Some(UnitClass::Statement));
+}
+
+#[test]
+fn a_motion_voted_down_records_a_refusal_and_a_carried_one_still_asks() {
+    // Before, the defeated motion was a recommendation of the minutes, read as support for
+    // what the meeting had refused.
+    let c = load_written(
+        "minutes.txt",
+        "Harbour Board minutes, 12th meeting\n\n\
+         4. TIDE LEVY\n\
+         4.1 MOTION: That the Board recommend a tide levy on every berth.\n\
+         Proposed: M. Pascoe. Seconded: A. Lynch.\n\
+         For: 4. Against: 6.\n\
+         The motion was DEFEATED.\n\n\
+         5. TIDE DATA\n\
+         5.1 MOTION: That the Board recommend that ports publish tide data every hour.\n\
+         For: 9. Against: 0.\n\
+         The motion was CARRIED.\n",
+    );
+    let s = &c.sessions[0];
+    let motion = |start: &str| {
+        s.statements
+            .iter()
+            .find(|st| st.text.starts_with(start))
+            .unwrap_or_else(|| panic!("{start}: {:?}", s.statements))
+    };
+    let levy = motion("MOTION: That the Board recommend a tide levy");
+    assert_eq!(levy.defeated.as_deref(), Some("The motion was DEFEATED."));
+    assert_eq!(levy.kind, StatementKind::Observation);
+    let data = motion("MOTION: That the Board recommend that ports publish");
+    assert_eq!(data.defeated, None);
+    assert_eq!(data.kind, StatementKind::Recommendation);
 }

@@ -409,6 +409,7 @@ pub fn agreement(
             })
             .collect();
         let reading = stance::read_concepts(&s.text, &terms)
+            .after_vote(s.defeated.is_some())
             .toward_prohibition(prohibition)
             .in_a_report(s.kind == crate::corpus::StatementKind::Recommendation);
         // An ask naming every key concept asks for the topic, though no cue says so.

@@ -25,6 +25,7 @@ pub(crate) use kind::{is_gerund, is_imperative_opening, is_question};
 pub use outline::outline;
 pub use outline::{MAX_STATEMENTS_PER_SESSION, MAX_STATEMENT_CHARS};
 pub use read::{load, read_document, DocMeta, Document, MAX_FILE_BYTES, SUPPORTED_EXTENSIONS};
+pub(crate) use template::{MOTIONS, MOTION_CARRIED, MOTION_DEFEATED};
 pub(crate) use unit::HONORIFICS;
 pub use unit::{classify_unit, Listing, Position, UnitClass};
 
@@ -80,6 +81,11 @@ pub struct Statement {
     /// lead-in it completes. Shown with it, to read it in context.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<String>,
+    /// For a motion the meeting voted down ("MOTION: That…" in minutes): the line that
+    /// records the vote ("The motion was DEFEATED."). The motion then records what the
+    /// meeting refused, and every stance reader reads it so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub defeated: Option<String>,
 }
 
 impl Statement {

@@ -7,6 +7,20 @@
 
 use super::SectionKind;
 
+/// What a meeting votes on: a record of its vote ("the motion … was defeated") decides
+/// what the motion names.
+pub(crate) const MOTIONS: &[&str] = &[
+    "motion",
+    "amendment",
+    "proposal",
+    "resolution",
+    "recommendation",
+];
+/// A motion's outcomes that decide for it ("was carried", "carried unanimously").
+pub(crate) const MOTION_CARRIED: &[&str] = &["carried", "adopted", "approved", "passed", "agreed"];
+/// A motion's outcomes that decide against it ("was defeated", "motion lost").
+pub(crate) const MOTION_DEFEATED: &[&str] = &["defeated", "rejected", "lost", "failed"];
+
 /// Roles a transcript names its speakers by, in capitals ("MODERATOR:", "SPEAKER 2:").
 pub(crate) const TURN_ROLES: &[&str] = &[
     "speaker",

@@ -33,6 +33,7 @@ mod parts;
 mod tables;
 mod translations;
 mod units;
+mod votes;
 
 use super::claims::{lead_asks, split_claims};
 use super::prose::{
@@ -82,6 +83,8 @@ pub(crate) struct Unit {
     /// The item's list was introduced by a heading or lead-in that asks: what it names is
     /// what is asked for ("Impact assessments" under "The framework should address:").
     pub asked: bool,
+    /// For a motion the meeting voted down: the line that records the vote.
+    pub defeated: Option<String>,
 }
 
 /// A document cut into units, before ids: what `load` works on across documents.
@@ -449,10 +452,15 @@ pub(crate) fn assemble(outlined: Outlined) -> Session {
                 classify(unit.section, text)
             }
         };
+        // A motion the meeting voted down asks for nothing: it records a refusal.
+        let kind_of = |text: &str| match unit.defeated {
+            Some(_) => StatementKind::Observation,
+            None => kind_of(text),
+        };
         let recommendation = kind_of(&unit.text) == StatementKind::Recommendation;
         let claims = split_claims(&unit.text, recommendation);
         // Claims cut after a lead that asks are asks, whatever their own words.
-        let asked_by_lead = claims.len() >= 2 && lead_asks(&unit.text);
+        let asked_by_lead = unit.defeated.is_none() && claims.len() >= 2 && lead_asks(&unit.text);
         let statement = |text: String, id: String, parent: Option<String>, context| Statement {
             id,
             session: session.id.clone(),
@@ -467,6 +475,7 @@ pub(crate) fn assemble(outlined: Outlined) -> Session {
             line: unit.line,
             parent,
             context,
+            defeated: unit.defeated.clone(),
         };
         if claims.len() < 2 {
             let s = statement(unit.text.clone(), whole_id, None, unit.lead.clone());

@@ -10,6 +10,7 @@ use super::machine::{Block, BlockKind, Furniture};
 use super::mail::MAX_REPLY_HEADER_WORDS;
 use super::tables::mark_table_rows;
 use super::translations::mark_other_languages;
+use super::votes::mark_defeated_motions;
 use super::{Unit, MAX_STATEMENTS_PER_SESSION, MAX_STATEMENT_CHARS};
 use crate::corpus::boilerplate::strip_numbered_prefixes;
 use crate::corpus::prose::{ends_with_terminal, split_sentences, truncate_chars, word_count};
@@ -44,6 +45,7 @@ pub(super) fn build_units(
         reason: "lead-in to a list".into(),
         lead: None,
         asked: false,
+        defeated: None,
     };
     // The lead-ins the items being read complete, outermost first: "2.1 The participants
     // recommend that:", then "(a) a data trust be established, which should:".
@@ -97,6 +99,7 @@ pub(super) fn build_units(
                     reason: String::new(),
                     lead: lead.clone().filter(|_| indent.is_some()),
                     asked,
+                    defeated: None,
                 },
                 form,
                 listing: block.listing,
@@ -185,6 +188,7 @@ pub(super) fn build_units(
                 reason: reason.into(),
                 lead: None,
                 asked: false,
+                defeated: None,
             });
             c.unit.text = rest;
         }
@@ -232,6 +236,7 @@ pub(super) fn build_units(
         reason: f.reason.to_owned(),
         lead: None,
         asked: false,
+        defeated: None,
     }));
     // Stable: units of one line keep the order they were read in.
     units.sort_by_key(|u| u.line);
@@ -242,6 +247,7 @@ pub(super) fn build_units(
     mark_name_lists(&mut units);
     mark_notes_continued(&mut units);
     mark_table_rows(&mut units);
+    mark_defeated_motions(&mut units);
     units
 }
 
