@@ -290,7 +290,7 @@ const SUPPORT: &[&str] = &[
     "appreciate",
     "applaud",
     "value",
-    // A request or a vote: "respondents asked for more local content", "41% were in
+    // A request or a vote: "respondents asked for more local content", "61% were in
     // favour". ("Propose", "request" and "demand" are nouns as often: "the proposal for
     // a levy" names it.)
     "ask for",
@@ -725,6 +725,16 @@ fn tokenize(text: &str) -> Vec<Token> {
         } else {
             let next = text[i..].chars().find(|c| !c.is_whitespace());
             push(&mut word, next, &mut clause, &mut part, quoted, &mut tokens);
+            // "24%" is a share, as "24 per cent" is: the sign is read as its word.
+            if c == '%' && previous.is_ascii_digit() {
+                tokens.push(Token {
+                    word: "percent".into(),
+                    stem: "percent".into(),
+                    clause,
+                    part,
+                    quoted,
+                });
+            }
             // Straight quotes open and close by turns; curly ones say which they do.
             match c {
                 '"' => quoted = !quoted,
@@ -1175,7 +1185,10 @@ fn minority_before(tokens: &[Token], at: usize) -> Option<String> {
     (0..at)
         .filter(|&i| tokens[i].clause == clause)
         .find(|&i| sets_apart(tokens, i))
-        .map(|i| tokens[i].word.clone())
+        .map(|i| match minority_share(tokens, i) {
+            true => format!("{}%", tokens[i].word),
+            false => tokens[i].word.clone(),
+        })
 }
 
 /// Verbs that report what someone said ("…," said the minister).
@@ -1234,9 +1247,55 @@ fn quoted_speaker(tokens: &[Token], at: usize) -> Option<String> {
     (!collective).then(|| outside[verb].word.clone())
 }
 
+/// Who a share may be of, when it sets a minority apart ("24% of respondents"): people
+/// asked or present, beside [`ONE_OF`]. "40% of vessels should…" sets a target.
+const SHARE_OF: &[&str] = &[
+    "people",
+    "those",
+    "attendee",
+    "delegate",
+    "citizen",
+    "user",
+    "stakeholder",
+    "expert",
+    "panellist",
+    "panelist",
+    "resident",
+    "organisation",
+];
+
+/// Whether the word at `i` is a share of under half of those asked or present: "24%
+/// disagreed", "30 per cent of participants supported…". Of them, those who take a
+/// side are a minority. A share after "by", "to", "from"… is an amount ("cut bycatch by
+/// 30%"), and one of things a target ("40% of vessels").
+fn minority_share(tokens: &[Token], i: usize) -> bool {
+    let Ok(n) = tokens[i].word.parse::<u32>() else {
+        return false;
+    };
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.word.as_str());
+    let unit = match (word(i + 1), word(i + 2)) {
+        ("percent", _) => 1,
+        ("per", "cent") => 2,
+        _ => return false,
+    };
+    let amount = i > 0
+        && matches!(
+            word(i - 1),
+            "by" | "to" | "from" | "at" | "than" | "of" | "over"
+        );
+    let after = i + 1 + unit;
+    let of_people = word(after) != "of"
+        || (1..=2).any(|d| {
+            let w = stem_plain(word(after + d));
+            ONE_OF.contains(&w) || SHARE_OF.contains(&w)
+        });
+    n < 50 && !amount && of_people
+}
+
 /// Whether the word at `i` sets a minority of the meeting apart: "a minority", "a few",
-/// "one delegation", "only 9%", or a title before an attendee's name ("Mr. Diallo
-/// noted…": minutes so report what one attendee said).
+/// "one delegation", "only 9%", a share of under half ("24% disagreed"), or a title
+/// before an attendee's name ("Mr. Diallo noted…": minutes so report what one attendee
+/// said).
 fn sets_apart(tokens: &[Token], i: usize) -> bool {
     let w = tokens[i].word.as_str();
     let next = tokens.get(i + 1).map_or("", |n| n.word.as_str());
@@ -1245,6 +1304,7 @@ fn sets_apart(tokens: &[Token], i: usize) -> bool {
         || HONORIFICS.contains(&w)
         || (w == "only" && number && (i == 0 || tokens[i - 1].word != "not"))
         || (w == "one" && ONE_OF.contains(&stem_plain(next)))
+        || minority_share(tokens, i)
 }
 
 /// A word without a plural "s" ("delegations" → "delegation").
@@ -1884,6 +1944,8 @@ mod tests {
         let t = ["tide", "levy"];
         for text in [
             "Only 9% of respondents opposed a tide levy.",
+            "Of those asked, 24% disagreed with a tide levy.",
+            "24 per cent of participants opposed the tide levy.",
             "A minority (18%) opposed the tide levy.",
             "One delegation opposed the tide levy, arguing that ports would pay twice.",
         ] {
@@ -2088,6 +2150,25 @@ mod tests {
         // Recommendations that "failed to" act were judged, not voted on.
         let judged = "Earlier recommendations failed to set a tide levy.";
         assert_ne!(pos(judged, &t), Position::Oppose);
+    }
+
+    #[test]
+    fn a_share_under_half_of_those_asked_takes_its_side_for_no_session() {
+        let t = ["tide", "levy"];
+        let minority = read(
+            "41% of respondents were in favour of a tide levy.",
+            &terms(&t),
+        );
+        assert!(minority.is_minority_view(), "{minority:?}");
+        assert_eq!(minority.cue.as_deref(), Some("41% … in favour"));
+        // A majority speaks for those asked; an amount or a target sets nobody apart.
+        for text in [
+            "68% of respondents agreed that a tide levy should be introduced.",
+            "By 2030, 40% of vessels should pay a tide levy.",
+            "Ports should cut fees by 30% and introduce a tide levy.",
+        ] {
+            assert_eq!(pos(text, &t), Position::Support, "{text}");
+        }
     }
 
     #[test]
