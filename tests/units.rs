@@ -2485,3 +2485,58 @@ fn a_motion_voted_down_records_a_refusal_and_a_carried_one_still_asks() {
     assert_eq!(data.defeated, None);
     assert_eq!(data.kind, StatementKind::Recommendation);
 }
+
+#[test]
+fn a_pads_time_stamped_notes_and_wiki_headings_stand_apart() {
+    // Before, each note ran on into the next ("…with the harbour masters [10:21] MK: Q from
+    // online: should…"), "== Notes ==" was a statement, and a slide's number was glued to
+    // the bullet above it.
+    let c = load_written(
+        "pad.txt",
+        "Harbour Forum 2026 -- Session 3 -- SHARED NOTES\n\n\
+         == Notes ==\n\
+         [10:02] JR: tide gauges in the northern ports are read by hand twice a day by the harbour masters\n\
+         [10:21] MK: Q from online: should every port publish its readings every hour?\n\
+         [10:24] AB: several in the room said yes, an hourly open feed is what the pilots need\n\n\
+         == Actions ==\n\
+         [10:40] JR: circulate the gauge map\n",
+    );
+    let s = &c.sessions[0];
+    for heading in ["Notes", "Actions"] {
+        assert_class(s, heading, UnitClass::Heading);
+    }
+    let units: Vec<&str> = s
+        .statements
+        .iter()
+        .map(|st| st.text.as_str())
+        .chain(s.excluded.iter().map(|e| e.text.as_str()))
+        .collect();
+    for note in [
+        "tide gauges in the northern ports are read by hand twice a day by the harbour masters",
+        "should every port publish its readings every hour?",
+    ] {
+        assert!(units.iter().any(|u| u.ends_with(note)), "{note}: {units:?}");
+    }
+    let slides = load_written(
+        "slides.txt",
+        "Slide 1\nTide Data for Small Ports\nHarbour Forum 2026 | Session 4 | 1\n\n\
+         Slide 2\nWhy it matters\n\
+         • Pilots plan every entry on the tide tables\n\
+         • Small ports rarely know where their gauges are\n\
+         Harbour Forum 2026 | Session 4 | 2\n\n\
+         Slide 3\nWhat pilots need\n\
+         • Readings they can trust at every tide\n\
+         Harbour Forum 2026 | Session 4 | 3\n\n\
+         Slide 4\nRecommendations\n\
+         • Publish gauge readings every hour as open data\n\
+         Harbour Forum 2026 | Session 4 | 4\n",
+    );
+    let s = &slides.sessions[0];
+    assert_eq!(s.title, "Tide Data for Small Ports");
+    assert_class(
+        s,
+        "Small ports rarely know where their gauges are",
+        UnitClass::Statement,
+    );
+    assert_class(s, "What pilots need", UnitClass::Heading);
+}

@@ -352,8 +352,8 @@ fn metadata_reason(
     None
 }
 
-/// "Page 3", "Page 3 of 12", "p. 3", "3 / 12", "- 3 -", or a number of up to three
-/// digits on a line of its own: a page's number, printed in its margin.
+/// "Page 3", "Page 3 of 12", "p. 3", "3 / 12", "- 3 -", "Slide 4", or a number of up to
+/// three digits on a line of its own: a page's (or a slide's) number, printed in its margin.
 pub(crate) fn is_page_number(lower: &str) -> bool {
     let words: Vec<&str> = lower
         .split_whitespace()
@@ -361,7 +361,7 @@ pub(crate) fn is_page_number(lower: &str) -> bool {
         .collect();
     let number = |w: &str| !w.is_empty() && w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit());
     let rest = match words.first() {
-        Some(&("page" | "p." | "pg.")) => &words[1..],
+        Some(&("page" | "p." | "pg." | "slide")) => &words[1..],
         _ => &words[..],
     };
     match rest {
@@ -1757,6 +1757,7 @@ mod tests {
             "12 of 40",
             "- 7 -",
             "14",
+            "Slide 4",
         ] {
             assert_eq!(
                 classify_unit(text, &pos),

@@ -696,15 +696,18 @@ pub(super) fn breaks(lines: &[&str]) -> Vec<Break> {
         // After a colon the next line is what the colon announces, wherever it breaks.
         let open = !t.is_empty() && !next_blank && !t.ends_with(':');
         let fits = fits(t, next, width);
+        // "[11:15] JR: …": a line that opens on a time stamp starts a note or a turn of
+        // its own, as a pad's or a transcript's lines do, however the line above ends.
+        let stamped = opens_on_time(next);
         // A line that stops on "the" or "to" was cut by the layout, however short.
-        let by_choice =
-            open && fits && !next.starts_with(char::is_lowercase) && !ends_unfinished(t);
+        let by_choice = open
+            && (stamped || (fits && !next.starts_with(char::is_lowercase) && !ends_unfinished(t)));
         let prose_next =
             by_choice && (word_count(next) > SHORT_LINE_WORDS || ends_with_terminal(next));
         out[idx] = Break {
             body_follows: next_item.is_some_and(|item| next_blank || item) || prose_next,
             by_choice,
-            wraps: open && !ends_with_terminal(t) && !fits,
+            wraps: open && !ends_with_terminal(t) && !fits && !stamped,
             running: false,
             masthead: false,
             paged: false,
@@ -750,6 +753,20 @@ pub(super) fn breaks(lines: &[&str]) -> Vec<Break> {
         out[idx].contents = true;
     }
     out
+}
+
+/// "[11:15]", "[00:14:32]" or "11:15" opening a line: the time a note or a turn was taken.
+fn opens_on_time(line: &str) -> bool {
+    let t = line.trim_start();
+    let stamp = match t.strip_prefix('[') {
+        Some(rest) => rest.split_once(']').map_or("", |(s, _)| s),
+        None => t.split_whitespace().next().unwrap_or(""),
+    };
+    let parts: Vec<&str> = stamp.split(':').collect();
+    (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| (1..=2).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Fewest items of a list whose numbers were printed without stops.
@@ -1177,8 +1194,11 @@ fn is_rule(t: &str) -> bool {
             .any(|m| compact.chars().all(|c| c.to_string() == *m))
 }
 
-/// `## Heading` → (2, "Heading").
+/// `## Heading` → (2, "Heading"); a wiki's `== Heading ==` → (2, "Heading") too.
 fn markdown_heading(t: &str) -> Option<(usize, &str)> {
+    if let Some(wiki) = wiki_heading(t) {
+        return Some(wiki);
+    }
     let hashes = t.chars().take_while(|&c| c == '#').count();
     if hashes == 0 || hashes > 6 {
         return None;
@@ -1189,6 +1209,18 @@ fn markdown_heading(t: &str) -> Option<(usize, &str)> {
     }
     let text = rest.trim().trim_end_matches('#').trim();
     (!text.is_empty()).then_some((hashes, text))
+}
+
+/// `== Notes ==`, `=== Actions ===`: a wiki's (or a pad's) heading, as many equals signs
+/// closing it as open it, its level their number.
+fn wiki_heading(t: &str) -> Option<(usize, &str)> {
+    let t = t.trim_end();
+    let marks = t.chars().take_while(|&c| c == '=').count();
+    if !(2..=6).contains(&marks) || t.chars().rev().take_while(|&c| c == '=').count() != marks {
+        return None;
+    }
+    let text = t.get(marks..t.len().checked_sub(marks)?)?.trim();
+    (!text.is_empty() && !text.contains('=')).then_some((marks, text))
 }
 
 /// A number or letter inside the bold run-in title of a paragraph ("**1. Shutdowns cost
@@ -1869,6 +1901,13 @@ mod tests {
             kind("## 1. Key Issues", false),
             r#"heading Marked 2 "1. Key Issues""#
         );
+        // A wiki's or a pad's heading; a rule of equals signs, or an unclosed one, is none.
+        assert_eq!(
+            kind("== Attendance ==", false),
+            r#"heading Marked 2 "Attendance""#
+        );
+        assert!(!kind("==========", false).starts_with("heading Marked"));
+        assert!(!kind("== Attendance", false).starts_with("heading Marked"));
         // A numbered section name is a heading; a numbered sentence is an item.
         assert_eq!(
             kind("2. Key Recommendations", false),

@@ -572,7 +572,11 @@ impl Machine {
                 // does, but the writer framed it with rules to part what it separates:
                 // it closes the open block ("Today's topics: … 3. Submission on
                 // Question 4" had run on into the next mail's "From: … Date: …").
-                if is_framed(shape.source) {
+                // A slide's number opens the next slide: no bullet of the last one goes
+                // on onto it ("…where the hot spots are" had taken the next slide's
+                // title "Valencia case study").
+                let slide = shape.source.trim().to_lowercase().starts_with("slide ");
+                if is_framed(shape.source) || slide {
                     self.flush();
                 }
                 self.furnish(shape.source, *class, reason);
