@@ -208,6 +208,27 @@ fn two_asks_in_other_words_are_duplicates_and_a_counter_proposal_is_not() {
 }
 
 #[test]
+fn a_report_of_a_divided_meeting_is_no_duplicate_of_the_ask_it_was_divided_over() {
+    // At cosine 0.89, sharing every rare phrase, the report had been grouped as a paraphrase
+    // of the ask (and, in a larger group, could push a true paraphrase out).
+    let dir = tempfile::tempdir().expect("temp dir");
+    write_page(
+        &dir,
+        "a_city.md",
+        "Session on a_city\n\nRecommendations\n\n- Speakers said that port law should set \
+         a maximum mooring fee for small fishing boats.\n",
+    );
+    write_page(
+        &dir,
+        "b_towns.md",
+        "Session on b_towns\n\nKey messages\n\n- Views were divided on whether port law \
+         should set a maximum mooring fee for small fishing boats.\n",
+    );
+    let d = concord_json(&["duplicates", dir.path().to_str().unwrap()]);
+    assert_eq!(d["groups"].as_array().unwrap().len(), 0, "{d:#}");
+}
+
+#[test]
 fn statements_of_one_theme_that_ask_different_things_are_not_grouped() {
     let d = concord_json(&["duplicates", "tests/fixtures/duplicates_spans"]);
     // a3 (ban e-waste exports), b1 (a repair standard) and c1 (a registry of certified

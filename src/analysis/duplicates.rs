@@ -345,6 +345,13 @@ pub fn duplicates(
         if opposed {
             continue;
         }
+        // A report that the meeting was divided over what the other asks proposes nothing:
+        // read on the words the pair shares, which name what it was divided over.
+        if Stand::of(&span_texts[u], &span_texts[v]).divided
+            || Stand::of(&span_texts[v], &span_texts[u]).divided
+        {
+            continue;
+        }
         let shared = shared_phrases(&keys[u], &keys[v]);
         let (key, spans_ab) = if a < b {
             ((a, b), (u, v))
@@ -842,6 +849,9 @@ struct Stand {
     /// The span prefers an alternative ("rather than", "instead"), whose reading depends
     /// on what the other span names.
     prefers_another: bool,
+    /// The span reports the meeting divided over what it names ("Views were divided on
+    /// whether tenancy law should set…"): both sides, no proposal of its own.
+    divided: bool,
 }
 
 impl Stand {
@@ -862,6 +872,7 @@ impl Stand {
             negated_call: reading.is_negated_call(),
             prohibits: crate::stance::prohibits(text),
             prefers_another: crate::stance::prefers_another(text),
+            divided: reading.is_divided(),
         }
     }
 
@@ -995,6 +1006,17 @@ mod tests {
             !names.contains("the"),
             "a capital at a sentence start is no name"
         );
+    }
+
+    #[test]
+    fn a_report_of_a_divided_meeting_reads_divided_on_the_words_it_shares_with_an_ask() {
+        let ask = "Speakers said that tenancy law should set a maximum indoor temperature.";
+        let split = "Views were divided on whether tenancy law should set a maximum indoor \
+                     temperature.";
+        assert!(Stand::of(split, ask).divided);
+        assert!(!Stand::of(ask, split).divided);
+        // Read on its own words, with nothing named, no division shows.
+        assert!(!Stand::of(split, "").divided);
     }
 
     #[test]
