@@ -366,11 +366,26 @@ fn is_call_to_act(text: &str) -> bool {
     // a campaign, its verb ends the clause with nothing wanted after it.
     let first_person = words.iter().any(|w| w == "we" || w == "i");
     opens_with_imperative(&words)
+        || announces_an_imperative(text)
         || has_call_phrase(&words)
         || (first_person
             && text
                 .split([':', ';', ',', '.', '!', '?', '(', ')'])
                 .any(|clause| advocates_in_first_person(&lower_words(clause))))
+}
+
+/// Fewest words of a sentence that announces, before its colon, what follows ("The
+/// assembly's first demand was blunt:"); a label ("Theme:", "Key message:") has fewer.
+const MIN_ANNOUNCING_WORDS: usize = 3;
+
+/// "The message to ministers is simple: protect the spawning grounds…": a sentence that
+/// announces what follows its colon, and what follows opens on an imperative, asks it.
+fn announces_an_imperative(text: &str) -> bool {
+    text.split_once(':').is_some_and(|(head, rest)| {
+        lower_words(head).len() >= MIN_ANNOUNCING_WORDS
+            && !head.contains(['.', '!', '?'])
+            && opens_with_imperative(&lower_words(rest))
+    })
 }
 
 /// Labels under which minutes and reports file an ask ("ACTION: Secretariat to cost…",
@@ -978,6 +993,29 @@ mod tests {
             "“Ports must share the data.”",
         ] {
             assert_eq!(classify(Other, text), Recommendation, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_announcing_an_imperative_after_its_colon_asks_it() {
+        for ask in [
+            "The assembly's first demand was blunt: protect the spawning grounds every winter.",
+            "The message to ministers is simple: fund the harbour repairs before the storms.",
+        ] {
+            assert_eq!(
+                classify(SectionKind::Other, ask),
+                StatementKind::Recommendation
+            );
+        }
+        // A label is no announcement, and a report after a colon asks nothing.
+        for report in [
+            "Theme: protect the spawning grounds",
+            "The assembly's first demand was blunt: the grounds had been fished out.",
+        ] {
+            assert_eq!(
+                classify(SectionKind::Other, report),
+                StatementKind::Observation
+            );
         }
     }
 
