@@ -700,6 +700,8 @@ const ACKNOWLEDGING: &[&str] = &["acknowledge", "recognise", "recognize"];
 /// like to see", "we therefore propose").
 const ADVOCACY_FILLERS: &[&str] = &[
     "also",
+    // "We would instead ask governments to…": the ask that replaces another is an ask.
+    "instead",
     "therefore",
     "thus",
     "strongly",
@@ -784,6 +786,8 @@ fn has_call_phrase(words: &[String]) -> bool {
                 w.as_str()
             }
         })
+        // "called instead for tax credits" calls for them as "called for" does.
+        .filter(|w| *w != "instead")
         .collect();
     // Compare on the word sequence so "urge" does not match "urgent".
     let joined = format!(" {} ", words.join(" "));
@@ -993,6 +997,20 @@ mod tests {
             "“Ports must share the data.”",
         ] {
             assert_eq!(classify(Other, text), Recommendation, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_call_made_instead_of_another_is_a_call() {
+        for ask in [
+            "We would instead ask the regional governments to offer grants for shading.",
+            "The owners called instead for tax credits for retrofits.",
+        ] {
+            assert_eq!(
+                classify(SectionKind::Other, ask),
+                StatementKind::Recommendation,
+                "{ask}"
+            );
         }
     }
 
