@@ -689,6 +689,10 @@ pub(crate) const NOTE_ON_THE_DOCUMENT: &str =
 /// Longest note a document makes about itself, in words.
 const MAX_SELF_NOTE_WORDS: usize = 25;
 
+/// Longest line that disclaims being a kind of document ("This is not an official
+/// record").
+const MAX_DISCLAIMER_WORDS: usize = 10;
+
 /// "This transcript is unedited…", "This summary is not a negotiated text.": the document
 /// says what kind of text it is, not what the session said. Only a copula or a modal
 /// follows the document's name, so "This report recommends…" stays a statement.
@@ -696,6 +700,20 @@ fn describes_the_document(lower: &str) -> bool {
     let words = bare_words(lower);
     if words.len() > MAX_SELF_NOTE_WORDS {
         return false;
+    }
+    // "This is not an official record.", "Not an approved record": a short line that
+    // disclaims being a kind of document disclaims this one.
+    let disclaimer = match words.as_slice() {
+        ["this", "is", rest @ ..] | rest => rest,
+    };
+    // The kind ends the line or is "of" something ("…record of the meeting"); "Not a
+    // single report arrived" reports.
+    if let ["not", "a" | "an", kind @ ..] = disclaimer {
+        let names_kind = (0..kind.len().min(3))
+            .any(|i| SELF_NOUNS.contains(&kind[i]) && kind.get(i + 1).is_none_or(|w| *w == "of"));
+        if words.len() <= MAX_DISCLAIMER_WORDS && names_kind {
+            return true;
+        }
     }
     let [det, noun, verb, ..] = words.as_slice() else {
         return false;
@@ -1744,6 +1762,33 @@ mod tests {
             classify_unit("22 ports — most of them small — share one registry.", &pos).0,
             UnitClass::Statement
         );
+    }
+
+    #[test]
+    fn a_line_disclaiming_a_kind_of_document_notes_the_document() {
+        let pos = at(Form::Line, 3);
+        for text in [
+            "This is not an official record.",
+            "Not an approved record",
+            "This summary is not a negotiated text.",
+        ] {
+            assert_eq!(
+                classify_unit(text, &pos),
+                (UnitClass::Metadata, Some(NOTE_ON_THE_DOCUMENT)),
+                "{text}"
+            );
+        }
+        for text in [
+            "This is not a new fund but an old one renamed.",
+            "Not a single report reached the small ports in time for the season.",
+            "Not a single report arrived.",
+        ] {
+            assert_ne!(
+                classify_unit(text, &pos).1,
+                Some(NOTE_ON_THE_DOCUMENT),
+                "{text}"
+            );
+        }
     }
 
     #[test]
