@@ -2540,3 +2540,22 @@ fn a_pads_time_stamped_notes_and_wiki_headings_stand_apart() {
     );
     assert_class(s, "What pilots need", UnitClass::Heading);
 }
+
+#[test]
+fn a_filing_slip_above_the_title_is_no_title() {
+    // Before, the session was titled "HF/2026/S2/CS — Distribution: General — …".
+    let c = load_written(
+        "summary.md",
+        "HF/2026/S2/CS — Distribution: General — 20 June 2026 — Original: English\n\n\
+         # Chair's Summary\n\n\
+         ## Recommendations\n\n\
+         Ports should publish their tide gauge readings every hour as open data.\n",
+    );
+    let s = &c.sessions[0];
+    assert_eq!(s.title, "Chair's Summary");
+    assert_class(
+        s,
+        "HF/2026/S2/CS — Distribution: General — 20 June 2026 — Original: English",
+        UnitClass::Metadata,
+    );
+}

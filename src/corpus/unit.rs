@@ -379,7 +379,7 @@ pub(crate) const DOCUMENT_SYMBOL: &str = "document symbol";
 
 /// "ICDR/2025/INF/3", "A/HRC/53/L.1": one token of capitals and numbers joined by
 /// slashes, the symbol an organization files a document under, never its title.
-fn is_document_symbol(plain: &str) -> bool {
+pub(crate) fn is_document_symbol(plain: &str) -> bool {
     // "Ref. SGTD-AOGDW-2025-017": a reference label, then one code of capitals and digits.
     if let Some((label, code)) = plain.trim().split_once(char::is_whitespace) {
         let label = label.trim_end_matches(['.', ':']).to_lowercase();

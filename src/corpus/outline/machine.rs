@@ -17,9 +17,9 @@ use crate::corpus::prose::{
 };
 use crate::corpus::template::{MetaField, PHONE_LABELS, TOPIC_WORDS};
 use crate::corpus::unit::{
-    byline_agent, furniture_line, is_formula, is_page_number, repeats_title, Listing, UnitClass,
-    DATE, DOCUMENT_NOUNS, DOCUMENT_SYMBOL, FIGURE_ROW, NAMES_OF_PEOPLE, PAGE_FOOTER, PAGE_NUMBER,
-    REPEATS_TITLE, RUNNING_HEADER,
+    byline_agent, furniture_line, is_document_symbol, is_formula, is_page_number, repeats_title,
+    Listing, UnitClass, DATE, DOCUMENT_NOUNS, DOCUMENT_SYMBOL, FIGURE_ROW, NAMES_OF_PEOPLE,
+    PAGE_FOOTER, PAGE_NUMBER, REPEATS_TITLE, RUNNING_HEADER,
 };
 use crate::corpus::{classify, SectionKind, StatementKind};
 
@@ -312,8 +312,21 @@ const PHONE_DIGITS: usize = 6;
 /// A line of fields set apart by " · " or " | " that is page furniture: a page number
 /// first ("Page 1 of 2 · Ref. SGTD-2025-017", a footer a PDF draws before the body), or
 /// contact details among them (a telephone number after "Tel."/"Phone"/"Fax", a web or
-/// mail address: "Jr. Carabaya s/n, Lima · Tel. +51 1 219 7000 · www.gob.pe").
+/// mail address: "Jr. Carabaya s/n, Lima · Tel. +51 1 219 7000 · www.gob.pe"), or the
+/// document's symbol first, its fields set apart by dashes too.
 fn head_fields_furniture(plain: &str) -> Option<&'static str> {
+    // "HHF/2025/S2/CS — Distribution: General — 20 June 2025": a line of fields opening on
+    // the document's symbol is its filing slip, never its title.
+    let slip: Vec<&str> = plain
+        .split(" — ")
+        .flat_map(|f| f.split(" – "))
+        .flat_map(|f| f.split(" · "))
+        .flat_map(|f| f.split(" | "))
+        .map(str::trim)
+        .collect();
+    if slip.len() >= 2 && is_document_symbol(slip[0]) {
+        return Some(DOCUMENT_SYMBOL);
+    }
     let fields: Vec<&str> = plain
         .split(" · ")
         .flat_map(|f| f.split(" | "))
