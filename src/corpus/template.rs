@@ -36,6 +36,10 @@ pub(crate) const TURN_ROLES: &[&str] = &[
     "audience",
 ];
 
+/// Words that open a line giving where and when a meeting was held ("Held at Harbour
+/// House, Galway, and online"): the venue, never the organizer or the title.
+pub(crate) const VENUE_OPENINGS: &[&str] = &["held at", "held in", "held on", "held online"];
+
 /// Labels a letterhead puts before a telephone number ("Tel. +51 1 219 7000").
 pub(crate) const PHONE_LABELS: &[&str] = &["tel", "phone", "fax", "t:"];
 

@@ -823,6 +823,24 @@ const NOUN_SUFFIXES: &[&str] = &[
     "tion", "sion", "ity", "ment", "ance", "ence", "ing", "ness", "ship", "ism", "ics", "acy",
 ];
 
+/// `text` without its bracketed asides ("C. Byrne (Secretariat, minutes)" → "C. Byrne ").
+fn without_brackets(text: &str) -> String {
+    let mut depth = 0usize;
+    text.chars()
+        .filter(|&c| {
+            match c {
+                '(' => depth += 1,
+                ')' => {
+                    depth = depth.saturating_sub(1);
+                    return false;
+                }
+                _ => {}
+            }
+            depth == 0
+        })
+        .collect()
+}
+
 /// A photo caption or a list of speakers: a line with no end mark made of names
 /// ("A. Name, B. Name, C. Name"), or one name and the person's role ("Name Surname,
 /// Campaign Manager at Org"). Such a line is printed under a picture or a panel; when
@@ -835,6 +853,9 @@ fn names_people(t: &str) -> bool {
     // a label, then only names, one at least written with an initial as people's names
     // are in minutes (whose stop may close the line).
     if let Some((key, value)) = t.strip_suffix('.').unwrap_or(t).split_once(':') {
+        // "In attendance: C. Byrne (Secretariat, minutes)": what a name's brackets say of
+        // the person is no name.
+        let value = without_brackets(value);
         let names: Vec<&str> = value.split(',').map(str::trim).collect();
         if word_count(key) <= 2
             && names.iter().all(|n| is_name(n))
@@ -2067,6 +2088,7 @@ mod tests {
             "Ms. Fatou Ba, Harbour Secretariat (Secretary)",
             // Who moved and seconded a motion, the line closed by a stop.
             "Proposed: M. Pascoe.",
+            "In attendance: C. Byrne (Secretariat, minutes)",
             "Seconded: A. Lynch.",
         ] {
             assert_eq!(classify_unit(t, &p).0, UnitClass::Metadata, "{t}");

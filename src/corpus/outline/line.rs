@@ -1606,6 +1606,14 @@ fn one_banner(t: &str) -> bool {
         .to_lowercase()
         .replace('\u{2019}', "'");
     let mut words: Vec<&str> = l.split_whitespace().collect();
+    // "Minutes of the 31st meeting" is the kind of record "minutes of the meeting" is.
+    let ordinal = |w: &&str| {
+        let digits = w.chars().take_while(char::is_ascii_digit).count();
+        digits > 0 && matches!(&w[digits..], "st" | "nd" | "rd" | "th")
+    };
+    if words.len() > 2 {
+        words.retain(|w| !ordinal(w));
+    }
     if words.len() > 1
         && words
             .last()
@@ -1882,6 +1890,11 @@ mod tests {
         assert!(is_banner("Joint statement | Embargoed"));
         // A title with a banner's word in one part is a title.
         assert!(!is_banner("Press release — Harbour fund opens in Gozo"));
+        // The kind of record, the meeting numbered by an ordinal.
+        assert!(is_banner("MINUTES OF THE 31st MEETING"));
+        assert!(!is_banner(
+            "Minutes of the 31st meeting of the Harbour Board"
+        ));
         // "By · 18 October 2025": the author's link was taken out; nobody issued it.
         let (name, date) = dated_fields("By · 18 October 2025 · 6 min read").expect("dated");
         assert_eq!((name, date.as_str()), (None, "18 October 2025"));

@@ -15,7 +15,7 @@ use super::mail;
 use crate::corpus::prose::{
     as_url, clean_line, ends_unfinished, ends_with_terminal, is_date_line, word_count, Hyphenated,
 };
-use crate::corpus::template::{MetaField, PHONE_LABELS, TOPIC_WORDS};
+use crate::corpus::template::{MetaField, PHONE_LABELS, TOPIC_WORDS, VENUE_OPENINGS};
 use crate::corpus::unit::{
     byline_agent, furniture_line, is_document_symbol, is_formula, is_page_number, repeats_title,
     Listing, UnitClass, DATE, DOCUMENT_NOUNS, DOCUMENT_SYMBOL, FIGURE_ROW, NAMES_OF_PEOPLE,
@@ -349,6 +349,9 @@ fn head_fields_furniture(plain: &str) -> Option<&'static str> {
     };
     fields.iter().any(contact).then_some(CONTACT_DETAILS)
 }
+
+/// Why a line of where a meeting was held names no one.
+const VENUE: &str = "where the meeting was held";
 
 /// Why a trail of pages above the title is not read.
 const BREADCRUMB: &str = "breadcrumb (the site's trail to the page)";
@@ -1091,6 +1094,10 @@ impl Machine {
             // front matter, no organizer.
             if is_key_value(plain) {
                 return Some("front matter");
+            }
+            let lower = plain.to_lowercase();
+            if VENUE_OPENINGS.iter().any(|v| lower.starts_with(v)) {
+                return Some(VENUE);
             }
             // "Saltmarsh Growers' Network" / "Response to the Commission's consultation…":
             // the line that names the document is the title, the name above it the author.

@@ -842,6 +842,21 @@ mod tests {
     }
 
     #[test]
+    fn the_numbered_minutes_and_where_the_meeting_was_held_name_no_organizer() {
+        // Before, "MINUTES OF THE 12th MEETING", then "Held at Harbour House…", had been
+        // the minutes' organizer.
+        let s = outline(&doc(
+            "HARBOUR BOARD\n\nMINUTES OF THE 12th MEETING\nHeld at Harbour House, Galway, and \
+             online\nThursday 16 January 2026\n\n1. TIDE DATA\n1.1 Members agreed that ports \
+             should publish tide data every hour.\n",
+        ));
+        assert_eq!(
+            (s.title.as_str(), s.organizer.as_str()),
+            ("HARBOUR BOARD", "")
+        );
+    }
+
+    #[test]
     fn a_dated_line_under_the_title_gives_the_date_and_who_issued_it() {
         for (line, organizer, date) in [
             (
