@@ -1179,8 +1179,13 @@ const ONE_OF: &[&str] = &[
     "organization",
 ];
 
-/// The minority named before position `at` in its clause, if any, shown as a cue.
+/// The minority named before position `at` in its clause, if any, shown as a cue. A
+/// cue that "some" qualifies ("strong support in the room, some doubt about…", "there was
+/// some opposition to…") is a part of the room's.
 fn minority_before(tokens: &[Token], at: usize) -> Option<String> {
+    if at > 0 && tokens[at - 1].word == "some" && tokens[at - 1].clause == tokens[at].clause {
+        return Some("some".into());
+    }
     let clause = tokens[at].clause;
     (0..at)
         .filter(|&i| tokens[i].clause == clause)
@@ -1945,6 +1950,8 @@ mod tests {
         for text in [
             "Only 9% of respondents opposed a tide levy.",
             "Of those asked, 24% disagreed with a tide levy.",
+            "A tide levy for every port (strong support in the room, some doubt about costs)",
+            "There was some doubt about the tide levy.",
             "24 per cent of participants opposed the tide levy.",
             "A minority (18%) opposed the tide levy.",
             "One delegation opposed the tide levy, arguing that ports would pay twice.",
