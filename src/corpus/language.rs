@@ -30,7 +30,7 @@ const ENGLISH_MARKERS: &[&str] = &[
 const MIN_STOP_WORDS: usize = 2;
 
 /// The words of `text`, lower-cased, split at anything not a letter or digit.
-fn lower_words(text: &str) -> Vec<String> {
+pub(crate) fn lower_words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)

@@ -4,6 +4,7 @@
 //! record of that refusal.
 
 use super::Unit;
+use crate::corpus::language::lower_words;
 use crate::corpus::prose::word_count;
 use crate::corpus::unit::UnitClass;
 use crate::corpus::{MOTIONS, MOTION_CARRIED, MOTION_DEFEATED};
@@ -67,11 +68,7 @@ fn is_motion(text: &str) -> bool {
 /// carried, `None` for anything else. A line that does not name the motion records a vote
 /// only when it is as short as "Carried unanimously.".
 fn vote_outcome(text: &str) -> Option<bool> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
+    let words = lower_words(text);
     let count = word_count(text);
     let names_motion = words
         .iter()
