@@ -391,7 +391,16 @@ fn announces_an_imperative(text: &str) -> bool {
 /// Labels under which minutes and reports file an ask ("ACTION: Secretariat to cost…",
 /// "Action item: …", "Recommendation: …"); longest first, so "action item" is not read as
 /// "action".
-const FILED_AS_ASK: &[&str] = &["action point", "action item", "recommendation", "action"];
+const FILED_AS_ASK: &[&str] = &[
+    "action point",
+    "action item",
+    "recommendation",
+    "action",
+    // A note-taker's label for what was put forward ("idea: an opt-in call list…").
+    "proposal",
+    "suggestion",
+    "idea",
+];
 
 /// "ACTION: Secretariat to cost two options by 30 June." The label and its colon file what
 /// follows as an ask, whatever its grammar (an action item names its owner, then "to" and
@@ -862,8 +871,14 @@ mod tests {
                 "Action 2: Establish a shared fund for sensor maintenance.",
                 "ACTION: Secretariat to cost a shared repair fund by 30 June.",
                 "Action item: all members to send comments on the draft.",
+                "idea: an opt-in list of isolated residents who get a call on every alert day",
+                "Proposal: a shared fund for sensor maintenance.",
             ],
-            &["Action 2 was completed in May.", "Action: none."],
+            &[
+                "Action 2 was completed in May.",
+                "Action: none.",
+                "Ideas from the floor were noted.",
+            ],
         );
     }
 
