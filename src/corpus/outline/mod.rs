@@ -429,6 +429,12 @@ pub(crate) fn assemble(outlined: Outlined) -> Session {
     } = outlined;
     let id = session.id.clone();
     let source = session.source.clone();
+    // Statement units still to come: the cap on statements (units.rs) counts units, and a
+    // unit cut into claims must not take the session past it.
+    let mut to_come = units
+        .iter()
+        .filter(|u| u.class == UnitClass::Statement)
+        .count();
     for unit in units {
         if unit.class != UnitClass::Statement {
             let n = session.excluded.len() + 1;
@@ -443,6 +449,7 @@ pub(crate) fn assemble(outlined: Outlined) -> Session {
             });
             continue;
         }
+        to_come -= 1;
         let n = session.statements.len() + 1;
         let whole_id = format!("{id}#{n}");
         let kind_of = |text: &str| {
@@ -458,7 +465,10 @@ pub(crate) fn assemble(outlined: Outlined) -> Session {
             None => kind_of(text),
         };
         let recommendation = kind_of(&unit.text) == StatementKind::Recommendation;
-        let claims = split_claims(&unit.text, recommendation);
+        let mut claims = split_claims(&unit.text, recommendation);
+        if n + claims.len() + to_come > MAX_STATEMENTS_PER_SESSION + 1 {
+            claims.truncate(1);
+        }
         // Claims cut after a lead that asks are asks, whatever their own words.
         let asked_by_lead = unit.defeated.is_none() && claims.len() >= 2 && lead_asks(&unit.text);
         let statement = |text: String, id: String, parent: Option<String>, context| Statement {
@@ -839,6 +849,29 @@ mod tests {
             (s.title.as_str(), s.organizer.as_str()),
             ("Workshop 12: Financing community networks", "")
         );
+    }
+
+    #[test]
+    fn claims_never_take_a_session_past_its_statement_cap() {
+        // A bundled ask first, then as many statements as the cap allows: cut into its
+        // claims, the first had taken the session one past the cap (found by the fuzzer).
+        let mut text = String::from(
+            "## Recommendations\n\n- The coalition calls for open port data; a public sensor \
+             registry; and reusable tide models.\n",
+        );
+        for i in 1..MAX_STATEMENTS_PER_SESSION {
+            text.push_str(&format!(
+                "- Port number {i} should publish its own tide table.\n"
+            ));
+        }
+        let s = outline(&doc(&text));
+        assert_eq!(s.statements.len(), MAX_STATEMENTS_PER_SESSION);
+        // With room to spare, the same ask is cut into its claims.
+        let short = outline(&doc(
+            "## Recommendations\n\n- The coalition calls for open port data; a public sensor \
+             registry; and reusable tide models.\n",
+        ));
+        assert_eq!(short.statements.len(), 3, "{:?}", short.statements);
     }
 
     #[test]
