@@ -333,23 +333,20 @@ pub fn duplicates(
         }
         // Each span's own reading is kept; one that prefers an alternative ("Rather than
         // a permanent council, …") is read again on the words the pair shares, which name
-        // what it turns down.
+        // what it turns down. Read so, a report that the meeting was divided over what the
+        // other asks proposes nothing.
         let su = *stands[u].get_or_insert_with(|| Stand::of(&span_texts[u], ""));
         let sv = *stands[v].get_or_insert_with(|| Stand::of(&span_texts[v], ""));
+        let (on_shared_u, on_shared_v) = (
+            Stand::of(&span_texts[u], &span_texts[v]),
+            Stand::of(&span_texts[v], &span_texts[u]),
+        );
         let opposed = if su.prefers_another || sv.prefers_another {
-            Stand::of(&span_texts[u], &span_texts[v])
-                .opposes(Stand::of(&span_texts[v], &span_texts[u]))
+            on_shared_u.opposes(on_shared_v)
         } else {
             su.opposes(sv)
         };
-        if opposed {
-            continue;
-        }
-        // A report that the meeting was divided over what the other asks proposes nothing:
-        // read on the words the pair shares, which name what it was divided over.
-        if Stand::of(&span_texts[u], &span_texts[v]).divided
-            || Stand::of(&span_texts[v], &span_texts[u]).divided
-        {
+        if opposed || on_shared_u.divided || on_shared_v.divided {
             continue;
         }
         let shared = shared_phrases(&keys[u], &keys[v]);

@@ -1607,12 +1607,8 @@ fn one_banner(t: &str) -> bool {
         .replace('\u{2019}', "'");
     let mut words: Vec<&str> = l.split_whitespace().collect();
     // "Minutes of the 31st meeting" is the kind of record "minutes of the meeting" is.
-    let ordinal = |w: &&str| {
-        let digits = w.chars().take_while(char::is_ascii_digit).count();
-        digits > 0 && matches!(&w[digits..], "st" | "nd" | "rd" | "th")
-    };
     if words.len() > 2 {
-        words.retain(|w| !ordinal(w));
+        words.retain(|w| !crate::text::is_ordinal(w));
     }
     if words.len() > 1
         && words

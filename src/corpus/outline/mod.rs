@@ -452,17 +452,15 @@ pub(crate) fn assemble(outlined: Outlined) -> Session {
         to_come -= 1;
         let n = session.statements.len() + 1;
         let whole_id = format!("{id}#{n}");
+        // A motion the meeting voted down asks for nothing: it records a refusal.
         let kind_of = |text: &str| {
-            if unit.asked {
+            if unit.defeated.is_some() {
+                StatementKind::Observation
+            } else if unit.asked {
                 StatementKind::Recommendation
             } else {
                 classify(unit.section, text)
             }
-        };
-        // A motion the meeting voted down asks for nothing: it records a refusal.
-        let kind_of = |text: &str| match unit.defeated {
-            Some(_) => StatementKind::Observation,
-            None => kind_of(text),
         };
         let recommendation = kind_of(&unit.text) == StatementKind::Recommendation;
         let mut claims = split_claims(&unit.text, recommendation);
