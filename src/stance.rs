@@ -572,22 +572,37 @@ struct Lexicon {
     accepting: Vec<String>,
     divided: Vec<String>,
     parting: Vec<String>,
+    position_verbs: Vec<String>,
     /// Words that open a negation, an alternative or a division on their own: with none
     /// of them and no opposing phrase, a text reads as support or neutral toward anything.
     dissent_words: Vec<String>,
 }
 
 impl Lexicon {
+    /// A verb by which someone takes a side: a position verb ("support", "call") or one
+    /// word of opposition said outright ("oppose", "reject").
+    fn is_stance_verb(&self, token: &Token) -> bool {
+        self.position_verbs.contains(&token.stem)
+            || self
+                .oppose
+                .iter()
+                .any(|cue| cue.len() == 1 && cue[0] == token.stem)
+    }
+
     /// Whether a text of these `tokens` (`stems` sorted) could be read toward some
     /// proposition as anything but support or a plain mention: opposed, divided, or one
     /// person's view. It holds a word that negates, offers an alternative, reports a
     /// division or sets a minority apart, or a phrase of one of the lists through which
     /// [`read_tokens`] reads opposition (said outright, a preference, keeping from
-    /// bringing about, keeping what exists). A new path of that kind adds its test here.
+    /// bringing about, keeping what exists), or a stand a relative clause gives to a
+    /// third party. A new path of that kind adds its test here.
     fn could_withhold_support(&self, tokens: &[Token], stems: &[String]) -> bool {
         let mut all: Vec<usize> = tokens.iter().map(|t| t.clause).collect();
         all.dedup();
         (0..tokens.len()).any(|i| sets_apart(tokens, i))
+            // A third party's support, reported in a relative clause, is not the text's.
+            || (0..tokens.len())
+                .any(|i| self.is_stance_verb(&tokens[i]) && others_stand(tokens, &[], i))
             || sides(tokens).is_some()
             || decision(tokens, &all).is_some_and(|(_, carried, _)| !carried)
             || preference_over(tokens, &all).is_some()
@@ -631,6 +646,7 @@ fn lexicon() -> &'static Lexicon {
             accepting: words(ACCEPTING),
             divided: words(DIVIDED),
             parting: words(PARTING),
+            position_verbs: words(POSITION_VERBS),
             dissent_words: NEGATION
                 .iter()
                 .chain(DIVIDED)
@@ -1312,6 +1328,50 @@ fn sets_apart(tokens: &[Token], i: usize) -> bool {
         || minority_share(tokens, i)
 }
 
+/// Words that open a relative clause ("an idea that landlords oppose").
+const RELATIVES: &[&str] = &["that", "which", "whom"];
+/// Words of a relative clause's verb group that name no one ("has long resisted").
+const VERB_GROUP: &[&str] = &[
+    "has", "have", "had", "do", "does", "did", "will", "would", "may", "might", "long", "still",
+    "also", "always", "not", "never",
+];
+/// The speaker or the meeting in the first person.
+const FIRST_PERSON: &[&str] = &["we", "i", "us", "our"];
+/// Most words of the subject between a relative word and its verb.
+const RELATIVE_SUBJECT_REACH: usize = 6;
+/// Most words after a relative clause's verb: its object is the noun the clause
+/// qualifies, so little or nothing follows ("…, which landlords oppose strongly,").
+const RELATIVE_TAIL: usize = 2;
+
+/// Is the cue at `at` the verb of a relative clause whose subject is someone other than
+/// the text's author or the meeting ("grants for cool roofs, an idea that landlords'
+/// associations oppose")? The text reports a third party's stand on what the clause
+/// qualifies; it takes none itself. A clause the author or the meeting speaks ("which we
+/// oppose", "that participants rejected") is theirs, and one with an object after its
+/// verb ("noted that landlords oppose the grants") is no relative clause.
+fn others_stand(tokens: &[Token], keys: &[usize], at: usize) -> bool {
+    let (clause, part) = (tokens[at].clause, tokens[at].part);
+    let same_part = |i: &usize| tokens[*i].clause == clause && tokens[*i].part == part;
+    let Some(rel) = (at.saturating_sub(RELATIVE_SUBJECT_REACH + 1)..at)
+        .rev()
+        .filter(same_part)
+        .find(|&i| RELATIVES.contains(&tokens[i].word.as_str()))
+    else {
+        return false;
+    };
+    let subject: Vec<&str> = tokens[rel + 1..at]
+        .iter()
+        .map(|t| t.word.as_str())
+        .filter(|w| !VERB_GROUP.contains(w) && !w.ends_with("ly"))
+        .collect();
+    let speaks_for_meeting = subject
+        .iter()
+        .any(|w| FIRST_PERSON.contains(w) || COLLECTIVE.contains(w));
+    let tail = (at + 1..tokens.len()).filter(same_part).count();
+    let object_after = keys.iter().any(|&k| k > at && same_part(&k));
+    !subject.is_empty() && !speaks_for_meeting && tail <= RELATIVE_TAIL && !object_after
+}
+
 /// A word without a plural "s" ("delegations" → "delegation").
 fn stem_plain(word: &str) -> &str {
     word.strip_suffix('s').unwrap_or(word)
@@ -1808,6 +1868,10 @@ fn read_tokens(
     {
         support.clear();
     }
+    // A third party's stand, reported in a relative clause, is not the text's own.
+    let reported = |at: usize| lex.is_stance_verb(&tokens[at]) && others_stand(tokens, &keys, at);
+    opposition.retain(|(at, _)| !reported(*at));
+    support.retain(|(at, _)| !reported(*at));
     support.sort();
     if let Some((at, cue)) = opposition.first() {
         // "Only 9% of respondents opposed…", "One delegation opposed…": the opposition of
@@ -2717,6 +2781,43 @@ mod tests {
         let meeting = read("Participants called for a ban on trawling.", &key);
         assert_eq!(meeting.position, Position::Support);
         assert!(!meeting.is_minority_view());
+    }
+
+    #[test]
+    fn a_stand_a_relative_clause_gives_a_third_party_is_not_the_texts() {
+        let key = terms(&["grants", "cool roofs"]);
+        // Others' opposition, reported: the text's own call still stands, or it is a mention.
+        for (text, want) in [
+            (
+                "We call for grants for cool roofs, an idea that landlords' associations strongly oppose.",
+                Position::Support,
+            ),
+            (
+                "Grants for cool roofs, which landlords oppose, were discussed.",
+                Position::Neutral,
+            ),
+            (
+                "Grants for cool roofs, which landlords support, were discussed.",
+                Position::Neutral,
+            ),
+        ] {
+            assert_eq!(read(text, &key).position, want, "{text}");
+        }
+        // The author's or the meeting's own clause, and a clause with its object after
+        // the verb, keep their stand.
+        for text in [
+            "Grants for cool roofs, which we oppose, were proposed.",
+            "Grants for cool roofs, which participants rejected, were proposed.",
+            "We oppose the grants for cool roofs that the council proposed.",
+        ] {
+            assert_eq!(read(text, &key).position, Position::Oppose, "{text}");
+        }
+        let prepared =
+            Prepared::new("Grants for cool roofs, which landlords support, were discussed.");
+        assert!(
+            prepared.can_withhold_support(),
+            "a third party's support is no support"
+        );
     }
 
     #[test]
