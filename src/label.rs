@@ -350,6 +350,11 @@ fn spans(tokens: &[&str], out: &mut Vec<Phrase>) {
     // facial recognition" was titled "Deploying facial recognition". The span may open
     // on the verb itself ("Refrain from deploying…").
     let prevention = lower.iter().position(|w| PREVENTERS.contains(&w.as_str()));
+    // A clause that ends what it names, before or after the verb ("the routine use of
+    // antibiotics in healthy animals must come to an end", "should be phased out",
+    // "Commit to ending the use of…"), is titled only from that verb on: what it names,
+    // alone, titled a theme by the practice its members want stopped.
+    let ending = (0..lower.len()).find(|&k| ends_what_follows(&lower, k));
     let can_start = |i: usize| {
         wordy(i)
             && (i == 0 || function[i - 1])
@@ -357,6 +362,7 @@ fn spans(tokens: &[&str], out: &mut Vec<Phrase>) {
             && !passive(i)
             && negation.is_none_or(|n| i < n)
             && prevention.is_none_or(|p| i <= p)
+            && ending.is_none_or(|e| i == e)
     };
     let can_end = |j: usize| {
         wordy(j)
@@ -412,6 +418,43 @@ const PREVENTERS: &[&str] = &[
     "refrain", "avoid", "cease", "halt", "stop", "prevent", "ban", "prohibit", "oppose", "reject",
 ];
 
+/// Forms of verbs that put an end to what they name, whichever side it stands on
+/// ("end the practice", "the practice should be ended", "abolish the fee").
+const ENDING: &[&str] = &[
+    "ended",
+    "ending",
+    "abolish",
+    "abolished",
+    "abolishing",
+    "eliminate",
+    "eliminated",
+    "eliminating",
+    "discontinue",
+    "discontinued",
+    "scrap",
+    "scrapped",
+    "banned",
+    "prohibited",
+];
+/// Words before "end" that make it the verb or the act of ending ("to end", "must end",
+/// "come to an end"); "the end of 2030" and "end users" are no ending.
+const BEFORE_ENDING: &[&str] = &[
+    "to", "an", "should", "must", "will", "would", "shall", "can", "we",
+];
+
+/// Does the word at `k` put an end to what the clause names: a form of [`ENDING`],
+/// "phase(d)/phasing out", or "end" as a verb or an act (clause-initial or after one of
+/// [`BEFORE_ENDING`])?
+fn ends_what_follows(lower: &[String], k: usize) -> bool {
+    let w = lower[k].as_str();
+    let next = lower.get(k + 1).map(String::as_str);
+    ENDING.contains(&w)
+        || (matches!(w, "phase" | "phased" | "phasing") && next == Some("out"))
+        || (w == "end"
+            && (k == 0 || BEFORE_ENDING.contains(&lower[k - 1].as_str()))
+            && !next.is_some_and(|n| n.starts_with("user")))
+}
+
 /// Subordinators that open a concession: what the clause grants is not the point.
 const CONCESSIVE: &[&str] = &["although", "despite", "though", "whereas", "while"];
 
@@ -438,7 +481,13 @@ fn is_fragment(lower: &[String]) -> bool {
                     .any(|x| partners.contains(&x.as_str()))
             })
     });
-    ordinal || unpaired
+    // "Interoperable and reliable Internet and take concrete steps": a second verb
+    // phrase joined on is half of another clause.
+    let joins_a_verb = (1..lower.len().saturating_sub(1)).any(|k| {
+        matches!(lower[k].as_str(), "and" | "or")
+            && is_imperative_opening(&lower[k + 1..].join(" "))
+    });
+    ordinal || unpaired || joins_a_verb
 }
 
 /// Words that stand as the subject of the verb after them.
@@ -603,9 +652,15 @@ pub fn titles(
     for (i, t) in ranked.themes.iter().enumerate() {
         // A title says what the theme proposes: its dissent is no wording of it
         // ("Government participants were opposed to waiving fees" titled a theme of
-        // fee waivers).
-        let (supporting, _) = t.split_by_stance();
-        let rows: Vec<usize> = supporting.into_iter().filter_map(row).collect();
+        // fee waivers), nor is a mere mention ("should there be a levy on antibiotics
+        // sold for farm animals?" titled a theme that asks to end preventive use).
+        let members = t.by_stance();
+        let taking_side: Vec<usize> = members.support.iter().copied().filter_map(row).collect();
+        let rows = if taking_side.is_empty() {
+            members.mentions.iter().copied().filter_map(row).collect()
+        } else {
+            taking_side
+        };
         targets.push((
             if rows.is_empty() { rows_of(t) } else { rows },
             weight_maps[i].clone(),
@@ -939,6 +994,42 @@ mod tests {
         assert!(
             t.contains(&"refrain from deploying tide cameras".to_string()),
             "{t:?}"
+        );
+    }
+
+    #[test]
+    fn a_title_keeps_the_verb_that_ends_what_it_names() {
+        let texts = |t: &str| -> Vec<String> { phrases(t).into_iter().map(|p| p.text).collect() };
+        // "Bottom trawling in marine parks" would title calls to stop it.
+        for text in [
+            "Participants agreed that bottom trawling in marine parks must come to an end.",
+            "Bottom trawling in marine parks should be phased out by 2030.",
+            "Commit to ending bottom trawling in marine parks by 2030.",
+            "Bottom trawling in marine parks should be banned.",
+        ] {
+            let t = texts(text);
+            assert!(
+                !t.iter()
+                    .any(|p| p.starts_with("Bottom trawling") || p.starts_with("bottom trawling")),
+                "{text}: {t:?}"
+            );
+        }
+        assert!(
+            texts("Commit to ending bottom trawling in marine parks by 2030.")
+                .contains(&"ending bottom trawling in marine parks".to_string())
+        );
+        assert!(texts("Phase out bottom trawling in marine parks.")
+            .contains(&"Phase out bottom trawling in marine parks".to_string()));
+        // A verb phrase joined on is another clause's half.
+        assert!(
+            !texts("Keep the Internet interoperable and reliable and take concrete steps.")
+                .iter()
+                .any(|p| p.contains("and take"))
+        );
+        // Time and users are no ending.
+        assert!(
+            texts("By the end of 2030, bottom trawling rules should be reviewed.")
+                .contains(&"bottom trawling rules".to_string())
         );
     }
 

@@ -175,6 +175,52 @@ fn dissent_documents(names: &[&str]) -> tempfile::TempDir {
 }
 
 #[test]
+fn a_theme_that_asks_to_end_a_practice_is_titled_by_the_ending_and_a_question_counts_for_nobody() {
+    // Three sessions want the dumping ended ("must come to an end", "phase out", "should be
+    // ended"); a moderator only asks whether it should go on. The question had counted as
+    // support ("4 of 4"), and the practice alone had titled the theme of those who want it
+    // stopped.
+    let dir = tempfile::tempdir().unwrap();
+    let docs = [
+        ("a.txt", "Harbour Forum: report of the seagrass session\n\nCoastal Trust\n\nKey messages\n\n\
+            - Participants agreed that the dumping of dredged spoil in seagrass meadows must come to an end.\n\
+            - Tide gauges in small ports need regular calibration.\n"),
+        ("b.txt", "Harbour Forum: recommendations of the ports panel\n\nPorts Authority\n\nRecommendations\n\n\
+            - Phase out the dumping of dredged spoil in seagrass meadows by 2028.\n\
+            - Publish berth occupancy data every month.\n"),
+        ("c.txt", "Harbour Forum: transcript of the dredging debate\n\nMarine Council\n\nTranscript\n\n\
+            Moderator: Let us start with the question everyone is asking: should the dumping of dredged \
+            spoil in seagrass meadows be allowed to continue?\n\n\
+            The debate then turned to pilotage fees for small vessels.\n"),
+        ("d.txt", "Harbour Forum: statement of the fishers\n\nFishers Union\n\nKey messages\n\n\
+            - There was broad agreement that the dumping of dredged spoil in seagrass meadows should be ended across the bay.\n\
+            - Keep pilotage fees low for small vessels.\n"),
+    ];
+    for (name, text) in docs {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let path = dir.path().to_str().unwrap();
+    let d: Value = serde_json::from_str(&isolated(&["digest", path, "--format", "json"])).unwrap();
+    let t = &d["themes"][0];
+    assert_eq!(t["support"], 3, "{t}");
+    let question = t["stances"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"].as_str().unwrap().starts_with("c#"));
+    assert!(
+        question.is_none_or(|m| m["stance"] == "mention"),
+        "{question:?}"
+    );
+    let title = t["title"].as_str().unwrap().to_lowercase();
+    let first = title.split_whitespace().next().unwrap_or("");
+    assert!(
+        ["phase", "stop", "end", "ending", "ban"].contains(&first),
+        "the title should say the practice is to end: {title}"
+    );
+}
+
+#[test]
 fn a_report_that_only_mentions_a_proposal_is_listed_but_not_counted() {
     // Two sessions ask for a permanent council; a third only reports that it met to
     // consider the proposal. It had counted as "3 of 3 sessions support".

@@ -38,6 +38,7 @@ const IMPERATIVE_VERBS: &[&str] = &[
     "ban",
     "boost",
     "bridge",
+    "bring",
     "build",
     "call",
     "cease",
@@ -151,6 +152,7 @@ const IMPERATIVE_VERBS: &[&str] = &[
     "support",
     "suspend",
     "sustain",
+    "take",
     "train",
     "update",
     "upgrade",
@@ -284,8 +286,14 @@ pub(crate) fn is_question(text: &str) -> bool {
         "sha" => "shall",
         bare => bare,
     };
+    // "Let's start with the question everyone is asking: should there be a levy…?": the
+    // question after a colon is the sentence's point, the words before only put it.
+    let after_colon = t.rsplit_once(':').is_some_and(|(_, asked)| {
+        let opening = asked.split_whitespace().next().unwrap_or("").to_lowercase();
+        QUESTION_OPENINGS.contains(&opening.as_str())
+    });
     t.ends_with('?')
-        && QUESTION_OPENINGS.contains(&first)
+        && (QUESTION_OPENINGS.contains(&first) || after_colon)
         && crate::corpus::prose::split_sentences(t).len() == 1
 }
 
@@ -1059,6 +1067,8 @@ mod tests {
             "Isn't it time the Forum called for a ban on police using it?",
             "Shouldn't governments simply make data localisation mandatory?",
             "Won't a regional fund duplicate the national ones?",
+            // A moderator's question after the words that put it.
+            "Let's start with the question everyone is asking: should there be a levy on harbour dues?",
         ] {
             assert!(is_question(q), "{q}");
             assert_eq!(
