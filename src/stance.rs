@@ -115,10 +115,11 @@ impl Reading {
     /// proposition that is itself a prohibition ([`prohibits`]) it agrees.
     pub fn is_negated_call(&self) -> bool {
         self.position == Position::Oppose
-            && self
-                .cue
-                .as_deref()
-                .is_some_and(|c| NEGATED_CALLS.contains(&c))
+            && self.cue.as_deref().is_some_and(|c| {
+                NEGATED_CALLS.contains(&c)
+                    || c.strip_prefix("no … ")
+                        .is_some_and(|modal| CALLED_BY_NO.contains(&modal))
+            })
     }
 
     /// A report that the meeting was divided over the proposition ("views diverged on…"):
@@ -404,6 +405,9 @@ const FORBIDDING: &[&str] = &[
 /// Oppositions that are themselves calls not to act, as a cue shows them ("mustn't" is
 /// read as "must" and "not").
 const NEGATED_CALLS: &[&str] = &["must not", "should not"];
+/// Modals whose call a "no" subject negates ("No pupil should be monitored by…": cue
+/// "no … should").
+const CALLED_BY_NO: &[&str] = &["should", "must", "shall"];
 
 /// Does `text` ask that what it names not be done? A negated call about the same thing
 /// ("States must not order network disruptions") then says the same, not the opposite.
@@ -971,6 +975,22 @@ fn necessity_after(tokens: &[Token], at: usize) -> bool {
         .iter()
         .take_while(|t| t.clause == clause)
         .any(|t| t.word == "without")
+}
+
+/// Words after which a clause names what must come first ("No school should deploy an AI
+/// product until an impact assessment has been completed").
+const PRECONDITIONS: &[&str] = &["until", "unless"];
+
+/// "No school should deploy an AI product until an impact assessment has been
+/// completed": a negated call answered by a later "until"/"unless" that names the terms
+/// makes them the condition of acting, so it asks for them (as "without" does in
+/// [`necessity_after`]); it rejects nothing they name.
+fn precondition_after(tokens: &[Token], keys: &[usize], at: usize) -> bool {
+    let clause = tokens[at].clause;
+    (at + 1..tokens.len())
+        .take_while(|&i| tokens[i].clause == clause)
+        .find(|&i| PRECONDITIONS.contains(&tokens[i].word.as_str()))
+        .is_some_and(|u| keys.iter().any(|&k| k > u && tokens[k].clause == clause))
 }
 
 /// A text split once into stemmed words and clauses, for repeated term look-ups.
@@ -1814,7 +1834,12 @@ fn read_tokens(
             .filter(in_clause)
             .any(|&k| k > at || tokens[k].part == part);
         let about_another_part = named_before && !named_from_here;
-        if n.len() % 2 == 1 && !necessity_after(tokens, at) && !about_another_part {
+        if n.len() % 2 == 1 && precondition_after(tokens, &keys, at) {
+            let until = (at + 1..tokens.len())
+                .find(|&i| PRECONDITIONS.contains(&tokens[i].word.as_str()))
+                .map_or("", |i| tokens[i].word.as_str());
+            support.push((at, format!("{} … {until}", tokens[n[0]].word)));
+        } else if n.len() % 2 == 1 && !necessity_after(tokens, at) && !about_another_part {
             // "does not support", but not "not only … should".
             if tokens.get(n[0] + 1).is_none_or(|t| t.word != "only") {
                 let cue = match opinion {
@@ -2818,6 +2843,30 @@ mod tests {
             prepared.can_withhold_support(),
             "a third party's support is no support"
         );
+    }
+
+    #[test]
+    fn no_one_acting_until_the_terms_asks_for_them_and_a_no_call_agrees_with_a_ban() {
+        // A precondition: the committee asked for the assessments, it had dissented.
+        let key = terms(&["impact assessment", "harbour cameras"]);
+        let r = read(
+            "No port should buy or install harbour cameras until an impact assessment has been published.",
+            &key,
+        );
+        assert_eq!(r.position, Position::Support, "{r:?}");
+        let r = read(
+            "No port should be forced to run an impact assessment.",
+            &key,
+        );
+        assert_eq!(r.position, Position::Oppose, "{r:?}");
+        // "No vessel should be tracked by…" asks what a ban asks.
+        let ban = terms(&["ban", "vessel tracking"]);
+        let r = read(
+            "The assembly resolved that no vessel should be subject to vessel tracking by drones.",
+            &ban,
+        );
+        assert!(r.is_negated_call(), "{r:?}");
+        assert_eq!(r.toward_prohibition(true).position, Position::Support);
     }
 
     #[test]
