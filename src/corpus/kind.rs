@@ -374,12 +374,29 @@ fn is_call_to_act(text: &str) -> bool {
     // a campaign, its verb ends the clause with nothing wanted after it.
     let first_person = words.iter().any(|w| w == "we" || w == "i");
     opens_with_imperative(&words)
+        || imperative_after_adverb(text)
         || announces_an_imperative(text)
         || has_call_phrase(&words)
         || (first_person
             && text
                 .split([':', ';', ',', '.', '!', '?', '(', ')'])
                 .any(|clause| advocates_in_first_person(&lower_words(clause))))
+}
+
+/// Most words of an adverb set off by a comma before the sentence it orders or frames
+/// ("First,", "Above all,").
+const MAX_LEADING_ADVERB_WORDS: usize = 2;
+
+/// "First, stop using AI proctoring.", "Above all, protect the spawning grounds": an
+/// imperative after a short adverb set off by a comma still asks.
+fn imperative_after_adverb(text: &str) -> bool {
+    text.split_once(',').is_some_and(|(head, rest)| {
+        let head = lower_words(head);
+        !head.is_empty()
+            && head.len() <= MAX_LEADING_ADVERB_WORDS
+            && head.iter().all(|w| w.chars().all(char::is_alphabetic))
+            && opens_with_imperative(&lower_words(rest))
+    })
 }
 
 /// Fewest words of a sentence that announces, before its colon, what follows ("The
@@ -1058,6 +1075,26 @@ mod tests {
                 StatementKind::Observation
             );
         }
+    }
+
+    #[test]
+    fn an_imperative_after_a_short_adverb_asks() {
+        for call in [
+            "First, stop using tide cameras in small harbours.",
+            "Above all, protect the spawning grounds.",
+        ] {
+            assert_eq!(
+                classify(SectionKind::Other, call),
+                StatementKind::Recommendation,
+                "{call}"
+            );
+        }
+        // A noun after the comma is no imperative.
+        let report = "However, support for the levy was weak among small ports.";
+        assert_eq!(
+            classify(SectionKind::Other, report),
+            StatementKind::Observation
+        );
     }
 
     #[test]
