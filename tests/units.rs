@@ -2559,3 +2559,39 @@ fn a_filing_slip_above_the_title_is_no_title() {
         UnitClass::Metadata,
     );
 }
+
+#[test]
+fn a_first_level_heading_under_the_issuers_lines_is_the_title() {
+    // The lines above the `#` heading had titled the session ("House of Harbours",
+    // "NATIONAL PILOTS NETWORK") and the heading, the document's own title, was a heading.
+    let c = load_written(
+        "report.md",
+        "House of Harbours\nSelect Committee on Ports and Tides\n\n\
+         # Keeping Small Harbours Open: Dredging and Tides\n\n\
+         Third Report of Session 2025–26\n\n\
+         ## Recommendations\n\n\
+         Ports should publish their tide gauge readings every hour as open data.\n",
+    );
+    let s = &c.sessions[0];
+    assert_eq!(s.title, "Keeping Small Harbours Open: Dredging and Tides");
+    assert_eq!(s.organizer, "Select Committee on Ports and Tides");
+    let c = load_written(
+        "letter.md",
+        "**NATIONAL PILOTS NETWORK**\n\n\
+         # Open Letter to the Minister: Pilots Deserve a Say\n\n\
+         21 March 2026\n\n\
+         Pilotage fees for small vessels should be capped at their 2024 level.\n",
+    );
+    let s = &c.sessions[0];
+    assert_eq!(s.title, "Open Letter to the Minister: Pilots Deserve a Say");
+    // With no line below naming the issuer, the masthead does.
+    assert_eq!(s.organizer, "NATIONAL PILOTS NETWORK");
+    assert_class(s, "NATIONAL PILOTS NETWORK", UnitClass::Metadata);
+    // A title that opens on another's words and goes on ("Chair's summary of the
+    // Ministerial Round Table…") does not make them a forum's name printed atop both.
+    let c = load(&[
+        page("16_chair_summary.txt"),
+        page("49_forum_chair_summary.md"),
+    ]);
+    assert_eq!(c.sessions[0].title, "CHAIR'S SUMMARY");
+}

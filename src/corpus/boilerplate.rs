@@ -18,7 +18,7 @@
 //!   title. A title that is, years aside, another document's title or the start of it
 //!   names the forum: each such session is titled by its own heading instead.
 
-use super::outline::{names_a_part, Outlined};
+use super::outline::{names_a_part, Outlined, ABOVE_TITLE};
 use super::prose::{is_date_line, word_count};
 use super::template::known_key;
 use super::unit::UnitClass;
@@ -66,6 +66,18 @@ const MAX_BANNER_TAIL_WORDS: usize = 4;
 /// Fewest words of a heading that replaces a forum's name followed by a tail of its own.
 const MIN_TAILED_HEADING_WORDS: usize = 3;
 
+/// The count of files that print `key` as a forum's name, if any document's banner is it.
+fn found_banner(found: &[Option<(Vec<String>, usize)>], key: &[String]) -> Option<usize> {
+    if key.is_empty() {
+        return None;
+    }
+    found
+        .iter()
+        .flatten()
+        .find(|(banner, _)| banner.as_slice() == key)
+        .map(|(_, files)| *files)
+}
+
 /// Retitle sessions whose title is a forum's name shared with other documents.
 ///
 /// A session is retitled only when its title block (the units before its first
@@ -73,6 +85,18 @@ const MIN_TAILED_HEADING_WORDS: usize = 3;
 /// or event name is short and the session's own title says what it was about.
 pub(crate) fn retitle_shared_banners(docs: &mut [Outlined]) {
     let keys: Vec<Vec<String>> = docs.iter().map(|d| title_key(&d.session.title)).collect();
+    // A masthead the outliner found above a document's own first-level title is printed
+    // where the others print their titles: the forum's name counts it as one more file.
+    let mastheads: Vec<Vec<String>> = docs
+        .iter()
+        .map(|d| {
+            d.units
+                .iter()
+                .find(|u| u.reason == ABOVE_TITLE)
+                .map(|u| title_key(&u.text))
+                .unwrap_or_default()
+        })
+        .collect();
     // For every title that another title repeats or opens on, the files whose titles do
     // (each title's prefixes looked up, so the pass stays linear in the files); then a
     // session's banner: the longest title of at least two words that its own opens on
@@ -80,8 +104,15 @@ pub(crate) fn retitle_shared_banners(docs: &mut [Outlined]) {
     let found: Vec<Option<(Vec<String>, usize)>> = {
         let titles: HashSet<&[String]> = keys.iter().map(Vec::as_slice).collect();
         let mut sources: HashMap<&[String], BTreeSet<&str>> = HashMap::new();
-        for (key, doc) in keys.iter().zip(docs.iter()) {
-            for n in 2..=key.len() {
+        let printed = keys
+            .iter()
+            .zip(docs.iter())
+            .chain(mastheads.iter().zip(docs.iter()));
+        for (key, doc) in printed {
+            // A file prints a banner when its title is the banner and at most a short
+            // tail ("… 2025 – Session report"): "Chair's summary of the Ministerial Round
+            // Table on…" does not print "Chair's summary" as a banner.
+            for n in key.len().saturating_sub(MAX_BANNER_TAIL_WORDS).max(2)..=key.len() {
                 if titles.contains(&key[..n]) {
                     sources
                         .entry(&key[..n])
@@ -187,6 +218,19 @@ pub(crate) fn retitle_shared_banners(docs: &mut [Outlined]) {
             }
             unit.class = UnitClass::Metadata;
             unit.reason = TITLE.to_string();
+        }
+    }
+    // A masthead that is such a forum's name says so; it names no organizer either.
+    for (d, key) in mastheads.iter().enumerate() {
+        let Some(files) = found_banner(&found, key) else {
+            continue;
+        };
+        let doc = &mut docs[d];
+        for unit in doc.units.iter_mut().filter(|u| u.reason == ABOVE_TITLE) {
+            if doc.session.organizer == unit.text {
+                doc.session.organizer.clear();
+            }
+            unit.reason = format!("the forum's name, atop {files} documents");
         }
     }
     for (d, title, files) in retitled {

@@ -68,6 +68,10 @@ const PAGE_BREAK_BLANKS: usize = 2;
 
 /// Why a masthead row is metadata.
 const MASTHEAD: &str = "masthead";
+/// Lines that held the title by their position until a first-level heading below them
+/// turned out to be the title: the issuer's masthead (which `boilerplate` may find to
+/// be a forum's name printed atop several documents).
+pub(crate) const ABOVE_TITLE: &str = "masthead above the title";
 
 /// Widest indent beyond an item's own at which a paragraph still reads as part of the
 /// item (a marker, its gap and a tab's worth more).
@@ -510,6 +514,8 @@ pub(super) struct Machine {
     masthead: bool,
     /// The title so far is a line printed atop every page (`Break::masthead`).
     title_on_every_page: bool,
+    /// The title so far is a heading the author marked as one (`# …`, `<h1>`).
+    title_marked: bool,
     /// Lines left to a quotation opened in the head and not yet closed: a pull quote set
     /// beside the title, whose lines name neither the session nor its organizer.
     pull_quote_left: usize,
@@ -550,6 +556,7 @@ impl Machine {
             number: 0,
             masthead: false,
             title_on_every_page: false,
+            title_marked: false,
             pull_quote_left: 0,
             after_pull_quote: false,
             hyphens,
@@ -961,6 +968,30 @@ impl Machine {
         {
             if self.meta.title.is_empty() && heading.level <= 2 && heading.topic.section.is_none() {
                 self.meta.title = clean_line(&heading.text);
+                self.title_marked = true;
+                return Some("title");
+            }
+            // "House of Representatives" / "Select Committee on…" / "# Learning with
+            // Machines": a heading the author marked as the page's first level, under
+            // lines that held the title only by their position, is the title; those
+            // lines are the issuer's masthead, the organizer if no line named one.
+            if heading.level == 1
+                && !self.title_marked
+                && heading.topic.section.is_none()
+                && !self.meta.labelled.contains(&MetaField::Title)
+            {
+                let above = std::mem::replace(&mut self.meta.title, clean_line(&heading.text));
+                // The lines read as the title (one, or a wrapped title's several) are
+                // the issuer's masthead.
+                for f in self.furniture.iter_mut().filter(|f| f.reason == "title") {
+                    f.reason = ABOVE_TITLE;
+                }
+                // A lone word above ("Guidance") labels the page's kind, not its issuer.
+                let names = word_count(&above) >= 2;
+                if names && self.meta.organizer.is_empty() {
+                    self.meta.organizer = above;
+                }
+                self.title_marked = true;
                 return Some("title");
             }
             return None;

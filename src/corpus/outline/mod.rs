@@ -43,6 +43,7 @@ use super::unit::{UnitClass, BYLINE, DATE, DATELINE, EVENT_DETAILS};
 use super::{classify, Document, Excluded, SectionKind, Session, Statement, StatementKind};
 use line::{breaks, classify_line, numbered_runs, pipe_tables, Break, Line};
 pub(crate) use line::{kicker_fields, names_a_part};
+pub(crate) use machine::ABOVE_TITLE;
 use machine::{Machine, Parsed};
 use notes::Notes;
 use std::borrow::Cow;
