@@ -1015,13 +1015,34 @@ fn records_procedure(lower: &str) -> bool {
     {
         return true;
     }
-    // The subject's own verb comes early and before any "that" (in "The session heard that
-    // two stations had closed" the stations closed, not the session).
-    let reach = words
+    // "Apologies were received from T. Rehn.": who sent apologies is the record's
+    // housekeeping; so are the next meeting's arrangements ("The next meeting will be
+    // held online on 9 September").
+    let after_article = words.iter().skip_while(|w| matches!(**w, "" | "the" | "a"));
+    let next_meeting = {
+        let mut w = after_article;
+        w.next() == Some(&"next") && w.next().is_some_and(|n| MEETING_BUSINESS.contains(n))
+    };
+    if subject == "apologies" || next_meeting {
+        return true;
+    }
+    let that = words
         .iter()
         .position(|w| *w == "that")
-        .unwrap_or(words.len())
-        .min(SUBJECT_VERB_REACH);
+        .unwrap_or(words.len());
+    // "The minutes of the meeting of 3 March 2025 were approved": a long subject, whose
+    // verb stands right after the first "was"/"were".
+    let passive = words[..that]
+        .iter()
+        .position(|w| matches!(*w, "was" | "were"))
+        .and_then(|a| words.get(a + 1))
+        .is_some_and(|verb| acts_on(verb, subject));
+    if passive {
+        return true;
+    }
+    // The subject's own verb comes early and before any "that" (in "The session heard that
+    // two stations had closed" the stations closed, not the session).
+    let reach = that.min(SUBJECT_VERB_REACH);
     (0..words.len()).any(|i| {
         let verb = words[i];
         (i < reach && acts_on(verb, subject))
@@ -1923,6 +1944,28 @@ mod tests {
             class("Ada Quill, Northwind Trust", &pos),
             UnitClass::Metadata
         );
+    }
+
+    #[test]
+    fn minutes_housekeeping_is_procedure() {
+        let p = Position::anywhere();
+        for t in [
+            "Apologies were received from T. Rehn.",
+            "The minutes of the meeting of 3 March 2025 were approved without amendment.",
+            "The next meeting will be held online on 9 September 2025.",
+        ] {
+            assert_eq!(
+                classify_unit(t, &p),
+                (UnitClass::Procedural, Some("meeting procedure")),
+                "{t}"
+            );
+        }
+        for t in [
+            "The next harbour dredging programme should start in 2027.",
+            "The minutes of the tide gauges were logged by volunteers in every port.",
+        ] {
+            assert_eq!(classify_unit(t, &p).0, UnitClass::Statement, "{t}");
+        }
     }
 
     #[test]
