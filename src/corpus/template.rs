@@ -424,6 +424,24 @@ pub(crate) const METADATA_KEYS: &[&str] = &[
     "reference",
 ];
 
+/// What a page counts of its readers' responses ("37 comments · 12 reposts").
+pub(crate) const ENGAGEMENT_WORDS: &[&str] = &[
+    "comment",
+    "comments",
+    "reaction",
+    "reactions",
+    "like",
+    "likes",
+    "share",
+    "shares",
+    "repost",
+    "reposts",
+    "retweets",
+    "views",
+    "reply",
+    "replies",
+];
+
 /// First words of a line that only says when or by whom something was published.
 pub(crate) const PUBLISHING_WORDS: &[&str] = &[
     "published",

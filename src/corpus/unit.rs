@@ -16,8 +16,8 @@ use super::prose::{
     last_part, split_sentences, word_count,
 };
 use super::template::{
-    known_key, ADOPTING_VERBS, CREDIT_WORDS, GREETINGS, MEETING_BUSINESS, OPENING_VERBS,
-    POINTER_OPENERS, POINTER_VERBS, PUBLISHING_WORDS, REFERENCE_LABELS, SIGN_OFFS,
+    known_key, ADOPTING_VERBS, CREDIT_WORDS, ENGAGEMENT_WORDS, GREETINGS, MEETING_BUSINESS,
+    OPENING_VERBS, POINTER_OPENERS, POINTER_VERBS, PUBLISHING_WORDS, REFERENCE_LABELS, SIGN_OFFS,
 };
 use super::{classify, is_gerund, SectionKind, StatementKind};
 use crate::text::is_content_word;
@@ -264,6 +264,33 @@ pub(crate) fn is_formula(text: &str) -> bool {
     procedural_reason(t, &lower, word_count(t), &first_words(&lower, 1)).is_some()
 }
 
+/// "👍❤️ 214 · 37 comments · 12 reposts": a line of counts a page keeps of its readers'
+/// responses, every field of it a figure, a count of responses or a pictograph.
+fn counts_responses(t: &str) -> bool {
+    let mut counted = false;
+    let all = t.split(['·', '•', '|']).all(|field| {
+        let words: Vec<&str> = field
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .collect();
+        match words.as_slice() {
+            [] => true,
+            [n] => n.chars().all(|c| c.is_ascii_digit() || c == ','),
+            [n, what] => {
+                let count = n
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+                    || n.ends_with(['k', 'K']);
+                let responses = ENGAGEMENT_WORDS.contains(&what.to_lowercase().as_str());
+                counted |= count && responses;
+                count && responses
+            }
+            _ => false,
+        }
+    });
+    all && counted
+}
+
 fn metadata_reason(
     t: &str,
     lower: &str,
@@ -285,6 +312,9 @@ fn metadata_reason(
     }
     if !t.chars().any(char::is_alphabetic) {
         return Some("no words");
+    }
+    if counts_responses(t) {
+        return Some("count of readers' responses");
     }
     if as_url(t).is_some() {
         return Some("link");
@@ -1944,6 +1974,27 @@ mod tests {
             class("Ada Quill, Northwind Trust", &pos),
             UnitClass::Metadata
         );
+    }
+
+    #[test]
+    fn a_line_counting_readers_responses_is_metadata() {
+        let p = Position::anywhere();
+        for t in [
+            "👍❤️💡 214 · 37 comments · 12 reposts",
+            "1.2k views | 48 replies",
+        ] {
+            assert_eq!(
+                classify_unit(t, &p),
+                (UnitClass::Metadata, Some("count of readers' responses")),
+                "{t}"
+            );
+        }
+        for t in [
+            "37 comments were received from harbour masters.",
+            "Ports shared 214 reports · most of them late",
+        ] {
+            assert_eq!(classify_unit(t, &p).0, UnitClass::Statement, "{t}");
+        }
     }
 
     #[test]

@@ -1272,7 +1272,17 @@ pub(super) fn parse_bullet(t: &str) -> Option<(Marker, &str)> {
         let rest = after_first.trim_start();
         return (!rest.is_empty()).then_some((Marker::Symbol, rest));
     }
-    parse_enumerator(t)
+    keycap_number(t).or_else(|| parse_enumerator(t))
+}
+
+/// "1️⃣ Every tool we buy must…": a digit set on a keycap (the digit, an optional
+/// variation selector, the combining keycap mark) numbers a social post's points.
+fn keycap_number(t: &str) -> Option<(Marker, &str)> {
+    let digits = t.find(|c: char| !c.is_ascii_digit())?;
+    let rest = t[digits..].strip_prefix('\u{fe0f}').unwrap_or(&t[digits..]);
+    let rest = rest.strip_prefix('\u{20e3}')?;
+    let text = rest.trim_start();
+    (digits > 0 && !text.is_empty()).then_some((Marker::Number, text))
 }
 
 /// A Markdown task list's box ("- [ ] T. Baptiste to draft…", "- [x] …") is the state
@@ -2092,6 +2102,12 @@ mod tests {
         );
         // An outline number needs no closing dot before a capital ("2.1.1 The Board…").
         assert_eq!(parse_bullet("1.2 Sub"), Some((Marker::Number, "Sub")));
+        // A keycap digit numbers a post's points; a plain "3 Exams" does not.
+        assert_eq!(
+            parse_bullet("3\u{fe0f}\u{20e3} Exams watched by cameras have no place."),
+            Some((Marker::Number, "Exams watched by cameras have no place."))
+        );
+        assert_eq!(parse_bullet("3 Exams watched by cameras."), None);
         assert_eq!(parse_bullet("1.2 sub"), None);
         assert_eq!(
             parse_bullet("(c) 2024 Lakes Council"),
