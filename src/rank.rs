@@ -854,6 +854,14 @@ impl Theme {
         (support, dissent)
     }
 
+    /// The condition or reservation a supporting member set on its support, if any.
+    pub fn condition_of(&self, id: &str) -> Option<&str> {
+        self.stances
+            .iter()
+            .find(|m| m.id == id)
+            .and_then(|m| m.condition.as_deref())
+    }
+
     /// A recurring theme's members as its page prints them: those that take its side,
     /// those that only mention it (listed, not counted), and the dissent.
     pub fn by_stance(&self) -> ThemeMembers<'_> {
@@ -990,6 +998,10 @@ pub struct StatementStance {
     /// The cue that decided a dissent ("oppose", "rather than"…).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cue: Option<String>,
+    /// For a support given on a condition or with a reservation, the words that set it
+    /// ("only if", "provided that", "but … concerns").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<String>,
     /// The support was read from a cue ("should", "supports"), not given by default to
     /// a member that takes no stand (an argument, a report).
     #[serde(skip)]
@@ -1016,11 +1028,23 @@ impl StatementStance {
                 id: statement.id.clone(),
                 stance: ThemeStance::Mention,
                 cue: None,
+                condition: None,
                 explicit: false,
             };
         }
         let dissent = reading.position == stance::Position::Oppose;
+        // A conditional support's cue is "<support>; <condition>".
+        let condition = (reading.position == stance::Position::Support && reading.conditional)
+            .then(|| {
+                reading
+                    .cue
+                    .as_deref()?
+                    .split_once("; ")
+                    .map(|(_, c)| c.to_owned())
+            })
+            .flatten();
         StatementStance {
+            condition,
             id: statement.id.clone(),
             stance: if dissent {
                 ThemeStance::Dissent
@@ -1182,6 +1206,7 @@ mod tests {
             id: id.into(),
             stance,
             cue: None,
+            condition: None,
             explicit: true,
         };
         theme.stances = vec![

@@ -1958,8 +1958,13 @@ fn read_tokens(
         .into_iter()
         .next()
         .map(|c| c.2);
+    // Only a connector that opens its clause concedes: "initiatives, however
+    // well-meaning, do not…" reads "however" as "no matter how".
     let reservation = tokens
         .iter()
+        .enumerate()
+        .filter(|&(i, t)| i == 0 || tokens[i - 1].clause != t.clause)
+        .map(|(_, t)| t)
         .filter(|t| CONCESSIVE.contains(&t.word.as_str()))
         .find_map(|t| {
             starts(tokens, RESERVATION, &[t.clause]).map(|r| format!("{} … {r}", t.word))

@@ -221,6 +221,39 @@ fn a_theme_that_asks_to_end_a_practice_is_titled_by_the_ending_and_a_question_co
 }
 
 #[test]
+fn a_support_given_on_a_condition_says_so() {
+    // "only if" had been printed and stored as plain support.
+    let dir = dissent_documents(&["a_ports.txt", "b_cities.txt"]);
+    std::fs::write(
+        dir.path().join("e_pilots.txt"),
+        "Pilots' association: position on harbour data\n\nKey Recommendations\n\n\
+         - We would support making the Harbour Data Council a permanent body only if pilots hold a seat on it.\n\
+         - Keep pilotage fees low for small vessels.\n",
+    )
+    .unwrap();
+    let path = dir.path().to_str().unwrap();
+    let d: Value = serde_json::from_str(&isolated(&["digest", path, "--format", "json"])).unwrap();
+    let t = &d["themes"][0];
+    assert!(t["title"].as_str().unwrap().contains("ermanent"), "{t}");
+    let stance = t["stances"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"].as_str().unwrap().starts_with("e_pilots#"))
+        .unwrap_or_else(|| panic!("{t}"));
+    assert_eq!(stance["stance"], "support", "{stance}");
+    assert_eq!(stance["condition"], "only if", "{stance}");
+    assert_eq!(t["support"], 3, "{t}");
+    let md = isolated(&["digest", path]);
+    assert!(
+        md.contains("- **on a condition (“only if”):** “We would support"),
+        "{md}"
+    );
+    // The others support without one.
+    assert_eq!(md.matches("on a condition").count(), 1, "{md}");
+}
+
+#[test]
 fn a_report_that_only_mentions_a_proposal_is_listed_but_not_counted() {
     // Two sessions ask for a permanent council; a third only reports that it met to
     // consider the proposal. It had counted as "3 of 3 sessions support".

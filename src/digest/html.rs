@@ -520,7 +520,10 @@ fn theme(out: &mut String, t: &Theme, total: usize, sessions: &HashMap<&str, &Se
         "<details open>\n<summary>{summary}</summary>\n<ul class=\"quotes\">"
     );
     for s in &members.support {
-        let _ = writeln!(body, "<li>{}</li>", quote(s, sessions));
+        let on = t.condition_of(&s.id).map_or(String::new(), |c| {
+            format!("<strong>on a condition (“{}”):</strong> ", escape(c))
+        });
+        let _ = writeln!(body, "<li>{on}{}</li>", quote(s, sessions));
     }
     body.push_str("</ul>\n</details>\n");
     if !members.mentions.is_empty() {

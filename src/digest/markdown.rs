@@ -216,7 +216,10 @@ fn theme(out: &mut String, t: &Theme, total: usize, titles: &HashMap<&str, &str>
     );
     let members = t.by_stance();
     for s in &members.support {
-        let _ = writeln!(out, "- {}", quote(s, titles));
+        let on = t
+            .condition_of(&s.id)
+            .map_or(String::new(), |c| format!("**on a condition (“{c}”):** "));
+        let _ = writeln!(out, "- {on}{}", quote(s, titles));
     }
     out.push('\n');
     if !members.mentions.is_empty() {
