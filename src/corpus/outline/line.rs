@@ -1662,11 +1662,20 @@ fn known_section(text: &str) -> Option<SectionKind> {
     {
         return None;
     }
-    SECTION_PATTERNS
+    let (pos, kind) = SECTION_PATTERNS
         .iter()
         .filter_map(|(pat, kind)| core.find(pat).map(|pos| (pos, *kind)))
-        .min_by_key(|&(pos, _)| pos)
-        .map(|(_, kind)| kind)
+        .min_by_key(|&(pos, _)| pos)?;
+    // "Response of the Farmers' Union to the Forum's Draft Recommendations", "Comments
+    // on the outcomes": what the document answers, not a section of its own kind. A
+    // lead-in ("Participants agreed on the following recommendations:") introduces its own.
+    let lead_in = text.trim_end().ends_with(':');
+    let answers = !lead_in
+        && core[..pos]
+            .split_whitespace()
+            .skip(1)
+            .any(|w| matches!(w, "to" | "on"));
+    (!answers).then_some(kind)
 }
 
 /// A numbered line names its section in its first two words (not "3. Establish clear
@@ -1792,7 +1801,7 @@ fn is_people_heading(text: &str) -> bool {
         .iter()
         .any(|o| core.starts_with(o) || last.starts_with(o))
         && word_count(&core) <= MAX_PEOPLE_HEADING_WORDS
-        && known_section(&core).is_none()
+        && known_section(text).is_none()
 }
 
 /// Most words of a heading over a list of people ("Speakers and moderators of the panel").
@@ -2230,5 +2239,24 @@ mod tests {
                 },
             );
         }
+    }
+
+    #[test]
+    fn a_heading_that_answers_anothers_recommendations_opens_no_such_section() {
+        use crate::corpus::SectionKind;
+        let section = |t: &str| Topic::of(t).section;
+        assert_eq!(
+            section("Response of the Fishers' Union to the Forum's Draft Recommendations"),
+            None
+        );
+        assert_eq!(section("Comments on the draft recommendations"), None);
+        assert_eq!(
+            section("Key Recommendations"),
+            Some(SectionKind::Recommendations)
+        );
+        assert_eq!(
+            section("Recommendations to the Harbour Council"),
+            Some(SectionKind::Recommendations)
+        );
     }
 }
