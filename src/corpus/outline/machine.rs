@@ -975,9 +975,12 @@ impl Machine {
             // Machines": a heading the author marked as the page's first level, under
             // lines that held the title only by their position, is the title; those
             // lines are the issuer's masthead, the organizer if no line named one.
+            // A part of any report ("# Background", "# Annex") names no document.
             if heading.level == 1
                 && !self.title_marked
                 && heading.topic.section.is_none()
+                && !heading.topic.leaves
+                && word_count(&heading.text) >= 2
                 && !self.meta.labelled.contains(&MetaField::Title)
             {
                 let above = std::mem::replace(&mut self.meta.title, clean_line(&heading.text));
