@@ -967,6 +967,9 @@ fn procedural_reason(t: &str, lower: &str, words: usize, first: &str) -> Option<
     {
         return Some("thanks");
     }
+    if words <= MAX_THANKS_WORDS && welcomes_the_chance_to_speak(lower) {
+        return Some("thanks");
+    }
     if is_pointer(lower, words, first) {
         return Some("pointer to read, watch or download");
     }
@@ -1156,6 +1159,40 @@ fn says_more_than_thanks(lower: &str) -> bool {
         || bare_words(lower)
             .iter()
             .any(|w| matches!(*w, "should" | "must" | "urge" | "urges"))
+}
+
+/// What a submission is glad of the chance to do in its opening courtesy ("the
+/// opportunity to comment on…").
+const TAKING_PART: &[&str] = &[
+    "comment",
+    "respond",
+    "contribute",
+    "provide",
+    "submit",
+    "participate",
+    "share",
+    "engage",
+    "present",
+    "speak",
+    "input",
+];
+
+/// "We welcome the opportunity to comment on the draft recommendations…", "The Union is
+/// grateful for the opportunity to respond": a submission's opening courtesy, glad of the
+/// chance to take part; "We welcome the opportunity to establish a fund" endorses an act.
+fn welcomes_the_chance_to_speak(lower: &str) -> bool {
+    let words = bare_words(lower);
+    words.windows(4).any(|w| {
+        w[1] == "opportunity"
+            && w[2] == "to"
+            && TAKING_PART.contains(&w[3])
+            && matches!(w[0], "the" | "this")
+    }) && words.iter().any(|w| {
+        w.starts_with("welcom")
+            || w.starts_with("appreciat")
+            || w.starts_with("grateful")
+            || w.starts_with("thank")
+    }) && !lower.contains([';', ':'])
 }
 
 /// Longest sentence read as a report of thanks; a longer one says more than thanks.
@@ -1995,6 +2032,19 @@ mod tests {
         ] {
             assert_eq!(classify_unit(t, &p).0, UnitClass::Statement, "{t}");
         }
+    }
+
+    #[test]
+    fn a_submissions_opening_courtesy_is_thanks() {
+        let p = Position::anywhere();
+        for t in [
+            "We welcome the opportunity to comment on the draft recommendations of the Harbour Forum.",
+            "The Union is grateful for the opportunity to respond to the consultation.",
+        ] {
+            assert_eq!(classify_unit(t, &p), (UnitClass::Procedural, Some("thanks")), "{t}");
+        }
+        let ask = "We welcome the opportunity to establish a regional cable repair fund.";
+        assert_eq!(classify_unit(ask, &p).0, UnitClass::Statement);
     }
 
     #[test]
