@@ -1033,16 +1033,7 @@ impl StatementStance {
             };
         }
         let dissent = reading.position == stance::Position::Oppose;
-        // A conditional support's cue is "<support>; <condition>".
-        let condition = (reading.position == stance::Position::Support && reading.conditional)
-            .then(|| {
-                reading
-                    .cue
-                    .as_deref()?
-                    .split_once("; ")
-                    .map(|(_, c)| c.to_owned())
-            })
-            .flatten();
+        let condition = reading.condition().map(str::to_owned);
         StatementStance {
             condition,
             id: statement.id.clone(),

@@ -70,6 +70,10 @@ const POSITION_VERBS: &[&str] = &[
     "feel",
 ];
 
+/// Between a conditional support's cue and the words that set its condition
+/// ("support; only if").
+const CONDITION_SEPARATOR: &str = "; ";
+
 /// The cue of a motion's support that its vote turned into a refusal.
 const MOTION_DEFEATED_CUE: &str = "motion defeated";
 
@@ -120,6 +124,16 @@ impl Reading {
                     || c.strip_prefix("no … ")
                         .is_some_and(|modal| CALLED_BY_NO.contains(&modal))
             })
+    }
+
+    /// For a support given on a condition or with a reservation, the words that set it
+    /// ("only if", "but … concerns").
+    pub fn condition(&self) -> Option<&str> {
+        if self.position != Position::Support || !self.conditional {
+            return None;
+        }
+        let cue = self.cue.as_deref()?;
+        cue.split_once(CONDITION_SEPARATOR).map(|(_, c)| c)
     }
 
     /// A report that the meeting was divided over the proposition ("views diverged on…"):
@@ -985,12 +999,13 @@ const PRECONDITIONS: &[&str] = &["until", "unless"];
 /// completed": a negated call answered by a later "until"/"unless" that names the terms
 /// makes them the condition of acting, so it asks for them (as "without" does in
 /// [`necessity_after`]); it rejects nothing they name.
-fn precondition_after(tokens: &[Token], keys: &[usize], at: usize) -> bool {
+/// Returns the position of the "until"/"unless".
+fn precondition_after(tokens: &[Token], keys: &[usize], at: usize) -> Option<usize> {
     let clause = tokens[at].clause;
     (at + 1..tokens.len())
         .take_while(|&i| tokens[i].clause == clause)
         .find(|&i| PRECONDITIONS.contains(&tokens[i].word.as_str()))
-        .is_some_and(|u| keys.iter().any(|&k| k > u && tokens[k].clause == clause))
+        .filter(|&u| keys.iter().any(|&k| k > u && tokens[k].clause == clause))
 }
 
 /// A text split once into stemmed words and clauses, for repeated term look-ups.
@@ -1834,11 +1849,10 @@ fn read_tokens(
             .filter(in_clause)
             .any(|&k| k > at || tokens[k].part == part);
         let about_another_part = named_before && !named_from_here;
-        if n.len() % 2 == 1 && precondition_after(tokens, &keys, at) {
-            let until = (at + 1..tokens.len())
-                .find(|&i| PRECONDITIONS.contains(&tokens[i].word.as_str()))
-                .map_or("", |i| tokens[i].word.as_str());
-            support.push((at, format!("{} … {until}", tokens[n[0]].word)));
+        let precondition = precondition_after(tokens, &keys, at).filter(|_| n.len() % 2 == 1);
+        if let Some(u) = precondition {
+            let cue = format!("{} … {}", tokens[n[0]].word, tokens[u].word);
+            support.push((at, cue));
         } else if n.len() % 2 == 1 && !necessity_after(tokens, at) && !about_another_part {
             // "does not support", but not "not only … should".
             if tokens.get(n[0] + 1).is_none_or(|t| t.word != "only") {
@@ -1974,7 +1988,7 @@ fn read_tokens(
         position: Position::Support,
         conditional: conditional.is_some(),
         cue: Some(match conditional {
-            Some(c) => format!("{cue}; {c}"),
+            Some(c) => format!("{cue}{CONDITION_SEPARATOR}{c}"),
             None => cue,
         }),
     }

@@ -273,28 +273,32 @@ pub(crate) fn is_question(text: &str) -> bool {
             t = rest.trim_start();
         }
     }
+    // "Let's start with the question everyone is asking: should there be a levy…?": the
+    // question after a colon is the sentence's point, the words before only put it.
+    let after_colon = t
+        .rsplit_once(':')
+        .is_some_and(|(_, asked)| opens_as_question(asked));
+    t.ends_with('?')
+        && (opens_as_question(t) || after_colon)
+        && crate::corpus::prose::split_sentences(t).len() == 1
+}
+
+/// Does `t` open on a word of [`QUESTION_OPENINGS`]? "Isn't it time…?", "Shouldn't
+/// governments…?": a negated auxiliary asks as well.
+fn opens_as_question(t: &str) -> bool {
     let first = t
         .split_whitespace()
         .next()
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
-    // "Isn't it time…?", "Shouldn't governments…?": a negated auxiliary asks as well.
     let first = match first.trim_end_matches("n't").trim_end_matches("n’t") {
         "wo" => "will",
         "ca" => "can",
         "sha" => "shall",
         bare => bare,
     };
-    // "Let's start with the question everyone is asking: should there be a levy…?": the
-    // question after a colon is the sentence's point, the words before only put it.
-    let after_colon = t.rsplit_once(':').is_some_and(|(_, asked)| {
-        let opening = asked.split_whitespace().next().unwrap_or("").to_lowercase();
-        QUESTION_OPENINGS.contains(&opening.as_str())
-    });
-    t.ends_with('?')
-        && (QUESTION_OPENINGS.contains(&first) || after_colon)
-        && crate::corpus::prose::split_sentences(t).len() == 1
+    QUESTION_OPENINGS.contains(&first)
 }
 
 /// Most words of a note after a questionnaire's question that offers no answers as

@@ -1035,11 +1035,10 @@ fn records_procedure(lower: &str) -> bool {
             || (ADOPTING_VERBS.contains(&verb) && matches!(noun, "agenda" | "minutes"))
     };
     // The subject: the head of the opening noun phrase ("the minutes of meeting 13").
-    let subject = words
+    let at = words
         .iter()
-        .find(|w| !matches!(**w, "" | "the" | "a" | "this"))
-        .copied()
-        .unwrap_or("");
+        .position(|w| !matches!(*w, "" | "the" | "a" | "this"));
+    let subject = at.map_or("", |i| words[i]);
     // "The session concluded at 17:30", "The meeting was called to order at 10:05": the
     // meeting's own clock, whatever its verb; with a "that" it reports what was said.
     if matches!(subject, "meeting" | "session" | "sitting")
@@ -1051,11 +1050,10 @@ fn records_procedure(lower: &str) -> bool {
     // "Apologies were received from T. Rehn.": who sent apologies is the record's
     // housekeeping; so are the next meeting's arrangements ("The next meeting will be
     // held online on 9 September").
-    let after_article = words.iter().skip_while(|w| matches!(**w, "" | "the" | "a"));
-    let next_meeting = {
-        let mut w = after_article;
-        w.next() == Some(&"next") && w.next().is_some_and(|n| MEETING_BUSINESS.contains(n))
-    };
+    let next_meeting = subject == "next"
+        && at
+            .and_then(|i| words.get(i + 1))
+            .is_some_and(|n| MEETING_BUSINESS.contains(n));
     if subject == "apologies" || next_meeting {
         return true;
     }
