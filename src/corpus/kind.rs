@@ -217,7 +217,7 @@ const REPORTED_NEEDS: &[&str] = &["the need to", "a need to", "the need for"];
 
 /// Decide whether a statement is a recommendation or an observation.
 pub fn classify(section: SectionKind, text: &str) -> StatementKind {
-    // "“We will fund technicians, not towers,” he said.": a quotation with its speaker is
+    // "“We funded technicians, not towers,” he said.": a quotation with its speaker is
     // read by its own words, not by the section it stands in ("Open tide data saves
     // lives," said a harbour master, under "Recommendations", asks nothing).
     if is_attributed_quote(text) {
@@ -780,7 +780,57 @@ fn advocates_in_first_person(words: &[String]) -> bool {
             .take_while(|w| ADVOCACY_FILLERS.contains(&w.as_str()))
             .any(|w| w == "like");
         like || verb.is_some_and(|v| ADVOCACY.contains(&v.as_str()))
+            || commits(words[i] == "we", &words[i + 1..])
     })
+}
+
+/// Verbs with which a speaker binds themselves to act ("we commit to…", "we pledge to…",
+/// "we resolve to…"), with "to" after them.
+const COMMITTING: &[&str] = &["commit", "pledge", "undertake", "resolve", "vow"];
+
+/// Words that may stand between "we will" and the verb it commits to ("we will also
+/// publish", "we will continue to fund", "we will work to reduce").
+const COMMITMENT_FILLERS: &[&str] = &[
+    "also", "further", "jointly", "continue", "work", "strive", "seek", "to", "actively",
+    "together",
+];
+
+/// What follows "we" binds the speakers to an action: "commit / pledge / resolve to…",
+/// "are (fully) committed to…", or "will / shall" with an action verb ("We will publish the
+/// gauge readings"). A government's or a network's commitment backs the action as a call
+/// for it does; "We will now hear from the panel" announces the meeting's next item (no
+/// action verb, or "now"). A single speaker's "I will" more often runs the meeting ("I will
+/// take questions", "I will keep this brief"), so only "we" commits by "will".
+fn commits(we: bool, after_we: &[String]) -> bool {
+    let at = |i: usize| after_we.get(i).map_or("", String::as_str);
+    let mut i = 0;
+    while matches!(
+        at(i),
+        "also" | "therefore" | "hereby" | "further" | "firmly" | "fully"
+    ) {
+        i += 1;
+    }
+    match at(i) {
+        verb if COMMITTING.contains(&verb) => at(i + 1) == "to" || at(i + 1) == "ourselves",
+        "are" | "remain" | "stay" => {
+            let mut j = i + 1;
+            while matches!(
+                at(j),
+                "fully" | "firmly" | "strongly" | "deeply" | "also" | "still"
+            ) {
+                j += 1;
+            }
+            at(j) == "committed" && at(j + 1) == "to"
+        }
+        "will" | "shall" => {
+            let mut j = i + 1;
+            while COMMITMENT_FILLERS.contains(&at(j)) {
+                j += 1;
+            }
+            we && IMPERATIVE_VERBS.contains(&at(j)) && !(at(j + 1) == "the" && at(j + 2) == "floor")
+        }
+        _ => false,
+    }
 }
 
 /// Words that open an indirect question ("whether…", "who…"); "which", "where" and
@@ -937,6 +987,25 @@ mod tests {
     }
 
     #[test]
+    fn a_first_person_commitment_is_a_call() {
+        assert_kinds(
+            &[
+                "We commit to publishing river gauge readings as open data.",
+                "We pledge to fund two hundred community weather stations.",
+                "We are fully committed to metering every licensed borehole.",
+                "We will publish drought forecasts every week in local languages.",
+                "The Ministry and its partners: we will also continue to train extension officers.",
+            ],
+            &[
+                "We will now hear from the panel.",
+                "I will take questions at the end.",
+                "We will give the floor to the next speaker.",
+                "We committed a great deal of time to the survey last year.",
+            ],
+        );
+    }
+
+    #[test]
     fn a_reported_proposal_or_ask_is_a_call() {
         assert_kinds(
             &[
@@ -1030,7 +1099,7 @@ mod tests {
     #[test]
     fn a_quotation_with_its_speaker_is_read_by_its_own_words() {
         for text in [
-            "“We will fund technicians, not towers,” he said.",
+            "“We funded technicians, not towers,” he said.",
             "\"Open tide data saves lives,\" said one harbour master.",
         ] {
             assert_eq!(classify(Recommendations, text), Observation, "{text}");
