@@ -352,6 +352,13 @@ pub fn rank(
             // What the theme proposes is named by its most distinctive words; a member
             // that opposes it dissents (docs/STANCE.md), and only supporters count.
             let terms: Vec<String> = theme.keywords.iter().take(DISSENT_TERMS).cloned().collect();
+            // "Without charge", "free of charge": a term most of the members that name it
+            // name after "without" is a condition of what they ask, and a member saying
+            // "free of charge" rejects nothing the theme proposes.
+            let terms: Vec<String> = terms
+                .into_iter()
+                .filter(|t| !named_mostly_without(rows, &prepared, t))
+                .collect();
             let proposition = stance::Proposition::new(&terms);
             let readings: Vec<stance::Reading> = rows
                 .iter()
@@ -741,6 +748,19 @@ fn common_ground(
 /// Words past which a representative starts to lose points: a reader takes in a
 /// sentence of about this length at a glance.
 const SHORT_WORDS: usize = 25;
+
+/// Do at least two of the members that name `term`, and at least half of them, name it
+/// only after "without" ([`stance::Prepared::names_only_without`])?
+fn named_mostly_without(rows: &[usize], prepared: &[stance::Prepared], term: &str) -> bool {
+    let (mut named, mut without) = (0, 0);
+    for &r in rows {
+        if let Some(only) = prepared[r].names_only_without(term) {
+            named += 1;
+            without += usize::from(only);
+        }
+    }
+    without >= 2 && without * 2 >= named
+}
 
 /// The member that says the theme most directly: of the theme's kind (so a
 /// recommendation theme is represented by a recommendation), close to the other
@@ -1577,6 +1597,24 @@ mod tests {
         let (r, igf) =
             igf_and_youth("fund youth travel; one participant suggested a permanent IGF mandate");
         assert!(r.themes[igf].also.is_empty(), "{:?}", r.themes[igf].also);
+    }
+
+    #[test]
+    fn free_of_charge_states_a_theme_that_asks_for_no_charge() {
+        // "free of charge" had dissented from a theme of open data "without charge": the
+        // theme's own members name the charge only after "without".
+        let theme = one_theme([
+            "Ports should publish tide records without charge.",
+            "Harbour masters must share tide records without any charge.",
+            "The port authority will publish its tide records online, free of charge.",
+        ]);
+        assert_eq!(
+            (theme.support, theme.dissent),
+            (3, 0),
+            "{:?} {:?}",
+            theme.keywords,
+            theme.stances
+        );
     }
 
     #[test]

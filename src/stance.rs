@@ -192,7 +192,7 @@ impl Reading {
         };
         // "cannot … emergency", "never … reach" describe a gap as "not" does.
         let first = cue.split(' ').next().unwrap_or("");
-        let negation = NEGATION.contains(&first);
+        let negation = NEGATION.contains(&first) || first == FREE;
         let negated = stem(cue.rsplit(' ').next().unwrap_or(""));
         negation && !POSITION_VERBS.iter().any(|v| stem(v) == negated)
     }
@@ -363,6 +363,9 @@ const PREFER: &[&str] = &["rather than", "instead of", "in place of", "as oppose
 /// of duplication, opposes it.
 const NOVELTY_TERMS: &[&str] = &["new", "create", "establish", "additional", "creation"];
 const KEEP_EXISTING: &[&str] = &["existing", "duplicate", "duplication", "already exist"];
+
+/// "Free (of)", which negates what follows as "without" does: a cue shows the word.
+const FREE: &str = "free";
 
 /// Negations: an odd number of them before a key term or a support cue in the key
 /// clause flips it ("not a new forum"); two cancel ("cannot … without a strengthened IGF").
@@ -800,7 +803,7 @@ fn tokenize(text: &str) -> Vec<Token> {
     // "Free of charge", "free of interference": what is free of a thing is without it,
     // so "free" negates what follows as "without" does (its word is kept for the cue).
     for i in 1..tokens.len() {
-        if tokens[i].word == "of" && tokens[i - 1].word == "free" {
+        if tokens[i].word == "of" && tokens[i - 1].word == FREE {
             tokens[i - 1].stem = "without".into();
         }
     }
@@ -1621,6 +1624,26 @@ impl<'a> Prepared<'a> {
         self.toward(&Proposition::of_concepts(concepts))
     }
 
+    /// Whether the text names `term` only after "without" ("shared openly, without
+    /// charge", "free of charge"): `None` when it does not name it. What follows
+    /// "without" is a condition of what a text asks, not something it rejects.
+    pub fn names_only_without(&self, term: &str) -> Option<bool> {
+        let at = find(&self.tokens, &phrase_stems(term));
+        if at.is_empty() {
+            return None;
+        }
+        Some(at.iter().all(|&k| {
+            let clause = self.tokens[k].clause;
+            (k.saturating_sub(KEY_NEGATION_REACH)..k)
+                .rev()
+                .find(|&i| {
+                    self.tokens[i].clause == clause
+                        && NEGATION.contains(&self.tokens[i].stem.as_str())
+                })
+                .is_some_and(|i| self.tokens[i].stem == "without")
+        }))
+    }
+
     /// The reading toward a prepared proposition.
     pub fn toward(&self, proposition: &Proposition) -> Reading {
         if self.positionless {
@@ -1850,6 +1873,15 @@ fn read_tokens(
             .any(|&k| k > at || tokens[k].part == part);
         let about_another_part = named_before && !named_from_here;
         let precondition = precondition_after(tokens, &keys, at).filter(|_| n.len() % 2 == 1);
+        // "…should be freely downloadable, without the need for a data-sharing agreement":
+        // what "without" dispenses with, if it names none of the terms, is something else
+        // than the proposition (a negated cue elsewhere in its clause still rejects it).
+        let dispensed = n.len() == 1
+            && tokens[n[0]].stem == "without"
+            && !keys.iter().filter(in_clause).any(|&k| k > at);
+        if dispensed {
+            continue;
+        }
         if let Some(u) = precondition {
             let cue = format!("{} … {}", tokens[n[0]].word, tokens[u].word);
             support.push((at, cue));
@@ -2004,6 +2036,24 @@ mod tests {
 
     fn pos(text: &str, t: &[&str]) -> Position {
         read(text, &terms(t)).position
+    }
+
+    #[test]
+    fn what_without_dispenses_with_is_rejected_only_if_it_is_the_proposition() {
+        // "without the need for a … agreement" had rejected open records: the negated
+        // "need" dispenses with the agreement, which names none of the terms.
+        let text = "Tide records should be freely downloadable by anyone, without the need for a \
+                    licensing agreement.";
+        // A theme named by words the text does not use ("open", "free") is read in
+        // every clause of it.
+        assert_eq!(pos(text, &["open", "free"]), Position::Support);
+        assert_eq!(pos(text, &["licensing", "agreement"]), Position::Oppose);
+        // "Free of" is a bare negation as "without" is: in a report it names a condition
+        // of what is done, and rejects nothing.
+        let report = "The ministry publishes its tide records free of charge.";
+        let reading = read(report, &terms(&["charge"]));
+        assert_eq!(reading.position, Position::Oppose);
+        assert_eq!(reading.in_a_report(false).position, Position::Neutral);
     }
 
     #[test]
