@@ -877,6 +877,18 @@ fn support_cues(
 ) -> Vec<(usize, usize, String)> {
     let mut found = cues(tokens, stems, list, scope);
     found.retain(|&(at, len, _)| len > 1 || !is_nominalisation(&tokens[at].word));
+    // "The moderator asked whether citizens' data should be made public": the modal of
+    // an indirect question puts the question, as `corpus::classify` reads it.
+    found.retain(|&(at, _, _)| {
+        let modal = matches!(tokens[at].word.as_str(), "should" | "must");
+        let clause = tokens[at].clause;
+        let before: Vec<&str> = tokens[..at]
+            .iter()
+            .filter(|t| t.clause == clause)
+            .map(|t| t.word.as_str())
+            .collect();
+        !(modal && crate::corpus::in_indirect_question(&before))
+    });
     found
 }
 
@@ -2036,6 +2048,26 @@ mod tests {
 
     fn pos(text: &str, t: &[&str]) -> Position {
         read(text, &terms(t)).position
+    }
+
+    #[test]
+    fn the_modal_of_an_indirect_question_supports_nothing() {
+        let t = ["tide", "data", "public"];
+        // Counted as support for an open-data theme on an invented forum.
+        assert_eq!(
+            pos(
+                "The moderator asked participants whether tide data should be made public.",
+                &t
+            ),
+            Position::Neutral
+        );
+        assert_eq!(
+            pos(
+                "Members asked who should pay, and agreed that tide data should be public.",
+                &t
+            ),
+            Position::Support
+        );
     }
 
     #[test]

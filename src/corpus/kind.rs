@@ -845,6 +845,17 @@ const INDIRECT_REACH: usize = 10;
 /// its own ("asked who would pay, and agreed that the state should…").
 const CLAUSE_OPENERS: &[&str] = &["that", "and", "but", "while", "because", "so", "then"];
 
+/// Do the words before a modal (`before`, lower-cased) put it in an indirect question
+/// ("asked whether citizens' data should be made public", "disagreed on who should
+/// pay")? Such a modal reports a question and asks nothing; `stance` reads so too.
+pub(crate) fn in_indirect_question<W: AsRef<str>>(before: &[W]) -> bool {
+    before[before.len().saturating_sub(INDIRECT_REACH)..]
+        .iter()
+        .rev()
+        .take_while(|q| !CLAUSE_OPENERS.contains(&q.as_ref()))
+        .any(|q| INTERROGATIVES.contains(&q.as_ref()))
+}
+
 fn has_call_phrase(words: &[String]) -> bool {
     if stresses_a_need(words) || names_a_need(words) || reports_an_ask(words) {
         return true;
@@ -862,12 +873,8 @@ fn has_call_phrase(words: &[String]) -> bool {
         .iter()
         .enumerate()
         .map(|(i, w)| {
-            let asked = matches!(w.as_str(), "should" | "must")
-                && words[i.saturating_sub(INDIRECT_REACH)..i]
-                    .iter()
-                    .rev()
-                    .take_while(|q| !CLAUSE_OPENERS.contains(&q.as_str()))
-                    .any(|q| INTERROGATIVES.contains(&q.as_str()));
+            let asked =
+                matches!(w.as_str(), "should" | "must") && in_indirect_question(&words[..i]);
             if asked {
                 "_"
             } else {
