@@ -422,7 +422,22 @@ pub(crate) const METADATA_KEYS: &[&str] = &[
     "symbol",
     "ref",
     "reference",
+    // Index terms and who was in the room or on the list: "Keywords: open data, …",
+    // "Present: …", "Panel: Dr. …", "Distribution: Forum participants; …".
+    "keywords",
+    "key words",
+    "present",
+    "participants",
+    "panel",
+    "contributors",
+    "distribution",
+    "photo caption",
+    "caption",
 ];
+
+/// Keys of a line that describes a picture: the caption is about the picture, however
+/// much of a sentence it is ("Photo: the minister shows a water meter to farmers.").
+pub(crate) const PICTURE_KEYS: &[&str] = &["photo", "image", "picture", "photo caption", "caption"];
 
 /// What a page counts of its readers' responses ("37 comments · 12 reposts").
 pub(crate) const ENGAGEMENT_WORDS: &[&str] = &[

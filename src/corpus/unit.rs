@@ -17,7 +17,8 @@ use super::prose::{
 };
 use super::template::{
     known_key, ADOPTING_VERBS, CREDIT_WORDS, ENGAGEMENT_WORDS, GREETINGS, MEETING_BUSINESS,
-    OPENING_VERBS, POINTER_OPENERS, POINTER_VERBS, PUBLISHING_WORDS, REFERENCE_LABELS, SIGN_OFFS,
+    OPENING_VERBS, PICTURE_KEYS, POINTER_OPENERS, POINTER_VERBS, PUBLISHING_WORDS,
+    REFERENCE_LABELS, SIGN_OFFS,
 };
 use super::{classify, is_gerund, SectionKind, StatementKind};
 use crate::text::is_content_word;
@@ -347,6 +348,14 @@ fn metadata_reason(
         return Some(BYLINE);
     }
     if pos.index < HEAD_UNITS && !ends_like_sentence(t) && !t.ends_with(':') && names_an_agent(t) {
+        return Some(BYLINE);
+    }
+    // "Organised by the Water Alliance with the Ministry of Water.": a sentence that is
+    // only a byline, its participle first, at the head.
+    if pos.index < HEAD_UNITS
+        && split_sentences(t).len() == 1
+        && byline_agent(t).is_some_and(|(at, _)| at == 0)
+    {
         return Some(BYLINE);
     }
     if is_colophon(lower, words) {
@@ -1387,6 +1396,9 @@ fn is_metadata_key_value(t: &str) -> bool {
     if key.is_empty() || word_count(key) > 3 || value.trim().is_empty() || key.contains("//") {
         return false;
     }
+    if PICTURE_KEYS.contains(&key) {
+        return true;
+    }
     if is_prose_value(value) {
         return false;
     }
@@ -2130,6 +2142,9 @@ mod tests {
         };
         let t = "Statement of the Port Alliance delivered by Ms. Ana Lima, Head of Delegation";
         assert_eq!(classify_unit(t, &p), (UnitClass::Metadata, Some("byline")));
+        // A sentence that is only a byline, its participle first.
+        let t = "Organised by the Water Alliance (IPWA) with the Ministry of Water.";
+        assert_eq!(classify_unit(t, &p), (UnitClass::Metadata, Some("byline")));
         // A sentence, or a lead-in, that names an agent is not one.
         for t in [
             "The charter was adopted by Member States in May.",
@@ -2137,6 +2152,27 @@ mod tests {
         ] {
             assert_ne!(classify_unit(t, &p).1, Some("byline"), "{t}");
         }
+    }
+
+    #[test]
+    fn index_terms_attendance_and_picture_lines_are_metadata() {
+        let p = Position::anywhere();
+        // Each had been a statement (the first had titled an invented session report).
+        for t in [
+            "Keywords: open data, hydrology, licensing, gauging stations",
+            "Present: Joseph Banda (JB, Chair); Aisha Kone (AK); Grace Wambui (GW)",
+            "Participants: H.E. Ms. Rosa Mbeya, Minister of Water (Chair); Mr. Tomas Vireo",
+            "Panel: Dr. Halima Osei (ABC); Prof. Daniel Ngata (Kessel Law School).",
+            "Distribution: Forum participants; RWDP Secretariat; Cabinet Office.",
+            // A caption is about its picture, however much of a sentence it is.
+            "Photo: Ms. Tesfaye shows a mechanical water meter to participants.",
+            "Photo caption: Students demonstrate a plastic rain gauge at the Youth Corner.",
+        ] {
+            assert_eq!(classify_unit(t, &p).0, UnitClass::Metadata, "{t}");
+        }
+        // A label over prose is no field.
+        let t = "Participants: the group agreed that meters should be voluntary for small farms.";
+        assert_eq!(classify_unit(t, &p).0, UnitClass::Statement, "{t}");
     }
 
     #[test]

@@ -106,6 +106,42 @@ pub(crate) struct Outlined {
 const TITLE_HEADING_WORDS: usize = 5;
 
 /// `value`, or when the text and the format named none, what `fallback` finds.
+/// Marks that set a site's name apart from a page's in the page's own title.
+const SITE_MARKS: &[&str] = &[" | ", " — ", " – ", " - ", " :: "];
+
+/// Fewest words of a site's name recognised in a title line.
+const MIN_SITE_WORDS: usize = 2;
+
+/// The page's own part of `property` (its `<title>`, "Page | Site") when the title read
+/// from the text opens on the other part, the site's name: the text's title was then
+/// the site's masthead.
+fn own_part_beside_site(title: &str, property: &str) -> Option<String> {
+    let key = |t: &str| {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    let text = key(title);
+    SITE_MARKS.iter().find_map(|mark| {
+        let (a, b) = property.split_once(mark)?;
+        // The site's name stands last ("Page | Site"), or first when the text's title
+        // goes on past it (the page's title read whole is the page's own part).
+        [(b, a, true), (a, b, false)]
+            .into_iter()
+            .find_map(|(site, own, last)| {
+                let site_key = key(site);
+                let own = clean_line(own);
+                (site_key.len() >= MIN_SITE_WORDS
+                    && text.starts_with(&site_key)
+                    && (last || text.len() > site_key.len())
+                    && !own.is_empty()
+                    && !text.starts_with(&key(&own)))
+                .then_some(own)
+            })
+    })
+}
+
 fn or_else_found(value: String, fallback: impl FnOnce() -> Option<String>) -> String {
     if value.is_empty() {
         fallback().unwrap_or_default()
@@ -358,6 +394,21 @@ fn outline_range(doc: &Document, lines: &[&str], classified: Vec<Line>, id: Stri
             .find(|u| u.class == UnitClass::Heading && word_count(&u.text) >= TITLE_HEADING_WORDS)
             .map(|u| u.text.clone())
     });
+    // "Aveno Basin Commission – … EN | FR Member login" held the title by its position;
+    // the page's <title> ("Session 2.3 – Transboundary River Data | Aveno Basin
+    // Commission") names that line's opening as the site, and its other part is the page.
+    let title = match own_part_beside_site(&title, &doc.meta.title) {
+        Some(own) => {
+            for u in units
+                .iter_mut()
+                .filter(|u| u.reason == "title" && u.text == title)
+            {
+                u.reason = ABOVE_TITLE.to_owned();
+            }
+            own
+        }
+        None => title,
+    };
     // A news item dates itself in its dateline ("Suva, 4 June 2025 – Ministers…"), a report
     // in its byline ("Convened by the Council, Kisanga, 14-15 October 2024"), notes
     // often in their title ("… – call notes, 3 July 2025"); a place before it goes.
@@ -527,6 +578,24 @@ mod tests {
             .into_iter()
             .map(|s| (s.section, s.text))
             .collect()
+    }
+
+    #[test]
+    fn a_sites_masthead_gives_the_title_to_the_pages_own_part() {
+        // The masthead line had titled a basin commission's session page.
+        let masthead = "Harbour Commission – Commission du Port EN | FR Member login";
+        let page = "Session 2.3 – Tide Data Agreements | Harbour Commission";
+        assert_eq!(
+            own_part_beside_site(masthead, page).as_deref(),
+            Some("Session 2.3 – Tide Data Agreements")
+        );
+        // A title that is the page's own part keeps it.
+        let own = "Opening Plenary: Tide Data for a Drier Decade";
+        assert_eq!(
+            own_part_beside_site(own, &format!("{own} | Tide Forum 2026")),
+            None
+        );
+        assert_eq!(own_part_beside_site(own, "Tide Forum 2026"), None);
     }
 
     #[test]
