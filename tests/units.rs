@@ -1411,7 +1411,7 @@ fn a_markdown_heading_numbers_its_section_for_the_next_number_to_close() {
     assert_eq!(
         kind_of(
             s,
-            "The workshop brought together thirty harbour engineers from four countries."
+            "The workshop found that most harbour sensors fail within five years."
         ),
         Some(corpus::StatementKind::Observation)
     );
@@ -2399,7 +2399,7 @@ fn a_press_releases_about_sections_are_the_issuers_profile_not_the_sessions_word
          a shared fund to repair submarine cables within thirty days of a fault.\n\n\
          The session heard that a cut cable left two islands offline for eleven weeks.\n\n\
          ## About the session\n\n\
-         The session brought together regulators and operators from nine island states.\n\n\
+         Regulators and operators from nine island states described the cost of each outage.\n\n\
          **About the Island Connectivity Forum**\n\n\
          The Island Connectivity Forum is an annual meeting of governments, operators and \
          community groups from the Pacific.\n\n\
@@ -2422,7 +2422,7 @@ fn a_press_releases_about_sections_are_the_issuers_profile_not_the_sessions_word
     // What the session did, under a heading about the session, is its own words.
     assert_class(
         s,
-        "The session brought together regulators and operators from nine island states.",
+        "Regulators and operators from nine island states described the cost of each outage.",
         UnitClass::Statement,
     );
     assert_eq!(s.statements.len(), 3, "{:?}", texts(s));

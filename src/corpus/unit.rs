@@ -995,6 +995,19 @@ fn procedural_reason(t: &str, lower: &str, words: usize, first: &str) -> Option<
     {
         return Some("meeting procedure");
     }
+    // "The session, organised by…, brought together 400 delegates…", "Around 90
+    // participants attended in person": the meeting's own account of itself. Every
+    // sentence must be one ("It was organised by…" goes on the account).
+    if words <= MAX_RECOUNT_WORDS
+        && !t.trim_end().ends_with(':')
+        && sentences
+            .iter()
+            .enumerate()
+            .all(|(i, (_, s))| recounts_the_meeting(&s.to_lowercase(), i > 0))
+        && classify(SectionKind::Other, t) == StatementKind::Observation
+    {
+        return Some(RECOUNT);
+    }
     // "Reminder: comments close on Friday.": a note of the meeting's own calendar.
     if first == "reminder" && words <= MAX_NOTE_WORDS && !ends_unfinished(lower) {
         return Some("reminder");
@@ -1089,6 +1102,120 @@ fn records_procedure(lower: &str) -> bool {
             || (words.get(i + 1) == Some(&"the")
                 && words.get(i + 2).is_some_and(|noun| acts_on(verb, noun)))
     })
+}
+
+/// Why the meeting's account of itself is not a statement.
+const RECOUNT: &str = "the meeting's account of itself (who came, who organised it, how it ran)";
+
+/// Longest unit read as the meeting's account of itself.
+const MAX_RECOUNT_WORDS: usize = 60;
+
+/// Nouns naming a gathering, which opens a sentence about the gathering itself.
+const GATHERINGS: &[&str] = &[
+    "meeting",
+    "session",
+    "sitting",
+    "workshop",
+    "panel",
+    "forum",
+    "roundtable",
+    "event",
+    "webinar",
+    "plenary",
+    "conference",
+    "dialogue",
+    "summit",
+    "consultation",
+];
+
+/// How far into a sentence the gathering it is about may be named ("The opening
+/// session", "This year's regional forum").
+const GATHERING_REACH: usize = 4;
+
+/// What a gathering does as a gathering: who it brought, where and when it sat, who ran it.
+const CONVENING: &[&str] = &[
+    "brought together",
+    "gathered",
+    "convened",
+    "attracted",
+    "was attended",
+    "were attended",
+    "was held",
+    "were held",
+    "took place",
+    "was organised",
+    "was organized",
+    "was co-organised",
+    "was co-organized",
+    "was hosted",
+    "was co-hosted",
+    "was moderated",
+    "was chaired",
+    "was facilitated",
+    "opened with",
+    "closed with",
+    "began with",
+    "ended with",
+    "started with",
+    "closed its",
+    "opened its",
+];
+
+/// Most words of what a count of attendees counts ("90 participants", "45 women
+/// delegates").
+const COUNTED_NOUN_WORDS: usize = 2;
+
+/// Verbs of coming to a meeting, after a count of those who came.
+const ATTENDING: &[&str] = &[
+    "attended",
+    "joined",
+    "took part",
+    "participated",
+    "registered",
+];
+
+/// "The session, organised by the Secretariat, brought together more than 400 delegates…",
+/// "The Forum closed with a plenary at which the rapporteurs presented their
+/// conclusions", "Around 90 participants attended in person and 140 online", "The Chair
+/// declared the Forum closed at 16:40": the gathering's own account of itself, which says
+/// nothing the meeting concluded. A sentence that reports what was said ("that…") is no
+/// account; after the first sentence, "It was organised by…" goes on the account.
+fn recounts_the_meeting(lower: &str, goes_on: bool) -> bool {
+    let words = bare_words(lower);
+    if words.contains(&"that") {
+        return false;
+    }
+    let joined = format!(" {} ", words.join(" "));
+    let named = words
+        .iter()
+        .take(GATHERING_REACH)
+        .any(|w| GATHERINGS.contains(w) || (goes_on && *w == "it"));
+    // Before the gathering's verb, only the gathering and what sets it apart by commas.
+    if named && CONVENING.iter().any(|v| joined.contains(&format!(" {v} "))) {
+        return true;
+    }
+    // "Around 90 participants attended…": a count of those who came, then their verb.
+    let counted = words
+        .iter()
+        .take(GATHERING_REACH)
+        .position(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()));
+    // The verb follows the count and the noun it counts ("90 participants", "more than
+    // 400 delegates from 11 countries" is too far).
+    let attended = counted.is_some_and(|n| {
+        (n + 2..=n + COUNTED_NOUN_WORDS + 1).any(|v| {
+            let from = words.get(v..).unwrap_or_default().join(" ");
+            ATTENDING
+                .iter()
+                .any(|a| from == *a || from.starts_with(&format!("{a} ")))
+        })
+    });
+    if attended {
+        return true;
+    }
+    // "The Chair declared the Forum closed at 16:40": the gathering's clock.
+    has_clock_time(lower)
+        && words.iter().any(|w| GATHERINGS.contains(w))
+        && words.iter().any(|w| OPENING_VERBS.contains(w))
 }
 
 /// Longest sentence read as a note on the meeting's calendar or on the document's handling.
@@ -1478,7 +1605,7 @@ fn is_caption(t: &str, words: usize) -> bool {
 
 /// Most words of one field of a line of event details ("Port Alder Convention Centre,
 /// Room C1").
-const MAX_EVENT_FIELD_WORDS: usize = 8;
+const MAX_EVENT_FIELD_WORDS: usize = 12;
 
 /// Where and when a meeting took place, as a row of fields set apart by one mark, one of
 /// them a date, none a sentence: "📍 Port Alder Convention Centre, Room C1 · 🗓️ 13 May
@@ -2077,6 +2204,44 @@ mod tests {
         ] {
             assert_eq!(classify_unit(t, &p).0, UnitClass::Statement, "{t}");
         }
+    }
+
+    #[test]
+    fn the_meetings_account_of_itself_is_procedure() {
+        let p = Position::anywhere();
+        // Scene-setting from an invented forum's reports had formed a recurring
+        // observation named after the forum's secretariat.
+        for t in [
+            "The session, organised by the Harbour Alliance, brought together 40 harbour \
+             masters from six countries.",
+            "Around 90 participants attended in person and a further 140 online.",
+            "The Forum closed with a plenary at which the rapporteurs presented their \
+             conclusions.",
+            "The Chair declared the Forum closed at 16:40.",
+            "The session was held on the first afternoon and was attended by about 120 \
+             participants. It was organised by the Secretariat.",
+        ] {
+            assert_eq!(
+                classify_unit(t, &p),
+                (UnitClass::Procedural, Some(RECOUNT)),
+                "{t}"
+            );
+        }
+        for t in [
+            "The session concluded that tide records should be open to all.",
+            "The Forum closed with a call for open tide records.",
+            "More than 400 delegates from 11 countries called for a regional fund.",
+            "The workshop brought together evidence that tide gauges are failing.",
+        ] {
+            assert_eq!(classify_unit(t, &p).0, UnitClass::Statement, "{t}");
+        }
+        // The event's details, its name long, with a note in brackets ("closed").
+        let t = "Regional Forum on Harbour Data and Storm Resilience 2026 · Kessel City · 12 \
+                 March 2026 · 11:00–13:00 · Ministerial Suite (closed session)";
+        assert_eq!(
+            classify_unit(t, &p),
+            (UnitClass::Metadata, Some(EVENT_DETAILS))
+        );
     }
 
     #[test]

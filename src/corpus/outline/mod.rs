@@ -615,8 +615,8 @@ mod tests {
         assert!(got[1].starts_with("Operators"), "{got:?}");
         assert!(got[2].starts_with("The Forum"), "{got:?}");
         // A paragraph that opens on a figure keeps it.
-        let text = "Attendance\n\n12 Member States attended the session in person.\n\n\
-            40 Participants joined online from the islands.\n";
+        let text = "Attendance\n\n12 Member States reported cable faults in the last year.\n\n\
+            40 Participants from the islands asked for a repair fund.\n";
         let got: Vec<String> = texts(text).into_iter().map(|(_, t)| t).collect();
         assert!(got[0].starts_with("12 Member States"), "{got:?}");
     }
@@ -739,7 +739,7 @@ mod tests {
         // as the heading of section 2, so "3." and "4." were the next sections' headings,
         // each cut from the rest of its sentence.
         let t = texts(
-            "Chair's summary of the harbour data consultation\n\nI. Introduction\n\n1.   The consultation brought together 120 participants from port authorities and\nfishers' cooperatives.\n\n2.   Discussions were organized around two clusters: the future of the tide registry;\nand the funding of sensors in small ports.\n\n3.   Many participants supported making the tide registry permanent, noting that yearly\nrenewals had created uncertainty for port authorities.\n\n4.   A number of delegations opposed any fee for small ports, arguing that their\nbudgets could not bear it.\n",
+            "Chair's summary of the harbour data consultation\n\nI. Introduction\n\n1.   The consultation found wide support among port authorities and\nfishers' cooperatives.\n\n2.   Discussions were organized around two clusters: the future of the tide registry;\nand the funding of sensors in small ports.\n\n3.   Many participants supported making the tide registry permanent, noting that yearly\nrenewals had created uncertainty for port authorities.\n\n4.   A number of delegations opposed any fee for small ports, arguing that their\nbudgets could not bear it.\n",
         );
         let got: Vec<&str> = t.iter().map(|(_, s)| s.as_str()).collect();
         assert_eq!(got.len(), 4, "{got:?}");
