@@ -338,6 +338,19 @@ fn spans(tokens: &[&str], out: &mut Vec<Phrase>) {
                 && (lower[k - 1].ends_with("ed") || REPORTING.contains(&lower[k - 1].as_str()))
         })
         .collect();
+    // "Participants called for a regional data platform", "The panel urged donors to…":
+    // the frame that reports a call is who asked, not what; no span reaches across it.
+    let frames: Vec<usize> = (1..lower.len())
+        .filter(|&k| {
+            let called = |c: usize| {
+                matches!(lower[c].as_str(), "called" | "calls")
+                    && lower
+                        .get(c + 1)
+                        .is_some_and(|w| matches!(w.as_str(), "for" | "on" | "upon"))
+            };
+            CALL_FRAMES.contains(&lower[k].as_str()) || called(k) || called(k - 1)
+        })
+        .collect();
     let subject_before = |i: usize| {
         i > 0 && SUBJECT_PRONOUNS.contains(&lower[i - 1].as_str()) && !reported.contains(&(i - 1))
     };
@@ -397,13 +410,27 @@ fn spans(tokens: &[&str], out: &mut Vec<Phrase>) {
         }
         for j in i..tokens.len().min(i + TITLE_WORDS) {
             // Nor does one end on the saying ("participant suggested").
-            let crosses = reported.iter().any(|&f| (i < f && f < j) || j + 1 == f);
+            let crosses = reported.iter().any(|&f| (i < f && f < j) || j + 1 == f)
+                || frames.iter().any(|&f| i <= f && f <= j);
             if can_end(j) && !is_fragment(&lower[i..=j]) && !crosses {
                 out.push(phrase(i, j));
             }
         }
     }
 }
+
+/// Verbs that report a call made by their subject ("Participants urged…", "The group
+/// recommended…"); "called for" is found by its "for".
+const CALL_FRAMES: &[&str] = &[
+    "urged",
+    "urges",
+    "recommended",
+    "recommends",
+    "proposed",
+    "proposes",
+    "requested",
+    "requests",
+];
 
 /// Verbs of saying whose past form does not end in "-ed" ("said that", "felt that").
 const REPORTING: &[&str] = &["said", "says", "say", "felt", "thought", "wrote", "held"];
@@ -952,6 +979,25 @@ mod tests {
         let texts: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
         assert!(!texts.iter().any(|t| t.contains("suggested")), "{texts:?}");
         assert!(texts.contains(&"tide data should be opened"), "{texts:?}");
+        // Nor by who called for it: "Participants called for compulsory metering…" had
+        // titled an invented forum's theme.
+        for text in [
+            "Participants called for a regional tide data platform.",
+            "The panel urged a regional tide data platform for all ports.",
+        ] {
+            let ps = phrases(text);
+            let texts: Vec<&str> = ps.iter().map(|p| p.text.as_str()).collect();
+            assert!(
+                !texts
+                    .iter()
+                    .any(|t| t.contains("called") || t.contains("urged")),
+                "{texts:?}"
+            );
+            assert!(texts.contains(&"regional tide data platform"), "{texts:?}");
+        }
+        // "a daily call for action" names no one's call.
+        let ps = phrases("The compact is a daily call for action.");
+        assert!(ps.iter().any(|p| p.text == "daily call for action"));
         // A relative "that" keeps its clause: "data that fishers trust" is no title.
         let ps = phrases("Build data systems that fishers trust.");
         assert!(!ps.iter().any(|p| p.text.starts_with("fishers")));
