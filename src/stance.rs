@@ -309,6 +309,8 @@ const SUPPORT: &[&str] = &[
     // favour". ("Propose", "request" and "demand" are nouns as often: "the proposal for
     // a levy" names it.)
     "ask for",
+    // "Participants asked that alerts be sent in local languages."
+    "ask that",
     "in favour",
     "in favor",
 ];
@@ -1982,9 +1984,16 @@ fn read_tokens(
     }
     // "Establish a regional data commons…": a text that opens with an imperative and
     // names the proposition asks for it, with no cue word of its own.
+    // "The Ministry will publish all gauge records…": a named body's pledge asks for what
+    // it names as a call does.
     let imperative = (!keys.is_empty() && crate::corpus::is_imperative_opening(text))
         .then(|| tokens.first().map(|t| t.word.clone()))
-        .flatten();
+        .flatten()
+        .or_else(|| {
+            (!keys.is_empty())
+                .then(|| crate::corpus::pledge_opening(text))
+                .flatten()
+        });
     let first_support = support.first().map(|(at, _)| *at);
     let support_cue = support.into_iter().next().map(|(_, c)| c).or(imperative);
     let Some(cue) = support_cue else {
@@ -2048,6 +2057,22 @@ mod tests {
 
     fn pos(text: &str, t: &[&str]) -> Position {
         read(text, &terms(t)).position
+    }
+
+    #[test]
+    fn a_named_bodys_pledge_and_a_request_support_what_they_name() {
+        let t = ["meter", "borehole"];
+        // Each had been a mention, counting for no session on an invented forum.
+        for text in [
+            "The Ministry will require a working water meter on every borehole by 2028.",
+            "Participants also asked that every borehole get a meter.",
+        ] {
+            assert_eq!(pos(text, &t), Position::Support, "{text}");
+        }
+        assert_eq!(
+            pos("Metering will increase costs for every borehole owner.", &t),
+            Position::Neutral
+        );
     }
 
     #[test]

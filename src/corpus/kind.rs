@@ -378,6 +378,7 @@ fn is_call_to_act(text: &str) -> bool {
     // a campaign, its verb ends the clause with nothing wanted after it.
     let first_person = words.iter().any(|w| w == "we" || w == "i");
     opens_with_imperative(&words)
+        || pledge_opening(text).is_some()
         || imperative_after_adverb(text)
         || announces_an_imperative(text)
         || has_call_phrase(&words)
@@ -784,6 +785,63 @@ fn advocates_in_first_person(words: &[String]) -> bool {
     })
 }
 
+/// Most words of the name of a body that pledges ("The Ministry of Water and Irrigation").
+const MAX_AGENT_WORDS: usize = 8;
+
+/// Small words inside the name of a body ("Ministry of Water and Irrigation").
+const NAME_JOINERS: &[&str] = &["of", "and", "for", "the", "on", "&"];
+
+/// "The Ministry of Water will publish all gauge records…", "The Government of Tamsara
+/// shall require a meter on every borehole": a named body that binds itself to an action
+/// verb, as a ministerial outcome lists its commitments. The cue ("will publish") when the
+/// sentence so opens. The body is a name: "The" and capitalised words (joined by "of",
+/// "and"…), so "Metering will increase costs" (a prediction, its one capital the sentence's)
+/// pledges nothing.
+pub(crate) fn pledge_opening(text: &str) -> Option<String> {
+    let raw: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&'))
+        .collect();
+    let will = raw
+        .iter()
+        .take(MAX_AGENT_WORDS + 2)
+        .position(|w| matches!(w.to_lowercase().as_str(), "will" | "shall"))?;
+    let name = raw.get(1..will)?;
+    let named = raw[0] == "The"
+        && name.first()?.starts_with(char::is_uppercase)
+        && name.iter().all(|w| {
+            w.starts_with(char::is_uppercase) || NAME_JOINERS.contains(&w.to_lowercase().as_str())
+        });
+    if !named {
+        return None;
+    }
+    let after: Vec<String> = raw[will + 1..].iter().map(|w| w.to_lowercase()).collect();
+    let verb = after
+        .iter()
+        .position(|w| !COMMITMENT_FILLERS.contains(&w.as_str()))?;
+    // "The Advisory Body will publish its final report…" announces the process, not an
+    // action on what the report is about.
+    let object = after[verb + 1..].iter().find(|w| {
+        !matches!(
+            w.as_str(),
+            "its" | "their" | "the" | "a" | "final" | "annual"
+        )
+    });
+    let a_document = object.is_some_and(|w| REPORTS.contains(&w.as_str()));
+    (IMPERATIVE_VERBS.contains(&after[verb].as_str()) && !a_document)
+        .then(|| format!("{} {}", raw[will].to_lowercase(), after[verb]))
+}
+
+/// What a body publishes or presents about its own work, which no pledge is about.
+const REPORTS: &[&str] = &[
+    "report",
+    "reports",
+    "summary",
+    "findings",
+    "proceedings",
+    "minutes",
+];
+
 /// Verbs with which a speaker binds themselves to act ("we commit to…", "we pledge to…",
 /// "we resolve to…"), with "to" after them.
 const COMMITTING: &[&str] = &["commit", "pledge", "undertake", "resolve", "vow"];
@@ -1008,6 +1066,18 @@ mod tests {
                 "I will take questions at the end.",
                 "We will give the floor to the next speaker.",
                 "We committed a great deal of time to the survey last year.",
+            ],
+        );
+        // A named body's pledge, as a ministerial outcome lists its commitments.
+        assert_kinds(
+            &[
+                "The Ministry will require a working water meter on every borehole by 2028.",
+                "The Ministry of Water and Irrigation will also publish all gauge records.",
+            ],
+            &[
+                "Metering will increase costs for the poorest farmers.",
+                "The Advisory Body will publish its final report in the summer.",
+                "The dates will be communicated by the Secretariat.",
             ],
         );
     }

@@ -21,7 +21,9 @@ mod template;
 mod unit;
 
 pub use kind::classify;
-pub(crate) use kind::{in_indirect_question, is_gerund, is_imperative_opening, is_question};
+pub(crate) use kind::{
+    in_indirect_question, is_gerund, is_imperative_opening, is_question, pledge_opening,
+};
 pub use outline::outline;
 pub use outline::{MAX_STATEMENTS_PER_SESSION, MAX_STATEMENT_CHARS};
 pub use read::{load, read_document, DocMeta, Document, MAX_FILE_BYTES, SUPPORTED_EXTENSIONS};
