@@ -882,14 +882,16 @@ fn support_cues(
     // "The moderator asked whether citizens' data should be made public": the modal of
     // an indirect question puts the question, as `corpus::classify` reads it.
     found.retain(|&(at, _, _)| {
-        let modal = matches!(tokens[at].word.as_str(), "should" | "must");
+        if !matches!(tokens[at].word.as_str(), "should" | "must") {
+            return true;
+        }
         let clause = tokens[at].clause;
         let before: Vec<&str> = tokens[..at]
             .iter()
             .filter(|t| t.clause == clause)
             .map(|t| t.word.as_str())
             .collect();
-        !(modal && crate::corpus::in_indirect_question(&before))
+        !crate::corpus::in_indirect_question(&before)
     });
     found
 }
@@ -1646,15 +1648,11 @@ impl<'a> Prepared<'a> {
         if at.is_empty() {
             return None;
         }
+        // The negation nearest the term is the last that governs it.
         Some(at.iter().all(|&k| {
-            let clause = self.tokens[k].clause;
-            (k.saturating_sub(KEY_NEGATION_REACH)..k)
-                .rev()
-                .find(|&i| {
-                    self.tokens[i].clause == clause
-                        && NEGATION.contains(&self.tokens[i].stem.as_str())
-                })
-                .is_some_and(|i| self.tokens[i].stem == "without")
+            negations_before(&self.tokens, k, KEY_NEGATION_REACH)
+                .last()
+                .is_some_and(|&i| self.tokens[i].stem == "without")
         }))
     }
 
@@ -1986,16 +1984,18 @@ fn read_tokens(
     // names the proposition asks for it, with no cue word of its own.
     // "The Ministry will publish all gauge records…": a named body's pledge asks for what
     // it names as a call does.
-    let imperative = (!keys.is_empty() && crate::corpus::is_imperative_opening(text))
-        .then(|| tokens.first().map(|t| t.word.clone()))
-        .flatten()
-        .or_else(|| {
-            (!keys.is_empty())
-                .then(|| crate::corpus::pledge_opening(text))
-                .flatten()
-        });
+    // Read only when no cue word supports.
+    let opening = || {
+        if keys.is_empty() {
+            None
+        } else if crate::corpus::is_imperative_opening(text) {
+            tokens.first().map(|t| t.word.clone())
+        } else {
+            crate::corpus::pledge_opening(text)
+        }
+    };
     let first_support = support.first().map(|(at, _)| *at);
-    let support_cue = support.into_iter().next().map(|(_, c)| c).or(imperative);
+    let support_cue = support.into_iter().next().map(|(_, c)| c).or_else(opening);
     let Some(cue) = support_cue else {
         return Reading {
             position: Position::Neutral,

@@ -816,9 +816,7 @@ pub(crate) fn pledge_opening(text: &str) -> Option<String> {
         return None;
     }
     let after: Vec<String> = raw[will + 1..].iter().map(|w| w.to_lowercase()).collect();
-    let verb = after
-        .iter()
-        .position(|w| !COMMITMENT_FILLERS.contains(&w.as_str()))?;
+    let verb = pledged_verb(&after)?;
     // "The Advisory Body will publish its final report…" announces the process, not an
     // action on what the report is about.
     let object = after[verb + 1..].iter().find(|w| {
@@ -828,8 +826,17 @@ pub(crate) fn pledge_opening(text: &str) -> Option<String> {
         )
     });
     let a_document = object.is_some_and(|w| REPORTS.contains(&w.as_str()));
-    (IMPERATIVE_VERBS.contains(&after[verb].as_str()) && !a_document)
-        .then(|| format!("{} {}", raw[will].to_lowercase(), after[verb]))
+    (!a_document).then(|| format!("{} {}", raw[will].to_lowercase(), after[verb]))
+}
+
+/// Where the action verb stands in the words after "will"/"shall" (lower-cased), past
+/// the fillers ("will also continue to fund" → "fund"); `None` when no action verb
+/// follows ("will now hear", "will be published").
+fn pledged_verb(after_will: &[String]) -> Option<usize> {
+    after_will
+        .iter()
+        .position(|w| !COMMITMENT_FILLERS.contains(&w.as_str()))
+        .filter(|&v| IMPERATIVE_VERBS.contains(&after_will[v].as_str()))
 }
 
 /// What a body publishes or presents about its own work, which no pledge is about.
@@ -881,11 +888,11 @@ fn commits(we: bool, after_we: &[String]) -> bool {
             at(j) == "committed" && at(j + 1) == "to"
         }
         "will" | "shall" => {
-            let mut j = i + 1;
-            while COMMITMENT_FILLERS.contains(&at(j)) {
-                j += 1;
-            }
-            we && IMPERATIVE_VERBS.contains(&at(j)) && !(at(j + 1) == "the" && at(j + 2) == "floor")
+            let after = &after_we[(i + 1).min(after_we.len())..];
+            we && pledged_verb(after).is_some_and(|v| {
+                !(after.get(v + 1).is_some_and(|w| w == "the")
+                    && after.get(v + 2).is_some_and(|w| w == "floor"))
+            })
         }
         _ => false,
     }
